@@ -1,0 +1,31 @@
+"""``auditor parse FILE... [--format json|table] [--diagnostics]``: show the parsed model."""
+from __future__ import annotations
+
+import json
+import sys
+
+
+def register(sub) -> None:
+    p = sub.add_parser("parse", help="parse reports and print the model (JSON contract auditor.report/1)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", choices=("json", "table"), default="table")
+    p.add_argument("--diagnostics", action="store_true", help="list lines the parser could not place")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..parser import parse_file
+
+    reports = [parse_file(path) for path in args.files]
+    if args.format == "json":
+        docs = [r.to_contract() for r in reports]
+        json.dump(docs[0] if len(docs) == 1 else docs, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        from ..render.parse_table import print_reports
+        print_reports(reports, show_diagnostics=args.diagnostics)
+    if args.format == "json" and args.diagnostics:
+        for r in reports:
+            for d in r.diagnostics:
+                print(f"{r.source}:{d.line}: {d.code}: {d.message}", file=sys.stderr)
+    return 0

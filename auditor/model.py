@@ -1,0 +1,131 @@
+"""The typed model of a parsed follow-up report (contract ``auditor.report/1``).
+
+The parser produces these objects; everything downstream (facts, rules, renderers) reads them and never
+goes back to the text. Field names follow the JSON contract documented in the README, so
+``Report.to_contract()`` is a plain dump.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA = "auditor.report/1"
+
+Level = Literal["inriktningsmal", "verksamhetsomradesmal", "namndmal", "enhetsmal"]
+Assessment = Literal["helt", "delvis", "inte", "ingen"]
+ReportKind = Literal["VB", "T1", "T2"]
+
+LEVELS: tuple[str, ...] = ("inriktningsmal", "verksamhetsomradesmal", "namndmal", "enhetsmal")
+
+VALUE_COLUMNS: tuple[str, ...] = (
+    "outcome", "outcome_men", "outcome_women", "previous", "forecast", "target", "kf_target",
+)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Value(_Model):
+    """One table cell: the number it holds (if any), its unit and the raw text as printed."""
+
+    value: float | None = None
+    unit: str | None = None
+    text: str
+
+
+class TextSection(_Model):
+    """A labelled block of prose under a goal ("Beskrivning", "Förväntat resultat", ...)."""
+
+    label: str
+    line: int
+    text: str
+
+
+class Indicator(_Model):
+    name: str
+    line: int
+    outcome: Value | None = None
+    outcome_men: Value | None = None
+    outcome_women: Value | None = None
+    previous: Value | None = None
+    forecast: Value | None = None
+    target: Value | None = None
+    kf_target: Value | None = None
+    period: str | None = None
+    columns_certain: bool = True
+    analysis: str | None = None
+    analysis_line: int | None = None
+    notes: list[str] = Field(default_factory=list)
+
+    def cells(self) -> dict[str, Value | None]:
+        return {name: getattr(self, name) for name in VALUE_COLUMNS}
+
+
+class Activity(_Model):
+    text: str
+    line: int
+    start: date | None = None
+    end: date | None = None
+    deviation: bool = False
+    analysis: str | None = None
+    analysis_line: int | None = None
+
+
+class Goal(_Model):
+    id: str
+    parent: str | None = None
+    level: Level
+    number: str | None = None
+    title: str
+    line: int
+    assessment: Assessment | None = None
+    analysis: str | None = None
+    analysis_line: int | None = None
+    sections: list[TextSection] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    activities: list[Activity] = Field(default_factory=list)
+
+
+class Paragraph(_Model):
+    """Prose outside the goal tree (summary, background, economy); kept so that no line is lost and so
+    that summary claims can be checked against the goals."""
+
+    line: int
+    text: str
+    section: str | None = None
+
+
+class Diagnostic(_Model):
+    line: int | None = None
+    code: str
+    message: str
+    text: str | None = None
+
+
+class Report(_Model):
+    schema_: str = Field(default=SCHEMA, alias="schema")
+    source: str
+    committee: str | None = None
+    unit: str | None = None
+    report_kind: ReportKind | None = None
+    year: int | None = None
+    goals: list[Goal] = Field(default_factory=list)
+    narrative: list[Paragraph] = Field(default_factory=list)
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+    line_count: int = 0
+    complete: bool = True
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def goal_by_id(self) -> dict[str, Goal]:
+        return {g.id: g for g in self.goals}
+
+    def children(self, goal_id: str) -> list[Goal]:
+        return [g for g in self.goals if g.parent == goal_id]
+
+    def to_contract(self) -> dict:
+        """The JSON document of contract ``auditor.report/1``."""
+        return self.model_dump(mode="json", by_alias=True)
