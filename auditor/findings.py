@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .model import Diagnostic
+from .model import Diagnostic, Report
 
 SCHEMA = "auditor.findings/1"
 
@@ -50,6 +50,8 @@ class ReportAudit(BaseModel):
     complete: bool = True
     # Set when the file could not be read or parsed at all; then findings is empty.
     error: str | None = None
+    # The parsed model, for renderers that show the goal tree (HTML, spreadsheets); not part of the JSON contract.
+    report: Report | None = Field(default=None, exclude=True)
 
 
 class AuditResult(BaseModel):

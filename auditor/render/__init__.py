@@ -1,0 +1,19 @@
+"""Renderers: each turns an ``AuditResult`` (with the parsed reports attached) into one output format.
+
+Formats are looked up lazily so that the CLI only imports what the chosen format needs
+(pandas, jinja2 and xlsxwriter stay off the start-up path).
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Callable
+
+# format name -> "module:function"; the function is called as fn(result, options) and returns
+# the text (str) or bytes of the output, or writes files itself when the format needs a folder.
+RENDERERS: dict[str, str] = {
+}
+
+
+def get_renderer(fmt: str) -> Callable:
+    module, func = RENDERERS[fmt].split(":")
+    return getattr(importlib.import_module(module), func)
