@@ -15,7 +15,7 @@ from . import labels as L
 from .furniture import find_furniture
 from .lines import Line, join_wrapped, split_lines
 from .meta import read_meta
-from .values import NUMBER, PERIOD, YEAR, assign_columns, value_groups_to_cells
+from .values import NUMBER, PERIOD, UNIT_WORDS, YEAR, assign_columns, value_groups_to_cells
 
 LEVEL_RANK = {"inriktningsmal": 0, "verksamhetsomradesmal": 1, "namndmal": 2, "enhetsmal": 3}
 
@@ -156,16 +156,27 @@ class DocumentParser:
             nums = sum(1 for x in rest if NUMBER.match(x))
             ends_period = PERIOD.match(" ".join(rest[-2:])) or YEAR.match(rest[-1])
             wraps = self.lines[i].ends_with_space or not ends_period
-            if nums >= 2 or ends_period or (wraps and nums >= 1 and rest[-1].lower() in ("tas", "vb", "tertial")):
+            if nums >= 2 or ends_period or (wraps and nums >= 1 and self._continues_with_cell(i)):
                 # the name must not end in a number-like word itself ("dag 1-14" is fine)
-                return matches[k].start() - (1 if raw[matches[k].start() - 1] == " " else 0)
+                return matches[k].start()
         return None
 
+    def _continues_with_cell(self, i: int) -> bool:
+        """The line after i (same block) continues a cell: a unit, a wrapped text target or a period."""
+        j = i + 1
+        while j < len(self.lines) and j in self.furniture:
+            j += 1
+        if j >= len(self.lines) or self.lines[j].blank:
+            return False
+        words = self.lines[j].text.split()
+        return len(words) <= 3 and all(self._cell_word(w) or w.lower() in UNIT_WORDS for w in words)
+
     # ------------------------------------------------------------------ indicator rows
-    def try_row(self, i: int, strict: bool) -> tuple[Indicator, int] | None:
+    def try_row(self, i: int, strict: bool) -> tuple[Indicator, int, list[Line]] | None:
         """Read an indicator row starting at line i: name lines, then value groups up to the period.
         ``strict`` (after an analysis) asks the name to look like a table cell, not prose."""
         name_parts: list[Line] = []
+        orphan: list[Line] = []
         j = i
         first_values: Line | None = None
         while j < len(self.lines):
@@ -174,6 +185,11 @@ class DocumentParser:
                 continue
             if self.structural(j):
                 return None
+            if name_parts and self.blank_before(j) and self.lines[j].text[:1].isupper() \
+                    and not orphan and name_parts[0].text[:1].islower():
+                # a lower-case block and then a capitalised one: the first is the tail of the row
+                # before a page break, the second starts this row
+                orphan, name_parts = name_parts, []
             if self.is_value_line(j) and name_parts:
                 break
             cut = self.split_name_values(j)
@@ -244,11 +260,11 @@ class DocumentParser:
             ind.notes.append("no period cell found")
             self.diagnostics.append(Diagnostic(line=name_parts[0].no, code="row-incomplete",
                                                message="indicator row without a period cell", text=name[:120]))
-        for p in name_parts:
+        for p in name_parts + orphan:
             self.dispo.setdefault(p.no, "indicator")
         for k in value_idx:
             self.mark(k, "indicator")
-        return ind, j
+        return ind, j, orphan
 
     @staticmethod
     def _ends_with_period(groups: list[list[Line]]) -> bool:
@@ -266,7 +282,7 @@ class DocumentParser:
         return False
 
     # ------------------------------------------------------------------ activity rows
-    def try_activity(self, i: int) -> tuple[Activity, int] | None:
+    def try_activity(self, i: int) -> tuple[Activity, int, list[Line]] | None:
         """An activity: one block of text lines that ends in (or is followed by) its dates line."""
         parts: list[Line] = []
         j = i
@@ -281,7 +297,8 @@ class DocumentParser:
                 return None
             m = L.DATES.match(line.text)
             if m:
-                return self._activity(parts, j, m), j + 1
+                prefix, parts = _split_indented_start(parts, line)
+                return self._activity(parts, j, m), j + 1, prefix
             parts.append(line)
             if len(parts) > 16:
                 return None
@@ -290,7 +307,8 @@ class DocumentParser:
         if parts and k < len(self.lines):
             m = L.DATES.match(self.lines[k].text)
             if m and not m.group("text"):
-                return self._activity(parts, k, m), k + 1
+                prefix, parts = _split_indented_start(parts, None)
+                return self._activity(parts, k, m), k + 1, prefix
         return None
 
     def _activity(self, parts: list[Line], dates_idx: int, m: re.Match) -> Activity:
@@ -517,18 +535,26 @@ class DocumentParser:
                 continue
 
             if mode in ("ind", "ind-analysis"):
-                strict = mode == "ind-analysis" and not after_header
+                strict = mode == "ind-analysis"
                 can_start = mode == "ind" or after_header or self.blank_before(i) or line.raw.startswith("  ")
                 got = self.try_row(i, strict=strict) if can_start else None
                 if got:
                     flush_analysis()
-                    ind, i = got
+                    ind, i, orphan = got
+                    if orphan and row_obj is not None and goal.indicators and row_obj is goal.indicators[-1]:
+                        row_obj.name = join_wrapped([Line(0, row_obj.name + " ", row_obj.name)] + orphan)
+                    elif orphan:
+                        for o in orphan:
+                            self.dispo[o.no] = "diagnostic"
+                            self.diagnostics.append(Diagnostic(line=o.no, code="unplaced", text=o.text[:200],
+                                                               message="text before an indicator row"))
                     goal.indicators.append(ind)
                     row_obj, mode, after_header = ind, "ind", False
                     continue
                 if mode == "ind-analysis":
                     self.mark(i, "indicator-analysis")
                     analysis_buf.append(line)
+                    after_header = False
                 elif row_obj is not None and after_header and not row_obj.analysis:
                     # the rest of a name that a page break cut off after the values
                     row_obj.name = row_obj.name + " " + text
@@ -541,14 +567,23 @@ class DocumentParser:
             if mode in ("act", "act-analysis"):
                 got = self.try_activity(i) if (mode == "act" or self.blank_before(i) or after_header) else None
                 if got:
+                    act, i, prefix = got
+                    if prefix and mode == "act-analysis":
+                        analysis_buf.extend(prefix)
+                        for p in prefix:
+                            self.dispo[p.no] = "activity-analysis"
+                    elif prefix:
+                        for p in prefix:
+                            self.unplaced(_index(self.lines, p),
+                                          "text before an activity row")
                     flush_analysis()
-                    act, i = got
                     goal.activities.append(act)
                     row_obj, mode, after_header = act, "act", False
                     continue
                 if mode == "act-analysis":
                     self.mark(i, "activity-analysis")
                     analysis_buf.append(line)
+                    after_header = False
                 elif row_obj is not None and not row_obj.analysis:
                     # text after the dates: the rest of an activity that a page break split
                     row_obj.text = join_wrapped([Line(0, row_obj.text + " ", row_obj.text), line])
@@ -573,6 +608,19 @@ class DocumentParser:
     def _paragraph(self, lines: list[Line], section: str) -> None:
         self.narrative.append(Paragraph(line=lines[0].no, text="\n".join(l.text for l in lines),
                                         section="summary" if section == "pre" else "after-goals"))
+
+
+def _index(lines: list[Line], line: Line) -> int:
+    return line.no - 1
+
+
+def _split_indented_start(parts: list[Line], dates_line: Line | None) -> tuple[list[Line], list[Line]]:
+    """Rows of a table cell start indented; prose does not. When an unindented block runs straight into an
+    indented line, the activity starts at that line and the block before it belongs to what came before."""
+    for k in range(len(parts) - 1, 0, -1):
+        if parts[k].indent >= 2 and parts[k - 1].indent < 2 and parts[0].indent < 2:
+            return parts[:k], parts[k:]
+    return [], parts
 
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

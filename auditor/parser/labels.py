@@ -14,7 +14,7 @@ LABEL_PREFIX = re.compile(r"^(?:KF:s(?:\s+\S+){0,3}|Nämnd|Enhets)\s*$", re.I)
 
 MARKER = re.compile(r"^Uppfylls\s+(helt|delvis|inte|ej)\s*$|^(Ingen)\s*$", re.I)
 
-SECTION = re.compile(r"^(Analys|Beskrivning|Förväntat resultat|Jämställdhetsanalys)\s*:?\s*$", re.I)
+SECTION = re.compile(r"^(Analys|Beskrivning|Förväntat resultat|Jämställdhetsanalys)\s*:?\s*$")
 
 INDICATOR_HEADER_START = re.compile(r"^Indikator(\s+Periodens)?\b", re.I)
 HEADER_WORDS = {

@@ -139,9 +139,15 @@ def _group_words(tokens: list[str], gaps: list[int], joins: set[int], lead: int)
         # A text cell: words separated by single spaces; a qualifier may carry its number and unit.
         parts = [tok]
         j = i + 1
+        has_number = bool(re.search(r"\d", tok)) and not YEAR.match(tok)
         while j < n and gaps[j] == 1:
             nxt = tokens[j]
+            if has_number and not _is_unit(nxt):
+                break
             if _is_number(nxt):
+                if has_number:
+                    break
+                has_number = True
                 if parts[-1].lower() in QUALIFIERS or (tokens[j - 1].lower() in QUALIFIERS):
                     parts.append(nxt)
                     j += 1
@@ -189,9 +195,13 @@ def _is_qualified_text(raw: str) -> bool:
 def assign_columns(readings: list[list[Cell]], spacing_reliable: bool) -> RowValues:
     """Pick the reading whose cells and empty cells fill the eight columns; else assign by meaning."""
     best_fallback = None
+    readings = sorted(readings, key=_join_penalty)
+    floor = _join_penalty(readings[0]) if readings else 0
     for cells in readings:
         if not cells:
             continue
+        if _join_penalty(cells) > floor + 1:
+            break  # e.g. "9 000" read as two cells just because that happens to fill the columns
         period = None
         body = list(cells)
         if body and PERIOD.match(body[-1].text.strip()):
@@ -209,6 +219,22 @@ def assign_columns(readings: list[list[Cell]], spacing_reliable: bool) -> RowVal
     body, period = best_fallback
     values = [c for c in body if c.text]
     return assign_by_meaning([parse_value(c.text) for c in values], period)
+
+
+def _join_penalty(cells: list[Cell]) -> int:
+    """How unlikely a reading's thousands joins are: "9 000" and "4 500" are numbers, "750 737" two."""
+    score = 0
+    for cell in cells:
+        for m in re.finditer(r"(?<![\d,.])(\d{1,3})((?: \d{3})+)(?![\d])", cell.text):
+            left, groups = m.group(1), m.group(2).split()
+            for g in groups:
+                if g.startswith("0"):
+                    score -= 2
+                elif len(left) <= 2:
+                    score -= 1
+                else:
+                    score += 1
+    return score
 
 
 def _slots(body: list[Cell], period_cell: Cell | None) -> list[Cell | None]:
@@ -251,14 +277,14 @@ def assign_by_meaning(vals: list[Value], period: str | None) -> RowValues:
         order = []
     elif k >= 5 and _is_gender_split(vals[0], vals[1], vals[2]):
         rest = k - 3
-        tail = {1: ["target"], 2: ["target", "kf_target"], 3: ["previous", "target", "kf_target"],
+        tail = {1: ["target"], 2: ["previous", "target"], 3: ["previous", "target", "kf_target"],
                 4: ["previous", "forecast", "target", "kf_target"]}[rest]
         order = ["outcome", "outcome_men", "outcome_women"] + tail
         certain = rest == 3
     elif k == 1:
         order = ["target"]
     elif k == 2:
-        order = ["outcome", "target"] if not kf_text else ["target", "kf_target"]
+        order = ["outcome", "target"] if not kf_text else ["outcome", "kf_target"]
     elif k == 3:
         order = ["outcome", "target", "kf_target"] if kf_text else ["outcome", "previous", "target"]
         if not kf_text and vals[1].value is not None and vals[2].value is not None \
