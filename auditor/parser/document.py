@@ -13,6 +13,7 @@ from datetime import date
 from ..model import Activity, Diagnostic, Goal, Indicator, Paragraph, Report, TextSection
 from . import labels as L
 from .furniture import find_furniture
+from .hints import refine
 from .lines import Line, join_wrapped, split_lines
 from .meta import read_meta
 from .values import NUMBER, PERIOD, UNIT_WORDS, YEAR, assign_columns, value_groups_to_cells
@@ -46,6 +47,7 @@ class DocumentParser:
         self.goals: list[Goal] = []
         self.narrative: list[Paragraph] = []
         self.stack: list[Goal] = []
+        self.by_meaning: dict[int, list] = {}
         for i in self.furniture:
             self.dispo[self.lines[i].no] = "furniture"
 
@@ -255,6 +257,8 @@ class DocumentParser:
                         **row.cells)
         if row.note:
             ind.notes.append(row.note)
+        if row.by_meaning:
+            self.by_meaning[id(ind)] = row.by_meaning
         if not done:
             ind.columns_certain = False
             ind.notes.append("no period cell found")
@@ -597,6 +601,10 @@ class DocumentParser:
         flush_analysis()
         flush_section()
         flush_para()
+        for goal in self.goals:
+            for ind in goal.indicators:
+                if id(ind) in self.by_meaning:
+                    refine(ind, goal, self.by_meaning[id(ind)])
         meta = read_meta(self.lines, self.furniture, self.goals)
         report = Report(source=self.source, goals=self.goals, narrative=self.narrative,
                         diagnostics=self.diagnostics, line_count=len(self.lines), **meta)

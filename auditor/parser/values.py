@@ -51,6 +51,9 @@ class RowValues:
     period: str | None = None
     certain: bool = True
     note: str | None = None
+    # the value cells in printed order, kept when they were assigned by meaning so that the
+    # narrative can still settle the columns (see hints.py)
+    by_meaning: list[Value] | None = None
 
 
 def value_groups_to_cells(groups: list[list[Line]]) -> list[list[Cell]]:
@@ -302,4 +305,4 @@ def assign_by_meaning(vals: list[Value], period: str | None) -> RowValues:
     note = None
     if extra:
         note = "extra cells: " + " | ".join(v.text for v in extra)
-    return RowValues(cells, period, certain, note)
+    return RowValues(cells, period, certain, note, by_meaning=list(vals) if 0 < k < 7 else None)
