@@ -95,8 +95,7 @@ class DocumentParser:
         text = self.lines[i].text
         if not L.INDICATOR_HEADER_START.match(text):
             return False
-        words = text.split()
-        return len(words) <= 6 and L.is_header_word_line(text)
+        return L.is_header_word_line(text)
 
     def is_activity_header(self, i: int) -> bool:
         return bool(L.ACTIVITY_HEADER.match(self.lines[i].text))
@@ -498,6 +497,10 @@ class DocumentParser:
                 flush_section()
                 self.mark(i, "table-header")
                 i += 1
+                k = self.next_content(i)
+                if k < n and self.lines[k].text == "Avvikelse" and not L.ACTIVITY_HEADER.match(line.text).group(1):
+                    self.mark(k, "table-header")  # the last header word wrapped onto a line of its own
+                    i = k + 1
                 if mode not in ("act", "act-analysis"):
                     flush_analysis()
                     mode, row_obj = "act", None

@@ -14,6 +14,10 @@ from ..model import VALUE_COLUMNS, Goal, Indicator, Value
 
 NUM = r"(-?\d{1,3}(?:\s\d{3})+|-?\d+)(?:,(\d+))?"
 OUTCOME_SAYS = re.compile(r"\butfall(?:et)?\s+(?:uppgår\s+till|är|blev|var|landade\s+på|på|om)\s+" + NUM, re.I)
+# "Medborgarundersökningen kommer inte genomföras under 2020": the row can have no outcome this period.
+NOT_MEASURED = re.compile(
+    r"(undersökning\w*|enkät\w*|mätning\w*)\s+(?:\S+\s+){0,3}?(?:kommer\s+(?:att\s+)?inte\s+(?:att\s+)?genomför\w*"
+    r"|genomfördes\s+inte|har\s+inte\s+genomförts|ställ(?:de|t|ts)s?\s+in|ställdes\s+in|är\s+inställd)", re.I)
 TARGET_SAYS = re.compile(r"\bårsmål(?:et)?\s+(?:om|på|är|var|ligger\s+på)\s+" + NUM, re.I)
 
 
@@ -51,7 +55,8 @@ def narrative_for(ind: Indicator, goal: Goal) -> str:
 def refine(ind: Indicator, goal: Goal, values: list[Value]) -> bool:
     """Reassign ``values`` (printed order) to the columns the narrative supports. True if changed."""
     said_outcome, said_target = figures_said(narrative_for(ind, goal))
-    if said_outcome is None and said_target is None:
+    not_measured = bool(ind.analysis and NOT_MEASURED.search(ind.analysis))
+    if said_outcome is None and said_target is None and not not_measured:
         return False
     current = {col: getattr(ind, col) for col in VALUE_COLUMNS}
     best, best_score = None, 0
@@ -66,6 +71,10 @@ def refine(ind: Indicator, goal: Goal, values: list[Value]) -> bool:
         if said_outcome is not None:
             ov = assign.get("outcome")
             score += 4 if ov is not None and ov.value is not None and abs(ov.value - said_outcome) < 1e-9 else -4
+        if not_measured:
+            score += 4 if "outcome" not in assign else -4
+        if ("outcome_men" in assign or "outcome_women" in assign) and "outcome" not in assign:
+            score -= 3  # a split by sex without the total it splits
         # stay close to the reading by meaning
         score += sum(1 for col, v in assign.items() if current.get(col) is v) * 0.1
         if score > best_score:
