@@ -614,7 +614,25 @@ class DocumentParser:
         if not self.goals:
             report.complete = False
             report.diagnostics.append(Diagnostic(code="no-goals", message="no goal labels found"))
+        elif self.end_of_goals < 0 and self._ends_cut_off():
+            report.complete = False
+            report.diagnostics.append(Diagnostic(
+                line=self.lines[-1].no if self.lines else None, code="truncated",
+                message="the text ends inside a goal's table: the report looks cut off"))
         return report
+
+    def _ends_cut_off(self) -> bool:
+        tail = [line for line in self.lines if line.text]
+        if tail and self.dispo.get(tail[-1].no) == "diagnostic":
+            return True  # the last words could not be placed: a row that never got its values
+        last = self.goals[-1]
+        rows = [(r.line, r) for r in last.indicators] + [(a.line, a) for a in last.activities]
+        if not rows:
+            return False
+        _, row = max(rows, key=lambda t: t[0])
+        if isinstance(row, Indicator):
+            return row.period is None
+        return False
 
     def _paragraph(self, lines: list[Line], section: str) -> None:
         self.narrative.append(Paragraph(line=lines[0].no, text="\n".join(l.text for l in lines),
