@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..diagnostics import message
 from ..model import Activity, Diagnostic, Goal, Indicator, Paragraph, Report, TextSection
 from . import labels as L
 from .furniture import find_furniture
@@ -71,10 +72,14 @@ class DocumentParser:
         if 0 <= i < len(self.lines) and not self.lines[i].blank:
             self.dispo.setdefault(self.lines[i].no, kind)
 
-    def unplaced(self, i: int, why: str) -> None:
+    def unplaced(self, i: int, code: str) -> None:
         line = self.lines[i]
         self.mark(i, "diagnostic")
-        self.diagnostics.append(Diagnostic(line=line.no, code="unplaced", message=why, text=line.text[:200]))
+        self.diag(code, line.no, line.text)
+
+    def diag(self, code: str, line: int | None, text: str | None = None) -> None:
+        self.diagnostics.append(Diagnostic(line=line, code=code, message=message(code),
+                                           text=text[:200] if text else None))
 
     # ------------------------------------------------------------------ classification
     def label_at(self, i: int) -> tuple[str, str, int] | None:
@@ -261,8 +266,7 @@ class DocumentParser:
         if not done:
             ind.columns_certain = False
             ind.notes.append("no period cell found")
-            self.diagnostics.append(Diagnostic(line=name_parts[0].no, code="row-incomplete",
-                                               message="indicator row without a period cell", text=name[:120]))
+            self.diag("row-incomplete", name_parts[0].no, name)
         for p in name_parts + orphan:
             self.dispo.setdefault(p.no, "indicator")
         for k in value_idx:
@@ -381,8 +385,7 @@ class DocumentParser:
         goal = Goal(id=f"g{len(self.goals) + 1}", parent=parent, level=level, number=number, title=title,
                     line=line_no, assessment=assessment)
         if not title:
-            self.diagnostics.append(Diagnostic(line=self.lines[i].no, code="goal-without-title",
-                                               message="goal label without a title"))
+            self.diag("goal-without-title", self.lines[i].no)
         self.goals.append(goal)
         self.stack.append(goal)
         return after
@@ -553,8 +556,7 @@ class DocumentParser:
                     elif orphan:
                         for o in orphan:
                             self.dispo[o.no] = "diagnostic"
-                            self.diagnostics.append(Diagnostic(line=o.no, code="unplaced", text=o.text[:200],
-                                                               message="text before an indicator row"))
+                            self.diag("unplaced-before-row", o.no, o.text)
                     goal.indicators.append(ind)
                     row_obj, mode, after_header = ind, "ind", False
                     continue
@@ -567,7 +569,7 @@ class DocumentParser:
                     row_obj.name = row_obj.name + " " + text
                     self.mark(i, "indicator")
                 else:
-                    self.unplaced(i, "text in an indicator table that is neither a row nor an analysis")
+                    self.unplaced(i, "unplaced-indicator-table")
                 i += 1
                 continue
 
@@ -582,7 +584,7 @@ class DocumentParser:
                     elif prefix:
                         for p in prefix:
                             self.unplaced(_index(self.lines, p),
-                                          "text before an activity row")
+                                          "unplaced-before-row")
                     flush_analysis()
                     goal.activities.append(act)
                     row_obj, mode, after_header = act, "act", False
@@ -596,7 +598,7 @@ class DocumentParser:
                     row_obj.text = join_wrapped([Line(0, row_obj.text + " ", row_obj.text), line])
                     self.mark(i, "activity")
                 else:
-                    self.unplaced(i, "text in an activity table that is neither a row nor an analysis")
+                    self.unplaced(i, "unplaced-activity-table")
                 i += 1
                 continue
             i += 1
@@ -613,12 +615,11 @@ class DocumentParser:
                         diagnostics=self.diagnostics, line_count=len(self.lines), **meta)
         if not self.goals:
             report.complete = False
-            report.diagnostics.append(Diagnostic(code="no-goals", message="no goal labels found"))
+            report.diagnostics.append(Diagnostic(code="no-goals", message=message("no-goals")))
         elif self.end_of_goals < 0 and self._ends_cut_off():
             report.complete = False
-            report.diagnostics.append(Diagnostic(
-                line=self.lines[-1].no if self.lines else None, code="truncated",
-                message="the text ends inside a goal's table: the report looks cut off"))
+            report.diagnostics.append(Diagnostic(line=self.lines[-1].no if self.lines else None,
+                                                 code="truncated", message=message("truncated")))
         return report
 
     def _ends_cut_off(self) -> bool:
