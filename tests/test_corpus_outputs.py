@@ -22,7 +22,7 @@ def test_html_pages_for_the_corpus(gold, tmp_path):
     result, status = gold
     pages = render_pages(result, {"indicator_status": status})
     assert len(pages) == len(result.reports) + 1
-    for audit, (name, html) in zip(result.reports, pages.items()):
+    for audit, html in zip(result.reports, pages.values()):
         assert html.count('class="finding ') == len(audit.findings)
         assert html.count('class="goal"') == len(audit.report.goals)
 

@@ -106,3 +106,15 @@ def test_unreadable_report_and_report_without_model():
 
 def test_deterministic():
     assert render_pages(sample_result()) == render_pages(sample_result())
+
+
+def test_stale_decisions_are_listed():
+    from auditor.findings import StaleReview
+    result = sample_result(sample_report())
+    result.stale_reviews = [StaleReview(fingerprint="dead", rule="GOAL-NO-ANALYSIS", source="x.txt",
+                                        review=Review(decision="avfärdad", reason="<gammalt>", by="Bo", date="2025-01-01"))]
+    html = render_pages(result)["skarholmen-vb2020.html"]
+    assert "Inaktuella granskningsbeslut" in html and "dead" in html and "&lt;gammalt&gt;" in html
+    batch = sample_result()
+    batch.stale_reviews = result.stale_reviews
+    assert "dead" in render_pages(batch)["index.html"]

@@ -7,7 +7,7 @@ report text as safe.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from ..findings import AuditResult, Finding, ReportAudit
@@ -205,7 +205,13 @@ class _Builder:
         return roots, [self.finding(f) for f in sorted_findings(loose)]
 
 
-def _page_context(audit: ReportAudit, builder: _Builder, index_name: str | None) -> dict:
+def _stale_views(stale, lang: str) -> list[dict]:
+    return [{"fingerprint": clean_text(s.fingerprint), "rule": clean_text(s.rule), "source": clean_text(s.source),
+             "decision": label(s.review.decision, lang), "reason": clean_text(s.review.reason),
+             "by": clean_text(s.review.by), "date": clean_text(s.review.date)} for s in stale]
+
+
+def _page_context(audit: ReportAudit, builder: _Builder, index_name: str | None, stale=()) -> dict:
     roots, loose = builder.tree(audit)
     findings = audit.findings
     rules = sorted({f.rule for f in findings})
@@ -218,7 +224,7 @@ def _page_context(audit: ReportAudit, builder: _Builder, index_name: str | None)
         "severity_labels": [(s, label(s, builder.lang)) for s in ("error", "warning", "info")],
         "roots": roots, "loose": loose, "index_name": index_name,
         "diagnostics": [(d.line, clean_text(d.code), clean_text(d.message, 500)) for d in audit.diagnostics],
-        "complete": audit.complete, "version": _version(),
+        "complete": audit.complete, "version": _version(), "stale": _stale_views(stale, builder.lang),
     }
 
 
@@ -234,7 +240,11 @@ def render_pages(result: AuditResult, options: Any = None) -> dict[str, str]:
     names = page_names(result)
     batch = len(result.reports) > 1 or opt(options, "index", False)
     page = env.get_template("report.html.j2")
-    pages = {name: page.render(**_page_context(audit, builder, "index.html" if batch else None))
+    def stale_for(audit: ReportAudit) -> list:
+        if len(result.reports) == 1:
+            return result.stale_reviews
+        return [s for s in result.stale_reviews if s.source and PurePath(s.source).name == PurePath(audit.source).name]
+    pages = {name: page.render(**_page_context(audit, builder, "index.html" if batch else None, stale_for(audit)))
              for name, audit in zip(names, result.reports)}
     if batch:
         pages["index.html"] = env.get_template("index.html.j2").render(**_index_context(result, names, builder))
@@ -255,9 +265,7 @@ def _index_context(result: AuditResult, names: list[str], builder: _Builder) -> 
             "per_rule": [per_rule[r] for r in rules],
         })
     totals = counts(f for a in result.reports for f in a.findings)
-    stale = [{"fingerprint": clean_text(s.fingerprint), "rule": clean_text(s.rule), "source": clean_text(s.source),
-              "decision": label(s.review.decision, builder.lang), "reason": clean_text(s.review.reason),
-              "by": clean_text(s.review.by), "date": clean_text(s.review.date)} for s in result.stale_reviews]
+    stale = _stale_views(result.stale_reviews, builder.lang)
     return {"lang": builder.lang, "t": UI[builder.lang], "rows": rows, "rules": rules, "totals": totals,
             "stale": stale, "version": _version()}
 
