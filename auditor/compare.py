@@ -105,7 +105,12 @@ def _goal_label(goal: Goal) -> str:
 
 
 def _gap(figure: float, target: float, direction: str) -> float:
-    return max(0.0, (figure - target) if direction == "lower" else (target - figure))
+    """How far the figure is on the wrong side of the target (0 when it meets it)."""
+    if direction == "lower":
+        return max(0.0, figure - target)
+    if direction == "band":
+        return max(0.0, abs(figure) - abs(target))
+    return max(0.0, target - figure)
 
 
 def _finding_change(f: Finding) -> FindingChange:

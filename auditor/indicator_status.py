@@ -13,7 +13,7 @@ from typing import Any, Callable, Literal
 
 from .model import Goal, Indicator, Report
 
-Direction = Literal["higher", "lower"]
+Direction = Literal["higher", "lower", "band"]  # band: the figure should stay within ±target
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,41 @@ def default_status(report: Report, goal: Goal, indicator: Indicator) -> Indicato
                            decided_by="standard: högre är bättre")
 
 
+BASIS_SV = {"target text": "årsmålets text", "name pattern": "namnmönster", "fallback": "standardantagande"}
+
+
+def facts_status(rule_dirs: tuple[str, ...] = ()) -> StatusFn | None:
+    """The rules engine's own indicator facts (direction from ``rules/`` knowledge) as a StatusFn, or None
+    when the engine is not installed. Facts are derived once per report."""
+    try:
+        from .engine.catalogue import rule_dirs as all_rule_dirs
+        from .facts import derive
+        from .knowledge import load_knowledge
+    except ImportError:
+        return None
+    cache: dict[int, tuple[Report, dict]] = {}
+
+    def status(report: Report, goal: Goal, indicator: Indicator) -> IndicatorStatus:
+        entry = cache.get(id(report))
+        if entry is None or entry[0] is not report:
+            facts = derive(report, load_knowledge(all_rule_dirs(tuple(rule_dirs))))
+            entry = (report, {(f.goal, f.line): f for f in facts.indicators})
+            cache[id(report)] = entry
+        fact = entry[1].get((goal.id, indicator.line))
+        if fact is None:
+            return default_status(report, goal, indicator)
+        how = BASIS_SV.get(fact.direction_basis, fact.direction_basis)
+        if fact.direction_detail:
+            how = f"{how}: {fact.direction_detail}"
+        return IndicatorStatus(figure=fact.figure, figure_column=fact.figure_column, target=fact.target,
+                               met=fact.met, direction=fact.direction, decided_by=how)
+    return status
+
+
 def status_fn(options: Any) -> StatusFn:
+    """``options.indicator_status`` when given, else the engine's facts, else ``default_status``."""
     from .render._common import opt
-    return opt(options, "indicator_status", default_status)
+    given = opt(options, "indicator_status")
+    if given is not None:
+        return given
+    return facts_status(tuple(opt(options, "rule_dirs", ()) or ())) or default_status

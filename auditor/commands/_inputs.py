@@ -17,15 +17,19 @@ from ..findings import SCHEMA, AuditResult
 
 
 def audit_reports(paths: list[str], args: Any) -> AuditResult:
-    """Audit report files or folders (parse + rules). Wired to the engine of the ``audit`` command."""
+    """Audit report files or folders (parse + rules) with the project's configuration, as ``auditor audit``
+    does, so that baselines and review checks see the same findings. The one link to the rules engine."""
     try:
-        from ..engine import audit_paths  # provided by the rules engine (issue 3)
+        from ..audit import audit_paths  # the rules engine (issue 3)
+        from ..config import load_config
     except ImportError as exc:
         raise InputError(None, "granskningsmotorn saknas i den här installationen; ange en JSON-fil från "
                                "auditor audit --format json",
                          "the audit engine is missing from this installation; pass a JSON file from "
                          "auditor audit --format json") from exc
-    return audit_paths(paths, args)
+    config = load_config(getattr(args, "config", None))
+    config.lang = getattr(args, "lang", None) or config.lang
+    return audit_paths(paths, config)
 
 
 def read_findings_json(path: Path) -> AuditResult:

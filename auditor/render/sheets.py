@@ -73,8 +73,8 @@ INDICATOR_COLUMNS: list[tuple[str, str, str, str]] = [
 
 TEXT_LIMIT = 32000  # Excel's cell limit is 32 767 characters
 FIXED_DATE = datetime(2000, 1, 1)
-DIRECTION = {"sv": {"higher": "högre är bättre", "lower": "lägre är bättre"},
-             "en": {"higher": "higher is better", "lower": "lower is better"}}
+DIRECTION = {"sv": {"higher": "högre är bättre", "lower": "lägre är bättre", "band": "inom ± årsmålet"},
+             "en": {"higher": "higher is better", "lower": "lower is better", "band": "within ± target"}}
 COLUMN_NAMES = {"sv": {"outcome": "utfall", "forecast": "prognos"}, "en": {"outcome": "outcome", "forecast": "forecast"}}
 
 
