@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 from .model import Diagnostic, Report
 
@@ -23,6 +23,36 @@ class GoalRef(BaseModel):
     title: str
 
 
+Decision = Literal["bekräftad", "avfärdad"]
+
+
+class Review(BaseModel):
+    """A reviewer's decision on one finding (kept in the review file, keyed by fingerprint)."""
+
+    model_config = ConfigDict(extra="forbid")
+    decision: Decision
+    reason: str
+    by: str
+    date: str  # ISO date, YYYY-MM-DD
+
+
+class StaleReview(BaseModel):
+    """A decision in the review file whose finding no longer appears in the audited reports."""
+
+    model_config = ConfigDict(extra="forbid")
+    fingerprint: str
+    review: Review
+    rule: str | None = None
+    source: str | None = None
+
+
+def _drop_unset(data: dict, model: BaseModel, names: tuple[str, ...]) -> dict:
+    for name in names:
+        if not getattr(model, name):
+            data.pop(name, None)
+    return data
+
+
 class Finding(BaseModel):
     model_config = ConfigDict(extra="forbid")
     rule: str
@@ -34,6 +64,19 @@ class Finding(BaseModel):
     fingerprint: str = ""
     # "low" when the finding rests on a row whose columns the parser could not place with certainty.
     confidence: Literal["high", "low"] = "high"
+    # Set by auditor.review.apply_reviews when the review file holds a decision for this fingerprint.
+    review: Review | None = None
+    # Set by auditor.baseline.apply_baseline: "unchanged" when the baseline already holds the finding.
+    baseline: Literal["new", "unchanged"] | None = None
+
+    @model_serializer(mode="wrap")
+    def _serialize(self, handler):
+        # review and baseline are left out of the JSON contract unless set, so plain audits stay unchanged.
+        return _drop_unset(handler(self), self, ("review", "baseline"))
+
+    @property
+    def dismissed(self) -> bool:
+        return self.review is not None and self.review.decision == "avfärdad"
 
 
 class ReportAudit(BaseModel):
@@ -58,6 +101,12 @@ class AuditResult(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     schema_: str = Field(default=SCHEMA, alias="schema")
     reports: list[ReportAudit] = Field(default_factory=list)
+    # Decisions in the review file whose finding has disappeared; left out of the JSON unless there are any.
+    stale_reviews: list[StaleReview] = Field(default_factory=list)
+
+    @model_serializer(mode="wrap")
+    def _serialize(self, handler):
+        return _drop_unset(handler(self), self, ("stale_reviews",))
 
     def to_contract(self) -> dict:
         return self.model_dump(mode="json", by_alias=True)

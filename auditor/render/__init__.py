@@ -11,6 +11,12 @@ from typing import Callable
 # format name -> "module:function"; the function is called as fn(result, options) and returns
 # the text (str) or bytes of the output, or writes files itself when the format needs a folder.
 RENDERERS: dict[str, str] = {
+    "html": "auditor.render.html:render_html",
+    "sarif": "auditor.render.sarif:render_sarif",
+    "junit": "auditor.render.junit:render_junit",
+    "github": "auditor.render.github:render_github",
+    "xlsx": "auditor.render.sheets:render_xlsx",
+    "csv": "auditor.render.sheets:render_csv",
 }
 
 

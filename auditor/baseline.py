@@ -1,0 +1,94 @@
+"""Baselines: record today's findings so that CI fails only on new ones.
+
+``auditor baseline create PATH... --output auditor-baseline.json`` writes every current finding (fingerprint
+plus context for people); ``auditor audit PATH... --baseline auditor-baseline.json`` marks each finding
+``new`` or ``unchanged`` and only new ones gate. Matching is by fingerprint and counts duplicates, so a
+second finding with the same fingerprint is still new. Fingerprints do not depend on line numbers, so
+findings keep matching when unrelated parts of the report change.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import InputError
+from .findings import AuditResult, Finding, ReportAudit
+
+SCHEMA = "auditor.baseline/1"
+
+
+class BaselineEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    fingerprint: str
+    rule: str
+    severity: str | None = None
+    source: str
+    line: int | None = None
+    message: str | None = None
+
+
+class Baseline(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    schema_: str = SCHEMA
+    findings: list[BaselineEntry] = []
+
+
+@dataclass
+class BaselineDiff:
+    new: list[tuple[ReportAudit, Finding]] = field(default_factory=list)
+    unchanged: list[tuple[ReportAudit, Finding]] = field(default_factory=list)
+    absent: list[BaselineEntry] = field(default_factory=list)  # in the baseline, fixed since
+
+
+def create_baseline(result: AuditResult) -> Baseline:
+    entries = [BaselineEntry(fingerprint=f.fingerprint, rule=f.rule, severity=f.severity,
+                             source=PurePath(a.source).as_posix(), line=f.line, message=f.message)
+               for a in result.reports for f in a.findings]
+    entries.sort(key=lambda e: (e.source, e.fingerprint, e.rule, e.line or 0))
+    return Baseline(findings=entries)
+
+
+def dump_baseline(baseline: Baseline) -> str:
+    doc = {"schema": SCHEMA, "findings": [e.model_dump() for e in baseline.findings]}
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def load_baseline(path: str | Path) -> Baseline:
+    path = Path(path)
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(str(path), f"baslinjen kan inte läsas: {exc}", f"the baseline cannot be read: {exc}") from exc
+    if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
+        raise InputError(str(path), f"ingen baslinje ({SCHEMA})", f"not a baseline ({SCHEMA})")
+    try:
+        return Baseline(findings=doc.get("findings") or [])
+    except ValidationError as exc:
+        raise InputError(str(path), f"baslinjen är felaktig: {exc.errors()[0]['msg']}",
+                         f"the baseline is malformed: {exc.errors()[0]['msg']}") from exc
+
+
+def apply_baseline(result: AuditResult, baseline: Baseline) -> BaselineDiff:
+    """Mark every finding ``new`` or ``unchanged``; list baseline entries whose finding is gone."""
+    known = Counter(e.fingerprint for e in baseline.findings)
+    diff = BaselineDiff()
+    for audit in result.reports:
+        for finding in audit.findings:
+            if known[finding.fingerprint] > 0:
+                known[finding.fingerprint] -= 1
+                finding.baseline = "unchanged"
+                diff.unchanged.append((audit, finding))
+            else:
+                finding.baseline = "new"
+                diff.new.append((audit, finding))
+    audited = {PurePath(a.source).as_posix() for a in result.reports if not a.error}
+    names = {PurePath(s).name for s in audited}
+    for entry in baseline.findings:
+        if known[entry.fingerprint] > 0 and (entry.source in audited or PurePath(entry.source).name in names):
+            known[entry.fingerprint] -= 1
+            diff.absent.append(entry)
+    return diff

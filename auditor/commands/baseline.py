@@ -1,0 +1,31 @@
+"""``auditor baseline create PATH... --output FILE``: record today's findings so CI fails only on new ones."""
+from __future__ import annotations
+
+import sys
+
+
+def register(sub) -> None:
+    p = sub.add_parser("baseline", help="record current findings so that CI fails only on new ones")
+    inner = p.add_subparsers(dest="baseline_command", required=True, parser_class=type(p))
+    c = inner.add_parser("create", help="write a baseline of the findings in PATH")
+    c.add_argument("paths", nargs="+", metavar="PATH", help="reports or folders (or findings JSON)")
+    c.add_argument("--output", "-o", default="auditor-baseline.json",
+                   help="baseline file (default: auditor-baseline.json); '-' for standard output")
+    c.set_defaults(func=run_create)
+
+
+def run_create(args) -> int:
+    from ..baseline import create_baseline, dump_baseline
+    from ._inputs import load_result
+    result = load_result(args.paths, args)
+    baseline = create_baseline(result)
+    text = dump_baseline(baseline)
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        n = len(baseline.findings)
+        print((f"{args.output}: {n} fynd i baslinjen" if args.lang != "en" else
+               f"{args.output}: {n} findings in the baseline"), file=sys.stderr)
+    return 0

@@ -1,0 +1,109 @@
+"""``auditor review``: record a reviewer's decision on a finding, list decisions, find stale ones.
+
+    auditor review FINGERPRINT --dismiss --reason TEXT --by NAME [--date YYYY-MM-DD] [--file FILE]
+    auditor review FINGERPRINT --confirm --reason TEXT --by NAME
+    auditor review FINGERPRINT --remove
+    auditor review --list [--file FILE]
+    auditor review --stale PATH... [--file FILE]      exit 1 when a decision's finding has disappeared
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+
+
+def register(sub) -> None:
+    p = sub.add_parser("review", help="confirm or dismiss a finding (review file keyed by fingerprint)",
+                       description=__doc__.split("\n\n")[0])
+    p.add_argument("fingerprint", nargs="?", help="the finding's fingerprint (shown in every output)")
+    act = p.add_mutually_exclusive_group()
+    act.add_argument("--confirm", dest="decision", action="store_const", const="bekräftad",
+                     help="the finding is right (bekräftad)")
+    act.add_argument("--dismiss", dest="decision", action="store_const", const="avfärdad",
+                     help="the finding is wrong or accepted (avfärdad); it no longer fails CI")
+    act.add_argument("--remove", dest="decision", action="store_const", const="remove", help="delete the decision")
+    act.add_argument("--list", dest="decision", action="store_const", const="list", help="list the decisions")
+    act.add_argument("--stale", dest="stale", nargs="+", metavar="PATH",
+                     help="audit PATH (reports, or findings JSON) and list decisions whose finding is gone")
+    p.add_argument("--reason", default="", help="why (required for --confirm/--dismiss)")
+    p.add_argument("--by", default=os.environ.get("AUDITOR_REVIEWER", ""),
+                   help="who decides (default: $AUDITOR_REVIEWER)")
+    p.add_argument("--date", default=None, help="date of the decision, YYYY-MM-DD (default: today)")
+    p.add_argument("--file", default=None,
+                   help="review file (default: auditor-review.yaml beside the reports, else in this folder)")
+    p.add_argument("--report", nargs="+", metavar="PATH", default=None,
+                   help="audit PATH to check that the fingerprint exists and copy its rule, file and line")
+    p.set_defaults(func=run)
+
+
+def _file(args, paths) -> str:
+    from ..review import DEFAULT_NAME, find_review_file
+    if args.file:
+        return args.file
+    found = find_review_file(paths or [])
+    return str(found) if found else DEFAULT_NAME
+
+
+def run(args) -> int:
+    from ..errors import InputError
+    from ..review import load_reviews, remove_decision, set_decision
+
+    sv = args.lang != "en"
+    if args.stale:
+        return _stale(args, sv)
+    if args.decision in (None, "list"):
+        if args.fingerprint and args.decision is None:
+            raise InputError(None, "ange --confirm, --dismiss eller --remove", "give --confirm, --dismiss or --remove")
+        path = _file(args, args.report)
+        entries = load_reviews(path)
+        for fp, e in sorted(entries.items()):
+            where = f" {e.source}:{e.line}" if e.source else ""
+            print(f"{fp}  {e.decision}  {e.date}  {e.by}  {e.rule or ''}{where}  {e.reason}")
+        if not entries:
+            print(f"{path}: inga beslut" if sv else f"{path}: no decisions", file=sys.stderr)
+        return 0
+    if not args.fingerprint:
+        raise InputError(None, "ange fyndets fingeravtryck", "give the finding's fingerprint")
+    path = _file(args, args.report)
+    if args.decision == "remove":
+        if not remove_decision(path, args.fingerprint):
+            raise InputError(path, f"inget beslut för {args.fingerprint}", f"no decision for {args.fingerprint}")
+        print(f"{path}: {args.fingerprint} borttaget" if sv else f"{path}: {args.fingerprint} removed")
+        return 0
+    context = None
+    if args.report:
+        context = _context(args, args.report)
+    date = args.date or _dt.date.today().isoformat()
+    entry = set_decision(path, args.fingerprint, args.decision, args.reason, args.by, date, context)
+    print(f"{path}: {args.fingerprint} {entry.decision} ({entry.by}, {entry.date})")
+    return 0
+
+
+def _context(args, paths) -> dict:
+    from ..errors import InputError
+    from ._inputs import load_result
+    result = load_result(paths, args)
+    for audit in result.reports:
+        for f in audit.findings:
+            if f.fingerprint == args.fingerprint:
+                return {"rule": f.rule, "source": audit.source, "line": f.line, "message": f.message}
+    raise InputError(None, f"inget fynd med fingeravtrycket {args.fingerprint} i {' '.join(paths)}",
+                     f"no finding with fingerprint {args.fingerprint} in {' '.join(paths)}")
+
+
+def _stale(args, sv: bool) -> int:
+    from ..review import apply_reviews, load_reviews
+    from ._inputs import load_result
+    path = _file(args, args.stale)
+    result = load_result(args.stale, args)
+    stale = apply_reviews(result, load_reviews(path))
+    for s in stale:
+        what = f"{s.rule or ''} {s.source or ''}".strip()
+        print((f"inaktuellt: {s.fingerprint} ({what}) {s.review.decision} av {s.review.by} {s.review.date}: "
+               f"fyndet finns inte längre") if sv else
+              (f"stale: {s.fingerprint} ({what}) {s.review.decision} by {s.review.by} {s.review.date}: "
+               f"the finding no longer exists"))
+    if not stale:
+        print(f"{path}: inga inaktuella beslut" if sv else f"{path}: no stale decisions")
+    return 1 if stale else 0

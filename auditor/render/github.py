@@ -1,0 +1,58 @@
+"""``--format github``: GitHub Actions workflow commands, one annotation per finding.
+
+``::error file=reports/x.txt,line=155,title=GOAL-FULL-UNMET-IND::message``. Values are escaped as the
+runner expects (``%``, CR and LF everywhere; ``:`` and ``,`` in properties too), so report text can neither end
+the command early nor start a new one. Findings that do not gate (dismissed, already in the baseline) are
+written as notices with their decision, so a reviewer sees them without the job failing on them.
+"""
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Any
+
+from ..findings import AuditResult
+from ..gate import gates
+from ._common import clean_text, label, opt, report_name, sorted_findings
+
+LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+MESSAGE_LIMIT = 4000
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(level: str, message: str, **props: Any) -> str:
+    parts = ",".join(f"{k}={escape_property(clean_text(v))}" for k, v in props.items() if v not in (None, ""))
+    return f"::{level}{' ' + parts if parts else ''}::{escape_data(clean_text(message, MESSAGE_LIMIT))}"
+
+
+def render_github(result: AuditResult, options: Any = None) -> str:
+    lang = opt(options, "lang", "sv")
+    fail_on = opt(options, "fail_on", "error")
+    lines: list[str] = []
+    for audit in result.reports:
+        file = PurePath(audit.source).as_posix()
+        if audit.error:
+            lines.append(command("error", audit.error, file=file, title="auditor"))
+            continue
+        for f in sorted_findings(audit.findings):
+            level = LEVEL[f.severity]
+            note = ""
+            if f.review is not None:
+                note = f"[{label(f.review.decision, lang)}: {f.review.reason} ({f.review.by}, {f.review.date})] "
+            if f.baseline == "unchanged":
+                note += f"[{label('unchanged', lang)}] "
+            if not gates(f, fail_on) and (f.dismissed or f.baseline == "unchanged"):
+                level = "notice"
+            goal = ""
+            if f.goal is not None:
+                goal = "\n" + ("Mål: " if lang == "sv" else "Goal: ") + " ".join(
+                    x for x in (f.goal.number, f.goal.title) if x)
+            message = f"{note}{f.message}{goal}\n{report_name(audit)} · {f.fingerprint}"
+            lines.append(command(level, message, file=file, line=f.line, title=f"{f.rule} ({f.severity})"))
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,86 @@
+"""``--format junit``: JUnit XML for CI test-report viewers.
+
+One ``<testsuite>`` per committee (report file), one ``<testcase>`` per rule in it. A test case fails when
+the rule has findings that gate (severity at or above ``--fail-on``, not dismissed, not in the baseline); the
+failure text lists them. Findings that do not gate are listed in the case's ``<system-out>``, so a reviewer
+still sees them and their decisions. A report that could not be read is a suite with one ``<error>`` case.
+"""
+from __future__ import annotations
+
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from ..findings import AuditResult, Finding, ReportAudit
+from ..gate import gates
+from ._common import clean_text, evidence_text, label, opt, report_title, rule_ids, sorted_findings
+
+MESSAGE_LIMIT = 500
+
+
+def _line(audit: ReportAudit, f: Finding, lang: str) -> str:
+    parts = [f"{audit.source}:{f.line}: [{label(f.severity, lang)}] {f.rule}: {f.message}"]
+    if f.goal is not None:
+        goal = " ".join(x for x in (f.goal.number, f.goal.title) if x)
+        parts.append(f"    {'mål' if lang == 'sv' else 'goal'}: {goal}")
+    for key, value in sorted(f.evidence.items()):
+        parts.append(f"    {key}: {evidence_text(value)}")
+    if f.review is not None:
+        parts.append(f"    {label(f.review.decision, lang)}: {f.review.reason} ({f.review.by}, {f.review.date})")
+    if f.baseline == "unchanged":
+        parts.append(f"    {label('unchanged', lang)}")
+    parts.append(f"    fingerprint: {f.fingerprint}")
+    return "\n".join(parts)
+
+
+def build_junit(result: AuditResult, options: Any = None) -> ET.Element:
+    lang = opt(options, "lang", "sv")
+    fail_on = opt(options, "fail_on", "error")
+    ids = rule_ids(result, options)
+    root = ET.Element("testsuites", name="auditor")
+    total_tests = total_failures = total_errors = 0
+    for audit in result.reports:
+        suite = ET.SubElement(root, "testsuite", name=clean_text(report_title(audit)))
+        tests = failures = errors = 0
+        classname = clean_text(audit.source)
+        if audit.error:
+            case = ET.SubElement(suite, "testcase", name="read", classname=classname)
+            err = ET.SubElement(case, "error", message=clean_text(audit.error, MESSAGE_LIMIT), type="InputError")
+            err.text = clean_text(audit.error)
+            tests, errors = 1, 1
+        else:
+            by_rule: dict[str, list[Finding]] = {}
+            for f in audit.findings:
+                by_rule.setdefault(f.rule, []).append(f)
+            for rule in ids:
+                tests += 1
+                case = ET.SubElement(suite, "testcase", name=clean_text(rule), classname=classname)
+                findings = sorted_findings(by_rule.get(rule, []))
+                failing = [f for f in findings if gates(f, fail_on)]
+                passing = [f for f in findings if not gates(f, fail_on)]
+                if failing:
+                    failures += 1
+                    first = failing[0]
+                    summary = (f"{len(failing)} " + ("fynd" if lang == "sv" else "finding(s)")
+                               + f", {'första på rad' if lang == 'sv' else 'first at line'} {first.line}: {first.message}")
+                    node = ET.SubElement(case, "failure", message=clean_text(summary, MESSAGE_LIMIT), type=clean_text(rule))
+                    node.text = clean_text("\n\n".join(_line(audit, f, lang) for f in failing))
+                if passing:
+                    out = ET.SubElement(case, "system-out")
+                    out.text = clean_text("\n\n".join(_line(audit, f, lang) for f in passing))
+        suite.set("tests", str(tests))
+        suite.set("failures", str(failures))
+        suite.set("errors", str(errors))
+        suite.set("skipped", "0")
+        total_tests += tests
+        total_failures += failures
+        total_errors += errors
+    root.set("tests", str(total_tests))
+    root.set("failures", str(total_failures))
+    root.set("errors", str(total_errors))
+    return root
+
+
+def render_junit(result: AuditResult, options: Any = None) -> str:
+    root = build_junit(result, options)
+    ET.indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -1,0 +1,91 @@
+"""``--format sarif``: SARIF 2.1.0 for code-scanning viewers.
+
+One run per audit; one result per finding, located at the report file and the finding's line. The finding's
+fingerprint goes into ``partialFingerprints`` so viewers track it across runs; a dismissed finding carries an
+``accepted`` suppression with the reviewer's reason; with a baseline, ``baselineState`` says new or unchanged.
+No timestamps: the same audit gives the same bytes.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from typing import Any
+
+from ..findings import AuditResult, Finding, ReportAudit
+from ._common import clean_data, clean_text, opt, report_name, rule_ids
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT_KEY = "auditor/v1"
+
+
+def _uri(source: str) -> str:
+    """A relative URI reference for the report file (forward slashes, spaces and odd characters escaped)."""
+    from urllib.parse import quote
+    return quote(PurePath(source).as_posix(), safe="/-._~")
+
+
+def _result(audit: ReportAudit, f: Finding, index: dict[str, int]) -> dict:
+    properties: dict[str, Any] = {"committee": report_name(audit), "confidence": f.confidence}
+    if f.goal is not None:
+        properties["goal"] = f.goal.model_dump()
+    if f.evidence:
+        properties["evidence"] = f.evidence
+    result: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": index[f.rule],
+        "level": LEVEL[f.severity],
+        "message": {"text": clean_text(f.message) or f.rule},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": _uri(audit.source), "uriBaseId": "%SRCROOT%"},
+            "region": {"startLine": max(f.line, 1)},
+        }}],
+    }
+    if f.fingerprint:
+        result["partialFingerprints"] = {FINGERPRINT_KEY: f.fingerprint}
+    if f.baseline:
+        result["baselineState"] = f.baseline
+    if f.review is not None:
+        properties["review"] = f.review.model_dump()
+        if f.dismissed:
+            result["suppressions"] = [{"kind": "external", "status": "accepted",
+                                       "justification": f"{f.review.reason} ({f.review.by}, {f.review.date})"}]
+    result["properties"] = properties
+    return result
+
+
+def build_sarif(result: AuditResult, options: Any = None) -> dict:
+    ids = rule_ids(result, options)
+    titles: dict[str, str] = opt(options, "rule_titles", {})
+    index = {rule: i for i, rule in enumerate(ids)}
+    from .. import __version__
+    rules = []
+    for rule in ids:
+        entry: dict[str, Any] = {"id": rule}
+        if titles.get(rule):
+            entry["shortDescription"] = {"text": titles[rule]}
+        rules.append(entry)
+    results = []
+    notifications = []
+    artifacts = []
+    for audit in result.reports:
+        artifacts.append({"location": {"uri": _uri(audit.source), "uriBaseId": "%SRCROOT%"}})
+        if audit.error:
+            notifications.append({"level": "error", "message": {"text": f"{audit.source}: {audit.error}"}})
+        for f in sorted(audit.findings, key=lambda f: (f.line, f.rule, f.fingerprint)):
+            results.append(_result(audit, f, index))
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "auditor", "version": __version__, "rules": rules}},
+        "artifacts": artifacts,
+        "results": results,
+        "columnKind": "unicodeCodePoints",
+    }
+    if notifications:
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notifications}]
+    if result.stale_reviews:
+        run["properties"] = {"staleReviews": [s.model_dump() for s in result.stale_reviews]}
+    return clean_data({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]})
+
+
+def render_sarif(result: AuditResult, options: Any = None) -> str:
+    return json.dumps(build_sarif(result, options), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

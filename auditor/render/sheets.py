@@ -1,0 +1,234 @@
+"""``--format xlsx`` and ``--format csv``: tables for auditors, across every committee in the batch.
+
+Two tables: *findings* (one row per finding, with its review decision) and *indicators* (one row per indicator
+row of every goal: its figures, the target, whether it is met, the direction and how that was decided).
+Numbers stay numbers, yes/no columns are booleans, lines are integers. The xlsx has one sheet per table with
+fitted column widths, a frozen header and filters; its document properties carry a fixed date so the same
+audit gives the same bytes. CSV is written for Swedish Excel by default (``;`` and decimal comma, UTF-8 with
+BOM); ``--lang en`` gives ``,`` and a decimal point.
+"""
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..findings import AuditResult
+from ..indicator_status import status_fn
+from ._common import clean_text, evidence_text, label, opt, report_name
+
+# (key, Swedish header, English header, kind) — kind drives the pandas dtype and the xlsx cell format.
+FINDING_COLUMNS: list[tuple[str, str, str, str]] = [
+    ("committee", "Nämnd", "Committee", "text"),
+    ("report_kind", "Rapport", "Report", "text"),
+    ("year", "År", "Year", "int"),
+    ("source", "Källa", "Source", "text"),
+    ("line", "Rad", "Line", "int"),
+    ("rule", "Regel", "Rule", "text"),
+    ("severity", "Allvarlighet", "Severity", "text"),
+    ("goal_number", "Mål nr", "Goal no.", "text"),
+    ("goal", "Mål", "Goal", "long"),
+    ("message", "Meddelande", "Message", "long"),
+    ("evidence", "Underlag", "Evidence", "long"),
+    ("confidence", "Säkerhet", "Confidence", "text"),
+    ("decision", "Beslut", "Decision", "text"),
+    ("reason", "Motivering", "Reason", "long"),
+    ("decided_by", "Beslutat av", "Decided by", "text"),
+    ("decided_on", "Beslutsdatum", "Decided on", "text"),
+    ("baseline", "Baslinje", "Baseline", "text"),
+    ("fingerprint", "Fingeravtryck", "Fingerprint", "text"),
+]
+
+INDICATOR_COLUMNS: list[tuple[str, str, str, str]] = [
+    ("committee", "Nämnd", "Committee", "text"),
+    ("report_kind", "Rapport", "Report", "text"),
+    ("year", "År", "Year", "int"),
+    ("source", "Källa", "Source", "text"),
+    ("goal_number", "Mål nr", "Goal no.", "text"),
+    ("goal", "Mål", "Goal", "long"),
+    ("goal_level", "Målnivå", "Goal level", "text"),
+    ("assessment", "Målets bedömning", "Goal assessment", "text"),
+    ("indicator", "Indikator", "Indicator", "long"),
+    ("line", "Rad", "Line", "int"),
+    ("outcome", "Utfall", "Outcome", "num"),
+    ("outcome_men", "Utfall män/pojkar", "Outcome men/boys", "num"),
+    ("outcome_women", "Utfall kvinnor/flickor", "Outcome women/girls", "num"),
+    ("previous", "Föregående utfall", "Previous outcome", "num"),
+    ("forecast", "Prognos helår", "Full-year forecast", "num"),
+    ("target", "Årsmål", "Annual target", "num"),
+    ("kf_target", "KF:s årsmål", "Council target", "num"),
+    ("target_text", "Årsmål (text)", "Target (text)", "text"),
+    ("unit", "Enhet", "Unit", "text"),
+    ("period", "Period", "Period", "text"),
+    ("figure", "Jämförd siffra", "Figure compared", "num"),
+    ("figure_column", "Jämförd kolumn", "Column compared", "text"),
+    ("met", "Når målet", "Meets target", "bool"),
+    ("direction", "Riktning", "Direction", "text"),
+    ("decided_by", "Hur riktningen avgjordes", "How the direction was decided", "long"),
+    ("has_analysis", "Har analys", "Has analysis", "bool"),
+    ("columns_certain", "Säkra kolumner", "Columns certain", "bool"),
+    ("findings", "Fynd", "Findings", "text"),
+]
+
+TEXT_LIMIT = 32000  # Excel's cell limit is 32 767 characters
+FIXED_DATE = datetime(2000, 1, 1)
+DIRECTION = {"sv": {"higher": "högre är bättre", "lower": "lägre är bättre", "band": "inom ± årsmålet"},
+             "en": {"higher": "higher is better", "lower": "lower is better", "band": "within ± target"}}
+COLUMN_NAMES = {"sv": {"outcome": "utfall", "forecast": "prognos"}, "en": {"outcome": "outcome", "forecast": "forecast"}}
+
+
+def _text(x: Any) -> str | None:
+    return clean_text(x, TEXT_LIMIT) if x not in (None, "") else None
+
+
+def finding_rows(result: AuditResult, lang: str = "sv") -> list[dict]:
+    rows = []
+    for audit in result.reports:
+        for f in sorted(audit.findings, key=lambda f: (f.line, f.rule, f.fingerprint)):
+            review = f.review
+            rows.append({
+                "committee": report_name(audit), "report_kind": audit.report_kind, "year": audit.year,
+                "source": _text(audit.source), "line": f.line, "rule": f.rule,
+                "severity": label(f.severity, lang),
+                "goal_number": _text(f.goal.number) if f.goal else None,
+                "goal": _text(f.goal.title) if f.goal else None,
+                "message": _text(f.message),
+                "evidence": _text("; ".join(f"{k}: {evidence_text(v)}" for k, v in sorted(f.evidence.items()))),
+                "confidence": f.confidence,
+                "decision": label(review.decision, lang) if review else None,
+                "reason": _text(review.reason) if review else None,
+                "decided_by": _text(review.by) if review else None,
+                "decided_on": _text(review.date) if review else None,
+                "baseline": label(f.baseline, lang) if f.baseline else None,
+                "fingerprint": f.fingerprint,
+            })
+    return rows
+
+
+def indicator_rows(result: AuditResult, options: Any = None) -> list[dict]:
+    lang = opt(options, "lang", "sv")
+    status = status_fn(options)
+    rows = []
+    for audit in result.reports:
+        report = audit.report
+        if report is None:
+            continue
+        rules_by_line: dict[int, set[str]] = {}
+        for f in audit.findings:
+            if f.rule.startswith("IND-"):
+                rules_by_line.setdefault(f.line, set()).add(f.rule)
+        for goal in report.goals:
+            for ind in goal.indicators:
+                st = status(report, goal, ind)
+                cells = ind.cells()
+                unit = next((c.unit for c in cells.values() if c is not None and c.unit), None)
+                target_text = None
+                if ind.target is not None and ind.target.value is None:
+                    target_text = ind.target.text
+                row = {
+                    "committee": report_name(audit), "report_kind": audit.report_kind, "year": audit.year,
+                    "source": _text(audit.source), "goal_number": _text(goal.number), "goal": _text(goal.title),
+                    "goal_level": label(goal.level, lang),
+                    "assessment": label(goal.assessment, lang) if goal.assessment else None,
+                    "indicator": _text(ind.name), "line": ind.line,
+                    **{name: (cell.value if cell is not None else None) for name, cell in cells.items()},
+                    "target_text": _text(target_text), "unit": _text(unit), "period": _text(ind.period),
+                    "figure": st.figure,
+                    "figure_column": COLUMN_NAMES[lang].get(st.figure_column or "", st.figure_column),
+                    "met": st.met,
+                    "direction": DIRECTION[lang].get(st.direction or "", st.direction),
+                    "decided_by": _text(st.decided_by),
+                    "has_analysis": bool(ind.analysis), "columns_certain": ind.columns_certain,
+                    "findings": ", ".join(sorted(rules_by_line.get(ind.line, ()))) or None,
+                }
+                rows.append(row)
+    return rows
+
+
+def _frame(rows: list[dict], columns: list[tuple[str, str, str, str]], lang: str):
+    import pandas as pd
+    keys = [c[0] for c in columns]
+    df = pd.DataFrame(rows, columns=keys)
+    for key, _sv, _en, kind in columns:
+        if kind == "int":
+            df[key] = df[key].astype("Int64")
+        elif kind == "num":
+            df[key] = pd.to_numeric(df[key], errors="coerce").astype("float64")
+        elif kind == "bool":
+            df[key] = df[key].astype("boolean")
+        else:
+            df[key] = df[key].astype("object").where(df[key].notna(), None)
+    df.columns = [c[1] if lang == "sv" else c[2] for c in columns]
+    return df
+
+
+def frames(result: AuditResult, options: Any = None) -> dict[str, Any]:
+    """Sheet name -> DataFrame (findings, indicators), headers in the output language."""
+    lang = opt(options, "lang", "sv")
+    names = ("Fynd", "Indikatorer") if lang == "sv" else ("Findings", "Indicators")
+    return {
+        names[0]: _frame(finding_rows(result, lang), FINDING_COLUMNS, lang),
+        names[1]: _frame(indicator_rows(result, options), INDICATOR_COLUMNS, lang),
+    }
+
+
+def _width(series, header: str, kind: str) -> float:
+    longest = max([len(header)] + [len(str(v)) for v in series.dropna().tolist()[:2000]])
+    if kind == "long":
+        return min(max(longest, 20), 60)
+    if kind == "bool":
+        return max(len(header), 6) + 2
+    return min(longest + 2, 40)
+
+
+def render_xlsx(result: AuditResult, options: Any = None) -> bytes:
+    import pandas as pd
+    buffer = io.BytesIO()
+    sheets = frames(result, options)
+    specs = (FINDING_COLUMNS, INDICATOR_COLUMNS)
+    with pd.ExcelWriter(buffer, engine="xlsxwriter",
+                        engine_kwargs={"options": {"strings_to_numbers": False, "strings_to_formulas": False,
+                                                   "strings_to_urls": False}}) as writer:
+        book = writer.book
+        book.set_properties({"title": "auditor", "author": "auditor", "created": FIXED_DATE})
+        wrap = book.add_format({"text_wrap": True, "valign": "top"})
+        top = book.add_format({"valign": "top"})
+        number = book.add_format({"num_format": "#,##0.##", "valign": "top"})
+        integer = book.add_format({"num_format": "0", "valign": "top"})
+        for (name, df), columns in zip(sheets.items(), specs):
+            df.to_excel(writer, sheet_name=name, index=False)
+            sheet = writer.sheets[name]
+            for i, (_key, _sv, _en, kind) in enumerate(columns):
+                fmt = {"long": wrap, "num": number, "int": integer}.get(kind, top)
+                sheet.set_column(i, i, _width(df.iloc[:, i], df.columns[i], kind), fmt)
+            sheet.freeze_panes(1, 0)
+            if len(df.columns):
+                sheet.autofilter(0, 0, max(len(df), 1), len(df.columns) - 1)
+    return buffer.getvalue()
+
+
+def _csv(df, lang: str) -> str:
+    sep, decimal = (";", ",") if lang == "sv" else (",", ".")
+    yes, no = ("ja", "nej") if lang == "sv" else ("yes", "no")
+    df = df.copy()
+    for column in df.columns:
+        if str(df[column].dtype) == "boolean":
+            df[column] = df[column].map({True: yes, False: no}).astype("object")
+    return "\ufeff" + df.to_csv(index=False, sep=sep, decimal=decimal, lineterminator="\n")
+
+
+def render_csv(result: AuditResult, options: Any = None) -> str | None:
+    """The findings table; ``options.table == "indicators"`` gives the indicators table instead. With
+    ``options.output`` naming a folder (existing, or ending in a slash) both tables are written there."""
+    lang = opt(options, "lang", "sv")
+    sheets = list(frames(result, options).values())
+    output = opt(options, "output")
+    if output and (Path(output).is_dir() or str(output).endswith(("/", "\\"))):
+        folder = Path(output)
+        folder.mkdir(parents=True, exist_ok=True)
+        names = ("fynd.csv", "indikatorer.csv") if lang == "sv" else ("findings.csv", "indicators.csv")
+        for name, df in zip(names, sheets):
+            (folder / name).write_text(_csv(df, lang), encoding="utf-8")
+        return None
+    return _csv(sheets[1] if opt(options, "table") == "indicators" else sheets[0], lang)

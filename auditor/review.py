@@ -1,0 +1,173 @@
+"""Review decisions: a reviewer confirms (``bekräftad``) or dismisses (``avfärdad``) a finding.
+
+Decisions live in a plain YAML file beside the reports (``auditor-review.yaml``), keyed by the finding's
+fingerprint, so they survive re-runs and edits elsewhere in the report::
+
+    schema: auditor.review/1
+    decisions:
+      3f9c2a1b7d4e5f60:
+        decision: avfärdad
+        reason: Årsmålet ändrades av nämnden i april; indikatorn når det nya målet.
+        by: Anna Berg
+        date: '2025-05-12'
+        rule: GOAL-FULL-UNMET-IND        # context for the person reading the file
+        source: reports/farsta_t1_2025.txt
+        line: 412
+
+``apply_reviews`` attaches each decision to its finding (every output shows it; dismissed findings stop
+gating CI) and returns the decisions whose finding has disappeared: those are stale.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePath
+from typing import Iterable
+
+from pydantic import ConfigDict, ValidationError
+
+from .errors import InputError
+from .findings import AuditResult, Decision, Review, StaleReview
+
+SCHEMA = "auditor.review/1"
+DEFAULT_NAME = "auditor-review.yaml"
+DECISIONS: tuple[str, ...] = ("bekräftad", "avfärdad")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+HEADER = """\
+# auditor review decisions (auditor.review/1), one entry per finding fingerprint.
+# decision: bekräftad (confirmed) or avfärdad (dismissed); dismissed findings no longer fail CI.
+# Edit by hand or with: auditor review FINGERPRINT --confirm|--dismiss --reason TEXT --by NAME
+"""
+
+
+class ReviewEntry(Review):
+    """A decision as stored in the file, with optional context copied from the finding."""
+
+    model_config = ConfigDict(extra="forbid")
+    rule: str | None = None
+    source: str | None = None
+    line: int | None = None
+    message: str | None = None
+
+    def decision_only(self) -> Review:
+        return Review(decision=self.decision, reason=self.reason, by=self.by, date=self.date)
+
+
+def find_review_file(paths: Iterable[str | Path]) -> Path | None:
+    """The review file beside the reports: ``auditor-review.yaml`` in the folder of the first input (or in
+    the input itself when it is a folder), else in the current folder."""
+    for raw in paths:
+        p = Path(raw)
+        folder = p if p.is_dir() else p.parent
+        if (folder / DEFAULT_NAME).is_file():
+            return folder / DEFAULT_NAME
+        break
+    here = Path(DEFAULT_NAME)
+    return here if here.is_file() else None
+
+
+def load_reviews(path: str | Path) -> dict[str, ReviewEntry]:
+    """The decisions in ``path``; an absent file holds none."""
+    import yaml
+    path = Path(path)
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(str(path), f"granskningsfilen kan inte läsas: {exc}",
+                         f"the review file cannot be read: {exc}") from exc
+    if not isinstance(data, dict):
+        raise InputError(str(path), "granskningsfilen ska vara en YAML-mappning",
+                         "the review file must be a YAML mapping")
+    schema = data.pop("schema", SCHEMA)
+    if schema != SCHEMA:
+        raise InputError(str(path), f"okänt schema {schema!r} (väntade {SCHEMA})",
+                         f"unknown schema {schema!r} (expected {SCHEMA})")
+    decisions = data.get("decisions") or {}
+    if not isinstance(decisions, dict):
+        raise InputError(str(path), "'decisions' ska vara en mappning från fingeravtryck till beslut",
+                         "'decisions' must map fingerprints to decisions")
+    out: dict[str, ReviewEntry] = {}
+    for fp, entry in decisions.items():
+        if isinstance(entry, dict) and entry.get("date") is not None:
+            entry = {**entry, "date": str(entry["date"])}  # YAML reads an unquoted date as a date
+        try:
+            out[str(fp)] = ReviewEntry.model_validate(entry)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(x) for x in first["loc"])
+            raise InputError(str(path), f"beslutet för {fp}: {where}: {first['msg']}",
+                             f"the decision for {fp}: {where}: {first['msg']}") from exc
+    return out
+
+
+def dump_reviews(entries: dict[str, ReviewEntry]) -> str:
+    import yaml
+    decisions = {fp: entries[fp].model_dump(exclude_none=True) for fp in sorted(entries)}
+    body = yaml.safe_dump({"schema": SCHEMA, "decisions": decisions}, allow_unicode=True, sort_keys=False,
+                          width=100, default_flow_style=False)
+    return HEADER + body
+
+
+def save_reviews(path: str | Path, entries: dict[str, ReviewEntry]) -> None:
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(dump_reviews(entries), encoding="utf-8")
+    tmp.replace(path)
+
+
+def set_decision(path: str | Path, fingerprint: str, decision: Decision, reason: str, by: str, date: str,
+                 context: dict | None = None) -> ReviewEntry:
+    """Add or change the decision for ``fingerprint``; returns the stored entry."""
+    if decision not in DECISIONS:
+        raise InputError(None, f"beslutet ska vara {' eller '.join(DECISIONS)}",
+                         f"the decision must be {' or '.join(DECISIONS)}")
+    if not _DATE.match(date):
+        raise InputError(None, f"datumet ska skrivas ÅÅÅÅ-MM-DD, inte {date!r}",
+                         f"the date must be YYYY-MM-DD, not {date!r}")
+    if not reason.strip() or not by.strip():
+        raise InputError(None, "ett beslut behöver både motivering (--reason) och namn (--by)",
+                         "a decision needs both a reason (--reason) and a name (--by)")
+    entries = load_reviews(path)
+    old = entries.get(fingerprint)
+    keep = {k: getattr(old, k) for k in ("rule", "source", "line", "message")} if old else {}
+    keep.update({k: v for k, v in (context or {}).items() if v is not None})
+    entry = ReviewEntry(decision=decision, reason=reason.strip(), by=by.strip(), date=date, **keep)
+    entries[fingerprint] = entry
+    save_reviews(path, entries)
+    return entry
+
+
+def remove_decision(path: str | Path, fingerprint: str) -> bool:
+    entries = load_reviews(path)
+    if entries.pop(fingerprint, None) is None:
+        return False
+    save_reviews(path, entries)
+    return True
+
+
+def _same_source(a: str, audited: set[str], names: set[str]) -> bool:
+    posix = PurePath(a).as_posix()
+    return posix in audited or PurePath(a).name in names
+
+
+def apply_reviews(result: AuditResult, entries: dict[str, ReviewEntry]) -> list[StaleReview]:
+    """Attach decisions to findings; record and return the stale ones (decision kept, finding gone).
+
+    A decision that names its source file is only judged stale when that file was audited in this run, so
+    one review file can serve a folder of reports audited a few at a time."""
+    seen: set[str] = set()
+    for audit in result.reports:
+        for finding in audit.findings:
+            entry = entries.get(finding.fingerprint)
+            if entry is not None:
+                finding.review = entry.decision_only()
+                seen.add(finding.fingerprint)
+    audited = {PurePath(a.source).as_posix() for a in result.reports if not a.error}
+    names = {PurePath(a.source).name for a in result.reports if not a.error}
+    stale = [StaleReview(fingerprint=fp, review=entry.decision_only(), rule=entry.rule, source=entry.source)
+             for fp, entry in sorted(entries.items())
+             if fp not in seen and (entry.source is None or _same_source(entry.source, audited, names))]
+    result.stale_reviews = stale
+    return stale
