@@ -29,7 +29,8 @@ CELL_WORDS = {
     "mätning", "kg", "co2", "per", "livsmed", "el", "livsmedel", "barn/a", "vd.", "barn/avd.", "gwh", "st",
     "kr", "%", "dagar", "ingen", "öka.", "nollvision", "noll", "behålla", "bibehålla", "förbättra",
 }
-CELL_START = re.compile(r"^(?:[-+−–]?\d|\+/-|±|Tas$|Faststäl|Öka|öka|Ökning|Minsk|Max|Min\b|Minst|Högst)")
+CELL_START = re.compile(r"^(?:[-+−–]?\d|\+/-|±|Tas$|Faststäl|Öka|Ökning|Minsk|Max|Min\b|Minst|Högst|Behåll|Bibehåll)",
+                        re.I)
 
 
 @dataclass
@@ -144,7 +145,7 @@ class DocumentParser:
     @staticmethod
     def _cell_word(w: str) -> bool:
         low = w.lower()
-        return bool(NUMBER.match(w) or low in CELL_WORDS or re.fullmatch(r"[-+]?\d+(?:[.,]\d+)?%", w)
+        return bool(NUMBER.match(w) or low in CELL_WORDS or low in UNIT_WORDS or re.fullmatch(r"[-+]?\d+(?:[.,]\d+)?%", w)
                     or re.fullmatch(r"\+/-\d+(?:[.,]\d+)?%?", w) or low.startswith("barn/") or low == "%")
 
     def split_name_values(self, i: int) -> int | None:
@@ -392,13 +393,12 @@ class DocumentParser:
 
     # ------------------------------------------------------------------ the walk
     def find_end_of_goals(self) -> int:
-        last_label = -1
-        for i, line in enumerate(self.lines):
-            if i not in self.furniture and line.text and L.goal_label(line.text):
-                last_label = i
-        if last_label < 0:
+        """The economy heading that closes the goal part: the first one after the first goal label."""
+        first_label = next((i for i, line in enumerate(self.lines)
+                            if i not in self.furniture and line.text and L.goal_label(line.text)), -1)
+        if first_label < 0:
             return -1
-        for i in range(last_label + 1, len(self.lines)):
+        for i in range(first_label + 1, len(self.lines)):
             if i not in self.furniture and L.END_OF_GOALS.match(self.lines[i].text):
                 return i
         return -1

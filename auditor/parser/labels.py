@@ -30,7 +30,7 @@ DATES = re.compile(
 # Headings that close the goal part of a report (economy, staff, ...).
 END_OF_GOALS = re.compile(
     r"^(Uppföljning av (ekonomi|ekonomin|driftbudget|budget|investeringar|verksamhetens ekonomi)"
-    r"|Ekonomiskt utfall|Ekonomi)\s*$", re.I)
+    r"|Ekonomiskt utfall|Ekonomisk uppföljning)\s*$", re.I)
 
 GOAL_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?(?:\s+|(?=[A-ZÅÄÖ]))")
 

@@ -9,7 +9,7 @@ from .lines import Line
 
 COMMITTEE_PATTERNS = [
     # "Enskede-Årsta-Vantörs stadsdelsnämnd, Tertialrapport 41(102)" in page footers
-    re.compile(r"\b((?:[A-ZÅÄÖ][\wåäöéü]*-)*[A-ZÅÄÖ][\wåäöéü]+s stadsdelsnämnd)\b"),
+    re.compile(r"\b((?:[A-ZÅÄÖ][\wåäöéü]*-)*[A-ZÅÄÖ][\wåäöéü]+ stadsdelsnämnd)\b"),
     # "Socialnämnden Tjänsteutlåtande" on the first page
     re.compile(r"^((?:[A-ZÅÄÖ][\wåäö]+-)?[A-ZÅÄÖ][\wåäö]*nämnden)\s+Tjänsteutlåtande\b"),
     re.compile(r"^((?:[A-ZÅÄÖ][\wåäö]+-)?[A-ZÅÄÖ][\wåäö]*(?:nämnden|styrelsen))\s*$"),
@@ -75,6 +75,17 @@ def _kind_and_year(lines: list[Line], goals: list[Goal]) -> dict:
                     text_votes[k] += 1
         kind = text_votes.most_common(1)[0][0] if text_votes else None
     year = years.most_common(1)[0][0] if years else None
+    if year is None:
+        # the report's own title: "Verksamhetsberättelse 2020", "Tertialrapport 1 2025"
+        for line in lines[:300]:
+            m = re.search(r"\b(?:verksamhetsberättelse|tertialrapport\s*\d|VB|T\d)\s+((?:19|20)\d\d)\b", line.text, re.I)
+            if m:
+                year = int(m.group(1))
+                break
+    if year is None:
+        starts = Counter(a.start.year for g in goals for a in g.activities if a.start)
+        if starts:
+            year = starts.most_common(1)[0][0]
     if year is None:
         # the table header names last year's annual report: "Periodens utfall VB 2019"
         for line in lines:

@@ -30,6 +30,11 @@ PERIOD_HEAD = re.compile(r"^(?:VB|Tertial|Halvår|Helår|Kvartal|Delår|T\d)$", 
 # Words that qualify a number inside a text cell ("Max 10 personer", "+/- 1 %", "Minst 80 %").
 QUALIFIERS = {"max", "min", "minst", "högst", "lägst", "under", "över", "+/-", "±", "<", ">", "<=", ">=",
               "ca", "cirka", "mer", "mindre"}
+# Text targets that make up a whole cell on their own, and words that only ever start a text cell.
+WHOLE_TEXT_CELLS = {"öka", "minska", "ökning", "minskning", "bibehålla", "behålla", "oförändrat", "oförändrad",
+                    "förbättra", "förbättras", "höja", "sänka", "uppnå", "noll", "0-vision", "nollvision"}
+TEXT_CELL_STARTS = {"tas", "fastställs", "faststäl", "öka", "minska", "ökning", "minskning", "max", "min",
+                    "minst", "högst", "+/-", "±"}
 UNIT_WORDS = {
     "%", "st", "st.", "kr", "kr.", "tkr", "mnkr", "mdkr", "gwh", "mwh", "kwh", "dagar", "dag", "timmar", "tim",
     "h", "år", "personer", "pers", "pers.", "barn", "barn/avd.", "barn/avd", "barn/grupp", "barn/grupp.", "kg",
@@ -64,12 +69,15 @@ def value_groups_to_cells(groups: list[list[Line]]) -> list[list[Cell]]:
         first, rest = group[0], group[1:]
         lead = len(first.raw) - len(first.raw.lstrip(" "))
         readings = split_cells(first.raw.strip(), lead)
-        if rest:
-            for cells in readings:
-                if cells:
-                    tail = join_wrapped([Line(0, cells[-1].text + (" " if first.ends_with_space else ""), "")]
-                                        + rest)
-                    cells[-1].text = tail
+        for cells in readings:
+            prev = first
+            for line in rest:
+                if cells and starts_new_cell(cells[-1].text, line.text):
+                    cells.append(Cell(" ".join(line.text.split()), 1, 0))
+                elif cells:
+                    cells[-1].text = join_wrapped([Line(0, cells[-1].text + (" " if prev.ends_with_space else ""),
+                                                        ""), line])
+                prev = line
         per_group.append(readings)
     out = []
     for combo in itertools.product(*per_group):
@@ -77,9 +85,22 @@ def value_groups_to_cells(groups: list[list[Line]]) -> list[list[Cell]]:
         for cells in combo:
             merged.extend(Cell(c.text, c.gap_before, c.lead) for c in cells)
         out.append(merged)
-        if len(out) >= 16:
+        if len(out) >= 256:
             break
     return out
+
+
+INCOMPLETE_CELL = re.compile(r"^(?:VB|Tertial(?:\s*\d)?|Halvår(?:\s*\d)?|T\d|Helår|Fastst\w*|Max|Min|Minst|Högst|\+/-)$|/$",
+                             re.I)
+
+
+def starts_new_cell(cell_so_far: str, line: str) -> bool:
+    """Inside one block, a wrapped cell goes on on the next line, unless that line starts a cell of its
+    own ("Max 10" / "personer" / "Max 10" / "personer") while the cell so far is complete."""
+    first = line.split()[0] if line.split() else ""
+    if INCOMPLETE_CELL.search(cell_so_far.strip()):
+        return False
+    return bool(NUMBER.match(first) and not YEAR.match(first) or first.lower() in TEXT_CELL_STARTS)
 
 
 def split_cells(text: str, lead: int) -> list[list[Cell]]:
@@ -94,8 +115,12 @@ def split_cells(text: str, lead: int) -> list[list[Cell]]:
                 if gaps[i] == 1 and THOUSANDS_GROUP.match(tokens[i]) and SMALL_INT.match(tokens[i - 1])
                 and not (YEAR.match(tokens[i]) and i == len(tokens) - 1)]
     readings = []
-    for choice in itertools.product((True, False), repeat=min(len(joinable), 4)):
-        joins = {j for j, c in zip(joinable, choice) if c}
+    if len(joinable) <= 6:
+        for choice in itertools.product((True, False), repeat=len(joinable)):
+            joins = {j for j, c in zip(joinable, choice) if c}
+            readings.append(_group_words(tokens, gaps, joins, lead))
+    else:  # too many to try them all: join where a thousands separator is the likely reading
+        joins = {j for j in joinable if len(tokens[j - 1].lstrip("-+−–")) <= 2 or tokens[j].startswith("0")}
         readings.append(_group_words(tokens, gaps, joins, lead))
     return readings
 
@@ -162,6 +187,8 @@ def _group_words(tokens: list[str], gaps: list[int], joins: set[int], lead: int)
                 break
             if PERIOD_HEAD.match(nxt):
                 break
+            if " ".join(parts).lower() in WHOLE_TEXT_CELLS or (nxt.lower() in TEXT_CELL_STARTS and parts):
+                break  # "öka öka": two cells, each a whole target in itself
             parts.append(nxt)
             j += 1
         cells.append(Cell(" ".join(parts), start_gap, lead if not cells else 0))
