@@ -6,7 +6,11 @@ absence means the word was cut ("kvinn" / "or/"). So the raw text is kept next t
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 
 
 @dataclass(slots=True)
@@ -30,13 +34,12 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\t", " ").replace("\u00a0", " ").replace("\u202f", " ")
+    # Control characters other than the whitespace above carry no text; drop them so that they can
+    # neither break a regex nor reach a renderer.
+    text = _CONTROL.sub("", text)
     out = []
     for i, raw in enumerate(text.split("\n"), start=1):
-        raw = raw.replace("\t", " ").replace("\u00a0", " ").replace("\u202f", " ").replace("\f", "")
-        # Control characters other than the whitespace above carry no text; drop them so that they
-        # can neither break a regex nor reach a renderer.
-        if any(ord(c) < 32 for c in raw):
-            raw = "".join(c for c in raw if ord(c) >= 32)
         out.append(Line(i, raw, raw.strip()))
     if out and out[-1].raw == "" and text.endswith("\n"):
         out.pop()  # the newline that ends the last line does not start another one
