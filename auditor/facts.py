@@ -163,7 +163,8 @@ class ClaimFact:
     all: str | None
     consistent: bool | None            # None when nothing in the report can check it
     scope: str | None                  # what the claim was compared with (the closest reading)
-    actual: str | None                 # what that scope holds, e.g. "15 helt, 1 delvis (16)"
+    actual: str | None                 # what that scope holds, e.g. "15 helt, 1 delvis (av 16)"
+    stated_counts: str = ""            # what the claim says, e.g. "14 helt, 2 delvis"
 
 
 @dataclass
@@ -318,9 +319,9 @@ def _indicator_fact(ind: Indicator, g: Goal, goal_key: str, report: Report, k: K
     men, women = number(ind.outcome_men), number(ind.outcome_women)
     gap = rel = None
     if men is not None and women is not None:
-        gap = abs(men - women)
+        gap = round(abs(men - women), 6)
         biggest = max(abs(men), abs(women))
-        rel = gap / biggest if biggest else 0.0
+        rel = round(gap / biggest, 6) if biggest else 0.0
     people, people_basis = about_people(ind.name, k)
     return IndicatorFact(
         key=unique(f"{goal_key}|{norm(ind.name)}"), goal=g.id, name=ind.name, line=ind.line,
@@ -470,7 +471,8 @@ def _claims(report: Report, facts: FactSet, by_id: dict[str, Goal], children, un
         out.append(ClaimFact(
             key=unique(f"claim|{owner}{norm(claim.text)}"), line=claim.line, text=claim.text, where=where,
             goal=home.id if home else None, about=claim.about, helt=claim.helt, delvis=claim.delvis,
-            inte=claim.inte, total=claim.total, all=claim.all, consistent=ok, scope=label, actual=actual))
+            inte=claim.inte, total=claim.total, all=claim.all, consistent=ok, scope=label, actual=actual,
+            stated_counts=_stated_text(claim)))
 
     for para in report.narrative:
         for claim in find_claims(para.text, para.line):
@@ -479,6 +481,16 @@ def _claims(report: Report, facts: FactSet, by_id: dict[str, Goal], children, un
         for claim in find_claims(g.analysis, g.analysis_line or g.line):
             add(claim, "goal", g, None)
     return out
+
+
+def _stated_text(claim: Claim) -> str:
+    parts = [f"{v} {k}" for k, v in claim.stated().items()]
+    if claim.all:
+        parts.append(f"samtliga {claim.all}")
+    text = ", ".join(parts)
+    if claim.total is not None:
+        text = f"{text} (av {claim.total})" if text else f"totalt {claim.total}"
+    return text
 
 
 def fingerprint(*parts: Any) -> str:
