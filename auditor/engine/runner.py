@@ -163,7 +163,7 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
     for (rule_id, subject_key), entry in engine.flags.items():
         spec = catalogue[rule_id]
         subject = entry["subject"]
-        items = list(entry["items"].values())
+        items = sorted(entry["items"].values(), key=lambda i: (i["line"], i["key"]))
         kind = _kind(subject)
         goal_id = subject["id"] if kind == "Goal" else subject.get("goal")
         goal = goal_facts.get(goal_id) if goal_id else None

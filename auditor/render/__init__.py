@@ -11,6 +11,9 @@ from typing import Callable
 # format name -> "module:function"; the function is called as fn(result, options) and returns
 # the text (str) or bytes of the output, or writes files itself when the format needs a folder.
 RENDERERS: dict[str, str] = {
+    "terminal": "auditor.render.terminal:render",
+    "md": "auditor.render.markdown:render",
+    "json": "auditor.render.json_out:render",
 }
 
 
