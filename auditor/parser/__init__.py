@@ -17,3 +17,13 @@ def parse_text(text: str, source: str = "<text>") -> Report:
 
 def parse_file(path: str | Path) -> Report:
     return parse_text(read_text(path), str(path))
+
+
+def account_lines(text: str) -> dict[int, str]:
+    """Where each non-blank input line went: line number -> "goal", "goal-text", "section-label",
+    "indicator", "indicator-analysis", "activity", "activity-analysis", "table-header", "furniture",
+    "narrative" or "diagnostic". Lines missing from the result were lost (a bug)."""
+    from .document import DocumentParser
+    parser = DocumentParser(text, "<text>")
+    parser.parse()
+    return dict(parser.dispo)

@@ -1,0 +1,63 @@
+"""The printed labels that give a report its structure, as patterns over one stripped line."""
+from __future__ import annotations
+
+import re
+
+GOAL_LABELS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^KF:s\s+inriktningsmål\s*:\s*(.*)$", re.I), "inriktningsmal"),
+    (re.compile(r"^KF:s\s+mål\s+för\s+verksamhetsområdet\s*:\s*(.*)$", re.I), "verksamhetsomradesmal"),
+    (re.compile(r"^Nämndmål\s*:\s*(.*)$", re.I), "namndmal"),
+    (re.compile(r"^Enhetsmål\s*:\s*(.*)$", re.I), "enhetsmal"),
+]
+# The first words of a label that the extraction split over two lines ("KF:s mål för" / "verksamhetsområdet:").
+LABEL_PREFIX = re.compile(r"^(?:KF:s(?:\s+\S+){0,3}|Nämnd|Enhets)\s*$", re.I)
+
+MARKER = re.compile(r"^Uppfylls\s+(helt|delvis|inte|ej)\s*$|^(Ingen)\s*$", re.I)
+
+SECTION = re.compile(r"^(Analys|Beskrivning|Förväntat resultat|Jämställdhetsanalys)\s*:?\s*$")
+
+INDICATOR_HEADER_START = re.compile(r"^Indikator(\s+Periodens)?\b", re.I)
+HEADER_WORDS = {
+    "indikator", "periodens", "perio", "dens", "utfall", "män/", "män", "pojkar", "kvinn", "or/", "kvinnor/",
+    "kvinnor", "flicko", "r", "flickor", "vb", "progno", "s", "prognos", "helår", "årsmål", "kf:s", "period",
+    "män/pojkar", "kvinnor/flickor",
+}
+ACTIVITY_HEADER = re.compile(r"^Aktivitet\s+Startdatum\s+Slutdatum(\s+Avvikelse)?\s*$", re.I)
+
+DATES = re.compile(
+    r"^(?P<text>.*?)\s*(?P<start>\d{4}-\d{2}-\d{2})\s+(?P<end>\d{4}-\d{2}-\d{2})(?:\s+(?P<dev>Avvikelse))?\s*$")
+
+# Headings that close the goal part of a report (economy, staff, ...).
+END_OF_GOALS = re.compile(
+    r"^(Uppföljning av (ekonomi|ekonomin|driftbudget|budget|investeringar|verksamhetens ekonomi)"
+    r"|Ekonomiskt utfall|Ekonomi)\s*$", re.I)
+
+GOAL_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?(?:\s+|(?=[A-ZÅÄÖ]))")
+
+
+def goal_label(text: str) -> tuple[str, str] | None:
+    for pattern, level in GOAL_LABELS:
+        m = pattern.match(text)
+        if m:
+            return level, m.group(1).strip()
+    return None
+
+
+def marker(text: str) -> str | None:
+    m = MARKER.match(text)
+    if not m:
+        return None
+    word = (m.group(1) or m.group(2)).lower()
+    return {"ej": "inte"}.get(word, word)
+
+
+def is_header_word_line(text: str) -> bool:
+    words = text.split()
+    return bool(words) and all(w.lower() in HEADER_WORDS or re.fullmatch(r"(19|20)\d{2}", w) for w in words)
+
+
+def split_number(title: str) -> tuple[str | None, str]:
+    m = GOAL_NUMBER.match(title)
+    if not m:
+        return None, title
+    return m.group(1), title[m.end():].strip()

@@ -1,0 +1,85 @@
+"""Who reports and what: committee, unit, report kind (VB/T1/T2) and year, from the text itself."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import Goal
+from .lines import Line
+
+COMMITTEE_PATTERNS = [
+    # "Enskede-Årsta-Vantörs stadsdelsnämnd, Tertialrapport 41(102)" in page footers
+    re.compile(r"\b((?:[A-ZÅÄÖ][\wåäöéü]*-)*[A-ZÅÄÖ][\wåäöéü]+s stadsdelsnämnd)\b"),
+    # "Socialnämnden Tjänsteutlåtande" on the first page
+    re.compile(r"^((?:[A-ZÅÄÖ][\wåäö]+-)?[A-ZÅÄÖ][\wåäö]*nämnden)\s+Tjänsteutlåtande\b"),
+    re.compile(r"^((?:[A-ZÅÄÖ][\wåäö]+-)?[A-ZÅÄÖ][\wåäö]*(?:nämnden|styrelsen))\s*$"),
+]
+UNIT_PATTERNS = [
+    re.compile(r"^(?:Enhet|Enhetens namn|Resultatenhet)\s*:\s*(.+?)\s*$", re.I),
+]
+KIND_TEXT = [
+    (re.compile(r"\btertialrapport\s*1\b|\bT1\s+(?:19|20)\d\d\b", re.I), "T1"),
+    (re.compile(r"\btertialrapport\s*2\b|\bT2\s+(?:19|20)\d\d\b", re.I), "T2"),
+    (re.compile(r"\bverksamhetsberättelse\b", re.I), "VB"),
+]
+
+
+def read_meta(lines: list[Line], furniture: set[int], goals: list[Goal]) -> dict:
+    return {
+        "committee": _committee(lines, furniture),
+        "unit": _unit(lines),
+        **_kind_and_year(lines, goals),
+    }
+
+
+def _committee(lines: list[Line], furniture: set[int]) -> str | None:
+    votes: Counter[str] = Counter()
+    for i, line in enumerate(lines):
+        for pattern in COMMITTEE_PATTERNS:
+            m = pattern.search(line.text)
+            if m:
+                # page furniture states the author; running text may name other committees
+                votes[m.group(1)] += 5 if i in furniture else 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _unit(lines: list[Line]) -> str | None:
+    for line in lines[:400]:
+        for pattern in UNIT_PATTERNS:
+            m = pattern.match(line.text)
+            if m:
+                return m.group(1)
+    return None
+
+
+def _kind_and_year(lines: list[Line], goals: list[Goal]) -> dict:
+    kinds: Counter[str] = Counter()
+    years: Counter[int] = Counter()
+    for goal in goals:
+        for ind in goal.indicators:
+            period = ind.period or ""
+            m = re.match(r"^(?:(VB)|Tertial\s*(\d)|T(\d))?\s*((?:19|20)\d\d)$", period)
+            if not m:
+                continue
+            years[int(m.group(4))] += 1
+            if m.group(1):
+                kinds["VB"] += 1
+            elif m.group(2) or m.group(3):
+                kinds["T" + (m.group(2) or m.group(3))] += 1
+    kind = kinds.most_common(1)[0][0] if kinds else None
+    if kind is None:
+        text_votes: Counter[str] = Counter()
+        for line in lines[:300]:
+            for pattern, k in KIND_TEXT:
+                if pattern.search(line.text):
+                    text_votes[k] += 1
+        kind = text_votes.most_common(1)[0][0] if text_votes else None
+    year = years.most_common(1)[0][0] if years else None
+    if year is None:
+        # the table header names last year's annual report: "Periodens utfall VB 2019"
+        for line in lines:
+            m = re.search(r"\bVB\s*((?:19|20)\d\d)\b", line.text)
+            if m:
+                year = int(m.group(1)) + 1
+                break
+    return {"report_kind": kind if kind in ("VB", "T1", "T2") else None, "year": year}
