@@ -64,7 +64,8 @@ def _normalise(text: str) -> str:
     # "nämndens 25 mål" / "nämndens mål" is a count of nämndmål
     t = re.sub(r"\bnämndens\s+(\S+\s+)?mål(?:en)?\b", lambda m: f" {m.group(1) or ''}nämndmål ", t)
     # "en"/"ett" are numbers only where they are counted ("en av", "ett uppfylls", "en är ej uppnådd")
-    t = re.sub(r"\b(?:en|ett)\b(?=\s+(?:av\b|uppfyll|uppnå|nås|når\b|är\b|bedöms|delvis|helt|inte\b|ej\b))", " 1 ", t)
+    t = re.sub(r"\b(?:en|ett)\b(?=\s+(?:av\b|uppfylls\b|uppfyllas\b|uppnås\b|uppnår\b|nås\b|når\b|är\b|bedöms\b"
+               r"|delvis\b|helt\b|inte\b|ej\b))", " 1 ", t)
     t = _NUMBER_WORD_RE.sub(lambda m: str(NUMBER_WORDS[m.group(1)]), t)
     return t
 
@@ -106,7 +107,9 @@ class Claim:
 def _parse_sentence(sentence: str) -> list[tuple[str, _Part | None, list[_Part]]]:
     """Return claims of one sentence as (about, -, parts)."""
     t = _normalise(sentence)
-    if not _LEVEL_RE.search(t):
+    if not _LEVEL_RE.search(t) or not re.search(r"\b(uppfyll|uppnå|nås\b|nåtts\b|nått\b|når\b|nådd)", t):
+        return []
+    if len(re.findall(r"\d+", t)) > 8:      # a table that lost its layout, not a sentence
         return []
     tokens = []
     pos = 0
@@ -134,33 +137,55 @@ def _parse_sentence(sentence: str) -> list[tuple[str, _Part | None, list[_Part]]
             tokens.append(("WORD", word))
 
     parts: list[_Part] = []
+    part_at: list[int] = []              # token index where each part starts
     current_level: str | None = None
     open_part: _Part | None = None
     for i, (kind, val) in enumerate(tokens):
         prev = tokens[i - 1] if i else ("", None)
         prev2 = tokens[i - 2] if i > 1 else ("", None)
         if kind == "NUM":
-            after_av = prev == ("WORD", "av") or (prev[0] == "WORD" and str(prev[1]).endswith("s")
+            if prev in (("WORD", "dessa"), ("WORD", "dem")) or prev2 == ("WORD", "dessa"):
+                continue                 # "dessa två indikatorer": points back, counts nothing new
+            after_av = prev == ("WORD", "av") or (prev[0] == "WORD" and (str(prev[1]).endswith("s") or prev[1] == "de")
                                                  and prev2 == ("WORD", "av"))
             if after_av and open_part is not None and open_part.total is None and not open_part.group:
                 open_part.total = val
                 continue
-            group = prev in (("WORD", "alla"), ("WORD", "de"), ("WORD", "dessa"))
+            group = prev in (("WORD", "alla"), ("WORD", "de"))
             open_part = _Part(count=val, total=val if group else None, group=group,
                               inherited_level=current_level)
             parts.append(open_part)
+            part_at.append(i)
         elif kind == "WORD" and val == "alla" and (i + 1 >= len(tokens) or tokens[i + 1][0] != "NUM"):
             open_part = _Part(count=None, group=True, inherited_level=current_level)
             parts.append(open_part)
+            part_at.append(i)
         elif kind == "LEVEL":
             current_level = val
             if open_part is not None and open_part.level is None:
                 open_part.level = val
-        elif kind == "DEG" and open_part is not None:
-            if open_part.degree is None:
-                open_part.degree = val
-        elif kind == "VERB" and open_part is not None:
-            open_part.verb = True
+    # the degree of each part: the degree word next to its first verb ("uppfylls delvis", "är ej uppnådd",
+    # "uppnår årsmålet helt"), a verb alone meaning "helt", or -- elliptically, "och två delvis" -- a degree
+    # word right after the count
+    for n, part in enumerate(parts):
+        start = part_at[n]
+        end = part_at[n + 1] if n + 1 < len(parts) else len(tokens)
+        seg = tokens[start + 1:end]
+        verbs = [j for j, (kind, _) in enumerate(seg) if kind == "VERB"]
+        if ("DEG", "approx") in seg[:verbs[0] + 1 if verbs else 3]:
+            part.degree = "approx"       # "i huvudsak", "i stort sett": no exact degree
+        elif verbs:
+            v = verbs[0]
+            part.verb = True
+            for j in (v + 1, v - 1, v + 2, v - 2):
+                if 0 <= j < len(seg) and seg[j][0] == "DEG":
+                    part.degree = seg[j][1]
+                    break
+        else:
+            for j in range(min(3, len(seg))):
+                if seg[j][0] == "DEG":
+                    part.degree = seg[j][1]
+                    break
     # group consecutive parts by what they are about
     out: list[tuple[str, _Part | None, list[_Part]]] = []
     for part in parts:

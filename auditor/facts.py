@@ -130,6 +130,7 @@ class IndicatorFact:
     people_basis: str | None
     gender_gap: float | None           # |men - women| in the row's unit (percentage points for %)
     gender_gap_relative: float | None  # |men - women| / max(|men|, |women|)
+    gender_cells_plausible: bool       # the row's columns are certain, or the row is about people
     has_analysis: bool
     has_gender_analysis: bool
     analysis_excerpt: str | None
@@ -332,7 +333,8 @@ def _indicator_fact(ind: Indicator, g: Goal, goal_key: str, report: Report, k: K
         has_outcome=outcome is not None, has_forecast=filled(ind.forecast), has_target=filled(ind.target),
         figure=figure, figure_column=column, direction=direction, direction_basis=basis,
         direction_detail=detail, met=is_met(figure, target, direction), about_people=people,
-        people_basis=people_basis, gender_gap=gap, gender_gap_relative=rel, has_analysis=_analysis(ind.analysis),
+        people_basis=people_basis, gender_gap=gap, gender_gap_relative=rel,
+        gender_cells_plausible=ind.columns_certain or people, has_analysis=_analysis(ind.analysis),
         has_gender_analysis=discusses_gender(ind.analysis, k), analysis_excerpt=excerpt(ind.analysis))
 
 

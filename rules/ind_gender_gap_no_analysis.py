@@ -6,7 +6,9 @@ at least `min_gap_relative` of the larger value (default 0.10, i.e. 10 %) for ot
 *Analys* does not discuss the difference between women and men or girls and boys. An analysis that only
 restates the two figures ("97 av 105 män och 136 av 140 kvinnor ...") does not discuss the difference;
 one that compares or explains ("flickor skattar sin hälsa lägre än pojkar eftersom ...") does.
-Goal-level *Jämställdhetsanalys* sections are not counted as the row's analysis.
+Goal-level *Jämställdhetsanalys* sections are not counted as the row's analysis. A row whose columns
+the parser could not place with certainty is only read this way when the indicator is about people
+(otherwise the two "gender" values are more likely other columns).
 
 **Why it matters.** The point of gender-split statistics is to notice and explain differences
 (*jämställdhetsanalys*). A visible gap that nobody comments on is a missed analysis.
@@ -50,7 +52,7 @@ EXAMPLES = [
 
 
 @Rule(AS.indicator << Indicator(unit_kind=MATCH.kind, gender_gap=MATCH.gap, gender_gap_relative=MATCH.relative,
-                                has_gender_analysis=False),
+                                has_gender_analysis=False, gender_cells_plausible=True),
       Params(rule=ID, min_gap_points=MATCH.min_points, min_gap_relative=MATCH.min_relative),
       TEST(lambda gap, relative, kind, min_points, min_relative: gap is not None and (
           gap >= min_points if kind == "percent" else relative >= min_relative)))
