@@ -104,8 +104,15 @@ class Claim:
         return {k: v for k, v in (("helt", self.helt), ("delvis", self.delvis), ("inte", self.inte)) if v is not None}
 
 
+# cheap test before the full reading: a claim names what it counts and how it went
+_MAYBE_CLAIM = re.compile(r"(mål|indikator|aktivitet|verksamhetsområde).*?(uppfyll|uppnå|\bnå)|"
+                          r"(uppfyll|uppnå|\bnå).*?(mål|indikator|aktivitet|verksamhetsområde)", re.S)
+
+
 def _parse_sentence(sentence: str) -> list[tuple[str, _Part | None, list[_Part]]]:
     """Return claims of one sentence as (about, -, parts)."""
+    if not _MAYBE_CLAIM.search(sentence.lower()):
+        return []
     t = _normalise(sentence)
     if not _LEVEL_RE.search(t) or not re.search(r"\b(uppfyll|uppnå|nås\b|nåtts\b|nått\b|når\b|nådd)", t):
         return []
@@ -240,7 +247,7 @@ def sentences(text: str, line: int) -> list[tuple[int, str]]:
 
 def find_claims(text: str | None, line: int) -> list[Claim]:
     """All count claims in ``text`` (whose first line is ``line``), in order."""
-    if not text:
+    if not text or not _MAYBE_CLAIM.search(text.lower()):
         return []
     claims: list[Claim] = []
     previous_sentence_claim: Claim | None = None
@@ -281,9 +288,12 @@ def stated_degree(text: str | None, line: int = 0) -> tuple[str, str, int] | Non
     and its line: ``("delvis", "Förvaltningen bedömer att målet uppfylls delvis.", 12)``; None if it states
     none. Only sentences that make an assessment ("bedömer", "bedömning", "sammantaget") and count nothing
     are read, so "tre av fem mål uppfylls delvis" is not mistaken for the goal's own degree."""
-    if not text:
+    if not text or "målet" not in text.lower():
         return None
     for sline, sentence in sentences(text, line):
+        low = sentence.lower()
+        if "målet" not in low or not re.search(r"bedöm|sammantag|sammanfattningsvis", low):
+            continue
         t = _normalise(sentence)
         if not re.search(r"\bbedöm\w*|\bsammantag\w*|\bsammanfattningsvis\b", t):
             continue

@@ -204,10 +204,9 @@ def run_facts(facts: FactSet, catalogue, config, lang: str = "sv") -> list[Findi
         return []
     engine = engine_class(specs)()
     engine.reset()
-    for spec in specs:
-        engine.declare(Params(rule=spec.id, **config.parameters(spec)))
+    # one declare() for everything: experta recomputes its agenda once per call, not once per fact
+    engine.declare(*[Params(rule=spec.id, **config.parameters(spec)) for spec in specs],
+                   *[FACT_TYPES[type(r).__name__](**dataclasses.asdict(r)) for r in facts.all()])
     goal_facts = {g.id: g for g in facts.goals}
-    for record in facts.all():
-        engine.declare(FACT_TYPES[type(record).__name__](**dataclasses.asdict(record)))
     engine.run()
     return collect(engine, catalogue, config, facts, goal_facts, lang)

@@ -19,9 +19,10 @@ def contract(result: AuditResult) -> dict:
         for f in findings:
             item = f.model_dump(mode="json")
             entry = {k: item[k] for k in FINDING_KEYS}
-            entry["confidence"] = item["confidence"]
+            if item["confidence"] != "high":    # the contract has no confidence key; keep it in the evidence
+                entry["evidence"] = {**entry["evidence"], "confidence": item["confidence"]}
             doc["findings"].append(entry)
-        if audit.error:
+        if audit.error:                        # only for a file that could not be audited at all
             doc["error"] = audit.error
         reports.append(doc)
     return {"schema": "auditor.findings/1", "reports": reports}
