@@ -30,12 +30,13 @@ def run(args) -> int:
     table = Table(title="Regelkatalog" if not en else "Rule catalogue", title_justify="left")
     table.add_column("Id", style="bold", no_wrap=True)
     table.add_column("Allvarlighet" if not en else "Severity", no_wrap=True)
-    table.add_column("Regel" if not en else "Rule")
-    table.add_column("Parametrar" if not en else "Parameters")
+    table.add_column("Regel (parametrar)" if not en else "Rule (parameters)")
     for s in catalogue:
         params = ", ".join(f"{k}={v}" for k, v in s.parameters.items())
         title = s.summary(lang) + ("" if s.builtin else " [egen regel]" if not en else " [user rule]")
-        table.add_row(s.id, _sev(s.severity), title, params)
+        if params:
+            title += f"\n[dim]{params}[/]"
+        table.add_row(s.id, _sev(s.severity), title)
     Console().print(table)
     hint = "Mer om en regel: auditor explain ID" if not en else "More about a rule: auditor explain ID"
     Console().print(hint, style="dim")
