@@ -126,6 +126,7 @@ class IndicatorFact:
     direction_basis: str               # "target text", "name pattern", "fallback"
     direction_detail: str | None
     met: bool | None
+    measured: bool                     # False when the row's analysis says it was not measured this period
     about_people: bool
     people_basis: str | None
     gender_gap: float | None           # |men - women| in the row's unit (percentage points for %)
@@ -324,6 +325,7 @@ def _indicator_fact(ind: Indicator, g: Goal, goal_key: str, report: Report, k: K
         biggest = max(abs(men), abs(women))
         rel = round(gap / biggest, 6) if biggest else 0.0
     people, people_basis = about_people(ind.name, k)
+    measured = not (ind.analysis and any(p.search(ind.analysis) for p in k.not_measured))
     return IndicatorFact(
         key=unique(f"{goal_key}|{norm(ind.name)}"), goal=g.id, name=ind.name, line=ind.line,
         certain=ind.columns_certain, report_kind=kind, period=ind.period, outcome=outcome, men=men, women=women,
@@ -332,7 +334,8 @@ def _indicator_fact(ind: Indicator, g: Goal, goal_key: str, report: Report, k: K
         kf_target_text=ind.kf_target.text if ind.kf_target else None, unit=unit, unit_kind=ukind,
         has_outcome=outcome is not None, has_forecast=filled(ind.forecast), has_target=filled(ind.target),
         figure=figure, figure_column=column, direction=direction, direction_basis=basis,
-        direction_detail=detail, met=is_met(figure, target, direction), about_people=people,
+        direction_detail=detail, met=is_met(figure, target, direction) if measured else None,
+        measured=measured, about_people=people,
         people_basis=people_basis, gender_gap=gap, gender_gap_relative=rel,
         gender_cells_plausible=ind.columns_certain or people, has_analysis=_analysis(ind.analysis),
         has_gender_analysis=discusses_gender(ind.analysis, k), analysis_excerpt=excerpt(ind.analysis))

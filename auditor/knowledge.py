@@ -26,6 +26,7 @@ class Knowledge:
     fallback: str = "higher"
     target_words: dict[str, list[re.Pattern]] = field(default_factory=dict)
     names: list[NamePattern] = field(default_factory=list)
+    not_measured: list[re.Pattern] = field(default_factory=list)
     subject_words: list[str] = field(default_factory=list)
     subject_stop: re.Pattern = re.compile(r"\b(som|per|i)\b")
     people_patterns: list[re.Pattern] = field(default_factory=list)
@@ -78,6 +79,7 @@ def load_knowledge(dirs: tuple[str, ...]) -> Knowledge:
                 seen_fallback = True
             for direction, pats in (data.get("target_words") or {}).items():
                 k.target_words.setdefault(direction, []).extend(_compile(p, path) for p in pats or [])
+            k.not_measured.extend(_compile(p, path) for p in data.get("not_measured") or [])
             for entry in data.get("names") or []:
                 k.names.append(NamePattern(_compile(entry["pattern"], path), entry["direction"], entry.get("why")))
         path = Path(d) / "people.yaml"

@@ -5,7 +5,8 @@ clients, residents, staff, managers ... (the words and patterns are in `rules/pe
 a *Periodens utfall* while both *Utfall män/pojkar* and *Utfall kvinnor/flickor* are empty, and whose
 *Analys* neither discusses women and men nor explains why there is no split. Ratios ("barn per
 grupp") and measures that are already about one sex ("Andel flickor som ...") are not about people in
-this sense. An outcome of zero has nothing to split (`skip_zero_outcome`).
+this sense. An outcome of zero has nothing to split (`skip_zero_outcome`), and a row whose analysis
+says it was not measured this period (see `not_measured` in `rules/directions.yaml`) is left alone.
 
 **Why it matters.** Stockholm's budget requires statistics about individuals to be reported by sex
 (*könsuppdelad statistik*) so that differences between women and men can be seen and analysed. A row
@@ -46,6 +47,11 @@ EXAMPLES = [
      "report": {"goals": [{"title": "Fler unga arbetar", "assessment": "helt",
                            "indicators": [{"name": "Antal tillhandahållna platser för feriejobb",
                                            "outcome": "700 st", "target": "650 st"}]}]}},
+    {"expect": "pass", "title": "Not measured this year",
+     "report": {"goals": [{"title": "Äldre är nöjda", "assessment": "helt",
+                           "indicators": [{"name": "Andel besökare som är nöjda med aktiviteterna",
+                                           "outcome": "95 %", "target": "90 %", "certain": False,
+                                           "analysis": "Ingen besökarundersökning har gjorts i år."}]}]}},
     {"expect": "pass", "title": "A ratio",
      "report": {"goals": [{"title": "Förskolan håller hög kvalitet", "assessment": "helt",
                            "indicators": [{"name": "Antal barn per grupp", "outcome": "15", "target": "16"}]}]}},
@@ -57,7 +63,7 @@ EXAMPLES = [
 
 
 @Rule(AS.indicator << Indicator(about_people=True, has_outcome=True, men=None, women=None,
-                                has_gender_analysis=False, outcome=MATCH.outcome),
+                                has_gender_analysis=False, measured=True, outcome=MATCH.outcome),
       Params(rule=ID, skip_zero_outcome=MATCH.skip_zero),
       TEST(lambda outcome, skip_zero: not (skip_zero and outcome == 0)))
 def people_indicator_without_split(engine, indicator):
