@@ -14,7 +14,7 @@ from .errors import InputError
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 # Command modules, in the order `auditor --help` lists them.
-COMMANDS = ("parse", "review", "baseline", "compare")
+COMMANDS = ("parse", "audit", "rules", "explain", "review", "baseline", "compare")
 
 
 class _Parser(argparse.ArgumentParser):

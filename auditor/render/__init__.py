@@ -17,6 +17,9 @@ RENDERERS: dict[str, str] = {
     "github": "auditor.render.github:render_github",
     "xlsx": "auditor.render.sheets:render_xlsx",
     "csv": "auditor.render.sheets:render_csv",
+    "terminal": "auditor.render.terminal:render",
+    "md": "auditor.render.markdown:render",
+    "json": "auditor.render.json_out:render",
 }
 
 

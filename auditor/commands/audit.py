@@ -1,0 +1,97 @@
+"""``auditor audit PATH... [--format F] [--output FILE] [--select IDS] [--ignore IDS] [--fail-on LEVEL]
+[--rules DIR] [--config FILE]``: audit reports and write one audit report per committee.
+
+Exit codes: 0 nothing at or above the --fail-on level, 1 findings at or above it, 2 usage or input error
+(including a file that cannot be read or parsed; the other files are still audited and reported).
+"""
+from __future__ import annotations
+
+import sys
+
+from ..errors import InputError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def _ids(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [v.strip() for chunk in values for v in chunk.split(",") if v.strip()]
+
+
+def register(sub) -> None:
+    from ..render import RENDERERS
+
+    p = sub.add_parser("audit", help="audit reports: findings per committee (terminal, md, json, ...)",
+                       description=__doc__.split("\n\n")[0])
+    p.add_argument("paths", nargs="+", metavar="PATH", help="report files (.txt, .pdf) or folders")
+    p.add_argument("--format", "-f", choices=sorted(RENDERERS), default="terminal")
+    p.add_argument("--select", action="append", metavar="IDS",
+                   help="only these rules (comma-separated ids or prefixes such as GOAL, IND-NO)")
+    p.add_argument("--ignore", action="append", metavar="IDS", help="skip these rules (ids or prefixes)")
+    p.add_argument("--fail-on", choices=("error", "warning", "info"),
+                   help="exit 1 when a finding has this severity or higher (default: error)")
+    p.add_argument("--rules", action="append", metavar="DIR", help="also load rule modules from DIR")
+    p.add_argument("--config", metavar="FILE", help="configuration file (default: auditor.toml or "
+                                                    "pyproject.toml [tool.auditor], searched upwards)")
+    p.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="audit N files in parallel")
+    from ..outputs import add_output_arguments
+    add_output_arguments(p)   # --output, --review, --no-review, --baseline, --table
+    p.set_defaults(func=run)
+
+
+def build_config(args):
+    from ..config import Config, load_config
+
+    config = Config() if args.no_config else load_config(args.config)
+    config.lang = args.lang
+    if _ids(args.select):
+        config.select = _ids(args.select)
+    if _ids(args.ignore):
+        config.ignore = list(config.ignore) + _ids(args.ignore)
+    if args.fail_on:
+        config.fail_on = args.fail_on
+    if args.rules:
+        config.rule_dirs = list(config.rule_dirs) + list(args.rules)
+    config.enabled(config.catalogue())      # unknown ids and bad parameters fail now, before any parsing
+    for spec in config.catalogue():
+        config.parameters(spec)
+    return config
+
+
+def exit_code(result, fail_on: str) -> int:
+    """2 when a file could not be audited; else 1 when a finding gates CI (at or above ``fail_on``, not
+    dismissed by a reviewer, not already in the baseline); else 0."""
+    from ..gate import fails
+
+    if any(r.error for r in result.reports):
+        return EXIT_USAGE
+    return EXIT_FINDINGS if fails(result, fail_on) else EXIT_OK
+
+
+def run(args) -> int:
+    from ..audit import audit_paths
+    from ..render import get_renderer
+
+    if args.jobs < 1:
+        raise InputError(None, "--jobs måste vara minst 1", "--jobs must be at least 1", code="usage")
+    config = build_config(args)
+    from ..outputs import prepare, write_output
+
+    result = audit_paths(args.paths, config, jobs=args.jobs)
+    notes = prepare(result, args, args.paths)
+    to_terminal = args.output is None and sys.stdout.isatty()
+    catalogue = config.catalogue()
+    options = {"lang": args.lang, "output": args.output, "color": to_terminal, "fail_on": config.fail_on,
+               "table": args.table, "rule_ids": sorted(config.enabled(catalogue)),
+               "rule_titles": {spec.id: spec.summary(args.lang) for spec in catalogue},
+               "rule_dirs": list(config.rule_dirs)}
+    write_output(get_renderer(args.format)(result, options), args.output)
+    for note in notes:
+        print(f"auditor: {note}", file=sys.stderr)
+    for r in result.reports:
+        if r.error:
+            print(f"auditor: {r.error}", file=sys.stderr)
+    return exit_code(result, config.fail_on)

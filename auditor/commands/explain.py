@@ -1,0 +1,43 @@
+"""``auditor explain RULE-ID [--format terminal|md]`` (or ``--all``): a rule's documentation and examples."""
+from __future__ import annotations
+
+import sys
+
+from ..errors import InputError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("explain", help="show a rule's documentation and its pass/fail examples")
+    p.add_argument("rule", nargs="?", metavar="RULE-ID")
+    p.add_argument("--all", action="store_true", help="every rule of the catalogue")
+    p.add_argument("--format", choices=("terminal", "md"), default="terminal")
+    p.add_argument("--rules", action="append", metavar="DIR", help="also load rule modules from DIR")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..engine.catalogue import load_catalogue
+    from ..engine.docs import rule_markdown
+
+    catalogue = load_catalogue(tuple(args.rules or ()))
+    if args.all:
+        specs = list(catalogue)
+    elif args.rule:
+        rule_id = args.rule.strip().upper()
+        if rule_id not in catalogue:
+            close = catalogue.match(rule_id)
+            hint = f" (menar du {', '.join(close)}?)" if close else ""
+            hint_en = f" (did you mean {', '.join(close)}?)" if close else ""
+            raise InputError(None, f"okänd regel: {args.rule}{hint}; se `auditor rules`",
+                             f"unknown rule: {args.rule}{hint_en}; see `auditor rules`", code="usage")
+        specs = [catalogue[rule_id]]
+    else:
+        raise InputError(None, "ange ett regel-id eller --all", "give a rule id or --all", code="usage")
+    text = "\n\n".join(rule_markdown(s, args.lang) for s in specs)
+    if args.format == "md" or not sys.stdout.isatty():
+        sys.stdout.write(text + "\n")
+    else:
+        from rich.console import Console
+        from rich.markdown import Markdown
+        Console().print(Markdown(text))
+    return 0

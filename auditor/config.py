@@ -1,0 +1,165 @@
+"""Audit configuration: which rules run, at what severity, with which parameters, and when to fail.
+
+Read from ``[tool.auditor]`` in ``pyproject.toml`` or from ``auditor.toml`` (top level, or also under
+``[tool.auditor]``), found from the current directory upwards, or given with ``--config FILE``::
+
+    [tool.auditor]
+    select = ["GOAL", "IND"]          # rule ids or prefixes; default: all
+    ignore = ["IND-NO-FORECAST"]
+    fail-on = "warning"               # error | warning | info (default: error)
+    rule-dirs = ["audit_rules"]       # extra rule modules, relative to the configuration file
+
+    [tool.auditor.rules.IND-GENDER-GAP-NO-ANALYSIS]
+    severity = "info"
+    min_gap_points = 3
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+SEVERITIES = ("error", "warning", "info")
+_KEYS = {"select", "ignore", "fail-on", "rule-dirs", "rules", "extend-select"}
+
+
+@dataclass
+class Config:
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    fail_on: str = "error"
+    rule_dirs: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    params: dict[str, dict[str, Any]] = field(default_factory=dict)
+    lang: str = "sv"
+    source: str | None = None      # the file this came from, for messages
+
+    def catalogue(self):
+        from .engine.catalogue import load_catalogue
+        return load_catalogue(tuple(self.rule_dirs))
+
+    def enabled(self, catalogue) -> list[str]:
+        """Rule ids to run, after --select/--ignore; unknown ids are an input error."""
+        def expand(patterns: list[str], what: str) -> set[str]:
+            out: set[str] = set()
+            for p in patterns:
+                hits = catalogue.match(p)
+                if not hits:
+                    raise InputError(None, f"okänd regel i {what}: {p} (se `auditor rules`)",
+                                     f"unknown rule in {what}: {p} (see `auditor rules`)", code="usage")
+                out.update(hits)
+            return out
+        chosen = expand(self.select, "select") if self.select else set(catalogue.rules)
+        chosen -= expand(self.ignore, "ignore")
+        for rule_id in list(self.severity) + list(self.params):
+            if rule_id not in catalogue:
+                raise InputError(self.source, f"okänd regel i konfigurationen: {rule_id}",
+                                 f"unknown rule in the configuration: {rule_id}", code="config")
+        return sorted(chosen)
+
+    def parameters(self, spec) -> dict[str, Any]:
+        values = dict(spec.parameters)
+        for name, value in self.params.get(spec.id, {}).items():
+            if name not in values:
+                known = ", ".join(sorted(values)) or "inga"
+                raise InputError(self.source, f"{spec.id} har ingen parameter {name!r} (finns: {known})",
+                                 f"{spec.id} has no parameter {name!r} (known: {known})", code="config")
+            default = values[name]
+            if isinstance(default, (int, float)) and not isinstance(default, bool) and \
+                    not (isinstance(value, (int, float)) and not isinstance(value, bool)):
+                raise InputError(self.source, f"{spec.id}.{name} ska vara ett tal", f"{spec.id}.{name} must be a number",
+                                 code="config")
+            values[name] = value
+        return values
+
+    def severity_of(self, spec) -> str:
+        return self.severity.get(spec.id, spec.severity)
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest auditor.toml, or pyproject.toml that has a [tool.auditor] table, from ``start`` upwards."""
+    here = (start or Path.cwd()).resolve()
+    for d in (here, *here.parents):
+        candidate = d / "auditor.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = d / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                if "auditor" in tomllib.loads(candidate.read_text(encoding="utf-8")).get("tool", {}):
+                    return candidate
+            except (OSError, tomllib.TOMLDecodeError):
+                continue
+    return None
+
+
+def load_config(path: str | Path | None = None, search: bool = True) -> Config:
+    if path is None:
+        found = find_config() if search else None
+        if found is None:
+            return Config()
+        path = found
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(str(path), "konfigurationsfilen finns inte", "the configuration file does not exist",
+                         code="config") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(str(path), f"kan inte läsa konfigurationen: {exc}", f"cannot read the configuration: {exc}",
+                         code="config") from None
+    table = data.get("tool", {}).get("auditor")
+    if table is None:
+        table = {} if path.name == "pyproject.toml" else data
+    return config_from_table(table, str(path), base=path.parent)
+
+
+def config_from_table(table: dict, source: str | None = None, base: Path | None = None) -> Config:
+    def bad(key, sv, en):
+        raise InputError(source, f"[tool.auditor] {key}: {sv}", f"[tool.auditor] {key}: {en}", code="config")
+
+    unknown = set(table) - _KEYS
+    if unknown:
+        bad(sorted(unknown)[0], "okänd nyckel", "unknown key")
+    cfg = Config(source=source)
+
+    def id_list(key):
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            bad(key, "ska vara en lista med regel-id", "must be a list of rule ids")
+        return value
+
+    cfg.select = id_list("select")
+    if id_list("extend-select"):
+        cfg.select = (cfg.select or ["ALL"]) + id_list("extend-select")
+    cfg.ignore = id_list("ignore") or []
+    fail_on = table.get("fail-on", "error")
+    if fail_on not in SEVERITIES:
+        bad("fail-on", "ska vara error, warning eller info", "must be error, warning or info")
+    cfg.fail_on = fail_on
+    dirs = table.get("rule-dirs", [])
+    if isinstance(dirs, str):
+        dirs = [dirs]
+    cfg.rule_dirs = [str((base / d) if base and not Path(d).is_absolute() else Path(d)) for d in dirs]
+    for rule_id, opts in (table.get("rules") or {}).items():
+        if not isinstance(opts, dict):
+            bad(f"rules.{rule_id}", "ska vara en tabell", "must be a table")
+        opts = dict(opts)
+        sev = opts.pop("severity", None)
+        if sev is not None:
+            if sev not in SEVERITIES:
+                bad(f"rules.{rule_id}.severity", "ska vara error, warning eller info", "must be error, warning or info")
+            cfg.severity[rule_id] = sev
+        enabled = opts.pop("enabled", None)
+        if enabled is False:
+            cfg.ignore.append(rule_id)
+        if opts:
+            cfg.params[rule_id] = opts
+    return cfg

@@ -1,0 +1,164 @@
+"""The rule catalogue: rule modules loaded from the built-in ``rules/`` directory and from user directories.
+
+A rule module is a plain Python file with these module-level names (see docs/rules.md, "Writing a rule"):
+
+``ID`` (``"AREA-WHAT"``), ``SEVERITY`` (error/warning/info), ``TITLE`` and ``MESSAGE`` (``{"sv": ..., "en": ...}``),
+``PARAMETERS`` (name -> default), ``EXAMPLES`` (pass/fail cases, also run as tests), a docstring (the user
+documentation) and one or more experta ``@Rule`` functions. Files starting with ``_`` are skipped, and so
+are non-rule data files (``*.yaml``).
+"""
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+SEVERITIES = ("error", "warning", "info")
+ID_RE = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
+
+
+@dataclass
+class RuleSpec:
+    id: str
+    severity: str
+    title: dict[str, str]
+    message: dict[str, str]
+    doc: str
+    parameters: dict[str, Any]
+    examples: list[dict]
+    rules: list[Any]
+    module: str
+    path: str
+    builtin: bool = True
+
+    def summary(self, lang: str = "sv") -> str:
+        return self.title.get(lang) or self.title.get("sv") or self.id
+
+
+@dataclass
+class Catalogue:
+    rules: dict[str, RuleSpec] = field(default_factory=dict)
+    dirs: tuple[str, ...] = ()
+
+    def __iter__(self):
+        return iter(self.rules[k] for k in sorted(self.rules))
+
+    def __len__(self):
+        return len(self.rules)
+
+    def __contains__(self, rule_id: str) -> bool:
+        return rule_id in self.rules
+
+    def __getitem__(self, rule_id: str) -> RuleSpec:
+        return self.rules[rule_id]
+
+    def match(self, pattern: str) -> list[str]:
+        """Rule ids a --select/--ignore entry means: an exact id, a prefix ("GOAL", "IND-NO") or "ALL"."""
+        p = pattern.strip().upper().rstrip("*")
+        if p in ("ALL", ""):
+            return sorted(self.rules)
+        if p in self.rules:
+            return [p]
+        stem = p.rstrip("-") + "-"
+        return sorted(r for r in self.rules if r.startswith(stem))
+
+
+def builtin_rules_dir() -> Path:
+    """The shipped catalogue: the ``auditor_rules`` package when installed, else ``rules/`` of a checkout."""
+    return Path(list(_builtin_package().__path__)[0])
+
+
+def _builtin_package():
+    """Import ``auditor_rules``; in a source checkout (not installed) load ``rules/`` under that name."""
+    module = sys.modules.get("auditor_rules")
+    if module is not None:
+        return module
+    try:
+        return importlib.import_module("auditor_rules")
+    except ImportError:
+        pass
+    directory = Path(__file__).resolve().parents[2] / "rules"
+    spec = importlib.util.spec_from_file_location("auditor_rules", directory / "__init__.py",
+                                                  submodule_search_locations=[str(directory)])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["auditor_rules"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _load_module(path: Path, package: str):
+    name = f"{package}.{path.stem}"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:  # a broken user rule is an input error with its file name
+        del sys.modules[name]
+        raise InputError(str(path), f"regelmodulen kan inte läsas: {type(exc).__name__}: {exc}",
+                         f"the rule module cannot be loaded: {type(exc).__name__}: {exc}", code="rules") from None
+    return module
+
+
+def _spec_from_module(module, path: Path, builtin: bool) -> RuleSpec:
+    from ._experta import Rule
+
+    def need(name: str, kind):
+        value = getattr(module, name, None)
+        if not isinstance(value, kind):
+            raise InputError(str(path), f"regelmodulen saknar {name}", f"the rule module lacks {name}", code="rules")
+        return value
+
+    rule_id = need("ID", str)
+    if not ID_RE.match(rule_id):
+        raise InputError(str(path), f"ogiltigt regel-id {rule_id!r} (form: OMRÅDE-VAD)",
+                         f"invalid rule id {rule_id!r} (form: AREA-WHAT)", code="rules")
+    severity = need("SEVERITY", str)
+    if severity not in SEVERITIES:
+        raise InputError(str(path), f"ogiltig SEVERITY {severity!r}", f"invalid SEVERITY {severity!r}", code="rules")
+    title, message = need("TITLE", dict), need("MESSAGE", dict)
+    if "sv" not in title or "sv" not in message:
+        raise InputError(str(path), "TITLE och MESSAGE behöver en svensk text (\"sv\")",
+                         "TITLE and MESSAGE need a Swedish text (\"sv\")", code="rules")
+    rules = [v for v in vars(module).values() if isinstance(v, Rule)]
+    if not rules:
+        raise InputError(str(path), "regelmodulen har ingen @Rule", "the rule module has no @Rule", code="rules")
+    return RuleSpec(id=rule_id, severity=severity, title=title, message=message,
+                    doc=(module.__doc__ or "").strip(), parameters=dict(getattr(module, "PARAMETERS", {}) or {}),
+                    examples=list(getattr(module, "EXAMPLES", []) or []), rules=rules, module=module.__name__,
+                    path=str(path), builtin=builtin)
+
+
+def rule_dirs(extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """User directories first (their knowledge files win), then the built-in catalogue."""
+    return tuple(str(Path(d)) for d in extra) + (str(builtin_rules_dir()),)
+
+
+@lru_cache(maxsize=8)
+def load_catalogue(extra_dirs: tuple[str, ...] = ()) -> Catalogue:
+    cat = Catalogue(dirs=rule_dirs(extra_dirs))
+    builtin = builtin_rules_dir()
+    sources = [(builtin, "auditor_rules", True)]
+    for i, d in enumerate(extra_dirs):
+        p = Path(d)
+        if not p.is_dir():
+            raise InputError(d, "regelkatalogen finns inte", "the rules directory does not exist", code="rules")
+        sources.append((p, f"auditor_user_rules_{i}_{abs(hash(str(p.resolve()))) % 10**8}", False))
+    for directory, package, is_builtin in sources:
+        for path in sorted(directory.glob("*.py")):
+            if path.name.startswith("_"):
+                continue
+            spec = _spec_from_module(_load_module(path, package), path, is_builtin)
+            if spec.id in cat.rules:
+                raise InputError(str(path), f"regel-id {spec.id} finns redan i {cat.rules[spec.id].path}",
+                                 f"rule id {spec.id} is already defined in {cat.rules[spec.id].path}", code="rules")
+            cat.rules[spec.id] = spec
+    return cat

@@ -1,0 +1,126 @@
+"""A rule's EXAMPLES: small reports written as plain data, built into ``Report`` models, shown by
+``auditor explain`` and run as tests.
+
+An example is ``{"expect": "fail" | "pass", "title": "...", "report": {...}, "findings": n}`` where the
+report is written like this (every key optional; line numbers are given out in document order)::
+
+    {"kind": "VB", "summary": ["Av nämndmålen bedöms två uppfyllas helt."],
+     "goals": [{"level": "namndmal", "number": "1.1", "title": "...", "assessment": "helt",
+                "analysis": "...",
+                "indicators": [{"name": "Andel ...", "outcome": "70 %", "men": "65 %", "women": "75 %",
+                                "forecast": "72 %", "target": "80 %", "analysis": "...", "certain": True}],
+                "activities": [{"text": "...", "deviation": True, "analysis": "..."}],
+                "children": [ ...goals... ]}]}
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from ..model import Activity, Goal, Indicator, Paragraph, Report, Value
+
+_LEVELS = ("inriktningsmal", "verksamhetsomradesmal", "namndmal", "enhetsmal")
+_CELL_RE = re.compile(r"^\s*([-−]?\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|[-−]?\d+(?:[.,]\d+)?)\s*(.*?)\s*$")
+_CELLS = {"outcome": "outcome", "men": "outcome_men", "women": "outcome_women", "previous": "previous",
+          "forecast": "forecast", "target": "target", "kf_target": "kf_target"}
+
+
+def cell(text: Any) -> Value | None:
+    """"70 %" -> Value(70, "%"); "1 330 st" -> Value(1330, "st"); "Öka" -> Value(None, text="Öka")."""
+    if text is None or text == "":
+        return None
+    if isinstance(text, (int, float)):
+        return Value(value=float(text), unit=None, text=str(text).replace(".", ","))
+    m = _CELL_RE.match(str(text))
+    if m and not re.search(r"\d", m.group(2)):
+        raw = m.group(1).replace(" ", "").replace("\u00a0", "").replace(",", ".").replace("−", "-")
+        return Value(value=float(raw), unit=m.group(2) or None, text=str(text))
+    return Value(value=None, unit=None, text=str(text))
+
+
+def build_report(spec: dict) -> Report:
+    line = [1]
+
+    def next_line(step: int = 1) -> int:
+        value = line[0]
+        line[0] += step
+        return value
+
+    narrative = [Paragraph(line=next_line(2), text=t, section=None) for t in spec.get("summary", [])]
+    goals: list[Goal] = []
+
+    def add(g: dict, parent: str | None, depth: int):
+        gid = f"g{len(goals) + 1}"
+        goal_line = next_line(2)
+        analysis = g.get("analysis")
+        analysis_line = next_line(2 + analysis.count("\n")) if analysis else None
+        indicators = []
+        for ind in g.get("indicators", []):
+            ind_line = next_line(2)
+            kwargs = {field: cell(ind.get(key)) for key, field in _CELLS.items()}
+            text = ind.get("analysis")
+            indicators.append(Indicator(name=ind["name"], line=ind_line, period=ind.get("period"),
+                                        columns_certain=ind.get("certain", True), analysis=text,
+                                        analysis_line=next_line(2) if text else None, **kwargs))
+        activities = []
+        for act in g.get("activities", []):
+            act_line = next_line(2)
+            text = act.get("analysis")
+            activities.append(Activity(text=act["text"], line=act_line, start=date(2020, 1, 1),
+                                       end=date(2020, 12, 31), deviation=act.get("deviation", False),
+                                       analysis=text, analysis_line=next_line(2) if text else None))
+        goal = Goal(id=gid, parent=parent, level=g.get("level", _LEVELS[min(depth + 1, 3)]), number=g.get("number"),
+                    title=g.get("title", f"Mål {len(goals) + 1}"), line=goal_line, assessment=g.get("assessment"),
+                    analysis=analysis, analysis_line=analysis_line, indicators=indicators, activities=activities)
+        goals.append(goal)
+        for child in g.get("children", []):
+            add(child, gid, depth + 1)
+
+    for g in spec.get("goals", []):
+        add(g, None, 0)
+    return Report(source=spec.get("source", "exempel.txt"), committee=spec.get("committee", "Exempelnämnden"),
+                  report_kind=spec.get("kind", "VB"), year=spec.get("year", 2020), goals=goals, narrative=narrative,
+                  line_count=line[0])
+
+
+_LEVEL_NAMES = {"inriktningsmal": "KF:s inriktningsmål", "verksamhetsomradesmal": "KF:s mål för verksamhetsområdet",
+                "namndmal": "Nämndmål", "enhetsmal": "Enhetsmål"}
+_MARKERS = {"helt": "Uppfylls helt", "delvis": "Uppfylls delvis", "inte": "Uppfylls inte", "ingen": "Ingen"}
+_CELL_LABELS = (("outcome", "utfall"), ("men", "män"), ("women", "kvinnor"), ("previous", "föreg. år"),
+                ("forecast", "prognos"), ("target", "årsmål"), ("kf_target", "KF:s årsmål"))
+
+
+def render_example(example: dict, lang: str = "sv") -> list[str]:
+    """The example as indented text lines, the way the report would show it."""
+    spec = example.get("report", {})
+    out = [f"[{spec.get('kind', 'VB')}]"]
+    for para in spec.get("summary", []):
+        out.append(f"  {para}")
+
+    def goal(g: dict, depth: int):
+        pad = "  " * (depth + 1)
+        level = g.get("level", _LEVELS[min(depth + 1, 3)])
+        number = f"{g['number']} " if g.get("number") else ""
+        out.append(f"{pad}{_LEVEL_NAMES[level]}: {number}{g.get('title', '')}")
+        if g.get("assessment"):
+            out.append(f"{pad}  {_MARKERS[g['assessment']]}")
+        if g.get("analysis"):
+            out.append(f"{pad}  Analys: {' '.join(g['analysis'].split())}")
+        for ind in g.get("indicators", []):
+            cells = ", ".join(f"{label} {ind[key]}" for key, label in _CELL_LABELS if ind.get(key) not in (None, ""))
+            flag = "" if ind.get("certain", True) else "  (osäkra kolumner)"
+            out.append(f"{pad}  Indikator: {ind['name']} | {cells or 'inga värden'}{flag}")
+            if ind.get("analysis"):
+                out.append(f"{pad}    Analys: {ind['analysis']}")
+        for act in g.get("activities", []):
+            dev = " | Avvikelse" if act.get("deviation") else ""
+            out.append(f"{pad}  Aktivitet: {act['text']}{dev}")
+            if act.get("analysis"):
+                out.append(f"{pad}    Analys: {act['analysis']}")
+        for child in g.get("children", []):
+            goal(child, depth + 1)
+
+    for g in spec.get("goals", []):
+        goal(g, 0)
+    return out

@@ -1,0 +1,212 @@
+"""Run the selected rules of the catalogue over the facts of one report and collect ``Finding`` objects."""
+from __future__ import annotations
+
+import dataclasses
+import string
+from typing import Any
+
+from ..facts import FactSet, fmt_number, fingerprint
+from ..findings import Finding, GoalRef
+from ._experta import KnowledgeEngine
+from .dsl import FACT_TYPES, Params
+
+LOWER = {"error": "warning", "warning": "info", "info": "info"}
+
+
+class AuditEngine(KnowledgeEngine):
+    """The knowledge engine; subclasses created by ``engine_class`` carry the selected rules."""
+
+    def __init__(self):
+        super().__init__()
+        self.flags: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def flag(self, rule_id: str, subject, *items, message: str | None = None, **evidence) -> None:
+        """Record that rule ``rule_id`` found a problem with ``subject`` (a fact), shown by ``items``.
+
+        ``message`` names a variant of the rule's MESSAGE (``MESSAGE[variant][lang]``) for rules that
+        state their policy in more than one way; ``evidence`` is added to the finding's evidence."""
+        key = (rule_id, subject["key"])
+        entry = self.flags.setdefault(key, {"rule": rule_id, "subject": subject, "items": {}, "evidence": {},
+                                            "message": message})
+        for item in items:
+            entry["items"].setdefault(item["key"], item)
+        entry["evidence"].update(evidence)
+
+
+_CLASSES: dict[tuple, type] = {}
+
+
+def engine_class(specs) -> type:
+    """A KnowledgeEngine subclass holding the rules of ``specs`` (cached per selection)."""
+    key = tuple(s.module for s in specs)
+    cls = _CLASSES.get(key)
+    if cls is None:
+        attrs = {}
+        for spec in specs:
+            for i, rule in enumerate(spec.rules):
+                attrs[f"rule_{spec.id.replace('-', '_')}_{i}"] = rule
+        cls = type("SelectedRules", (AuditEngine,), attrs)
+        _CLASSES[key] = cls
+    return cls
+
+
+class _Format(string.Formatter):
+    def get_value(self, key, args, kwargs):
+        value = kwargs.get(key, "") if isinstance(key, str) else ""
+        return "" if value is None else value
+
+    def format_field(self, value, spec):
+        if isinstance(value, float):
+            return fmt_number(value)
+        return super().format_field(value, spec)
+
+
+_FMT = _Format()
+
+
+def _plain(fact) -> dict[str, Any]:
+    from experta.utils import unfreeze
+    return {k: unfreeze(v) for k, v in fact.items() if isinstance(k, str) and not k.startswith("__")}
+
+
+def _kind(fact) -> str:
+    return type(fact).__name__
+
+
+def _num(x, unit: str | None = None) -> str:
+    if x is None:
+        return "–"
+    return f"{fmt_number(x)} {unit}" if unit else fmt_number(x)
+
+
+def describe(fact, lang: str) -> str:
+    """One-line description of a fact, for messages."""
+    d = _plain(fact)
+    kind = _kind(fact)
+    if kind == "Indicator":
+        col = {"forecast": ("prognos", "forecast"), "outcome": ("utfall", "outcome")}.get(d.get("figure_column"),
+                                                                                        ("utfall", "outcome"))
+        unit = d.get("unit")
+        if lang == "en":
+            return (f"'{d['name']}' ({col[1]} {_num(d['figure'], unit)} vs target {_num(d['target'], unit)}, "
+                    f"line {d['line']})")
+        return f"'{d['name']}' ({col[0]} {_num(d['figure'], unit)} mot årsmål {_num(d['target'], unit)}, rad {d['line']})"
+    if kind == "Activity":
+        text = d["text"] if len(d["text"]) <= 80 else d["text"][:79].rstrip() + "…"
+        return f"'{text}' ({'line' if lang == 'en' else 'rad'} {d['line']})"
+    if kind == "Goal":
+        label = f"{d['number']} " if d.get("number") else ""
+        title = d["title"] if len(d["title"]) <= 70 else d["title"][:69].rstrip() + "…"
+        return f"{label}{title} ({d.get('assessment')}, {'line' if lang == 'en' else 'rad'} {d['line']})"
+    if kind == "Claim":
+        return f"\"{d['text']}\""
+    return str(d.get("key"))
+
+
+def _evidence_of(fact) -> dict[str, Any]:
+    d = _plain(fact)
+    kind = _kind(fact)
+    if kind == "Indicator":
+        out = {"indicator": d["name"], "line": d["line"], "period": d["period"], "unit": d["unit"],
+               "outcome": d["outcome"], "outcome_men": d["men"], "outcome_women": d["women"],
+               "previous": d["previous"], "forecast": d["forecast"], "target": d["target"]}
+        if d["target"] is None and d["target_text"]:
+            out["target_text"] = d["target_text"]
+        if d["met"] is not None:
+            out.update({"compared": d["figure_column"], "met": d["met"], "direction": d["direction"],
+                        "direction_decided_by": d["direction_basis"] + (f": {d['direction_detail']}"
+                                                                        if d["direction_detail"] else "")})
+        if not d["certain"]:
+            out["columns_certain"] = False
+        out["analysis"] = d["analysis_excerpt"]
+        return {k: v for k, v in out.items() if v is not None or k == "analysis"}
+    if kind == "Activity":
+        return {"activity": d["text"], "line": d["line"], "start": d["start"], "end": d["end"],
+                "deviation": d["deviation"], "analysis": d["analysis_excerpt"]}
+    if kind == "Goal":
+        return {"goal": " ".join(x for x in (d["number"], d["title"]) if x), "line": d["line"], "level": d["level"],
+                "assessment": d["assessment"], "analysis": d["analysis_excerpt"]}
+    if kind == "Claim":
+        stated = {k: d[k] for k in ("helt", "delvis", "inte", "total") if d[k] is not None}
+        if d["all"]:
+            stated["samtliga"] = d["all"]
+        return {"claim": d["text"], "line": d["line"], "about": d["about"], "stated": stated,
+                "compared_with": d["scope"], "actual": d["actual"]}
+    return d
+
+
+def _context(subject, items, evidence, lang) -> dict[str, Any]:
+    ctx = _plain(subject)
+    ctx.update({"count": len(items), "items": "; ".join(describe(i, lang) for i in items),
+                "subject": describe(subject, lang)})
+    if _kind(subject) == "Goal":
+        ctx["goal"] = describe(subject, lang)
+    unit = ctx.get("unit")
+    for name in ("figure", "target", "men", "women", "outcome", "forecast", "previous"):
+        if name in ctx:
+            ctx[name] = _num(ctx[name], unit)
+    if "gender_gap" in ctx:
+        ctx["gender_gap"] = _num(ctx["gender_gap"])
+    if ctx.get("gender_gap_relative") is not None:
+        ctx["gender_gap_percent"] = _num(round(ctx["gender_gap_relative"] * 100, 1))
+    ctx.update(evidence)
+    return ctx
+
+
+def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: dict[str, Any],
+            lang: str) -> list[Finding]:
+    rep = facts.report
+    identity = (rep.committee or "", rep.unit or "", rep.kind or "", rep.year or "")
+    if not any(identity[:2]):
+        identity = (rep.source.replace("\\", "/").rsplit("/", 1)[-1],) + identity[2:]
+    out = []
+    for (rule_id, subject_key), entry in engine.flags.items():
+        spec = catalogue[rule_id]
+        subject = entry["subject"]
+        items = sorted(entry["items"].values(), key=lambda i: (i["line"], i["key"]))
+        kind = _kind(subject)
+        goal_id = subject["id"] if kind == "Goal" else subject.get("goal")
+        goal = goal_facts.get(goal_id) if goal_id else None
+        uncertain = (kind == "Indicator" and not subject["certain"]) or (
+            items and all(_kind(i) == "Indicator" and not i["certain"] for i in items))
+        severity = config.severity_of(spec)
+        if uncertain:
+            severity = LOWER[severity]
+        ctx = _context(subject, items, entry["evidence"], lang)
+        messages = spec.message.get(entry["message"], spec.message) if entry["message"] else spec.message
+        template = messages.get(lang) or messages["sv"]
+        evidence = _evidence_of(subject)
+        if items:
+            evidence["items"] = [_evidence_of(i) for i in items]
+        evidence.update({k: v for k, v in entry["evidence"].items()})
+        out.append(Finding(
+            rule=rule_id, severity=severity, line=int(subject["line"]), message=_FMT.vformat(template, (), ctx),
+            goal=GoalRef(id=goal.id, number=goal.number, title=goal.title) if goal else None,
+            evidence=_jsonable(evidence), fingerprint=fingerprint(rule_id, *identity, subject_key),
+            confidence="low" if uncertain else "high"))
+    out.sort(key=lambda f: (f.line, f.rule, f.fingerprint))
+    return out
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def run_facts(facts: FactSet, catalogue, config, lang: str = "sv") -> list[Finding]:
+    specs = [catalogue[r] for r in config.enabled(catalogue)]
+    if not specs:
+        return []
+    engine = engine_class(specs)()
+    engine.reset()
+    # one declare() for everything: experta recomputes its agenda once per call, not once per fact
+    engine.declare(*[Params(rule=spec.id, **config.parameters(spec)) for spec in specs],
+                   *[FACT_TYPES[type(r).__name__](**dataclasses.asdict(r)) for r in facts.all()])
+    goal_facts = {g.id: g for g in facts.goals}
+    engine.run()
+    return collect(engine, catalogue, config, facts, goal_facts, lang)

@@ -1,0 +1,95 @@
+"""Declarative domain knowledge the facts are derived with: indicator directions and who counts as people.
+
+The data lives beside the rules (``rules/directions.yaml``, ``rules/people.yaml``) so an auditor edits it
+without touching code; a user rules directory (``--rules DIR``) may hold files of the same names, whose
+entries come *before* the built-in ones (so they win) and whose lists extend them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import InputError
+
+
+@dataclass(frozen=True)
+class NamePattern:
+    regex: re.Pattern
+    direction: str
+    why: str | None = None
+
+
+@dataclass
+class Knowledge:
+    fallback: str = "higher"
+    target_words: dict[str, list[re.Pattern]] = field(default_factory=dict)
+    names: list[NamePattern] = field(default_factory=list)
+    not_measured: list[re.Pattern] = field(default_factory=list)
+    subject_words: list[str] = field(default_factory=list)
+    subject_stop: re.Pattern = re.compile(r"\b(som|per|i)\b")
+    people_patterns: list[re.Pattern] = field(default_factory=list)
+    people_exclude: list[re.Pattern] = field(default_factory=list)
+    gender_words: re.Pattern = re.compile(r"\b(kvinnor|män|flickor|pojkar)\b")
+    gender_topic: re.Pattern = re.compile(r"\bkön\b")
+    discussion_cues: re.Pattern = re.compile(r"\bskillnad\w*\b")
+    subject_word_re: re.Pattern | None = None
+
+    def finish(self) -> "Knowledge":
+        words = sorted(set(self.subject_words), key=len, reverse=True)
+        self.subject_word_re = re.compile(r"\w*(?:" + "|".join(map(re.escape, words)) + r")\b", re.I) if words \
+            else re.compile(r"(?!)")
+        return self
+
+
+def _compile(pattern: str, where: Path) -> re.Pattern:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise InputError(str(where), f"ogiltigt reguljärt uttryck {pattern!r}: {exc}",
+                         f"invalid regular expression {pattern!r}: {exc}", code="config") from None
+
+
+def _read_yaml(path: Path) -> dict:
+    import yaml
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(str(path), f"kan inte läsa filen: {exc}".splitlines()[0],
+                         f"cannot read the file: {exc}".splitlines()[0], code="config") from None
+    if not isinstance(data, dict):
+        raise InputError(str(path), "filen ska innehålla en YAML-tabell", "the file must hold a YAML mapping",
+                         code="config")
+    return data
+
+
+@lru_cache(maxsize=16)
+def load_knowledge(dirs: tuple[str, ...]) -> Knowledge:
+    """Merge ``directions.yaml`` and ``people.yaml`` of ``dirs``; earlier directories win."""
+    k = Knowledge()
+    seen_fallback = False
+    seen_single: set[str] = set()
+    for d in dirs:
+        path = Path(d) / "directions.yaml"
+        if path.is_file():
+            data = _read_yaml(path)
+            if "fallback" in data and not seen_fallback:
+                k.fallback = str(data["fallback"])
+                seen_fallback = True
+            for direction, pats in (data.get("target_words") or {}).items():
+                k.target_words.setdefault(direction, []).extend(_compile(p, path) for p in pats or [])
+            k.not_measured.extend(_compile(p, path) for p in data.get("not_measured") or [])
+            for entry in data.get("names") or []:
+                k.names.append(NamePattern(_compile(entry["pattern"], path), entry["direction"], entry.get("why")))
+        path = Path(d) / "people.yaml"
+        if path.is_file():
+            data = _read_yaml(path)
+            k.subject_words.extend(str(w) for w in data.get("subject_words") or [])
+            k.people_patterns.extend(_compile(p, path) for p in data.get("name_patterns") or [])
+            k.people_exclude.extend(_compile(p, path) for p in data.get("exclude_patterns") or [])
+            for key in ("subject_stop", "gender_words", "gender_topic", "discussion_cues"):
+                if data.get(key) and key not in seen_single:
+                    setattr(k, key, _compile(data[key], path))
+                    seen_single.add(key)
+    return k.finish()

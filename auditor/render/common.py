@@ -1,0 +1,149 @@
+"""Helpers the human-readable renderers share: grouping findings by goal, counting, compact evidence."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from ..findings import Finding, ReportAudit
+
+SEVERITY_ORDER = ("error", "warning", "info")
+MARKERS = {"helt": "Uppfylls helt", "delvis": "Uppfylls delvis", "inte": "Uppfylls inte", "ingen": "Ingen"}
+MARKERS_EN = {"helt": "fully met", "delvis": "partly met", "inte": "not met", "ingen": "no assessment"}
+
+T = {
+    "sv": {"report": "Granskning av målrapportering", "outside": "Utanför målen (sammanfattning m.m.)",
+           "line": "rad", "rule": "Regel", "total": "Totalt", "no_findings": "Inga fynd.",
+           "error": "Filen kunde inte granskas", "incomplete": "Tolkningen är ofullständig; vissa rader kunde inte placeras.",
+           "source": "Källa", "findings": "fynd", "low": "osäker kolumnplacering", "evidence": "Underlag",
+           "unknown_committee": "Okänd nämnd", "summary": "Sammanställning", "by_goal": "Fynd per mål"},
+    "en": {"report": "Audit of goal follow-up reports", "outside": "Outside the goals (summary etc.)",
+           "line": "line", "rule": "Rule", "total": "Total", "no_findings": "No findings.",
+           "error": "The file could not be audited", "incomplete": "The parse is incomplete; some lines could not be placed.",
+           "source": "Source", "findings": "findings", "low": "uncertain columns", "evidence": "Evidence",
+           "unknown_committee": "Unknown committee", "summary": "Summary", "by_goal": "Findings by goal"},
+}
+
+KIND = {"VB": "verksamhetsberättelse", "T1": "tertialrapport 1", "T2": "tertialrapport 2"}
+KIND_EN = {"VB": "annual report", "T1": "tertial report 1", "T2": "tertial report 2"}
+
+
+def texts(lang: str) -> dict[str, str]:
+    return T["en" if lang == "en" else "sv"]
+
+
+def report_title(audit: ReportAudit, lang: str) -> str:
+    t = texts(lang)
+    name = audit.committee or audit.unit or t["unknown_committee"]
+    if audit.unit and audit.committee:
+        name = f"{audit.committee}, {audit.unit}"
+    kinds = KIND_EN if lang == "en" else KIND
+    kind = kinds.get(audit.report_kind or "", audit.report_kind or "")
+    when = " ".join(x for x in (kind, str(audit.year) if audit.year else "") if x)
+    return f"{name} – {when}" if when else name
+
+
+def goal_groups(audit: ReportAudit) -> list[tuple[dict | None, list[Finding]]]:
+    """Findings grouped by goal, goals in document order; findings outside any goal first."""
+    goals: dict[str, dict[str, Any]] = {}
+    if audit.report is not None:
+        for g in audit.report.goals:
+            goals[g.id] = {"id": g.id, "number": g.number, "title": g.title, "line": g.line,
+                           "assessment": g.assessment, "level": g.level}
+    groups: dict[str | None, list[Finding]] = {}
+    for f in sorted(audit.findings, key=lambda f: (f.line, f.rule, f.fingerprint)):
+        gid = f.goal.id if f.goal else None
+        groups.setdefault(gid, []).append(f)
+        if gid and gid not in goals:
+            goals[gid] = {"id": gid, "number": f.goal.number, "title": f.goal.title,
+                          "line": f.evidence.get("line", f.line) if f.rule.startswith("GOAL-") else f.line,
+                          "assessment": None, "level": None}
+    order = sorted((gid for gid in groups if gid is not None), key=lambda gid: (goals[gid]["line"], gid))
+    out: list[tuple[dict | None, list[Finding]]] = []
+    if None in groups:
+        out.append((None, groups[None]))
+    out.extend((goals[gid], groups[gid]) for gid in order)
+    return out
+
+
+def goal_heading(goal: dict | None, lang: str) -> str:
+    t = texts(lang)
+    if goal is None:
+        return t["outside"]
+    number = f"{goal['number']} " if goal.get("number") else ""
+    marker = ""
+    if goal.get("assessment"):
+        marker = f" ({(MARKERS_EN if lang == 'en' else MARKERS)[goal['assessment']]})"
+    return f"{number}{goal['title']}{marker}, {t['line']} {goal['line']}"
+
+
+def counts(audit: ReportAudit) -> tuple[list[tuple[str, str, Counter]], Counter]:
+    """Per rule (id, severity of the rule's findings, counter by severity) and the totals."""
+    per_rule: dict[str, Counter] = {}
+    total: Counter = Counter()
+    for f in audit.findings:
+        per_rule.setdefault(f.rule, Counter())[f.severity] += 1
+        total[f.severity] += 1
+    rows = [(rule, max(c, key=lambda s: -SEVERITY_ORDER.index(s)), c) for rule, c in sorted(per_rule.items())]
+    return rows, total
+
+
+LABELS = {
+    "sv": {"outcome": "utfall", "outcome_men": "män", "outcome_women": "kvinnor", "previous": "föreg. år",
+           "forecast": "prognos", "target": "årsmål", "target_text": "årsmål", "period": "period",
+           "compared": "jämförs", "direction": "riktning", "direction_decided_by": "avgjort av",
+           "assessment": "bedömning", "deviation": "avvikelse", "start": "start", "end": "slut",
+           "stated": "anger", "compared_with": "jämfört med", "actual": "faktiskt", "about_people": "personer",
+           "gap_relative": "relativ skillnad", "share": "andel med analys", "claim": "påstående"},
+    "en": {"outcome": "outcome", "outcome_men": "men", "outcome_women": "women", "previous": "previous year",
+           "forecast": "forecast", "target": "target", "target_text": "target", "period": "period",
+           "compared": "compared", "direction": "direction", "direction_decided_by": "decided by",
+           "assessment": "assessment", "deviation": "deviation", "start": "start", "end": "end",
+           "stated": "states", "compared_with": "compared with", "actual": "actual", "about_people": "people",
+           "gap_relative": "relative gap", "share": "share with analysis", "claim": "claim"},
+}
+_NAMES = ("indicator", "activity", "goal", "level", "unit", "line", "items", "analysis", "columns_certain",
+          "gap_unit", "about", "met", "claimed", "scope", "states_sentence")
+_WITH_UNIT = ("outcome", "outcome_men", "outcome_women", "previous", "forecast", "target")
+
+
+def _value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "ja" if v else "nej"
+    if isinstance(v, float):
+        return f"{v:g}".replace(".", ",")
+    if isinstance(v, dict):
+        return ", ".join(f"{_value(x)} {k}" for k, x in v.items())
+    return str(v)
+
+
+def _fields(ev: dict, lang: str) -> str:
+    labels = LABELS["en" if lang == "en" else "sv"]
+    unit = ev.get("unit")
+    parts = []
+    for k, v in ev.items():
+        if k in _NAMES or v is None or isinstance(v, list):
+            continue
+        text = _value(v)
+        if k in _WITH_UNIT and unit and not isinstance(v, str):
+            text = f"{text} {unit}"
+        parts.append(f"{labels.get(k, k)} {text}")
+    return ", ".join(parts)
+
+
+def evidence_lines(f: Finding, lang: str, limit: int = 400) -> list[str]:
+    """A few short lines with the figures a reviewer checks first."""
+    ev = f.evidence
+    out = []
+    own = _fields(ev, lang)
+    if own:
+        out.append(own)
+    line_word = texts(lang)["line"]
+    for item in ev.get("items", [])[:10]:
+        label = item.get("indicator") or item.get("activity") or item.get("goal") or ""
+        if len(label) > 90:
+            label = label[:89] + "…"
+        rest = _fields(item, lang)
+        out.append(f"{line_word} {item.get('line')}: {label}" + (f" ({rest})" if rest else ""))
+    if ev.get("analysis"):
+        out.append(("analysis: " if lang == "en" else "analys: ") + ev["analysis"])
+    return [s if len(s) <= limit else s[:limit - 1] + "…" for s in out]

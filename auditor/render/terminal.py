@@ -1,0 +1,60 @@
+"""Terminal output with rich: per committee a summary table, then the findings grouped by goal."""
+from __future__ import annotations
+
+import io
+import textwrap
+
+from ..findings import AuditResult
+from .common import SEVERITY_ORDER, counts, evidence_lines, goal_groups, goal_heading, report_title, texts
+
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def render(result: AuditResult, options: dict | None = None) -> str:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    options = options or {}
+    lang = options.get("lang", "sv")
+    t = texts(lang)
+    color = bool(options.get("color"))
+    buf = io.StringIO()
+    width = options.get("width") or 110
+    console = Console(file=buf, force_terminal=color, no_color=not color, width=width,
+                      highlight=False, emoji=False)
+    for audit in result.reports:
+        console.rule(f"[bold]{escape(report_title(audit, lang))}[/]", align="left")
+        console.print(f"[dim]{t['source']}: {escape(audit.source)}[/]")
+        if audit.error:
+            console.print(f"[bold red]{t['error']}:[/] {escape(audit.error)}")
+            console.print()
+            continue
+        if not audit.complete:
+            console.print(f"[yellow]{t['incomplete']}[/]")
+        rows, total = counts(audit)
+        if not rows:
+            console.print(f"[green]{t['no_findings']}[/]")
+            console.print()
+            continue
+        table = Table(title=t["summary"], title_justify="left", show_footer=True)
+        table.add_column(t["rule"], footer=t["total"], no_wrap=True)
+        for sev in SEVERITY_ORDER:
+            table.add_column(sev, justify="right", style=STYLE[sev], footer=str(total.get(sev, 0) or ""))
+        for rule, _, c in rows:
+            table.add_row(rule, *[str(c.get(sev, "")) for sev in SEVERITY_ORDER])
+        console.print(table)
+        for goal, findings in goal_groups(audit):
+            console.print()
+            console.print(f"[bold]{escape(goal_heading(goal, lang))}[/]")
+            for f in findings:
+                low = f" [dim]({t['low']})[/]" if f.confidence == "low" else ""
+                console.print(f"  [dim]{t['line']} {f.line:>5}[/]  [{STYLE[f.severity]}]{f.severity:<7}[/] "
+                              f"[bold]{f.rule}[/]{low}")
+                for line in textwrap.wrap(f.message, width - 6):
+                    console.print(f"      {escape(line)}")
+                for ev in evidence_lines(f, lang):
+                    for i, line in enumerate(textwrap.wrap(ev, width - 8)):
+                        console.print(f"      [dim]{'·' if i == 0 else ' '} {escape(line)}[/]")
+        console.print()
+    return buf.getvalue()

@@ -1,0 +1,59 @@
+"""A goal's analysis states counts that its own indicator rows (or child goals) contradict.
+
+**What it checks.** Sentences in a goal's *Analys* that count: "fyra av fem indikatorer uppnås och en
+uppnås delvis", "11 av 21 indikatorer uppnås", "båda underliggande nämndmål bedöms uppfyllas helt",
+"samtliga tre indikatorer uppnås delvis". Numbers may be digits or words; a count may continue in the
+next sentence ("Sex av indikatorerna uppnås delvis."). The claim is compared with the goal's own rows
+(an indicator counts as *uppnådd* when its relevant figure reaches the Årsmål, see GOAL-FULL-UNMET-IND)
+and, because analyses often speak for the goals below too, with its own rows plus those of its
+sub-goals; claims about goals are compared with the sub-goals' markers. A finding is made only when no
+such reading fits; rows whose fulfilment cannot be decided may count either way.
+"delvis" and "inte" together stand for the rows that miss their target.
+
+**Why it matters.** Counts in the analysis are what readers quote. When the table under the same goal
+says otherwise, the analysis or the table is wrong.
+
+**Example.** "Tre av nio indikatorer uppnås" where the rows show four of nine met. The finding's line
+is the line of the claim; the goal is given with it.
+"""
+from auditor.engine.dsl import AS, Claim, Rule
+
+ID = "GOAL-CLAIM-COUNT"
+SEVERITY = "error"
+TITLE = {
+    "sv": "Antal i målets analys stämmer inte med målets indikatorer eller undermål",
+    "en": "Counts stated in a goal's analysis do not match its indicators or child goals",
+}
+MESSAGE = {
+    "sv": "Analysen anger {stated_counts}, men {scope} visar {actual}: \"{text}\"",
+    "en": "The analysis states {stated_counts}, but {scope} shows {actual}: \"{text}\"",
+}
+PARAMETERS: dict = {}
+
+EXAMPLES = [
+    {"expect": "fail", "title": "Three of four said, two of four met",
+     "report": {"goals": [
+         {"title": "Barnen når sin fulla potential", "assessment": "delvis",
+          "analysis": "Bedömningen grundar sig på att tre av fyra indikatorer uppnås.",
+          "indicators": [{"name": "Andel A", "outcome": "90 %", "target": "80 %"},
+                         {"name": "Andel B", "outcome": "90 %", "target": "80 %"},
+                         {"name": "Andel C", "outcome": "70 %", "target": "80 %"},
+                         {"name": "Andel D", "outcome": "60 %", "target": "80 %"}]}]}},
+    {"expect": "pass", "title": "The count matches the rows",
+     "report": {"goals": [
+         {"title": "Barnen når sin fulla potential", "assessment": "delvis",
+          "analysis": "Bedömningen grundar sig på att en av två indikatorer uppnås och den andra uppnås delvis.",
+          "indicators": [{"name": "Andel A", "outcome": "90 %", "target": "80 %"},
+                         {"name": "Andel B", "outcome": "70 %", "target": "80 %"}]}]}},
+    {"expect": "fail", "title": "Both child goals said to be met, one is delvis",
+     "report": {"goals": [
+         {"level": "verksamhetsomradesmal", "title": "Staden är trygg", "assessment": "delvis",
+          "analysis": "Båda underliggande nämndmål bedöms uppfyllas helt.",
+          "children": [{"level": "namndmal", "title": "Parkerna är trygga", "assessment": "helt"},
+                       {"level": "namndmal", "title": "Gatorna är trygga", "assessment": "delvis"}]}]}},
+]
+
+
+@Rule(AS.claim << Claim(where="goal", consistent=False))
+def goal_analysis_miscounts(engine, claim):
+    engine.flag(ID, claim)

@@ -1,0 +1,65 @@
+"""A goal is assessed "Uppfylls helt" although one of its own indicators misses its annual target.
+
+**What it checks.** For every goal marked *Uppfylls helt*, each indicator in the goal's own indicator
+table is compared with its Årsmål: in a verksamhetsberättelse (VB) the outcome (*Periodens utfall*), in a
+tertial report (T1/T2) the full-year forecast (*Prognos helår*), or the outcome when no forecast is given.
+Whether higher or lower is better is decided from the target text ("Max", "Minska", ...), the indicator's
+name (`rules/directions.yaml`) or, failing both, "higher is better"; the finding says which.
+
+**Why it matters.** An indicator is the committee's own measure of its goal. A goal that is reported as
+fully met while one of its measures shows otherwise is either wrongly assessed or needs an explanation
+that the reader can find; either way the assessment cannot be taken at face value.
+
+**Example.** *Uppfylls helt* over "Andel nöjda brukare: utfall 70 %, årsmål 80 %". Assess the goal
+*Uppfylls delvis*, or explain in the goal's analysis why the goal is met nevertheless.
+Indicators under the goal's *child* goals are not counted here; see GOAL-PARENT-CHILD.
+"""
+from auditor.engine.dsl import AS, MATCH, Goal, Indicator, Rule
+
+ID = "GOAL-FULL-UNMET-IND"
+SEVERITY = "error"
+TITLE = {
+    "sv": "Målet bedöms uppfyllt helt trots att en egen indikator inte når årsmålet",
+    "en": "Goal assessed as fully met although one of its indicators misses the annual target",
+}
+MESSAGE = {
+    "sv": "Målet bedöms uppfyllas helt, men {count} av dess egna indikatorer når inte årsmålet: {items}.",
+    "en": "The goal is assessed as fully met, but {count} of its own indicators miss the annual target: {items}.",
+}
+PARAMETERS: dict = {}
+
+EXAMPLES = [
+    {"expect": "fail", "title": "Helt, but the outcome is below the target",
+     "report": {"kind": "VB", "goals": [
+         {"title": "Brukarna är nöjda med stödet", "assessment": "helt", "analysis": "Målet är uppfyllt.",
+          "indicators": [{"name": "Andel nöjda brukare", "outcome": "70 %", "target": "80 %"}]}]}},
+    {"expect": "fail", "title": "Lower is better: sick leave above its ceiling",
+     "report": {"kind": "VB", "goals": [
+         {"title": "Medarbetarna har en god arbetsmiljö", "assessment": "helt",
+          "indicators": [{"name": "Sjukfrånvaro", "outcome": "8,1 %", "target": "7 %"}]}]}},
+    {"expect": "fail", "title": "Tertial report: the forecast counts, not the outcome so far",
+     "report": {"kind": "T2", "goals": [
+         {"title": "Fler unga har sommarjobb", "assessment": "helt",
+          "indicators": [{"name": "Antal ungdomar med feriejobb", "outcome": "400 st", "forecast": "600 st",
+                          "target": "700 st"}]}]}},
+    {"expect": "pass", "title": "Delvis is the honest assessment",
+     "report": {"kind": "VB", "goals": [
+         {"title": "Brukarna är nöjda med stödet", "assessment": "delvis",
+          "indicators": [{"name": "Andel nöjda brukare", "outcome": "70 %", "target": "80 %"}]}]}},
+    {"expect": "pass", "title": "Tertial report whose forecast reaches the target",
+     "report": {"kind": "T1", "goals": [
+         {"title": "Fler unga har sommarjobb", "assessment": "helt",
+          "indicators": [{"name": "Antal ungdomar med feriejobb", "outcome": "100 st", "forecast": "720 st",
+                          "target": "700 st"}]}]}},
+    {"expect": "pass", "title": "Target given as text only: nothing to compare",
+     "report": {"kind": "VB", "goals": [
+         {"title": "Fler unga har sommarjobb", "assessment": "helt",
+          "indicators": [{"name": "Antal ungdomar med feriejobb", "outcome": "400 st",
+                          "target": "Tas fram av nämnd"}]}]}},
+]
+
+
+@Rule(AS.goal << Goal(id=MATCH.goal_id, assessment="helt"),
+      AS.indicator << Indicator(goal=MATCH.goal_id, met=False))
+def fully_met_goal_with_an_unmet_indicator(engine, goal, indicator):
+    engine.flag(ID, goal, indicator)

@@ -1,0 +1,51 @@
+"""The goal's own analysis states another degree of fulfilment than the goal's marker.
+
+**What it checks.** A goal marked *Uppfylls helt*, *delvis* or *inte* whose analysis makes an explicit
+assessment of the goal itself ("Förvaltningen bedömer att målet uppfylls delvis") with a different
+degree. Only sentences that assess (with "bedömer", "bedömning", "sammantaget") and count nothing are
+read, so "tre av fem mål uppfylls delvis" is not taken for the goal's own degree; vague wording such
+as "i huvudsak" is not read as a degree.
+
+**Why it matters.** The marker is what gets counted in the city's summaries; the analysis is what the
+committee actually concluded. When they disagree, one of them is wrong.
+
+**Example.** Marker *Uppfylls helt*, analysis "Förvaltningen bedömer att målet uppfylls delvis."
+"""
+from auditor.engine.dsl import AS, MATCH, TEST, Goal, L, Rule
+
+ID = "GOAL-TEXT-CONTRADICTS"
+SEVERITY = "error"
+TITLE = {
+    "sv": "Målets analys anger en annan måluppfyllelse än bedömningen",
+    "en": "The goal's analysis states another degree of fulfilment than its assessment",
+}
+MESSAGE = {
+    "sv": "Målet är markerat \"Uppfylls {assessment}\", men analysen anger att det uppfylls {states}: \"{states_sentence}\"",
+    "en": "The goal is marked \"{assessment}\" (fully/partly/not met), but its analysis says \"{states}\": \"{states_sentence}\"",
+}
+PARAMETERS: dict = {}
+
+EXAMPLES = [
+    {"expect": "fail", "title": "Marker helt, analysis delvis",
+     "report": {"goals": [
+         {"title": "Alla barn går i förskola", "assessment": "helt",
+          "analysis": "Förvaltningen bedömer att målet uppfylls delvis. Inskrivningen har ökat."}]}},
+    {"expect": "fail", "title": "Marker delvis, analysis says not met",
+     "report": {"goals": [
+         {"title": "Alla barn går i förskola", "assessment": "delvis",
+          "analysis": "Sammantaget bedöms målet inte uppfyllas under året."}]}},
+    {"expect": "pass", "title": "Same degree in both",
+     "report": {"goals": [
+         {"title": "Alla barn går i förskola", "assessment": "delvis",
+          "analysis": "Förvaltningen bedömer att målet uppfylls delvis."}]}},
+    {"expect": "pass", "title": "Counts of other goals are not the goal's own degree",
+     "report": {"goals": [
+         {"title": "Alla barn går i förskola", "assessment": "helt",
+          "analysis": "Förvaltningen bedömer att två av tre nämndmål uppfylls delvis."}]}},
+]
+
+
+@Rule(AS.goal << Goal(assessment=MATCH.assessment & (L("helt") | L("delvis") | L("inte")), states=MATCH.states),
+      TEST(lambda assessment, states: states is not None and states != assessment))
+def analysis_states_another_degree(engine, goal):
+    engine.flag(ID, goal)

@@ -1,0 +1,61 @@
+"""Women's and men's outcomes differ notably and the analysis does not discuss the difference.
+
+**What it checks.** An indicator with both *Utfall män/pojkar* and *Utfall kvinnor/flickor* filled in,
+where the two differ by at least `min_gap_points` percentage points (default 2) for percentages, or by
+at least `min_gap_relative` of the larger value (default 0.10, i.e. 10 %) for other units, and whose
+*Analys* does not discuss the difference between women and men or girls and boys. An analysis that only
+restates the two figures ("97 av 105 män och 136 av 140 kvinnor ...") does not discuss the difference;
+one that compares or explains ("flickor skattar sin hälsa lägre än pojkar eftersom ...") does.
+Goal-level *Jämställdhetsanalys* sections are not counted as the row's analysis. A row whose columns
+the parser could not place with certainty is only read this way when the indicator is about people
+(otherwise the two "gender" values are more likely other columns).
+
+**Why it matters.** The point of gender-split statistics is to notice and explain differences
+(*jämställdhetsanalys*). A visible gap that nobody comments on is a missed analysis.
+
+**Example.** "Andel trygga omsorgstagare: män 82 %, kvinnor 74 %" with no word on why women feel less safe.
+"""
+from auditor.engine.dsl import AS, MATCH, TEST, Indicator, Params, Rule
+
+ID = "IND-GENDER-GAP-NO-ANALYSIS"
+SEVERITY = "warning"
+TITLE = {
+    "sv": "Skillnad mellan kvinnor och män analyseras inte",
+    "en": "Gap between women and men is not analysed",
+}
+MESSAGE = {
+    "sv": "Indikatorn '{name}' visar män/pojkar {men} och kvinnor/flickor {women} (skillnad {gender_gap}{gap_unit}), men analysen diskuterar inte skillnaden.",
+    "en": "The indicator '{name}' shows men/boys {men} and women/girls {women} (gap {gender_gap}{gap_unit}), but the analysis does not discuss the difference.",
+}
+PARAMETERS = {"min_gap_points": 2.0, "min_gap_relative": 0.10}
+
+EXAMPLES = [
+    {"expect": "fail", "title": "8 points apart, no analysis",
+     "report": {"goals": [{"title": "Äldre känner sig trygga", "assessment": "delvis",
+                           "indicators": [{"name": "Andel trygga omsorgstagare i hemtjänsten", "outcome": "78 %",
+                                           "men": "82 %", "women": "74 %", "target": "85 %",
+                                           "analysis": "Resultatet är i nivå med förra året."}]}]}},
+    {"expect": "fail", "title": "Counts that differ by more than 10 %",
+     "report": {"goals": [{"title": "Fler unga arbetar", "assessment": "helt",
+                           "indicators": [{"name": "Antal ungdomar som fått feriejobb", "outcome": "700 st",
+                                           "men": "400 st", "women": "300 st", "target": "650 st"}]}]}},
+    {"expect": "pass", "title": "The analysis discusses the gap",
+     "report": {"goals": [{"title": "Äldre känner sig trygga", "assessment": "delvis",
+                           "indicators": [{"name": "Andel trygga omsorgstagare i hemtjänsten", "outcome": "78 %",
+                                           "men": "82 %", "women": "74 %", "target": "85 %",
+                                           "analysis": "Kvinnor upplever lägre trygghet än män, främst kvällstid."}]}]}},
+    {"expect": "pass", "title": "A gap below the threshold",
+     "report": {"goals": [{"title": "Äldre känner sig trygga", "assessment": "helt",
+                           "indicators": [{"name": "Andel nöjda omsorgstagare", "outcome": "80 %",
+                                           "men": "81 %", "women": "79,5 %", "target": "80 %"}]}]}},
+]
+
+
+@Rule(AS.indicator << Indicator(unit_kind=MATCH.kind, gender_gap=MATCH.gap, gender_gap_relative=MATCH.relative,
+                                has_gender_analysis=False, gender_cells_plausible=True),
+      Params(rule=ID, min_gap_points=MATCH.min_points, min_gap_relative=MATCH.min_relative),
+      TEST(lambda gap, relative, kind, min_points, min_relative: gap is not None and (
+          gap >= min_points if kind == "percent" else relative >= min_relative)))
+def notable_gap_without_gender_analysis(engine, indicator, kind, gap, relative):
+    engine.flag(ID, indicator, gap_unit=" procentenheter" if kind == "percent" else "",
+                gap_relative=round(relative, 3))

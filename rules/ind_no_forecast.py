@@ -1,0 +1,45 @@
+"""In a tertial report, an indicator with an annual target has no full-year forecast.
+
+**What it checks.** In a T1 or T2 report, an indicator row whose *Årsmål* is filled in but whose
+*Prognos helår* is empty. This includes indicators measured once a year (period "2025"): the form
+still asks for the committee's forecast of them.
+
+**Why it matters.** A tertial report is about the year ahead: the forecast is how the committee tells
+whether the target will be reached, and it is what "met" is judged on before the year is over. Without
+it, neither the reader nor this audit can check the goal's assessment.
+
+**Example.** T1: "Andel nöjda brukare | årsmål 80 %" with no forecast.
+"""
+from auditor.engine.dsl import AS, Indicator, L, Rule
+
+ID = "IND-NO-FORECAST"
+SEVERITY = "info"
+TITLE = {
+    "sv": "Indikator i tertialrapport saknar helårsprognos",
+    "en": "Indicator in a tertial report has no full-year forecast",
+}
+MESSAGE = {
+    "sv": "Indikatorn '{name}' har årsmål men ingen prognos för helåret.",
+    "en": "The indicator '{name}' has an annual target but no full-year forecast.",
+}
+PARAMETERS: dict = {}
+
+EXAMPLES = [
+    {"expect": "fail", "title": "T1 row with a target and no forecast",
+     "report": {"kind": "T1", "goals": [{"title": "Brukarna är nöjda", "assessment": "helt",
+                                         "indicators": [{"name": "Andel nöjda brukare", "target": "80 %",
+                                                         "period": "2025"}]}]}},
+    {"expect": "pass", "title": "Forecast given",
+     "report": {"kind": "T2", "goals": [{"title": "Brukarna är nöjda", "assessment": "helt",
+                                         "indicators": [{"name": "Andel nöjda brukare", "outcome": "79 %",
+                                                         "forecast": "81 %", "target": "80 %"}]}]}},
+    {"expect": "pass", "title": "An annual report has no forecast column to fill",
+     "report": {"kind": "VB", "goals": [{"title": "Brukarna är nöjda", "assessment": "helt",
+                                         "indicators": [{"name": "Andel nöjda brukare", "outcome": "81 %",
+                                                         "target": "80 %"}]}]}},
+]
+
+
+@Rule(AS.indicator << Indicator(report_kind=L("T1") | L("T2"), has_target=True, has_forecast=False))
+def tertial_indicator_without_forecast(engine, indicator):
+    engine.flag(ID, indicator)

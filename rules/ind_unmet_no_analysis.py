@@ -1,0 +1,42 @@
+"""An indicator misses its annual target and has no analysis.
+
+**What it checks.** An indicator row whose relevant figure (VB: outcome; T1/T2: full-year forecast,
+or the outcome when there is none) does not reach the Årsmål -- in the indicator's direction, see
+GOAL-FULL-UNMET-IND -- and that has no *Analys* block of its own.
+
+**Why it matters.** A missed target is exactly where the reader needs the committee's explanation:
+why it happened and what is being done. Without one the deviation is reported but not followed up.
+
+**Example.** "Andel nöjda brukare: utfall 70 %, årsmål 80 %" with no *Analys* below the row.
+"""
+from auditor.engine.dsl import AS, Indicator, Rule
+
+ID = "IND-UNMET-NO-ANALYSIS"
+SEVERITY = "warning"
+TITLE = {
+    "sv": "Indikator som inte når årsmålet saknar analys",
+    "en": "Indicator that misses its target has no analysis",
+}
+MESSAGE = {
+    "sv": "Indikatorn '{name}' når inte årsmålet ({figure} mot {target}) och saknar analys.",
+    "en": "The indicator '{name}' misses its annual target ({figure} vs {target}) and has no analysis.",
+}
+PARAMETERS: dict = {}
+
+EXAMPLES = [
+    {"expect": "fail", "title": "Target missed, nothing said",
+     "report": {"goals": [{"title": "Brukarna är nöjda", "assessment": "delvis",
+                           "indicators": [{"name": "Andel nöjda brukare", "outcome": "70 %", "target": "80 %"}]}]}},
+    {"expect": "pass", "title": "Target missed and explained",
+     "report": {"goals": [{"title": "Brukarna är nöjda", "assessment": "delvis",
+                           "indicators": [{"name": "Andel nöjda brukare", "outcome": "70 %", "target": "80 %",
+                                           "analysis": "Enkäten besvarades av få; åtgärder planeras."}]}]}},
+    {"expect": "pass", "title": "Lower is better and the figure is below the ceiling",
+     "report": {"goals": [{"title": "God arbetsmiljö", "assessment": "helt",
+                           "indicators": [{"name": "Sjukfrånvaro", "outcome": "5 %", "target": "7 %"}]}]}},
+]
+
+
+@Rule(AS.indicator << Indicator(met=False, has_analysis=False))
+def unmet_indicator_without_analysis(engine, indicator):
+    engine.flag(ID, indicator)

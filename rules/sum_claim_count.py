@@ -1,0 +1,49 @@
+"""A summary sentence counts goal assessments that the goals below do not add up to.
+
+**What it checks.** Sentences outside the goals (the summary, *Sammanfattande analys*, the introduction
+to each inriktningsmål) that count goals by level: "Av målen för verksamhetsområdena bedöms 14 uppnås
+helt och 2 delvis", "samtliga nämndmål bedöms uppnås helt", "tre av kommunfullmäktiges fyra
+verksamhetsområdesmål förväntas uppnås helt och ett delvis". Numbers may be digits or words. The
+counts are compared with the markers of the goals of that level in the whole report, in the part of
+the goal tree the sentence's section names, or -- when the sentence gives a total -- in any one part of
+the tree. A finding is made only when no such reading fits. Goals without a marker (or *Ingen*) may
+count either way.
+
+**Why it matters.** The summary is what the city council reads. If it reports more goals as met than
+the report's own assessments show, the committee's result is overstated.
+
+**Example.** "Samtliga nämndmål bedöms uppnås helt" when one nämndmål is *Uppfylls delvis*.
+"""
+from auditor.engine.dsl import AS, Claim, Rule
+
+ID = "SUM-CLAIM-COUNT"
+SEVERITY = "error"
+TITLE = {
+    "sv": "Sammanfattningens antal mål stämmer inte med målens bedömningar",
+    "en": "Counts of goals in the summary do not match the goal assessments",
+}
+MESSAGE = {
+    "sv": "Sammanfattningen anger {stated_counts}, men {scope} visar {actual}: \"{text}\"",
+    "en": "The summary states {stated_counts}, but {scope} shows {actual}: \"{text}\"",
+}
+PARAMETERS: dict = {}
+
+EXAMPLES = [
+    {"expect": "fail", "title": "All said to be met, one is delvis",
+     "report": {"summary": ["Samtliga nämndmål bedöms uppnås helt."],
+                "goals": [{"level": "namndmal", "title": "Parkerna är trygga", "assessment": "helt"},
+                          {"level": "namndmal", "title": "Gatorna är trygga", "assessment": "delvis"}]}},
+    {"expect": "fail", "title": "Wrong numbers",
+     "report": {"summary": ["Av nämndmålen bedöms tre uppnås helt och ett delvis."],
+                "goals": [{"level": "namndmal", "title": "Parkerna är trygga", "assessment": "helt"},
+                          {"level": "namndmal", "title": "Gatorna är trygga", "assessment": "delvis"}]}},
+    {"expect": "pass", "title": "Numbers that add up",
+     "report": {"summary": ["Av nämndmålen bedöms ett uppnås helt och ett delvis."],
+                "goals": [{"level": "namndmal", "title": "Parkerna är trygga", "assessment": "helt"},
+                          {"level": "namndmal", "title": "Gatorna är trygga", "assessment": "delvis"}]}},
+]
+
+
+@Rule(AS.claim << Claim(where="narrative", consistent=False))
+def summary_miscounts_goals(engine, claim):
+    engine.flag(ID, claim)
