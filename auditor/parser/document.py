@@ -29,6 +29,8 @@ CELL_WORDS = {
     "mätning", "kg", "co2", "per", "livsmed", "el", "livsmedel", "barn/a", "vd.", "barn/avd.", "gwh", "st",
     "kr", "%", "dagar", "ingen", "öka.", "nollvision", "noll", "behålla", "bibehålla", "förbättra",
 }
+# Units that only ever follow a figure in a cell (a name may say "efter 12 månader" or "dag 1-14").
+STRONG_UNITS = {"%", "st", "st.", "kr", "tkr", "mnkr", "gwh", "mwh", "kwh"}
 CELL_START = re.compile(r"^(?:[-+−–]?\d|\+/-|±|Tas$|Faststäl|Öka|Ökning|Minsk|Max|Min\b|Minst|Högst|Behåll|Bibehåll)",
                         re.I)
 
@@ -163,20 +165,26 @@ class DocumentParser:
             nums = sum(1 for x in rest if NUMBER.match(x))
             ends_period = PERIOD.match(" ".join(rest[-2:])) or YEAR.match(rest[-1])
             wraps = self.lines[i].ends_with_space or not ends_period
-            if nums >= 2 or ends_period or (wraps and nums >= 1 and self._continues_with_cell(i)):
+            if nums >= 2 or ends_period or (wraps and nums >= 1 and self._continues_with_cell(i, rest[0])):
                 # the name must not end in a number-like word itself ("dag 1-14" is fine)
                 return matches[k].start()
         return None
 
-    def _continues_with_cell(self, i: int) -> bool:
-        """The line after i (same block) continues a cell: a unit, a wrapped text target or a period."""
+    def _continues_with_cell(self, i: int, number: str) -> bool:
+        """The line after i (same block) continues a value cell: a unit, a wrapped text target or a period.
+        A whole number followed by a plain word is more likely the name going on ("efter 12" / "månader")."""
         j = i + 1
         while j < len(self.lines) and j in self.furniture:
             j += 1
         if j >= len(self.lines) or self.lines[j].blank:
             return False
         words = self.lines[j].text.split()
-        return len(words) <= 3 and all(self._cell_word(w) or w.lower() in UNIT_WORDS for w in words)
+        if not (len(words) <= 3 and all(self._cell_word(w) or w.lower() in UNIT_WORDS for w in words)):
+            return False
+        if re.fullmatch(r"[-+]?\d+", number):
+            first = words[0].lower()
+            return first in STRONG_UNITS or "/" in first or first in ("tas", "vb", "tertial", "faststäl")
+        return True
 
     # ------------------------------------------------------------------ indicator rows
     def try_row(self, i: int, strict: bool) -> tuple[Indicator, int, list[Line]] | None:

@@ -285,12 +285,16 @@ def _close(a: float, b: float, rel: float = 0.02) -> bool:
 
 
 def _is_gender_split(total: Value, men: Value, women: Value) -> bool:
+    """Do the 2nd and 3rd cells split the 1st by sex? Counts add up to the total; shares, averages and
+    indexes lie between the two."""
     if total.value is None or men.value is None or women.value is None:
         return False
+    sums = _close(men.value + women.value, total.value)
+    counts = all(v.unit != "%" and float(v.value).is_integer() for v in (total, men, women))
+    if counts:
+        return sums
     lo, hi = sorted((men.value, women.value))
-    if lo - 1e-9 <= total.value <= hi + 1e-9 and not (lo == hi == total.value and False):
-        return True
-    return _close(men.value + women.value, total.value)
+    return lo - 1e-9 <= total.value <= hi + 1e-9 or sums
 
 
 def assign_by_meaning(vals: list[Value], period: str | None) -> RowValues:
