@@ -14,18 +14,31 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..diagnostics import message
+    from ..errors import InputError
     from ..parser import parse_file
 
-    reports = [parse_file(path) for path in args.files]
+    reports, failed = [], 0
+    for path in args.files:
+        # one unreadable file is reported and the others are still parsed
+        try:
+            reports.append(parse_file(path))
+        except InputError as exc:
+            if len(args.files) == 1:
+                raise
+            print(f"auditor: {exc.message(args.lang)}", file=sys.stderr)
+            failed += 1
+    if not reports:
+        return 2
     if args.format == "json":
         docs = [r.to_contract() for r in reports]
         json.dump(docs[0] if len(docs) == 1 else docs, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         from ..render.parse_table import print_reports
-        print_reports(reports, show_diagnostics=args.diagnostics)
+        print_reports(reports, show_diagnostics=args.diagnostics, lang=args.lang)
     if args.format == "json" and args.diagnostics:
         for r in reports:
             for d in r.diagnostics:
-                print(f"{r.source}:{d.line}: {d.code}: {d.message}", file=sys.stderr)
-    return 0
+                print(f"{r.source}:{d.line}: {d.code}: {message(d.code, args.lang)}", file=sys.stderr)
+    return 2 if failed else 0
