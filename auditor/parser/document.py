@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..diagnostics import message
-from ..model import Activity, Diagnostic, Goal, Indicator, Paragraph, Report, TextSection
+from ..model import VALUE_COLUMNS, Activity, Diagnostic, Goal, Indicator, Paragraph, Report, TextSection
 from . import labels as L
 from .furniture import find_furniture
 from .hints import refine
@@ -52,6 +52,7 @@ class DocumentParser:
         self.narrative: list[Paragraph] = []
         self.stack: list[Goal] = []
         self.by_meaning: dict[int, list] = {}
+        self.columns: list[str] = list(VALUE_COLUMNS)   # of the indicator table being read
         for i in self.furniture:
             self.dispo[self.lines[i].no] = "furniture"
 
@@ -114,9 +115,11 @@ class DocumentParser:
                     or self.is_activity_header(i) or i == self.end_of_goals)
 
     def skip_indicator_header(self, i: int) -> int:
-        """Mark the (possibly 20-line) indicator table header from i; return the index after it."""
+        """Mark the (possibly 20-line) indicator table header from i, read its columns; return the index
+        after it."""
         j = i
         last = i
+        words: list[str] = []
         while j < len(self.lines):
             if j in self.furniture or self.lines[j].blank:
                 j += 1
@@ -125,10 +128,12 @@ class DocumentParser:
             if j != i and not L.is_header_word_line(text):
                 break
             self.mark(j, "table-header")
+            words.append(text)
             last = j
             j += 1
             if text.split()[-1].lower() == "period":
                 break
+        self.columns = L.header_columns(" ".join(words)) or list(VALUE_COLUMNS)
         return last + 1
 
     # ------------------------------------------------------------------ values
@@ -261,7 +266,7 @@ class DocumentParser:
         if strict and not done:
             return None
         readings = value_groups_to_cells(groups)
-        row = assign_columns(readings, spacing_reliable=True)
+        row = assign_columns(readings, self.columns)
         name_line_objs = [p for p in name_parts]
         name = _join_name(name_line_objs)
         if not name:
@@ -271,7 +276,7 @@ class DocumentParser:
         if row.note:
             ind.notes.append(row.note)
         if row.by_meaning:
-            self.by_meaning[id(ind)] = row.by_meaning
+            self.by_meaning[id(ind)] = (row.by_meaning, tuple(self.columns))
         if not done:
             ind.columns_certain = False
             ind.notes.append("no period cell found")
@@ -617,7 +622,7 @@ class DocumentParser:
         for goal in self.goals:
             for ind in goal.indicators:
                 if id(ind) in self.by_meaning:
-                    refine(ind, goal, self.by_meaning[id(ind)])
+                    refine(ind, goal, *self.by_meaning[id(ind)])
         meta = read_meta(self.lines, self.furniture, self.goals)
         report = Report(source=self.source, goals=self.goals, narrative=self.narrative,
                         diagnostics=self.diagnostics, line_count=len(self.lines), **meta)
