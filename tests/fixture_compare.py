@@ -128,7 +128,7 @@ def compare(expected: dict, got: dict) -> list[str]:
                                f"(line {g.get('line')})" for g in got_goals))
     index_of = {g.get("id"): i for i, g in enumerate(got_goals)}
     for i, (e, g) in enumerate(zip(exp_goals, got_goals)):
-        w = f"goal[{i}] ({e['level']} {e.get('number') or ''} {_short(e['title'], 45)!r}, line {e['line']})"
+        w = f"goal[{i}] ({e['level']} {e.get('number') or ''} {_short(e['title'], 45)!r}, line {e.get('line')})"
         for k in ("level", "number", "line", "assessment"):
             if k in e and e[k] != g.get(k):
                 out.append(f"{w}: {k} expected {e[k]!r}, got {g.get(k)!r}")
