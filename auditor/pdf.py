@@ -10,7 +10,8 @@ So the text is taken from ``plain`` and the blank lines from ``layout``: where t
 agree (whitespace-insensitively), a blank line is inserted wherever ``layout`` has a gap. Where they do not
 agree (unusual content streams), the page falls back to ``plain`` alone.
 
-Limits: text drawn as images (scans) has no text layer and is refused; the order of text runs is the order of
+Limits: a blank line that falls exactly on a page break is invisible in a PDF and is lost; text drawn as
+images (scans) has no text layer and is refused; the order of text runs is the order of
 the content stream (fine for ILS exports, wrong for PDFs that draw columns out of order); a table cell that
 the PDF draws as one run keeps its inner spaces, but cells drawn at x positions with no space characters
 between them come out without the extra spaces of empty cells.
