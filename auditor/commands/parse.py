@@ -7,7 +7,7 @@ import sys
 
 def register(sub) -> None:
     p = sub.add_parser("parse", help="parse reports and print the model (JSON contract auditor.report/1)")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt, .pdf) or folders")
     p.add_argument("--format", choices=("json", "table"), default="table")
     p.add_argument("--diagnostics", action="store_true", help="list lines the parser could not place")
     p.set_defaults(func=run)
@@ -17,17 +17,23 @@ def run(args) -> int:
     from ..diagnostics import message
     from ..errors import InputError
     from ..parser import parse_file
+    from ..reader import expand_inputs
 
     reports, failed = [], 0
-    for path in args.files:
-        # one unreadable file is reported and the others are still parsed
+    for raw in args.files:
+        # one unreadable file (or a folder without reports) is reported and the others are still parsed
         try:
-            reports.append(parse_file(path))
+            paths = expand_inputs([raw])
         except InputError as exc:
-            if len(args.files) == 1:
-                raise
             print(f"auditor: {exc.message(args.lang)}", file=sys.stderr)
             failed += 1
+            continue
+        for path in paths:
+            try:
+                reports.append(parse_file(path))
+            except InputError as exc:
+                print(f"auditor: {exc.message(args.lang)}", file=sys.stderr)
+                failed += 1
     if not reports:
         return 2
     if args.format == "json":
