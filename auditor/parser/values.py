@@ -253,19 +253,19 @@ def assign_columns(readings: list[list[Cell]], columns: list[str] | tuple[str, .
     return assign_by_meaning([parse_value(c.text) for c in values], period, columns)
 
 
-def _join_penalty(cells: list[Cell]) -> int:
+def _join_penalty(cells: list[Cell]) -> float:
     """How unlikely a reading's thousands joins are: "9 000" and "4 500" are numbers, "750 737" two."""
-    score = 0
+    score = 0.0
     for cell in cells:
         for m in re.finditer(r"(?<![\d,.])(\d{1,3})((?: \d{3})+)(?![\d])", cell.text):
             left, groups = m.group(1), m.group(2).split()
             for g in groups:
                 if g.startswith("0"):
-                    score -= 2
+                    score -= 3      # "9 000": no figure is printed with a leading zero
                 elif len(left) <= 2:
-                    score -= 1
+                    score -= 1      # "4 500", "13 175"
                 else:
-                    score += 1
+                    score += 0.5    # "750 737" is more often two figures; the spacing may still say one
     return score
 
 
