@@ -1,4 +1,4 @@
-"""Runs the commands of the CI job documented in docs/outputs.md, as a pipeline would, on a corpus report.
+"""Runs the commands of the CI job documented in the README, as a pipeline would, on a corpus report.
 
 Needs the whole chain (parser, rules, ``auditor audit``); skipped while the audit command is missing."""
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 from .conftest import ROOT
 
 pytestmark = pytest.mark.corpus
-DOC = ROOT / "docs" / "outputs.md"
+DOC = ROOT / "README.md"
 
 
 def job_steps() -> list[str]:
