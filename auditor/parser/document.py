@@ -586,6 +586,12 @@ class DocumentParser:
                 i += 1
                 continue
 
+            if mode == "act" and text == "Avvikelse" and row_obj is not None and not row_obj.deviation:
+                # the deviation flag wrapped onto a line of its own below the dates
+                row_obj.deviation = True
+                self.mark(i, "activity")
+                i += 1
+                continue
             if mode in ("act", "act-analysis"):
                 got = self.try_activity(i) if (mode == "act" or self.blank_before(i) or after_header) else None
                 if got:

@@ -1,0 +1,114 @@
+"""Unit tests of the parser's pieces: cell splitting and column assignment, header columns, furniture,
+and small layouts that have no fixture of their own."""
+from __future__ import annotations
+
+import pytest
+
+from auditor.parser import parse_text
+from auditor.parser.furniture import find_furniture
+from auditor.parser.labels import header_columns
+from auditor.parser.lines import Line, split_lines
+from auditor.parser.values import assign_columns, value_groups_to_cells
+
+
+def cells_of(*groups: str):
+    """Value groups as the parser sees them: each group a list of raw lines."""
+    return value_groups_to_cells([[Line(0, raw, raw.strip()) for raw in g.split("\n")] for g in groups])
+
+
+def texts(row):
+    return {col: (v.text if v else None) for col, v in row.cells.items()}
+
+
+def test_spacing_places_empty_cells():
+    row = assign_columns(cells_of("   70 %  70 % 69 % 2025"))
+    assert row.certain and row.period == "2025"
+    assert texts(row) == {"outcome": None, "outcome_men": None, "outcome_women": None, "previous": "70 %",
+                          "forecast": None, "target": "70 %", "kf_target": "69 %"}
+
+
+def test_wrapped_cells_and_period_over_groups():
+    row = assign_columns(cells_of("0,06 % 0,09 % 0,02 \n% ", "0,03 \n% ", " 1,5 % 1,5 % Tertial 2 \n2020 "))
+    assert row.certain and row.period == "Tertial 2 2020"
+    assert row.cells["outcome_women"].value == 0.02 and row.cells["previous"].value == 0.03
+    assert row.cells["forecast"] is None and row.cells["target"].value == 1.5
+
+
+def test_text_target_wraps_mid_word():
+    row = assign_columns(cells_of("     90 % Faststäl\nls 2020 ", "2020 "))
+    assert row.cells["target"].value == 90 and row.cells["kf_target"].text == "Fastställs 2020"
+    assert row.period == "2020"
+
+
+@pytest.mark.parametrize("line, target, kf", [
+    ("     20 000 Tas \nfram av \nnämnd \n", 20000, "Tas fram av nämnd"),
+    ("    100 100 st 117 100 st  2019", 117100, None),
+])
+def test_thousands_follow_the_spacing(line, target, kf):
+    groups = [g for g in line.split("\n\n")]
+    row = assign_columns(cells_of(*groups, *(["2025"] if "2019" not in line else [])))
+    assert row.cells["target"].value == target
+    assert (row.cells["kf_target"].text if row.cells["kf_target"] else None) == kf
+
+
+def test_thousands_with_a_leading_zero_group_are_one_figure():
+    # no spacing to go by: assigned by meaning (the sexes add up to the outcome, so the shape is clear)
+    row = assign_columns(cells_of("700 st 358 st 342 st 737 st 730 st 9 000 st VB \n2020"))
+    assert row.cells["kf_target"].value == 9000 and row.cells["outcome_men"].value == 358
+    assert row.cells["previous"].value == 737 and row.cells["target"].value == 730 and row.cells["forecast"] is None
+
+
+def test_rows_without_spacing_are_assigned_by_meaning_and_marked_uncertain():
+    row = assign_columns(cells_of("3,3 3,2 3,4 Tas \nfram av \nnämnd", "2020"))
+    assert not row.certain
+    assert texts(row)["outcome"] == "3,3" and texts(row)["previous"] == "3,2" and texts(row)["target"] == "3,4"
+    assert texts(row)["kf_target"] == "Tas fram av nämnd"
+
+
+def test_counts_split_by_sex_add_up_shares_lie_between():
+    counts = assign_columns(cells_of("43 65 43 43 st Tas \nfram av \nnämnd", "VB \n2020"))
+    assert counts.cells["outcome_men"] is None          # 65 + 43 is not 43
+    shares = assign_columns(cells_of("75 % 80 % 72 % 67 % 62 % 2020"))
+    assert shares.cells["outcome_men"].value == 80 and shares.cells["outcome_women"].value == 72
+
+
+def test_header_columns_are_read_from_a_split_header():
+    assert header_columns("Indikator Periodens utfall Utfall män/ pojkar Utfall kvinn or/ flicko r Perio dens "
+                          "utfall VB 2019 Progno s helår Årsmål KF:s årsmål Period") == [
+        "outcome", "outcome_men", "outcome_women", "previous", "forecast", "target", "kf_target"]
+    assert header_columns("Indikator Periodens utfall Årsmål Period") == ["outcome", "target"]
+    assert header_columns("Indikator Något helt annat") is None
+
+
+def test_furniture_block_is_found_mid_sentence():
+    lines = split_lines("Förvaltningen har under året \n\nTjänsteutlåtande\nSid 11 (38)\n\nExempelgatan 2\n"
+                        "start.stockholm\n\n08 - 508 00 000\n\narbetat med frågan.\n")
+    marked = {lines[i].text for i in find_furniture(lines)}
+    assert marked == {"Tjänsteutlåtande", "Sid 11 (38)", "Exempelgatan 2", "start.stockholm", "08 - 508 00 000"}
+
+
+def test_deviation_on_a_line_of_its_own():
+    report = parse_text("KF:s mål för verksamhetsområdet: 1.1 Parkerna är trygga\n\n Uppfylls helt\n\n"
+                        " Aktivitet Startdatum Slutdatum Avvikelse\n\nBelysningen i parkerna ska ses över.\n\n"
+                        "2021-01-01 2021-12-31\nAvvikelse\n\nAnalys\nArbetet har skjutits upp.\n", "x")
+    (act,) = report.goals[0].activities
+    assert act.deviation and act.analysis == "Arbetet har skjutits upp." and act.text.endswith("ses över.")
+
+
+def test_columns_from_a_narrower_header():
+    report = parse_text("KF:s mål för verksamhetsområdet: 1.1 Parkerna är trygga\n\n Uppfylls helt\n\n"
+                        "Indikator Periodens utfall Årsmål Period\n\nAndel trygga besökare\n\n80 % 75 % 2021\n", "x")
+    (ind,) = report.goals[0].indicators
+    assert ind.outcome.value == 80 and ind.target.value == 75 and ind.previous is None and ind.columns_certain
+
+
+def test_narrative_settles_uncertain_columns():
+    report = parse_text(
+        "KF:s mål för verksamhetsområdet: 1.1 Unga mår bra\n\n Uppfylls helt\n\nAnalys\n\n"
+        "Andel unga som inte röker\nUtfallet uppgår till 75 % och årsmålet på 67 % uppnås därmed.\n\n"
+        "Indikator Periodens utfall Utfall män/pojkar Utfall kvinnor/flickor Periodens utfall VB 2020 "
+        "Prognos helår Årsmål KF:s årsmål Period\n\nAndel unga som inte röker\n\n75 % 80 % 72 % 67 % 62 % 2021\n",
+        "x")
+    (ind,) = report.goals[0].indicators
+    assert ind.target.value == 67 and ind.kf_target.value == 62 and ind.previous is None
+    assert not ind.columns_certain and "columns settled by the narrative" in ind.notes
