@@ -21,11 +21,19 @@ def contract(result: AuditResult) -> dict:
             entry = {k: item[k] for k in FINDING_KEYS}
             if item["confidence"] != "high":    # the contract has no confidence key; keep it in the evidence
                 entry["evidence"] = {**entry["evidence"], "confidence": item["confidence"]}
+            # a reviewer's decision and the baseline state are added only when there is one
+            if item.get("review"):
+                entry["review"] = item["review"]
+            if item.get("baseline"):
+                entry["baseline"] = item["baseline"]
             doc["findings"].append(entry)
         if audit.error:                        # only for a file that could not be audited at all
             doc["error"] = audit.error
         reports.append(doc)
-    return {"schema": "auditor.findings/1", "reports": reports}
+    out = {"schema": "auditor.findings/1", "reports": reports}
+    if result.stale_reviews:
+        out["stale_reviews"] = [s.model_dump(mode="json") for s in result.stale_reviews]
+    return out
 
 
 def render(result: AuditResult, options: dict | None = None) -> str:
