@@ -4,13 +4,15 @@ from __future__ import annotations
 import re
 
 GOAL_LABELS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^KF:s\s+inriktningsmål\s*:\s*(.*)$", re.I), "inriktningsmal"),
-    (re.compile(r"^KF:s\s+mål\s+för\s+verksamhetsområdet\s*:\s*(.*)$", re.I), "verksamhetsomradesmal"),
-    (re.compile(r"^Nämndmål\s*:\s*(.*)$", re.I), "namndmal"),
-    (re.compile(r"^Enhetsmål\s*:\s*(.*)$", re.I), "enhetsmal"),
+    (re.compile(r"^(?:KF:s|Kommunfullmäktiges)\s+inriktningsmål\s*:\s*(.*)$", re.I), "inriktningsmal"),
+    (re.compile(r"^(?:KF:s|Kommunfullmäktiges)\s+mål\s+för\s+verksamhetsområde(?:t|na|n)?\s*:\s*(.*)$", re.I),
+     "verksamhetsomradesmal"),
+    (re.compile(r"^(?:Nämndmål|Nämndens\s+mål)\s*:\s*(.*)$", re.I), "namndmal"),
+    (re.compile(r"^(?:Enhetsmål|Enhetens\s+mål)\s*:\s*(.*)$", re.I), "enhetsmal"),
 ]
 # The first words of a label that the extraction split over two lines ("KF:s mål för" / "verksamhetsområdet:").
-LABEL_PREFIX = re.compile(r"^(?:KF:s(?:\s+\S+){0,3}|Nämnd|Enhets)\s*$", re.I)
+LABEL_PREFIX = re.compile(r"^(?:KF:s(?:\s+\S+){0,3}|Kommunfullmäktiges(?:\s+\S+){0,3}|Nämnd|Nämndens|Enhets|Enhetens)\s*$",
+                          re.I)
 
 MARKER = re.compile(r"^Uppfylls\s+(helt|delvis|inte|ej)\s*$|^(Ingen)\s*$", re.I)
 
