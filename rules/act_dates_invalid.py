@@ -8,6 +8,18 @@ meaningless until it is corrected.
 
 **Example.** "Införa digital tillsyn | 2020-09-01 | 2020-03-31".
 """
+
+DOC_SV = """Aktiviteten slutar innan den har börjat.
+
+**Vad regeln kontrollerar.** En aktivitetsrad där *Slutdatum* ligger före *Startdatum*.
+
+**Varför det spelar roll.** Det är med datumen som staden följer upp om en aktivitet har genomförts i tid.
+Ett slutdatum före startdatum är ett inmatningsfel i ILS-webb, och tills det är rättat går aktiviteten inte
+att följa upp.
+
+**Exempel.** "Införa digital tillsyn | 2020-09-01 | 2020-03-31".
+"""
+
 from auditor.engine.dsl import AS, MATCH, TEST, Activity, Rule
 
 ID = "ACT-DATES-INVALID"

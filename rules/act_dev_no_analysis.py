@@ -8,6 +8,18 @@ the committee will do instead; the form has an *Analys* for exactly that.
 
 **Example.** "Öppna en ny träffpunkt för äldre | Avvikelse" with nothing below the row.
 """
+
+DOC_SV = """En aktivitet är markerad med *Avvikelse* men saknar analys.
+
+**Vad regeln kontrollerar.** En aktivitetsrad som är markerad med *Avvikelse* (aktiviteten genomförs inte
+enligt plan) men som saknar en egen *Analys*.
+
+**Varför det spelar roll.** En avvikelse betyder att planen har ändrats. Läsaren behöver få veta vad som har
+hänt och vad nämnden gör i stället, och det är precis det som analysfältet i rapportmallen är till för.
+
+**Exempel.** "Öppna en ny träffpunkt för äldre | Avvikelse" utan någon text under raden.
+"""
+
 from auditor.engine.dsl import AS, Activity, Rule
 
 ID = "ACT-DEV-NO-ANALYSIS"

@@ -16,6 +16,26 @@ says otherwise, the analysis or the table is wrong.
 **Example.** "Tre av nio indikatorer uppnås" where the rows show four of nine met. The finding's line
 is the line of the claim; the goal is given with it.
 """
+
+DOC_SV = """Målets analys anger antal som målets egna indikatorrader (eller undermål) motsäger.
+
+**Vad regeln kontrollerar.** Meningar i ett måls *Analys* som räknar, till exempel "fyra av fem indikatorer
+uppnås och en uppnås delvis", "11 av 21 indikatorer uppnås", "båda underliggande nämndmål bedöms uppfyllas
+helt" eller "samtliga tre indikatorer uppnås delvis". Antalen kan vara skrivna med siffror eller med ord,
+och en uppräkning kan fortsätta i nästa mening ("Sex av indikatorerna uppnås delvis."). Påståendet jämförs
+med målets egna indikatorrader (en indikator räknas som *uppnådd* när dess relevanta värde når årsmålet, se
+GOAL-FULL-UNMET-IND) och, eftersom analysen ofta också gäller målen under, med de egna raderna tillsammans
+med undermålens. Påståenden om mål jämförs med undermålens bedömningar. Ett fynd görs bara när ingen av
+dessa läsningar stämmer; rader där det inte går att avgöra om årsmålet nås får räknas åt båda hållen. Orden
+"delvis" och "inte" räknas tillsammans som de rader som inte når sitt mål.
+
+**Varför det spelar roll.** Det är antalen i analysen som läsarna citerar. När tabellen under samma mål
+visar något annat är antingen analysen eller tabellen fel.
+
+**Exempel.** "Tre av nio indikatorer uppnås" när raderna visar att fyra av nio når årsmålet. Fyndet anges på
+raden där påståendet står, tillsammans med det mål det gäller.
+"""
+
 from auditor.engine.dsl import AS, Claim, Rule
 
 ID = "GOAL-CLAIM-COUNT"

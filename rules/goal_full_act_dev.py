@@ -10,6 +10,21 @@ generous or the analysis should say why the deviation does not matter for the go
 **Example.** *Uppfylls helt* over the activity "Införa digitala besök i hemtjänsten | Avvikelse".
 Assess *Uppfylls delvis*, or explain in the goal's analysis why the goal is met regardless.
 """
+
+DOC_SV = """Ett mål bedöms "Uppfylls helt" fast en av målets egna aktiviteter är markerad med *Avvikelse*.
+
+**Vad regeln kontrollerar.** För varje mål som bedöms *Uppfylls helt* granskas aktivitetstabellen direkt
+under målet. En aktivitet vars rad är markerad med *Avvikelse* (den genomförs inte som planerat) ger ett
+fynd.
+
+**Varför det spelar roll.** Aktiviteterna är nämndens plan för att nå målet. Om målet redovisas som helt
+uppfyllt medan en del av planen avviker finns det skäl att titta närmare: antingen är bedömningen för
+generös, eller så bör analysen förklara varför avvikelsen inte påverkar måluppfyllelsen.
+
+**Exempel.** *Uppfylls helt* över aktiviteten "Införa digitala besök i hemtjänsten | Avvikelse". Bedöm målet
+som *Uppfylls delvis*, eller förklara i målets analys varför målet ändå är uppfyllt.
+"""
+
 from auditor.engine.dsl import AS, MATCH, Activity, Goal, Rule
 
 ID = "GOAL-FULL-ACT-DEV"

@@ -14,6 +14,25 @@ that the reader can find; either way the assessment cannot be taken at face valu
 *Uppfylls delvis*, or explain in the goal's analysis why the goal is met nevertheless.
 Indicators under the goal's *child* goals are not counted here; see GOAL-PARENT-CHILD.
 """
+
+DOC_SV = """Ett mål bedöms "Uppfylls helt" fast en av målets egna indikatorer inte når årsmålet.
+
+**Vad regeln kontrollerar.** För varje mål som bedöms *Uppfylls helt* jämförs varje indikator i målets egen
+indikatortabell med sitt årsmål: i en verksamhetsberättelse (VB) utfallet (*Periodens utfall*), i en
+tertialrapport (T1/T2) prognosen för helåret (*Prognos helår*), eller utfallet när prognos saknas. Om högre
+eller lägre värden är bättre avgörs av årsmålets text ("Max", "Minska" ...), av indikatorns namn
+(`rules/directions.yaml`) eller, när inget av dem ger besked, av antagandet att högre är bättre. Fyndet
+anger vilket som avgjorde.
+
+**Varför det spelar roll.** Indikatorerna är nämndens egna mått på målet. Om målet redovisas som helt
+uppfyllt medan ett av måtten visar något annat är målet antingen felbedömt, eller så behövs en förklaring
+som läsaren kan hitta. I båda fallen kan bedömningen inte tas för given.
+
+**Exempel.** *Uppfylls helt* över "Andel nöjda brukare: utfall 70 %, årsmål 80 %". Bedöm målet som
+*Uppfylls delvis*, eller förklara i målets analys varför målet ändå är uppfyllt. Indikatorer under målets
+*undermål* räknas inte här; se GOAL-PARENT-CHILD.
+"""
+
 from auditor.engine.dsl import AS, MATCH, Goal, Indicator, Rule
 
 ID = "GOAL-FULL-UNMET-IND"

@@ -11,6 +11,20 @@ trust it. An assessment without the analysis the form asks for cannot be reviewe
 
 **Example.** Five nämndmål, four with an *Analys*, the fifth marked *Uppfylls delvis* with none.
 """
+
+DOC_SV = """Ett mål är bedömt men saknar analys, där rapportmallen förväntar sig en.
+
+**Vad regeln kontrollerar.** Ett mål som bedöms *Uppfylls helt*, *delvis* eller *inte* utan en egen
+*Analys*. Rapportmallarna skiljer sig mellan nämnder och nivåer (många har ingen analys alls för
+inriktningsmålen), så regeln gäller bara på en nivå där mallen uppenbarligen begär en analys: där minst
+`min_level_share` (standard hälften, 0.5) av de bedömda målen på samma nivå i samma rapport har en analys.
+
+**Varför det spelar roll.** Bedömningen är en slutsats; analysen är det resonemang läsaren behöver för att
+kunna lita på den. En bedömning utan den analys som mallen begär går inte att granska.
+
+**Exempel.** Fem nämndmål där fyra har en *Analys* och det femte bedöms *Uppfylls delvis* utan någon.
+"""
+
 from auditor.engine.dsl import AS, MATCH, TEST, Goal, L, Params, Rule
 
 ID = "GOAL-NO-ANALYSIS"

@@ -11,6 +11,21 @@ city's follow-up.
 **Example.** Four nämndmål marked *Uppfylls helt* and a fifth whose title is followed directly by its
 *Beskrivning*.
 """
+
+DOC_SV = """Ett mål saknar bedömning fast de andra målen på samma nivå har en.
+
+**Vad regeln kontrollerar.** Ett KF:s mål för verksamhetsområdet, nämndmål eller enhetsmål helt utan
+markering (varken *Uppfylls helt / delvis / inte* eller *Ingen*), i en rapport där andra mål på samma nivå
+har en markering. KF:s inriktningsmål tas inte med, eftersom många rapportmallar inte har någon markering
+för dem.
+
+**Varför det spelar roll.** Markeringen är nämndens formella slutsats om målet. Ett mål som har tappat sin
+markering faller bort ur alla sammanräkningar av måluppfyllelsen, både i rapportens egen sammanfattning och
+i stadens uppföljning.
+
+**Exempel.** Fyra nämndmål bedömda *Uppfylls helt* och ett femte där rubriken följs direkt av *Beskrivning*.
+"""
+
 from auditor.engine.dsl import AS, EXISTS, MATCH, TEST, Goal, L, P, Rule
 
 ID = "GOAL-NO-ASSESSMENT"

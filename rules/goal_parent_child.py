@@ -15,6 +15,26 @@ an explanation in the parent's analysis; without one the reader cannot tell whic
 
 **Example.** KF goal 2.1 *Uppfylls helt* with nämndmål 2.1.1 *Uppfylls delvis*.
 """
+
+DOC_SV = """Ett måls bedömning går inte ihop med bedömningarna av målen direkt under det.
+
+**Vad regeln kontrollerar.** Två mönster mellan ett mål och dess närmaste undermål (ett KF-mål för
+verksamhetsområdet och dess nämndmål, ett inriktningsmål och dess KF-mål osv.):
+
+* det överordnade målet bedöms *Uppfylls helt* medan ett undermål bedöms *Uppfylls delvis* eller
+  *Uppfylls inte*;
+* det överordnade målet bedöms *Uppfylls inte* medan alla bedömda undermål bedöms *Uppfylls helt*.
+
+Undermål som är markerade *Ingen* eller saknar markering räknas inte. Mål utan markering (många rapporter
+har ingen för inriktningsmålen) jämförs aldrig.
+
+**Varför det spelar roll.** Målen under ett mål är nämndens väg dit. Om det överordnade målet bedöms mer
+positivt än ett undermål som det bygger på, eller inte uppfylls fast alla delar gör det, behövs en
+förklaring i det överordnade målets analys. Utan den kan läsaren inte avgöra vilken bedömning som stämmer.
+
+**Exempel.** KF-mål 2.1 *Uppfylls helt* med nämndmål 2.1.1 *Uppfylls delvis*.
+"""
+
 from auditor.engine.dsl import AS, MATCH, TEST, Goal, L, Rule
 
 ID = "GOAL-PARENT-CHILD"

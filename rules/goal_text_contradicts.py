@@ -11,6 +11,21 @@ committee actually concluded. When they disagree, one of them is wrong.
 
 **Example.** Marker *Uppfylls helt*, analysis "Förvaltningen bedömer att målet uppfylls delvis."
 """
+
+DOC_SV = """Målets egen analys anger en annan grad av måluppfyllelse än målets markering.
+
+**Vad regeln kontrollerar.** Ett mål markerat *Uppfylls helt*, *delvis* eller *inte* vars analys
+uttryckligen bedömer själva målet ("Förvaltningen bedömer att målet uppfylls delvis") med en annan grad.
+Bara meningar som gör en bedömning (med "bedömer", "bedömning" eller "sammantaget") och inte räknar något
+läses, så "tre av fem mål uppfylls delvis" tas inte för målets egen grad. Vaga formuleringar som "i
+huvudsak" läses inte som en grad.
+
+**Varför det spelar roll.** Det är markeringen som räknas i stadens sammanställningar, medan analysen visar
+vad nämnden faktiskt kom fram till. När de säger olika saker är en av dem fel.
+
+**Exempel.** Markeringen *Uppfylls helt* och analysen "Förvaltningen bedömer att målet uppfylls delvis."
+"""
+
 from auditor.engine.dsl import AS, MATCH, TEST, Goal, L, Rule
 
 ID = "GOAL-TEXT-CONTRADICTS"

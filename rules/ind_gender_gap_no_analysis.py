@@ -15,6 +15,26 @@ the parser could not place with certainty is only read this way when the indicat
 
 **Example.** "Andel trygga omsorgstagare: män 82 %, kvinnor 74 %" with no word on why women feel less safe.
 """
+
+DOC_SV = """Utfallen för kvinnor och män skiljer sig tydligt åt och analysen tar inte upp skillnaden.
+
+**Vad regeln kontrollerar.** En indikator där både *Utfall män/pojkar* och *Utfall kvinnor/flickor* är
+ifyllda, där de två skiljer sig med minst `min_gap_points` procentenheter (standard 2) för värden i procent,
+eller med minst `min_gap_relative` av det större värdet (standard 0.10, alltså 10 %) för andra enheter, och
+där indikatorns *Analys* inte diskuterar skillnaden mellan kvinnor och män eller flickor och pojkar. En
+analys som bara återger de två siffrorna ("97 av 105 män och 136 av 140 kvinnor ...") diskuterar inte
+skillnaden; en analys som jämför eller förklarar ("flickor skattar sin hälsa lägre än pojkar eftersom ...")
+gör det. Avsnitt med *Jämställdhetsanalys* på målnivå räknas inte som radens analys. En rad vars kolumner
+inte kunde placeras säkert läses bara på det här sättet när indikatorn handlar om personer (annars är de två
+"könsvärdena" troligare andra kolumner).
+
+**Varför det spelar roll.** Poängen med könsuppdelad statistik är att upptäcka och förklara skillnader
+(*jämställdhetsanalys*). En synlig skillnad som ingen kommenterar är en analys som inte har gjorts.
+
+**Exempel.** "Andel trygga omsorgstagare: män 82 %, kvinnor 74 %" utan ett ord om varför kvinnorna känner
+sig mindre trygga.
+"""
+
 from auditor.engine.dsl import AS, MATCH, TEST, Indicator, Params, Rule
 
 ID = "IND-GENDER-GAP-NO-ANALYSIS"

@@ -10,6 +10,20 @@ it, neither the reader nor this audit can check the goal's assessment.
 
 **Example.** T1: "Andel nöjda brukare | årsmål 80 %" with no forecast.
 """
+
+DOC_SV = """I en tertialrapport saknar en indikator med årsmål prognos för helåret.
+
+**Vad regeln kontrollerar.** I en T1- eller T2-rapport: en indikatorrad där *Årsmål* är ifyllt men
+*Prognos helår* är tom. Det gäller också indikatorer som mäts en gång om året (period "2025"): mallen frågar
+ändå efter nämndens prognos för dem.
+
+**Varför det spelar roll.** En tertialrapport blickar framåt mot resten av året. Prognosen är nämndens
+besked om huruvida årsmålet kommer att nås, och det är mot den som måluppfyllelsen bedöms innan året är
+slut. Utan prognos kan varken läsaren eller den här granskningen pröva målets bedömning.
+
+**Exempel.** T1: "Andel nöjda brukare | årsmål 80 %" utan prognos.
+"""
+
 from auditor.engine.dsl import AS, Indicator, L, Rule
 
 ID = "IND-NO-FORECAST"

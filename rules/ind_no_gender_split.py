@@ -16,6 +16,26 @@ about people without the split hides those differences unless the analysis says 
 no analysis. Write instead the figures for girls and boys, or a sentence such as "Statistiken kan inte
 delas upp på kön eftersom ...".
 """
+
+DOC_SV = """En indikator om personer har ett utfall men ingen uppdelning på kön, och ingen analys som förklarar varför.
+
+**Vad regeln kontrollerar.** En indikator som handlar om personer – invånare, barn, elever, unga, brukare,
+boende, medarbetare, chefer ... (orden och mönstren finns i `rules/people.yaml`) – som har
+*Periodens utfall* medan både *Utfall män/pojkar* och *Utfall kvinnor/flickor* är tomma, och vars *Analys*
+varken tar upp kvinnor och män eller förklarar varför uppdelningen saknas. Kvoter ("barn per grupp") och
+mått som redan gäller ett kön ("Andel flickor som ...") räknas inte som indikatorer om personer i den här
+meningen. Ett utfall på noll har inget att dela upp (`skip_zero_outcome`), och en rad vars analys säger att
+den inte har mätts under perioden (se `not_measured` i `rules/directions.yaml`) lämnas utan fynd.
+
+**Varför det spelar roll.** Stockholms stads budget kräver att statistik om individer redovisas uppdelad på
+kön (*könsuppdelad statistik*), så att skillnader mellan kvinnor och män syns och kan analyseras. En rad om
+personer utan uppdelning döljer de skillnaderna, om inte analysen förklarar varför uppdelningen saknas.
+
+**Exempel.** "Andel barn som lever i familjer med ekonomiskt bistånd: utfall 4,1 %", tomma kolumner för kön
+och ingen analys. Redovisa i stället utfallen för flickor och pojkar, eller skriv en mening som "Statistiken
+kan inte delas upp på kön eftersom ...".
+"""
+
 from auditor.engine.dsl import AS, MATCH, TEST, Indicator, Params, Rule
 
 ID = "IND-NO-GENDER-SPLIT"

@@ -9,6 +9,19 @@ why it happened and what is being done. Without one the deviation is reported bu
 
 **Example.** "Andel nöjda brukare: utfall 70 %, årsmål 80 %" with no *Analys* below the row.
 """
+
+DOC_SV = """En indikator når inte årsmålet och saknar analys.
+
+**Vad regeln kontrollerar.** En indikatorrad vars relevanta värde (VB: utfallet; T1/T2: prognosen för
+helåret, eller utfallet när prognos saknas) inte når *Årsmål* – i indikatorns riktning, se
+GOAL-FULL-UNMET-IND – och som saknar en egen *Analys*.
+
+**Varför det spelar roll.** Det är just när årsmålet inte nås som läsaren behöver nämndens förklaring:
+varför det blev så och vad som görs åt det. Utan analys redovisas avvikelsen men följs inte upp.
+
+**Exempel.** "Andel nöjda brukare: utfall 70 %, årsmål 80 %" utan någon *Analys* under raden.
+"""
+
 from auditor.engine.dsl import AS, Indicator, Rule
 
 ID = "IND-UNMET-NO-ANALYSIS"

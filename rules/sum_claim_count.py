@@ -14,6 +14,23 @@ the report's own assessments show, the committee's result is overstated.
 
 **Example.** "Samtliga nämndmål bedöms uppnås helt" when one nämndmål is *Uppfylls delvis*.
 """
+
+DOC_SV = """En sammanfattande mening räknar målbedömningar som målen i rapporten inte summerar till.
+
+**Vad regeln kontrollerar.** Meningar utanför målen (sammanfattningen, *Sammanfattande analys*, inledningen
+till varje inriktningsmål) som räknar mål per nivå: "Av målen för verksamhetsområdena bedöms 14 uppnås helt
+och 2 delvis", "samtliga nämndmål bedöms uppnås helt", "tre av kommunfullmäktiges fyra verksamhetsområdesmål
+förväntas uppnås helt och ett delvis". Antalen kan vara skrivna med siffror eller med ord. De jämförs med
+markeringarna för målen på den nivån i hela rapporten, i den del av målträdet som meningens avsnitt gäller,
+eller – när meningen anger ett totalt antal – i någon enskild del av trädet. Ett fynd görs bara när ingen av
+dessa läsningar stämmer. Mål utan markering (eller med *Ingen*) får räknas åt båda hållen.
+
+**Varför det spelar roll.** Det är sammanfattningen som kommunfullmäktige läser. Om den redovisar fler mål
+som uppfyllda än rapportens egna bedömningar visar, framstår nämndens resultat som bättre än det är.
+
+**Exempel.** "Samtliga nämndmål bedöms uppnås helt" när ett nämndmål är *Uppfylls delvis*.
+"""
+
 from auditor.engine.dsl import AS, Claim, Rule
 
 ID = "SUM-CLAIM-COUNT"

@@ -2,6 +2,9 @@
 example none (with only that rule selected)."""
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 
 from auditor.config import Config
@@ -32,6 +35,28 @@ def test_rule_is_documented(spec):
     assert {"sv", "en"} <= set(spec.title) and {"sv", "en"} <= set(spec.message)
     assert any(e["expect"] == "fail" for e in spec.examples)
     assert any(e["expect"] == "pass" for e in spec.examples)
+
+
+SV_PARTS = ("**Vad regeln kontrollerar.**", "**Varför det spelar roll.**", "**Exempel.**")
+_CODE = re.compile(r"`[^`]+`")
+_RULE_ID = re.compile(r"\b[A-Z]+(?:-[A-Z]+)+\b")
+
+
+@pytest.mark.parametrize("spec", list(load_catalogue()), ids=lambda s: s.id)
+def test_rule_is_documented_in_swedish(spec):
+    """Every built-in rule has DOC_SV: a summary line and the three parts in order, written for itself (not
+    the docstring), naming the same parameters, knowledge files and other rules as the English text."""
+    module = sys.modules[spec.module]
+    assert isinstance(getattr(module, "DOC_SV", None), str), f"{spec.id} lacks DOC_SV"
+    doc = spec.doc_sv
+    assert doc and doc != spec.doc and spec.documentation("sv") == doc
+    positions = [doc.find(part) for part in SV_PARTS]
+    assert all(p > 0 for p in positions) and positions == sorted(positions), f"{spec.id}: {SV_PARTS} in order"
+    assert doc.split("\n", 1)[0].strip() and not doc.startswith("**"), "a summary line comes first"
+    assert not any(word in doc for word in ("What it checks", "Why it matters", "**Example.**"))
+    assert set(_CODE.findall(doc)) == set(_CODE.findall(spec.doc)), "same parameter and file names"
+    assert all(f"`{name}`" in doc for name in spec.parameters)
+    assert set(_RULE_ID.findall(doc)) == set(_RULE_ID.findall(spec.doc)), "same references to other rules"
 
 
 def test_catalogue_has_the_contract_ids(catalogue):

@@ -3,9 +3,10 @@
 A rule module is a plain Python file with these module-level names (see docs/rules.md, "Writing a rule"):
 
 ``ID`` (``"AREA-WHAT"``), ``SEVERITY`` (error/warning/info), ``TITLE`` and ``MESSAGE`` (``{"sv": ..., "en": ...}``),
-``PARAMETERS`` (name -> default), ``EXAMPLES`` (pass/fail cases, also run as tests), a docstring (the user
-documentation) and one or more experta ``@Rule`` functions. Files starting with ``_`` are skipped, and so
-are non-rule data files (``*.yaml``).
+``PARAMETERS`` (name -> default), ``EXAMPLES`` (pass/fail cases, also run as tests), the user documentation
+-- the docstring in English and ``DOC_SV`` in Swedish; a module without ``DOC_SV`` shows its docstring in both
+languages -- and one or more experta ``@Rule`` functions. Files starting with ``_`` are skipped, and so are
+non-rule data files (``*.yaml``).
 """
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ class RuleSpec:
     severity: str
     title: dict[str, str]
     message: dict[str, str]
-    doc: str
+    doc: str              # the English documentation: the module's docstring
+    doc_sv: str           # the Swedish documentation: the module's DOC_SV, "" when it has none
     parameters: dict[str, Any]
     examples: list[dict]
     rules: list[Any]
@@ -39,6 +41,10 @@ class RuleSpec:
 
     def summary(self, lang: str = "sv") -> str:
         return self.title.get(lang) or self.title.get("sv") or self.id
+
+    def documentation(self, lang: str = "sv") -> str:
+        """The user documentation in ``lang``; a rule without DOC_SV shows its docstring in Swedish too."""
+        return (self.doc or self.doc_sv) if lang == "en" else (self.doc_sv or self.doc)
 
 
 @dataclass
@@ -128,11 +134,15 @@ def _spec_from_module(module, path: Path, builtin: bool) -> RuleSpec:
     if "sv" not in title or "sv" not in message:
         raise InputError(str(path), "TITLE och MESSAGE behöver en svensk text (\"sv\")",
                          "TITLE and MESSAGE need a Swedish text (\"sv\")", code="rules")
+    doc_sv = getattr(module, "DOC_SV", None)
+    if doc_sv is not None and not isinstance(doc_sv, str):
+        raise InputError(str(path), "DOC_SV ska vara en text", "DOC_SV must be a string", code="rules")
     rules = [v for v in vars(module).values() if isinstance(v, Rule)]
     if not rules:
         raise InputError(str(path), "regelmodulen har ingen @Rule", "the rule module has no @Rule", code="rules")
     return RuleSpec(id=rule_id, severity=severity, title=title, message=message,
-                    doc=(module.__doc__ or "").strip(), parameters=dict(getattr(module, "PARAMETERS", {}) or {}),
+                    doc=(module.__doc__ or "").strip(), doc_sv=(doc_sv or "").strip(),
+                    parameters=dict(getattr(module, "PARAMETERS", {}) or {}),
                     examples=list(getattr(module, "EXAMPLES", []) or []), rules=rules, module=module.__name__,
                     path=str(path), builtin=builtin)
 
