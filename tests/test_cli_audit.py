@@ -169,9 +169,87 @@ def test_rules_and_explain(capsys):
     code, out, _ = run(capsys, "rules")
     assert code == 0 and "GOAL-FULL-UNMET-IND" in out and "SUM-CLAIM-COUNT" in out
     code, out, _ = run(capsys, "explain", "goal-full-unmet-ind")
-    assert code == 0 and "Why it matters" in out and "Exempel" in out
+    assert code == 0 and "Varför det spelar roll" in out and "Exempel" in out
     code, out, _ = run(capsys, "explain", "NO-SUCH-RULE")
     assert code == 2
+
+
+def test_explain_speaks_the_chosen_language(capsys):
+    """Swedish shows the rule's DOC_SV and Swedish labels, English its docstring and English labels."""
+    from auditor.engine.catalogue import load_catalogue
+
+    spec = load_catalogue()["GOAL-NO-ANALYSIS"]
+    code, sv, _ = run(capsys, "explain", "GOAL-NO-ANALYSIS", "--format", "md")
+    assert code == 0 and spec.doc_sv in sv and spec.doc not in sv
+    assert "**Allvarlighet (standard):** varning" in sv and "**Parametrar:** `min_level_share = 0.5`" in sv
+    assert "**Meddelande:**" in sv and "**Exempel** (körs också som tester):" in sv
+    assert "✗ ger fynd:" in sv and "✓ godkänns:" in sv
+    for english in ("What it checks", "Why it matters", "**Default severity:**", "**Parameters:**", "**Message:**",
+                    "**Examples**", "✗ fails", "✓ passes"):
+        assert english not in sv, english
+    code, en, _ = run(capsys, "--lang", "en", "explain", "GOAL-NO-ANALYSIS", "--format", "md")
+    assert code == 0 and spec.doc in en and spec.doc_sv not in en
+    assert "**Default severity:** warning" in en and "**Parameters:** `min_level_share = 0.5`" in en
+    assert "**Message:**" in en and "**Examples** (they also run as tests):" in en
+    assert "✗ fails:" in en and "✓ passes:" in en
+    for swedish in ("Vad regeln kontrollerar", "Varför det spelar roll", "**Allvarlighet", "**Parametrar:**",
+                    "**Meddelande:**", "✗ ger fynd", "✓ godkänns"):
+        assert swedish not in en, swedish
+
+
+def _user_rule(directory, doc_sv: str | None = None):
+    directory.mkdir()
+    extra = f'DOC_SV = """{doc_sv}"""\n' if doc_sv is not None else ""
+    (directory / "goal_no_number.py").write_text(f'''"""Goals should carry a number.
+
+**Why it matters.** Numbers make goals easy to refer to.
+
+**Example.** A nämndmål without a number.
+"""
+{extra}from auditor.engine.dsl import AS, Goal, Rule
+
+ID = "LOCAL-GOAL-NO-NUMBER"
+SEVERITY = "info"
+TITLE = {{"sv": "Mål utan nummer", "en": "Goal without a number"}}
+MESSAGE = {{"sv": "Målet saknar nummer.", "en": "The goal has no number."}}
+EXAMPLES = [{{"expect": "fail", "report": {{"goals": [{{"title": "X"}}]}}}}]
+
+
+@Rule(AS.goal << Goal(number=None))
+def goal_without_number(engine, goal):
+    engine.flag(ID, goal)
+''', encoding="utf-8")
+    return str(directory)
+
+
+def test_user_rule_without_doc_sv_explains_with_its_docstring(tmp_path, capsys):
+    rules = _user_rule(tmp_path / "egna")
+    for lang in ("sv", "en"):
+        code, out, _ = run(capsys, "--lang", lang, "explain", "LOCAL-GOAL-NO-NUMBER", "--rules", rules,
+                           "--format", "md")
+        assert code == 0 and "Numbers make goals easy to refer to." in out
+    assert "**Allvarlighet (standard):** info" in run(capsys, "explain", "LOCAL-GOAL-NO-NUMBER", "--rules", rules,
+                                                      "--format", "md")[1]
+    code, out, _ = run(capsys, "explain", "--all", "--rules", rules, "--format", "md")
+    assert code == 0 and "Numbers make goals easy to refer to." in out and "Vad regeln kontrollerar" in out
+
+
+def test_user_rule_with_doc_sv(tmp_path, capsys):
+    rules = _user_rule(tmp_path / "egna", "Mål ska ha nummer.\n\n**Varför det spelar roll.** Numret gör målet lätt "
+                                          "att hänvisa till.\n")
+    _, sv, _ = run(capsys, "explain", "LOCAL-GOAL-NO-NUMBER", "--rules", rules, "--format", "md")
+    assert "Numret gör målet lätt att hänvisa till." in sv and "Numbers make goals" not in sv
+    _, en, _ = run(capsys, "--lang", "en", "explain", "LOCAL-GOAL-NO-NUMBER", "--rules", rules, "--format", "md")
+    assert "Numbers make goals easy to refer to." in en and "Numret" not in en
+
+
+def test_doc_sv_must_be_text(tmp_path, capsys):
+    rules = tmp_path / "egna"
+    _user_rule(rules)
+    path = rules / "goal_no_number.py"
+    path.write_text(path.read_text(encoding="utf-8").replace('ID = "', 'DOC_SV = 42\nID = "', 1), encoding="utf-8")
+    code, out, err = run(capsys, "explain", "LOCAL-GOAL-NO-NUMBER", "--rules", str(rules))
+    assert code == 2 and out == "" and "DOC_SV" in err and err.count("\n") == 1
 
 
 def test_explain_all_markdown(capsys):

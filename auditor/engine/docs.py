@@ -1,30 +1,40 @@
-"""A rule's documentation as Markdown, from its module: used by ``auditor explain`` and for docs/rules.md."""
+"""A rule's documentation as Markdown, from its module: used by ``auditor explain`` and for docs/rules.md.
+
+Swedish (the default) shows the module's ``DOC_SV`` and Swedish labels, English its docstring and English
+labels; a rule without ``DOC_SV`` shows its docstring in both.
+"""
 from __future__ import annotations
 
+from ..render.common import severity_label
 from .examples import render_example
 
-_SEV = {"error": "error", "warning": "warning", "info": "info"}
+LABELS = {
+    "sv": {"severity": "Allvarlighet (standard)", "parameters": "Parametrar", "message": "Meddelande",
+           "examples": "Exempel", "run_as_tests": "körs också som tester", "fail": "ger fynd", "pass": "godkänns"},
+    "en": {"severity": "Default severity", "parameters": "Parameters", "message": "Message",
+           "examples": "Examples", "run_as_tests": "they also run as tests", "fail": "fails", "pass": "passes"},
+}
 
 
 def rule_markdown(spec, lang: str = "sv", heading: str = "###") -> str:
-    en = lang == "en"
+    lang = "en" if lang == "en" else "sv"
+    t = LABELS[lang]
     lines = [f"{heading} {spec.id}: {spec.summary(lang)}", ""]
-    other = spec.title.get("sv" if en else "en")
+    other = spec.title.get("sv" if lang == "en" else "en")
     if other:
         lines += [f"*{other}*", ""]
-    lines.append(f"**{'Default severity' if en else 'Allvarlighet'}:** {_SEV[spec.severity]}")
+    lines.append(f"**{t['severity']}:** {severity_label(spec.severity, lang)}")
     if spec.parameters:
         params = ", ".join(f"`{k} = {v!r}`".replace("True", "true").replace("False", "false")
                            for k, v in spec.parameters.items())
-        lines.append(f"  \n**{'Parameters' if en else 'Parametrar'}:** {params}")
-    lines += ["", spec.doc, ""]
+        lines.append(f"  \n**{t['parameters']}:** {params}")
+    lines += ["", spec.documentation(lang), ""]
     msg = spec.message.get(lang) or spec.message["sv"]
-    lines += [f"**{'Message' if en else 'Meddelande'}:** `{msg}`", ""]
+    lines += [f"**{t['message']}:** `{msg}`", ""]
     if spec.examples:
-        lines += [f"**{'Examples' if en else 'Exempel'}** "
-                  f"({'they also run as tests' if en else 'körs också som tester'}):", ""]
+        lines += [f"**{t['examples']}** ({t['run_as_tests']}):", ""]
         for ex in spec.examples:
-            verdict = ("fails" if en else "ger fynd") if ex["expect"] == "fail" else ("passes" if en else "godkänns")
+            verdict = t["fail"] if ex["expect"] == "fail" else t["pass"]
             mark = "✗" if ex["expect"] == "fail" else "✓"
             lines.append(f"{mark} {verdict}: {ex.get('title', '')}")
             lines.append("")

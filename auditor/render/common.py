@@ -23,12 +23,20 @@ T = {
            "unknown_committee": "Unknown committee", "summary": "Summary", "by_goal": "Findings by goal"},
 }
 
+# Severity as a reader sees it; the machine formats (JSON, SARIF, JUnit, GitHub) keep error/warning/info.
+SEVERITY_LABELS = {"sv": {"error": "fel", "warning": "varning", "info": "info"},
+                   "en": {"error": "error", "warning": "warning", "info": "info"}}
+
 KIND = {"VB": "verksamhetsberättelse", "T1": "tertialrapport 1", "T2": "tertialrapport 2"}
 KIND_EN = {"VB": "annual report", "T1": "tertial report 1", "T2": "tertial report 2"}
 
 
 def texts(lang: str) -> dict[str, str]:
     return T["en" if lang == "en" else "sv"]
+
+
+def severity_label(severity: str, lang: str) -> str:
+    return SEVERITY_LABELS["en" if lang == "en" else "sv"].get(severity, severity)
 
 
 def report_title(audit: ReportAudit, lang: str) -> str:
