@@ -121,6 +121,21 @@ def test_terminal_and_markdown(report_file, capsys, tmp_path):
     assert md.startswith("# ") and "| `GOAL-FULL-UNMET-IND` |" in md
 
 
+def test_severity_words_follow_the_language(report_file, capsys):
+    """Readers see fel/varning/info in Swedish and error/warning/info in English; the machine formats keep
+    error/warning/info whatever the language."""
+    _, out, _ = run(capsys, "audit", str(report_file))
+    assert "┃ fel ┃ varning ┃ info ┃" in out and "  fel     GOAL-FULL-UNMET-IND" in out and "warning" not in out
+    _, out, _ = run(capsys, "--lang", "en", "audit", str(report_file))
+    assert "┃ error ┃ warning ┃ info ┃" in out and "  error   GOAL-FULL-UNMET-IND" in out and "varning" not in out
+    _, md, _ = run(capsys, "audit", str(report_file), "-f", "md")
+    assert "| Regel | fel | varning | info |" in md and "· `GOAL-FULL-UNMET-IND` · fel:" in md
+    _, md, _ = run(capsys, "--lang", "en", "audit", str(report_file), "-f", "md")
+    assert "| Rule | error | warning | info |" in md and "· `GOAL-FULL-UNMET-IND` · error:" in md
+    _, out, _ = run(capsys, "audit", str(report_file), "-f", "json")
+    assert {f["severity"] for f in json.loads(out)["reports"][0]["findings"]} <= {"error", "warning", "info"}
+
+
 def test_english(report_file, capsys):
     _, out, _ = run(capsys, "--lang", "en", "audit", str(report_file), "-f", "json", "--select", "IND-NO-FORECAST")
     assert json.loads(out)["reports"][0]["findings"][0]["message"].startswith("The indicator")
@@ -172,6 +187,20 @@ def test_rules_and_explain(capsys):
     assert code == 0 and "Varför det spelar roll" in out and "Exempel" in out
     code, out, _ = run(capsys, "explain", "NO-SUCH-RULE")
     assert code == 2
+
+
+def test_rules_list_follows_the_language(capsys):
+    from auditor.engine.catalogue import load_catalogue
+
+    spec = load_catalogue()["IND-NO-FORECAST"]
+    _, out, _ = run(capsys, "rules")
+    assert "Regelkatalog" in out and "Allvarlighet" in out and "varning" in out and "warning" not in out
+    assert spec.title["sv"].split()[0] in out and spec.title["en"].split()[0] not in out
+    _, out, _ = run(capsys, "--lang", "en", "rules")
+    assert "Rule catalogue" in out and "Severity" in out and "warning" in out and "varning" not in out
+    assert spec.title["en"].split()[0] in out
+    _, out, _ = run(capsys, "rules", "--format", "json")
+    assert {r["severity"] for r in json.loads(out)} == {"error", "warning", "info"}
 
 
 def test_explain_speaks_the_chosen_language(capsys):

@@ -36,12 +36,15 @@ def run(args) -> int:
         title = s.summary(lang) + ("" if s.builtin else " [egen regel]" if not en else " [user rule]")
         if params:
             title += f"\n[dim]{params}[/]"
-        table.add_row(s.id, _sev(s.severity), title)
+        table.add_row(s.id, _sev(s.severity, lang), title)
     Console().print(table)
     hint = "Mer om en regel: auditor explain ID" if not en else "More about a rule: auditor explain ID"
     Console().print(hint, style="dim")
     return 0
 
 
-def _sev(severity: str) -> str:
-    return {"error": "[red]error[/]", "warning": "[yellow]warning[/]", "info": "[cyan]info[/]"}[severity]
+def _sev(severity: str, lang: str) -> str:
+    from ..render.common import severity_label
+
+    style = {"error": "red", "warning": "yellow", "info": "cyan"}[severity]
+    return f"[{style}]{severity_label(severity, lang)}[/]"

@@ -3,7 +3,8 @@ grouped by goal with line, rule, message and evidence. No timestamps, so reruns 
 from __future__ import annotations
 
 from ..findings import AuditResult
-from .common import SEVERITY_ORDER, counts, evidence_lines, goal_groups, goal_heading, report_title, texts
+from .common import (SEVERITY_ORDER, counts, evidence_lines, goal_groups, goal_heading, report_title,
+                     severity_label, texts)
 
 
 def _md(text: str) -> str:
@@ -26,7 +27,7 @@ def render(result: AuditResult, options: dict | None = None) -> str:
         if not rows:
             out += [t["no_findings"], ""]
             continue
-        out += [f"| {t['rule']} | " + " | ".join(SEVERITY_ORDER) + " |",
+        out += [f"| {t['rule']} | " + " | ".join(severity_label(s, lang) for s in SEVERITY_ORDER) + " |",
                 "| --- | " + " | ".join("---:" for _ in SEVERITY_ORDER) + " |"]
         for rule, _, c in rows:
             out.append(f"| `{rule}` | " + " | ".join(str(c.get(s, "")) for s in SEVERITY_ORDER) + " |")
@@ -37,7 +38,8 @@ def render(result: AuditResult, options: dict | None = None) -> str:
             out += [f"#### {_md(goal_heading(goal, lang))}", ""]
             for f in findings:
                 low = f" *({t['low']})*" if f.confidence == "low" else ""
-                out.append(f"- **{t['line']} {f.line}** · `{f.rule}` · {f.severity}{low}: {_md(f.message)}")
+                sev = severity_label(f.severity, lang)
+                out.append(f"- **{t['line']} {f.line}** · `{f.rule}` · {sev}{low}: {_md(f.message)}")
                 for line in evidence_lines(f, lang, limit=300):
                     out.append(f"  - {_md(line)}")
             out.append("")

@@ -5,7 +5,8 @@ import io
 import textwrap
 
 from ..findings import AuditResult
-from .common import SEVERITY_ORDER, counts, evidence_lines, goal_groups, goal_heading, report_title, texts
+from .common import (SEVERITY_ORDER, counts, evidence_lines, goal_groups, goal_heading, report_title,
+                     severity_label, texts)
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -40,7 +41,8 @@ def render(result: AuditResult, options: dict | None = None) -> str:
         table = Table(title=t["summary"], title_justify="left", show_footer=True)
         table.add_column(t["rule"], footer=t["total"], no_wrap=True)
         for sev in SEVERITY_ORDER:
-            table.add_column(sev, justify="right", style=STYLE[sev], footer=str(total.get(sev, 0) or ""))
+            table.add_column(severity_label(sev, lang), justify="right", style=STYLE[sev],
+                             footer=str(total.get(sev, 0) or ""))
         for rule, _, c in rows:
             table.add_row(rule, *[str(c.get(sev, "")) for sev in SEVERITY_ORDER])
         console.print(table)
@@ -49,7 +51,8 @@ def render(result: AuditResult, options: dict | None = None) -> str:
             console.print(f"[bold]{escape(goal_heading(goal, lang))}[/]")
             for f in findings:
                 low = f" [dim]({t['low']})[/]" if f.confidence == "low" else ""
-                console.print(f"  [dim]{t['line']} {f.line:>5}[/]  [{STYLE[f.severity]}]{f.severity:<7}[/] "
+                sev = severity_label(f.severity, lang)
+                console.print(f"  [dim]{t['line']} {f.line:>5}[/]  [{STYLE[f.severity]}]{sev:<7}[/] "
                               f"[bold]{f.rule}[/]{low}")
                 for line in textwrap.wrap(f.message, width - 6):
                     console.print(f"      {escape(line)}")
