@@ -1,6 +1,6 @@
 """The rule catalogue: rule modules loaded from the built-in ``rules/`` directory and from user directories.
 
-A rule module is a plain Python file with these module-level names (see docs/rules.md, "Writing a rule"):
+A rule module is a plain Python file with these module-level names (see the README, "Writing a rule"):
 
 ``ID`` (``"AREA-WHAT"``), ``SEVERITY`` (error/warning/info), ``TITLE`` and ``MESSAGE`` (``{"sv": ..., "en": ...}``),
 ``PARAMETERS`` (name -> default), ``EXAMPLES`` (pass/fail cases, also run as tests), the user documentation

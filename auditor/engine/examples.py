@@ -116,7 +116,8 @@ def render_example(example: dict, lang: str = "sv") -> list[str]:
                 out.append(f"{pad}    Analys: {ind['analysis']}")
         for act in g.get("activities", []):
             dev = " | Avvikelse" if act.get("deviation") else ""
-            out.append(f"{pad}  Aktivitet: {act['text']}{dev}")
+            dates = f" | {act['start']} – {act['end']}" if "start" in act or "end" in act else ""
+            out.append(f"{pad}  Aktivitet: {act['text']}{dates}{dev}")
             if act.get("analysis"):
                 out.append(f"{pad}    Analys: {act['analysis']}")
         for child in g.get("children", []):
