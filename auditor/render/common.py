@@ -127,6 +127,8 @@ def _value(v: Any) -> str:
 # Values of evidence fields that are words of the model, in Swedish.
 VALUES_SV = {"outcome": "utfall", "forecast": "prognos", "higher": "högre är bättre", "lower": "lägre är bättre",
              "band": "inom ett intervall", "unknown": "okänd"}
+LEVELS_SV = {"inriktningsmal": "KF:s inriktningsmål", "verksamhetsomradesmal": "KF:s mål för verksamhetsområdet",
+             "namndmal": "nämndmål", "enhetsmal": "enhetsmål"}
 BASIS_SV = (("name pattern", "namnmönster"), ("target text", "årsmålets text"), ("fallback", "standardantagande"),
             ("excluded by pattern", "undantaget av mönstret"), ("subject", "subjekt"))
 
@@ -136,6 +138,8 @@ def _localised(key: str, value: Any, lang: str) -> Any:
         return value
     if key in ("compared", "direction"):
         return VALUES_SV.get(value, value)
+    if key == "level":
+        return LEVELS_SV.get(value, value)
     if key in ("direction_decided_by", "about_people"):
         for en, sv in BASIS_SV:
             if value.startswith(en):
@@ -174,3 +178,45 @@ def evidence_lines(f: Finding, lang: str, limit: int = 400) -> list[str]:
     if ev.get("analysis"):
         out.append(("analysis: " if lang == "en" else "analys: ") + ev["analysis"])
     return [s if len(s) <= limit else s[:limit - 1] + "…" for s in out]
+
+
+# Labels of the evidence fields that evidence_lines() shows in its own way, for renderers that list
+# every field (HTML).
+NAME_LABELS = {
+    "sv": {"indicator": "indikator", "activity": "aktivitet", "goal": "mål", "level": "nivå", "unit": "enhet",
+           "line": "rad", "items": "gäller", "analysis": "analys", "columns_certain": "säkra kolumner",
+           "gap_unit": "skillnadens enhet", "about": "avser", "met": "når målet", "claimed": "påstått",
+           "scope": "jämfört med", "states_sentence": "mening", "confidence": "säkerhet",
+           "gender_gap": "skillnad kvinnor–män", "share": "andel med analys", "text": "text"},
+    "en": {"indicator": "indicator", "activity": "activity", "goal": "goal", "level": "level", "unit": "unit",
+           "line": "line", "items": "concerns", "analysis": "analysis", "columns_certain": "columns certain",
+           "gap_unit": "gap unit", "about": "about", "met": "meets target", "claimed": "claimed",
+           "scope": "compared with", "states_sentence": "sentence", "confidence": "confidence",
+           "gender_gap": "gap women–men", "share": "share with analysis", "text": "text"},
+}
+
+
+def evidence_pairs(ev: dict, lang: str) -> list[tuple[str, str]]:
+    """Every evidence field as (label, value) in the reader's language; empty fields are left out and
+    the items a finding lists (e.g. each unmet indicator) are written as one line each."""
+    key = "en" if lang == "en" else "sv"
+    labels = {**LABELS[key], **NAME_LABELS[key]}
+    unit = ev.get("unit")
+    out = []
+    for k, v in ev.items():
+        if v is None or v == "" or v == [] or v == {}:
+            continue
+        if k == "items" and isinstance(v, list):
+            line_word = texts(lang)["line"]
+            rows = []
+            for item in v:
+                name = item.get("indicator") or item.get("activity") or item.get("goal") or ""
+                rest = _fields(item, lang)
+                rows.append(f"{line_word} {item.get('line')}: {name}" + (f" ({rest})" if rest else ""))
+            out.append((labels["items"], "\n".join(rows)))
+            continue
+        text = _value(_localised(k, v, lang))
+        if k in _WITH_UNIT and unit and not isinstance(v, str):
+            text = f"{text} {unit}"
+        out.append((labels.get(k, k), text))
+    return out

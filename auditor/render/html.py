@@ -13,6 +13,7 @@ from typing import Any
 from ..findings import AuditResult, Finding, ReportAudit
 from ..indicator_status import status_fn
 from ..model import Goal, Report
+from .common import evidence_pairs
 from ._common import (clean_text, counts, evidence_text, label, opt, page_names, report_name, report_title,
                       rule_ids, sorted_findings)
 from ..gate import gates
@@ -151,8 +152,7 @@ class _Builder:
             rule=clean_text(f.rule), rule_title=clean_text(self.rule_titles.get(f.rule, "")),
             severity=f.severity, severity_label=label(f.severity, self.lang), line=f.line,
             message=clean_text(f.message),
-            evidence=[(clean_text(k), clean_text(evidence_text(v), EVIDENCE_LIMIT))
-                      for k, v in sorted(f.evidence.items())],
+            evidence=[(clean_text(k), clean_text(v, EVIDENCE_LIMIT)) for k, v in evidence_pairs(f.evidence, self.lang)],
             fingerprint=clean_text(f.fingerprint), low_confidence=f.confidence == "low",
             decision=review.decision if review else None,
             decision_label=label(review.decision, self.lang) if review else None,
