@@ -36,10 +36,12 @@ PARAMETERS: dict = {}
 
 EXAMPLES = [
     {"expect": "fail", "title": "End before start",
+     "title_sv": "Slutdatum före startdatum",
      "report": {"goals": [{"title": "Tillsynen är effektiv", "assessment": "helt",
                            "activities": [{"text": "Införa digital tillsyn.", "start": "2020-09-01",
                                            "end": "2020-03-31"}]}]}},
     {"expect": "pass", "title": "Ordinary dates",
+     "title_sv": "Start- och slutdatum i rätt ordning",
      "report": {"goals": [{"title": "Tillsynen är effektiv", "assessment": "helt",
                            "activities": [{"text": "Införa digital tillsyn.", "start": "2020-01-01",
                                            "end": "2020-12-31"}]}]}},

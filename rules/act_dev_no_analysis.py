@@ -36,13 +36,16 @@ PARAMETERS: dict = {}
 
 EXAMPLES = [
     {"expect": "fail", "title": "Deviation, nothing said",
+     "title_sv": "Avvikelse utan förklaring",
      "report": {"goals": [{"title": "Äldre har en meningsfull vardag", "assessment": "delvis",
                            "activities": [{"text": "Öppna en ny träffpunkt för äldre.", "deviation": True}]}]}},
     {"expect": "pass", "title": "Deviation explained",
+     "title_sv": "Avvikelsen förklaras",
      "report": {"goals": [{"title": "Äldre har en meningsfull vardag", "assessment": "delvis",
                            "activities": [{"text": "Öppna en ny träffpunkt för äldre.", "deviation": True,
                                            "analysis": "Lokalen blir klar först nästa år."}]}]}},
     {"expect": "pass", "title": "No deviation",
+     "title_sv": "Ingen avvikelse",
      "report": {"goals": [{"title": "Äldre har en meningsfull vardag", "assessment": "helt",
                            "activities": [{"text": "Öppna en ny träffpunkt för äldre."}]}]}},
 ]

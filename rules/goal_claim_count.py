@@ -52,6 +52,7 @@ PARAMETERS: dict = {}
 
 EXAMPLES = [
     {"expect": "fail", "title": "Three of four said, two of four met",
+     "title_sv": "Texten säger tre av fyra, men två av fyra är uppfyllda",
      "report": {"goals": [
          {"title": "Barnen når sin fulla potential", "assessment": "delvis",
           "analysis": "Bedömningen grundar sig på att tre av fyra indikatorer uppnås.",
@@ -60,12 +61,14 @@ EXAMPLES = [
                          {"name": "Andel C", "outcome": "70 %", "target": "80 %"},
                          {"name": "Andel D", "outcome": "60 %", "target": "80 %"}]}]}},
     {"expect": "pass", "title": "The count matches the rows",
+     "title_sv": "Antalet stämmer med indikatorraderna",
      "report": {"goals": [
          {"title": "Barnen når sin fulla potential", "assessment": "delvis",
           "analysis": "Bedömningen grundar sig på att en av två indikatorer uppnås och den andra uppnås delvis.",
           "indicators": [{"name": "Andel A", "outcome": "90 %", "target": "80 %"},
                          {"name": "Andel B", "outcome": "70 %", "target": "80 %"}]}]}},
     {"expect": "fail", "title": "Both child goals said to be met, one is delvis",
+     "title_sv": "Båda undermålen sägs uppfyllas helt, men det ena uppfylls delvis",
      "report": {"goals": [
          {"level": "verksamhetsomradesmal", "title": "Staden är trygg", "assessment": "delvis",
           "analysis": "Båda underliggande nämndmål bedöms uppfyllas helt.",

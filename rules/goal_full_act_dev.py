@@ -41,15 +41,18 @@ PARAMETERS: dict = {}
 
 EXAMPLES = [
     {"expect": "fail", "title": "Helt, with a deviating activity",
+     "title_sv": "Helt uppfyllt trots en avvikande aktivitet",
      "report": {"goals": [
          {"title": "Äldre får stöd i hemmet", "assessment": "helt",
           "activities": [{"text": "Införa digitala besök i hemtjänsten.", "deviation": True,
                           "analysis": "Upphandlingen blev försenad."}]}]}},
     {"expect": "pass", "title": "Helt, and every activity runs as planned",
+     "title_sv": "Helt uppfyllt och alla aktiviteter går enligt plan",
      "report": {"goals": [
          {"title": "Äldre får stöd i hemmet", "assessment": "helt",
           "activities": [{"text": "Införa digitala besök i hemtjänsten."}]}]}},
     {"expect": "pass", "title": "A deviation under a goal assessed delvis",
+     "title_sv": "En avvikelse under ett mål som bedöms delvis uppfyllt",
      "report": {"goals": [
          {"title": "Äldre får stöd i hemmet", "assessment": "delvis",
           "activities": [{"text": "Införa digitala besök i hemtjänsten.", "deviation": True}]}]}},

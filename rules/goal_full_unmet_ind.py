@@ -49,28 +49,34 @@ PARAMETERS: dict = {}
 
 EXAMPLES = [
     {"expect": "fail", "title": "Helt, but the outcome is below the target",
+     "title_sv": "Helt uppfyllt, men utfallet ligger under årsmålet",
      "report": {"kind": "VB", "goals": [
          {"title": "Brukarna är nöjda med stödet", "assessment": "helt", "analysis": "Målet är uppfyllt.",
           "indicators": [{"name": "Andel nöjda brukare", "outcome": "70 %", "target": "80 %"}]}]}},
     {"expect": "fail", "title": "Lower is better: sick leave above its ceiling",
+     "title_sv": "Lägre värde är bättre: sjukfrånvaron ligger över målnivån",
      "report": {"kind": "VB", "goals": [
          {"title": "Medarbetarna har en god arbetsmiljö", "assessment": "helt",
           "indicators": [{"name": "Sjukfrånvaro", "outcome": "8,1 %", "target": "7 %"}]}]}},
     {"expect": "fail", "title": "Tertial report: the forecast counts, not the outcome so far",
+     "title_sv": "Tertialrapport: det är prognosen som räknas, inte utfallet hittills",
      "report": {"kind": "T2", "goals": [
          {"title": "Fler unga har sommarjobb", "assessment": "helt",
           "indicators": [{"name": "Antal ungdomar med feriejobb", "outcome": "400 st", "forecast": "600 st",
                           "target": "700 st"}]}]}},
     {"expect": "pass", "title": "Delvis is the honest assessment",
+     "title_sv": "Delvis är den rimliga bedömningen",
      "report": {"kind": "VB", "goals": [
          {"title": "Brukarna är nöjda med stödet", "assessment": "delvis",
           "indicators": [{"name": "Andel nöjda brukare", "outcome": "70 %", "target": "80 %"}]}]}},
     {"expect": "pass", "title": "Tertial report whose forecast reaches the target",
+     "title_sv": "Tertialrapport där prognosen når årsmålet",
      "report": {"kind": "T1", "goals": [
          {"title": "Fler unga har sommarjobb", "assessment": "helt",
           "indicators": [{"name": "Antal ungdomar med feriejobb", "outcome": "100 st", "forecast": "720 st",
                           "target": "700 st"}]}]}},
     {"expect": "pass", "title": "Target given as text only: nothing to compare",
+     "title_sv": "Årsmålet anges bara i text: inget att jämföra med",
      "report": {"kind": "VB", "goals": [
          {"title": "Fler unga har sommarjobb", "assessment": "helt",
           "indicators": [{"name": "Antal ungdomar med feriejobb", "outcome": "400 st",

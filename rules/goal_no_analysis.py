@@ -41,15 +41,18 @@ PARAMETERS = {"min_level_share": 0.5}
 
 EXAMPLES = [
     {"expect": "fail", "title": "One of three nämndmål lacks the analysis the others have",
+     "title_sv": "Ett av tre nämndmål saknar den analys som de andra har",
      "report": {"goals": [{"level": "verksamhetsomradesmal", "title": "Staden är trygg", "children": [
          {"level": "namndmal", "title": "Parkerna är trygga", "assessment": "helt", "analysis": "Tryggheten ökar."},
          {"level": "namndmal", "title": "Gatorna är trygga", "assessment": "helt", "analysis": "Fler lampor."},
          {"level": "namndmal", "title": "Skolvägarna är trygga", "assessment": "delvis"}]}]}},
     {"expect": "pass", "title": "A level the form gives no analysis at all",
+     "title_sv": "En målnivå där mallen inte har någon analys alls",
      "report": {"goals": [
          {"level": "inriktningsmal", "title": "En stad för alla", "assessment": "helt"},
          {"level": "inriktningsmal", "title": "En hållbar stad", "assessment": "delvis"}]}},
     {"expect": "pass", "title": "Every assessed goal has its analysis",
+     "title_sv": "Alla bedömda mål har sin analys",
      "report": {"goals": [
          {"level": "namndmal", "title": "Parkerna är trygga", "assessment": "helt", "analysis": "Tryggheten ökar."}]}},
 ]

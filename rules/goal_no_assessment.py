@@ -42,14 +42,17 @@ PARAMETERS: dict = {}
 
 EXAMPLES = [
     {"expect": "fail", "title": "One nämndmål without a marker",
+     "title_sv": "Ett nämndmål saknar markering",
      "report": {"goals": [{"level": "verksamhetsomradesmal", "title": "Staden är trygg", "assessment": "helt",
                            "children": [
                                {"level": "namndmal", "title": "Parkerna är trygga", "assessment": "helt"},
                                {"level": "namndmal", "title": "Gatorna är trygga"}]}]}},
     {"expect": "pass", "title": "Inriktningsmål without markers",
+     "title_sv": "Inriktningsmål utan markering",
      "report": {"goals": [{"level": "inriktningsmal", "title": "En stad för alla"},
                           {"level": "inriktningsmal", "title": "En hållbar stad", "assessment": "helt"}]}},
     {"expect": "pass", "title": "Every goal marked, one with Ingen",
+     "title_sv": "Alla mål är markerade, ett av dem med Ingen",
      "report": {"goals": [{"level": "namndmal", "title": "Parkerna är trygga", "assessment": "helt"},
                           {"level": "namndmal", "title": "Gatorna är trygga", "assessment": "ingen"}]}},
 ]

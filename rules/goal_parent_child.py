@@ -55,20 +55,24 @@ PARAMETERS: dict = {}
 
 EXAMPLES = [
     {"expect": "fail", "title": "Helt over a child that is delvis",
+     "title_sv": "Överordnat mål uppfylls helt, ett undermål bara delvis",
      "report": {"goals": [
          {"level": "verksamhetsomradesmal", "number": "2.1", "title": "Staden är trygg", "assessment": "helt",
           "children": [{"level": "namndmal", "title": "Parkerna är trygga", "assessment": "delvis"}]}]}},
     {"expect": "fail", "title": "Inte over children that are all helt",
+     "title_sv": "Överordnat mål uppfylls inte, fast alla undermål uppfylls helt",
      "report": {"goals": [
          {"level": "verksamhetsomradesmal", "number": "2.1", "title": "Staden är trygg", "assessment": "inte",
           "children": [{"level": "namndmal", "title": "Parkerna är trygga", "assessment": "helt"},
                        {"level": "namndmal", "title": "Gatorna är trygga", "assessment": "helt"}]}]}},
     {"expect": "pass", "title": "Delvis over a mix",
+     "title_sv": "Överordnat mål uppfylls delvis när undermålen är blandade",
      "report": {"goals": [
          {"level": "verksamhetsomradesmal", "number": "2.1", "title": "Staden är trygg", "assessment": "delvis",
           "children": [{"level": "namndmal", "title": "Parkerna är trygga", "assessment": "helt"},
                        {"level": "namndmal", "title": "Gatorna är trygga", "assessment": "delvis"}]}]}},
     {"expect": "pass", "title": "A parent without a marker is not compared",
+     "title_sv": "Ett överordnat mål utan markering jämförs inte",
      "report": {"goals": [
          {"level": "inriktningsmal", "title": "En stad för alla",
           "children": [{"level": "verksamhetsomradesmal", "title": "Staden är trygg", "assessment": "inte"}]}]}},

@@ -42,18 +42,22 @@ PARAMETERS: dict = {}
 
 EXAMPLES = [
     {"expect": "fail", "title": "Marker helt, analysis delvis",
+     "title_sv": "Markeringen säger helt, analysen delvis",
      "report": {"goals": [
          {"title": "Alla barn går i förskola", "assessment": "helt",
           "analysis": "Förvaltningen bedömer att målet uppfylls delvis. Inskrivningen har ökat."}]}},
     {"expect": "fail", "title": "Marker delvis, analysis says not met",
+     "title_sv": "Markeringen säger delvis, analysen att målet inte uppfylls",
      "report": {"goals": [
          {"title": "Alla barn går i förskola", "assessment": "delvis",
           "analysis": "Sammantaget bedöms målet inte uppfyllas under året."}]}},
     {"expect": "pass", "title": "Same degree in both",
+     "title_sv": "Markering och analys anger samma grad",
      "report": {"goals": [
          {"title": "Alla barn går i förskola", "assessment": "delvis",
           "analysis": "Förvaltningen bedömer att målet uppfylls delvis."}]}},
     {"expect": "pass", "title": "Counts of other goals are not the goal's own degree",
+     "title_sv": "Antal uppfyllda andra mål är inte målets egen grad",
      "report": {"goals": [
          {"title": "Alla barn går i förskola", "assessment": "helt",
           "analysis": "Förvaltningen bedömer att två av tre nämndmål uppfylls delvis."}]}},

@@ -40,14 +40,17 @@ PARAMETERS: dict = {}
 
 EXAMPLES = [
     {"expect": "fail", "title": "T1 row with a target and no forecast",
+     "title_sv": "Rad i T1 med årsmål men utan prognos",
      "report": {"kind": "T1", "goals": [{"title": "Brukarna är nöjda", "assessment": "helt",
                                          "indicators": [{"name": "Andel nöjda brukare", "target": "80 %",
                                                          "period": "2025"}]}]}},
     {"expect": "pass", "title": "Forecast given",
+     "title_sv": "Prognos finns",
      "report": {"kind": "T2", "goals": [{"title": "Brukarna är nöjda", "assessment": "helt",
                                          "indicators": [{"name": "Andel nöjda brukare", "outcome": "79 %",
                                                          "forecast": "81 %", "target": "80 %"}]}]}},
     {"expect": "pass", "title": "An annual report has no forecast column to fill",
+     "title_sv": "En verksamhetsberättelse har ingen prognoskolumn att fylla i",
      "report": {"kind": "VB", "goals": [{"title": "Brukarna är nöjda", "assessment": "helt",
                                          "indicators": [{"name": "Andel nöjda brukare", "outcome": "81 %",
                                                          "target": "80 %"}]}]}},

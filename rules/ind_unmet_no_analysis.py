@@ -38,13 +38,16 @@ PARAMETERS: dict = {}
 
 EXAMPLES = [
     {"expect": "fail", "title": "Target missed, nothing said",
+     "title_sv": "Årsmålet nås inte och inget förklaras",
      "report": {"goals": [{"title": "Brukarna är nöjda", "assessment": "delvis",
                            "indicators": [{"name": "Andel nöjda brukare", "outcome": "70 %", "target": "80 %"}]}]}},
     {"expect": "pass", "title": "Target missed and explained",
+     "title_sv": "Årsmålet nås inte men det förklaras",
      "report": {"goals": [{"title": "Brukarna är nöjda", "assessment": "delvis",
                            "indicators": [{"name": "Andel nöjda brukare", "outcome": "70 %", "target": "80 %",
                                            "analysis": "Enkäten besvarades av få; åtgärder planeras."}]}]}},
     {"expect": "pass", "title": "Lower is better and the figure is below the ceiling",
+     "title_sv": "Lägre värde är bättre och utfallet ligger under målnivån",
      "report": {"goals": [{"title": "God arbetsmiljö", "assessment": "helt",
                            "indicators": [{"name": "Sjukfrånvaro", "outcome": "5 %", "target": "7 %"}]}]}},
 ]

@@ -47,14 +47,17 @@ PARAMETERS: dict = {}
 
 EXAMPLES = [
     {"expect": "fail", "title": "All said to be met, one is delvis",
+     "title_sv": "Alla sägs vara helt uppfyllda, men ett är delvis",
      "report": {"summary": ["Samtliga nämndmål bedöms uppnås helt."],
                 "goals": [{"level": "namndmal", "title": "Parkerna är trygga", "assessment": "helt"},
                           {"level": "namndmal", "title": "Gatorna är trygga", "assessment": "delvis"}]}},
     {"expect": "fail", "title": "Wrong numbers",
+     "title_sv": "Fel antal",
      "report": {"summary": ["Av nämndmålen bedöms tre uppnås helt och ett delvis."],
                 "goals": [{"level": "namndmal", "title": "Parkerna är trygga", "assessment": "helt"},
                           {"level": "namndmal", "title": "Gatorna är trygga", "assessment": "delvis"}]}},
     {"expect": "pass", "title": "Numbers that add up",
+     "title_sv": "Antalen stämmer",
      "report": {"summary": ["Av nämndmålen bedöms ett uppnås helt och ett delvis."],
                 "goals": [{"level": "namndmal", "title": "Parkerna är trygga", "assessment": "helt"},
                           {"level": "namndmal", "title": "Gatorna är trygga", "assessment": "delvis"}]}},

@@ -226,6 +226,29 @@ def test_explain_speaks_the_chosen_language(capsys):
         assert swedish not in en, swedish
 
 
+
+def test_explain_names_examples_in_the_chosen_language(capsys):
+    """Swedish shows each example's title_sv, English its title; for one rule and for --all."""
+    from auditor.engine.catalogue import load_catalogue
+
+    def lines(spec, lang):
+        verdict = {"sv": {"fail": "✗ ger fynd", "pass": "✓ godkänns"},
+                   "en": {"fail": "✗ fails", "pass": "✓ passes"}}[lang]
+        return [f"{verdict[ex['expect']]}: {ex['title_sv' if lang == 'sv' else 'title']}\n" for ex in spec.examples]
+
+    spec = load_catalogue()["ACT-DATES-INVALID"]
+    _, sv, _ = run(capsys, "explain", "ACT-DATES-INVALID", "--format", "md")
+    _, en, _ = run(capsys, "--lang", "en", "explain", "ACT-DATES-INVALID", "--format", "md")
+    assert "✗ ger fynd: Slutdatum före startdatum\n" in sv and "End before start" not in sv
+    assert "✗ fails: End before start\n" in en and "Slutdatum före startdatum" not in en
+    _, sv, _ = run(capsys, "explain", "--all", "--format", "md")
+    _, en, _ = run(capsys, "--lang", "en", "explain", "--all", "--format", "md")
+    for spec in load_catalogue():
+        assert all(line in sv for line in lines(spec, "sv")), spec.id
+        assert all(line in en for line in lines(spec, "en")), spec.id
+        assert not any(f": {ex['title']}\n" in sv for ex in spec.examples), spec.id
+        assert not any(f": {ex['title_sv']}\n" in en for ex in spec.examples), spec.id
+
 def _user_rule(directory, doc_sv: str | None = None):
     directory.mkdir()
     extra = f'DOC_SV = """{doc_sv}"""\n' if doc_sv is not None else ""
@@ -271,6 +294,32 @@ def test_user_rule_with_doc_sv(tmp_path, capsys):
     _, en, _ = run(capsys, "--lang", "en", "explain", "LOCAL-GOAL-NO-NUMBER", "--rules", rules, "--format", "md")
     assert "Numbers make goals easy to refer to." in en and "Numret" not in en
 
+
+
+def test_user_rule_example_titles(tmp_path, capsys):
+    """A user rule's example without title_sv shows its title in both languages; one with title_sv shows it
+    in Swedish."""
+    rules = tmp_path / "egna"
+    _user_rule(rules)
+    path = rules / "goal_no_number.py"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('{"expect": "fail", ', '{"expect": "fail", "title": "No number", ', 1),
+                    encoding="utf-8")
+    for lang in ("sv", "en"):
+        code, out, _ = run(capsys, "--lang", lang, "explain", "LOCAL-GOAL-NO-NUMBER", "--rules", str(rules),
+                           "--format", "md")
+        assert code == 0 and ": No number\n" in out
+    rules2 = tmp_path / "egna2"
+    _user_rule(rules2)
+    path = rules2 / "goal_no_number.py"
+    path.write_text(text.replace('{"expect": "fail", ',
+                                 '{"expect": "fail", "title": "No number", "title_sv": "Utan nummer", ', 1),
+                    encoding="utf-8")
+    _, sv, _ = run(capsys, "explain", "LOCAL-GOAL-NO-NUMBER", "--rules", str(rules2), "--format", "md")
+    _, en, _ = run(capsys, "--lang", "en", "explain", "LOCAL-GOAL-NO-NUMBER", "--rules", str(rules2),
+                   "--format", "md")
+    assert "✗ ger fynd: Utan nummer\n" in sv and "No number" not in sv
+    assert "✗ fails: No number\n" in en and "Utan nummer" not in en
 
 def test_doc_sv_must_be_text(tmp_path, capsys):
     rules = tmp_path / "egna"

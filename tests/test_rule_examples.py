@@ -37,6 +37,17 @@ def test_rule_is_documented(spec):
     assert any(e["expect"] == "pass" for e in spec.examples)
 
 
+
+@pytest.mark.parametrize("spec", list(load_catalogue()), ids=lambda s: s.id)
+def test_examples_are_named_in_swedish(spec):
+    """Every built-in example has a Swedish name (``title_sv``, shown by `auditor explain` in Swedish) of its
+    own beside the English ``title``."""
+    for i, example in enumerate(spec.examples):
+        title, title_sv = example.get("title"), example.get("title_sv")
+        assert isinstance(title, str) and title.strip(), f"{spec.id} example {i} lacks its English title"
+        assert isinstance(title_sv, str) and title_sv.strip(), f"{spec.id} example {i} ({title}) lacks title_sv"
+        assert title_sv.strip() != title.strip(), f"{spec.id} example {i}: title_sv is the English title"
+
 SV_PARTS = ("**Vad regeln kontrollerar.**", "**Varför det spelar roll.**", "**Exempel.**")
 _CODE = re.compile(r"`[^`]+`")
 _RULE_ID = re.compile(r"\b[A-Z]+(?:-[A-Z]+)+\b")

@@ -1,12 +1,13 @@
 """A rule's documentation as Markdown, from its module: used by ``auditor explain`` and for docs/rules.md.
 
-Swedish (the default) shows the module's ``DOC_SV`` and Swedish labels, English its docstring and English
-labels; a rule without ``DOC_SV`` shows its docstring in both.
+Swedish (the default) shows the module's ``DOC_SV``, Swedish labels and the examples' ``title_sv``, English
+its docstring, English labels and the examples' ``title``; a rule without ``DOC_SV`` shows its docstring in
+both, and an example without ``title_sv`` its ``title``.
 """
 from __future__ import annotations
 
 from ..render.common import severity_label
-from .examples import render_example
+from .examples import example_title, render_example
 
 LABELS = {
     "sv": {"severity": "Allvarlighet (standard)", "parameters": "Parametrar", "message": "Meddelande",
@@ -36,7 +37,7 @@ def rule_markdown(spec, lang: str = "sv", heading: str = "###") -> str:
         for ex in spec.examples:
             verdict = t["fail"] if ex["expect"] == "fail" else t["pass"]
             mark = "✗" if ex["expect"] == "fail" else "✓"
-            lines.append(f"{mark} {verdict}: {ex.get('title', '')}")
+            lines.append(f"{mark} {verdict}: {example_title(ex, lang)}")
             lines.append("")
             lines.append("```text")
             lines.extend(render_example(ex, lang))

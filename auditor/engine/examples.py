@@ -1,7 +1,8 @@
 """A rule's EXAMPLES: small reports written as plain data, built into ``Report`` models, shown by
 ``auditor explain`` and run as tests.
 
-An example is ``{"expect": "fail" | "pass", "title": "...", "report": {...}, "findings": n}`` where the
+An example is ``{"expect": "fail" | "pass", "title": "...", "title_sv": "...", "report": {...}, "findings": n}``:
+``title`` names it in English and the optional ``title_sv`` in Swedish (see ``example_title``), and the
 report is written like this (every key optional; line numbers are given out in document order)::
 
     {"kind": "VB", "summary": ["Av nämndmålen bedöms två uppfyllas helt."],
@@ -90,6 +91,15 @@ _LEVEL_NAMES = {"inriktningsmal": "KF:s inriktningsmål", "verksamhetsomradesmal
 _MARKERS = {"helt": "Uppfylls helt", "delvis": "Uppfylls delvis", "inte": "Uppfylls inte", "ingen": "Ingen"}
 _CELL_LABELS = (("outcome", "utfall"), ("men", "män"), ("women", "kvinnor"), ("previous", "föreg. år"),
                 ("forecast", "prognos"), ("target", "årsmål"), ("kf_target", "KF:s årsmål"))
+
+
+def example_title(example: dict, lang: str = "sv") -> str:
+    """The example's name for a reader of ``lang``: ``title_sv`` in Swedish when the rule gives one, else
+    ``title`` (English, and the only one a user rule may have)."""
+    sv = example.get("title_sv")
+    if lang != "en" and isinstance(sv, str) and sv.strip():
+        return sv
+    return example.get("title", "") or ""
 
 
 def render_example(example: dict, lang: str = "sv") -> list[str]:
