@@ -73,14 +73,14 @@ def exit_code(result, fail_on: str) -> int:
 
 def run(args) -> int:
     from ..audit import audit_paths
-    from ..render import get_renderer
+    from ..render import get_renderer, model_needs
 
     if args.jobs < 1:
         raise InputError(None, "--jobs måste vara minst 1", "--jobs must be at least 1", code="usage")
     config = build_config(args)
     from ..outputs import prepare, write_output
 
-    result = audit_paths(args.paths, config, jobs=args.jobs)
+    result = audit_paths(args.paths, config, jobs=args.jobs, keep=model_needs(args.format))
     notes = prepare(result, args, args.paths)
     to_terminal = args.output is None and sys.stdout.isatty()
     catalogue = config.catalogue()

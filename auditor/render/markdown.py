@@ -3,7 +3,8 @@ grouped by goal with line, rule, message and evidence. No timestamps, so reruns 
 from __future__ import annotations
 
 from ..findings import AuditResult
-from .common import SEVERITY_ORDER, counts, evidence_lines, goal_groups, goal_heading, report_title, texts
+from .common import (SEVERITY_ORDER, counts, evidence_lines, goal_groups, goal_heading, incomplete_reasons,
+                     report_title, texts)
 
 
 def _md(text: str) -> str:
@@ -21,7 +22,7 @@ def render(result: AuditResult, options: dict | None = None) -> str:
             out += [f"**{t['error']}:** {_md(audit.error)}", ""]
             continue
         if not audit.complete:
-            out += [f"> {t['incomplete']}", ""]
+            out += [f"> **{t['incomplete']}**"] + [f"> {_md(r)}  " for r in incomplete_reasons(audit, lang)] + [""]
         rows, total = counts(audit)
         if not rows:
             out += [t["no_findings"], ""]

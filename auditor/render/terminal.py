@@ -5,7 +5,8 @@ import io
 import textwrap
 
 from ..findings import AuditResult
-from .common import SEVERITY_ORDER, counts, evidence_lines, goal_groups, goal_heading, report_title, texts
+from .common import (SEVERITY_ORDER, counts, evidence_lines, goal_groups, goal_heading, incomplete_reasons,
+                     report_title, texts)
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -32,6 +33,8 @@ def render(result: AuditResult, options: dict | None = None) -> str:
             continue
         if not audit.complete:
             console.print(f"[yellow]{t['incomplete']}[/]")
+            for reason in incomplete_reasons(audit, lang):
+                console.print(f"[yellow]  {escape(reason)}[/]")
         rows, total = counts(audit)
         if not rows:
             console.print(f"[green]{t['no_findings']}[/]")
