@@ -4,7 +4,7 @@ Four kinds of input, 10 400 cases in all (see ``EXAMPLES``):
 
 - arbitrary text, and text assembled from the report's own vocabulary (labels, markers, table headers,
   value lines, dates, page furniture) so that the state machine is driven into unusual states;
-- mutated real reports: a window of a corpus report (``../shared/corpus``, when present), of a fixture
+- mutated real reports (where every line must also still be accounted for): a window of a corpus report (``../shared/corpus``, when present), of a fixture
   (``fixtures/*.txt``) or of a synthetic report, with lines deleted, duplicated, shuffled inside a small
   window, labels misspelled, cells blanked, numbers garbled, stray text inserted and the end cut off;
 - arbitrary bytes written to a file and audited through ``audit_file`` (a clean ``error`` or an audit,
@@ -32,6 +32,7 @@ from auditor.render import get_renderer
 
 from conftest import CORPUS, ROOT
 from synthetic import synthetic_report
+from test_line_accounting import check_accounting
 
 pytestmark = pytest.mark.fuzz
 
@@ -198,6 +199,7 @@ def mutated_report(draw):
 def test_audit_never_raises_on_mutated_reports(case):
     _name, text = case
     _audit_all(text)
+    check_accounting(text)       # and nothing is lost, however the report was mangled
 
 
 def test_mutations_are_built_from_real_text():
