@@ -79,3 +79,10 @@ def synthetic_report(seed: int = 0, goals: int = 3) -> str:
     out += ["Uppföljning av ekonomi", "", "Nämnden redovisar ett utfall inom budget.", ""]
     furniture()
     return "\n".join(out) + "\n"
+
+
+def truncated_report(seed: int = 0) -> str:
+    """A synthetic report cut off right after the name of an indicator in its last table."""
+    lines = synthetic_report(seed).splitlines()
+    name = max(i for i, line in enumerate(lines) if line.startswith(("Andel ", "Antal ", "Sjukfrånvaro")))
+    return "\n".join(lines[:name + 1]) + "\n"

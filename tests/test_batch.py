@@ -23,7 +23,7 @@ from auditor.config import Config
 from auditor.findings import AuditResult
 from auditor.render import get_renderer, model_needs
 
-from synthetic import synthetic_report
+from synthetic import synthetic_report, truncated_report
 
 
 def _good(folder: Path, n: int = 2) -> list[Path]:
@@ -33,13 +33,6 @@ def _good(folder: Path, n: int = 2) -> list[Path]:
         p.write_text(synthetic_report(seed), encoding="utf-8")
         paths.append(p)
     return paths
-
-
-def truncated_report(seed: int = 0) -> str:
-    """A synthetic report cut off right after the name of an indicator in its last table."""
-    lines = synthetic_report(seed).splitlines()
-    name = max(i for i, line in enumerate(lines) if line.startswith(("Andel ", "Antal ", "Sjukfrånvaro")))
-    return "\n".join(lines[:name + 1]) + "\n"
 
 
 BAD_FILES = {
