@@ -1,20 +1,29 @@
-"""Terminal output with rich: per committee a summary table, then the findings grouped by goal."""
+"""Terminal output with rich: per committee a summary table, then the findings grouped by goal.
+
+Report text never reaches the terminal as markup or as control sequences: every piece of it goes through
+``clean_text`` (control characters, ESC and the C1 controls such as CSI dropped) and ``rich.markup.escape``
+(``[bold]`` stays literal), and messages are cut at ``MESSAGE_LIMIT`` characters."""
 from __future__ import annotations
 
 import io
 import textwrap
 
 from ..findings import AuditResult
+from ._common import clean_text
 from .common import (SEVERITY_ORDER, counts, evidence_lines, goal_groups, goal_heading, incomplete_reasons,
                      report_title, texts)
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+MESSAGE_LIMIT = 2000
 
 
 def render(result: AuditResult, options: dict | None = None) -> str:
     from rich.console import Console
-    from rich.markup import escape
+    from rich.markup import escape as _escape
     from rich.table import Table
+
+    def escape(text, limit: int | None = None) -> str:
+        return _escape(clean_text(text, limit))
 
     options = options or {}
     lang = options.get("lang", "sv")
@@ -54,10 +63,10 @@ def render(result: AuditResult, options: dict | None = None) -> str:
                 low = f" [dim]({t['low']})[/]" if f.confidence == "low" else ""
                 console.print(f"  [dim]{t['line']} {f.line:>5}[/]  [{STYLE[f.severity]}]{f.severity:<7}[/] "
                               f"[bold]{f.rule}[/]{low}")
-                for line in textwrap.wrap(f.message, width - 6):
+                for line in textwrap.wrap(clean_text(f.message, MESSAGE_LIMIT), width - 6):
                     console.print(f"      {escape(line)}")
                 for ev in evidence_lines(f, lang):
-                    for i, line in enumerate(textwrap.wrap(ev, width - 8)):
+                    for i, line in enumerate(textwrap.wrap(clean_text(ev), width - 8)):
                         console.print(f"      [dim]{'·' if i == 0 else ' '} {escape(line)}[/]")
         console.print()
     return buf.getvalue()
