@@ -1,9 +1,24 @@
 """Errors a person can act on. The CLI prints ``message(lang)`` on one line and exits with code 2."""
 from __future__ import annotations
 
+import re
+
+# Line breaks and other control characters (from file names or library messages) would break the promise of
+# one line per error, and could move the cursor of a terminal: they are shown as a space or "?".
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_BREAKS = re.compile(r"[\r\n\t]+")
+
+
+def one_line(text: str) -> str:
+    return _CONTROL.sub("?", _BREAKS.sub(" ", text)).strip()
+
 
 class InputError(Exception):
-    """Bad input: a file that cannot be read as a follow-up report, or a bad command line."""
+    """Bad input: a file that cannot be read as a follow-up report, or a bad command line.
+
+    ``code`` names the case for programs and tests: missing, folder, folder-empty, empty, unreadable,
+    binary, encoding, not-report, pdf-no-text, pdf-encrypted, pdf-damaged, usage, config, ...
+    """
 
     def __init__(self, source: str | None, sv: str, en: str | None = None, code: str = "input") -> None:
         super().__init__(en or sv)
@@ -14,4 +29,4 @@ class InputError(Exception):
 
     def message(self, lang: str = "sv") -> str:
         text = self.en if lang == "en" else self.sv
-        return f"{self.source}: {text}" if self.source else text
+        return one_line(f"{self.source}: {text}" if self.source else text)

@@ -167,6 +167,7 @@ class ClaimFact:
     scope: str | None                  # what the claim was compared with (the closest reading)
     actual: str | None                 # what that scope holds, e.g. "15 helt, 1 delvis (av 16)"
     stated_counts: str = ""            # what the claim says, e.g. "14 helt, 2 delvis"
+    certain: bool = True               # False when only rows with uncertain columns make it inconsistent
 
 
 @dataclass
@@ -359,9 +360,12 @@ def _tally_goals(goals: list[Goal]) -> dict[str, int]:
     return t
 
 
-def _tally_indicators(rows: list[IndicatorFact]) -> dict[str, int]:
-    return {"helt": sum(r.met is True for r in rows), "not": sum(r.met is False for r in rows),
-            "unknown": sum(r.met is None for r in rows), "n": len(rows)}
+def _tally_indicators(rows: list[IndicatorFact], lenient: bool = False) -> dict[str, int]:
+    # ``lenient``: a row whose columns the parser could not place with certainty may count either way,
+    # since its "met" rests on one reading of the cells.
+    sure = [r for r in rows if r.certain or not lenient]
+    return {"helt": sum(r.met is True for r in sure), "not": sum(r.met is False for r in sure),
+            "unknown": len(rows) - len(sure) + sum(r.met is None for r in sure), "n": len(rows)}
 
 
 def _fits(claim: Claim, tally: dict[str, int], rows_are_indicators: bool) -> bool:
@@ -444,7 +448,7 @@ def _claims(report: Report, facts: FactSet, by_id: dict[str, Goal], children, un
                     out.append((f"målen under {g.number or g.title[:40]}", "goal", part))
         return out
 
-    def judge(claim: Claim, home: Goal | None, section: str | None):
+    def judge(claim: Claim, home: Goal | None, section: str | None, lenient: bool = False):
         readings = scopes_for(claim, home, section)
         first = None
         for label, kind, items in readings:
@@ -456,7 +460,7 @@ def _claims(report: Report, facts: FactSet, by_id: dict[str, Goal], children, un
                 if claim.total == items:
                     return True, label, f"{items} aktiviteter"
                 continue
-            tally = _tally_indicators(items) if kind == "ind" else _tally_goals(items)
+            tally = _tally_indicators(items, lenient) if kind == "ind" else _tally_goals(items)
             if tally["n"] == 0:
                 continue
             desc = _describe(tally, kind == "ind")
@@ -472,12 +476,15 @@ def _claims(report: Report, facts: FactSet, by_id: dict[str, Goal], children, un
 
     def add(claim: Claim, where: str, home: Goal | None, section: str | None):
         ok, label, actual = judge(claim, home, section)
+        # a contradiction that goes away when rows with uncertain columns may count either way is
+        # reported with low confidence
+        certain = ok is not False or judge(claim, home, section, lenient=True)[0] is False
         owner = f"{home.level}|{home.number or ''}|{norm(home.title)}|" if home else ""
         out.append(ClaimFact(
             key=unique(f"claim|{owner}{norm(claim.text)}"), line=claim.line, text=claim.text, where=where,
             goal=home.id if home else None, about=claim.about, helt=claim.helt, delvis=claim.delvis,
             inte=claim.inte, total=claim.total, all=claim.all, consistent=ok, scope=label, actual=actual,
-            stated_counts=_stated_text(claim)))
+            stated_counts=_stated_text(claim), certain=certain))
 
     for para in report.narrative:
         for claim in find_claims(para.text, para.line):

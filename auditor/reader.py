@@ -1,36 +1,167 @@
-"""Turn an input file into text lines: plain text (UTF-8, UTF-8 with BOM, cp1252) or PDF."""
+"""Turn an input file into text lines: plain text (UTF-8, UTF-8 with BOM, UTF-16 with BOM, cp1252) or PDF.
+
+Everything that cannot be a follow-up report is refused here with one short, actionable message that names
+the file (``InputError``; the CLI prints it and exits with code 2): a missing file, a folder without reports,
+an empty file, a binary file (Word/Excel/zip, images, anything with NUL bytes), a PDF without text layer, an
+encrypted or damaged PDF (see ``pdf.py``), text in the wrong encoding, and text that is not an ILS-webb
+follow-up report at all (``looks_like_report``). A report that is merely cut short is *not* refused: the
+parser reads what is there and lists the rest as diagnostics.
+"""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .errors import InputError
 
+REPORT_SUFFIXES = (".txt", ".pdf")
+
+# Signatures of binary formats people save reports in by mistake: (magic bytes, Swedish name, English name).
+BINARY_SIGNATURES = (
+    (b"PK\x03\x04", "en Word-, Excel- eller zip-fil", "a Word, Excel or zip file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "en äldre Word- eller Excel-fil (.doc/.xls)", "an old Word or Excel file"),
+    (b"{\\rtf", "en RTF-fil", "an RTF file"),
+    (b"\x89PNG", "en bild (PNG)", "an image (PNG)"),
+    (b"\xff\xd8\xff", "en bild (JPEG)", "an image (JPEG)"),
+    (b"GIF8", "en bild (GIF)", "an image (GIF)"),
+    (b"II*\x00", "en bild (TIFF)", "an image (TIFF)"),
+    (b"MM\x00*", "en bild (TIFF)", "an image (TIFF)"),
+    (b"\x1f\x8b", "en gzip-komprimerad fil", "a gzip-compressed file"),
+)
+SAVE_AS = ("spara rapporten som PDF eller text", "save the report as PDF or text")
+
+# A report has at least one goal label or one of the two table headers of the ILS layout. Matched over the
+# text with line breaks folded to spaces, so labels split over lines ("KF:s mål för" / "verksamhetsområdet:")
+# still count.
+REPORT_SIGNAL = re.compile(
+    r"KF:s\s+inriktningsmål\s*:|KF:s\s+mål\s+för\s+verksamhetsområdet\s*:"
+    r"|(?:^|\n)[ \t]*(?:Nämndmål|Enhetsmål)\s*:"
+    r"|Aktivitet\s+Startdatum\s+Slutdatum|Indikator\s+Periodens",
+    re.I)
+
+# UTF-8 read as Latin-1/cp1252 and saved again: "Ã¤" for "ä", "Ã¥" for "å", "Ã¶" for "ö" ...
+MOJIBAKE = re.compile("Ã[¤¥¶„…–©¼]")
+SWEDISH = re.compile("[åäöÅÄÖ]")
+# cp1252 bytes 0x80-0x9F between two letters: what a DOS (cp437/cp850) or Mac Roman text with å, ä, ö
+# looks like when read as cp1252 ("f„rdig", "m†l", "h”g").
+C1_IN_WORD = re.compile(r"(?<=[A-Za-z])[€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ](?=[A-Za-z])")
+
 
 def read_text(path: str | Path) -> str:
+    """The text of a report file (.txt in a supported encoding, or .pdf)."""
     path = Path(path)
+    source = str(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(str(path), "filen finns inte", "file not found", code="missing") from None
+        raise InputError(source, "filen finns inte", "file not found", code="missing") from None
     except IsADirectoryError:
-        raise InputError(str(path), "är en mapp, inte en fil", "is a folder, not a file", code="folder") from None
+        raise InputError(source, "är en mapp, inte en fil", "is a folder, not a file", code="folder") from None
+    except PermissionError:
+        raise InputError(source, "saknar läsbehörighet", "permission denied", code="unreadable") from None
     except OSError as exc:
-        raise InputError(str(path), f"kan inte läsas ({exc.strerror})", f"cannot be read ({exc.strerror})") from None
-    if data.startswith(b"%PDF"):
+        raise InputError(source, f"kan inte läsas ({exc.strerror or exc})", f"cannot be read ({exc.strerror or exc})",
+                         code="unreadable") from None
+    if not data.strip():
+        raise InputError(source, "filen är tom", "the file is empty", code="empty")
+    if data.lstrip()[:5] == b"%PDF-" or data.startswith(b"%PDF"):
         from .pdf import pdf_to_text
-        return pdf_to_text(data, str(path))
-    return decode_text(data, str(path))
+        return pdf_to_text(data, source)
+    return decode_text(data, source)
 
 
 def decode_text(data: bytes, source: str) -> str:
+    for magic, sv, en in BINARY_SIGNATURES:
+        if data.startswith(magic):
+            raise InputError(source, f"är {sv}, inte text eller PDF; {SAVE_AS[0]}",
+                             f"is {en}, not text or PDF; {SAVE_AS[1]}", code="binary")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM (Notepad's "Unicode")
+        try:
+            return _check_decoded(data.decode("utf-16"), source)
+        except UnicodeDecodeError:
+            raise InputError(source, "trasig UTF-16-text; spara filen som UTF-8",
+                             "broken UTF-16 text; save the file as UTF-8", code="encoding") from None
+    if b"\x00" in data[:65536]:
+        raise InputError(source, f"är en binärfil (innehåller NUL-tecken), inte text eller PDF; {SAVE_AS[0]}",
+                         f"is a binary file (contains NUL bytes), not text or PDF; {SAVE_AS[1]}", code="binary")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise InputError(source, "okänd teckenkodning (varken UTF-8 eller cp1252)",
-                         "unknown text encoding (neither UTF-8 nor cp1252)", code="encoding") from None
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise InputError(source, "okänd teckenkodning (varken UTF-8 eller Windows-1252); spara filen som UTF-8",
+                             "unknown text encoding (neither UTF-8 nor Windows-1252); save the file as UTF-8",
+                             code="encoding") from None
+    return _check_decoded(text, source)
+
+
+def _check_decoded(text: str, source: str) -> str:
+    if len(MOJIBAKE.findall(text)) >= 3 and len(MOJIBAKE.findall(text)) * 2 >= len(SWEDISH.findall(text)):
+        raise InputError(source, "fel teckenkodning ('Ã¤' i stället för 'ä': UTF-8 har lästs som Latin-1); "
+                                 "spara filen som UTF-8 från originalet",
+                         "wrong text encoding ('Ã¤' instead of 'ä': UTF-8 was read as Latin-1); "
+                         "save the file as UTF-8 from the original", code="encoding")
+    broken = len(C1_IN_WORD.findall(text))
+    if broken >= 3 and broken > len(SWEDISH.findall(text)):
+        raise InputError(source, "fel teckenkodning (å, ä, ö blir tecken som „ † ” mitt i ord: DOS- eller "
+                                 "Mac-kodning?); spara filen som UTF-8",
+                         "wrong text encoding (å, ä, ö come out as „ † ” inside words: DOS or Mac encoding?); "
+                         "save the file as UTF-8", code="encoding")
+    control = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if control > max(8, len(text[:65536]) // 100):
+        raise InputError(source, f"är en binärfil (styrtecken), inte text eller PDF; {SAVE_AS[0]}",
+                         f"is a binary file (control characters), not text or PDF; {SAVE_AS[1]}", code="binary")
+    return text
+
+
+def looks_like_report(text: str) -> bool:
+    """Whether the text has the structure of an ILS-webb follow-up report: at least one goal label
+    ("KF:s inriktningsmål:", "KF:s mål för verksamhetsområdet:", "Nämndmål:", "Enhetsmål:") or one of the
+    indicator/activity table headers. A report cut short after its first label still qualifies."""
+    return bool(REPORT_SIGNAL.search(text))
+
+
+def check_report(text: str, source: str) -> str:
+    """``text`` if it looks like a follow-up report, else ``InputError`` (code "not-report")."""
+    if not looks_like_report(text):
+        raise InputError(source, "ser inte ut som en uppföljningsrapport från ILS-webb (inga målrubriker som "
+                                 "'KF:s mål för verksamhetsområdet:' eller 'Nämndmål:')",
+                         "does not look like an ILS-webb follow-up report (no goal labels such as "
+                         "'KF:s mål för verksamhetsområdet:' or 'Nämndmål:')", code="not-report")
+    return text
+
+
+def read_report_text(path: str | Path) -> str:
+    """``read_text`` and ``check_report``: the text of a file that is a follow-up report."""
+    return check_report(read_text(path), str(path))
+
+
+def expand_inputs(paths) -> list[Path]:
+    """Files as given and the report files (*.txt, *.pdf) inside folders, recursively and sorted, without
+    repeats. A missing path and a folder without any report file are input errors."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES)
+            if not found:
+                raise InputError(str(p), "mappen innehåller inga rapporter (.txt eller .pdf)",
+                                 "the folder contains no reports (.txt or .pdf)", code="folder-empty")
+            out.extend(found)
+        elif p.exists():
+            out.append(p)
+        elif p.suffix:
+            raise InputError(str(p), "filen finns inte", "file not found", code="missing")
+        else:
+            raise InputError(str(p), "filen eller mappen finns inte", "no such file or folder", code="missing")
+    seen: set[str] = set()
+    unique = []
+    for p in out:
+        key = str(p.resolve())
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique

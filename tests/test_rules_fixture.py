@@ -38,7 +38,13 @@ EXPECTED = {
     "ACT-DEV-NO-ANALYSIS": [("activity", "Utveckla samarbetet mellan skola och socialtjänst."),
                             ("activity", "Öppna en ny fritidsgård i stadsdelen.")],
     "SUM-CLAIM-COUNT": [("claim", "Förvaltningen bedömer att alla fyra")],
+    "GOAL-NO-ASSESSMENT": [("goal", "Hemtjänsten i söder har kontinuitet")],
+    "ACT-DATES-INVALID": [("activity", "Införa digital närvaroregistrering.")],
 }
+
+
+def test_fixture_plants_a_problem_for_every_rule(catalogue):
+    assert set(EXPECTED) | {"GOAL-CLAIM-COUNT"} == {spec.id for spec in catalogue}
 
 
 @pytest.fixture(scope="module")

@@ -7,25 +7,44 @@ import sys
 
 def register(sub) -> None:
     p = sub.add_parser("parse", help="parse reports and print the model (JSON contract auditor.report/1)")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt, .pdf) or folders")
     p.add_argument("--format", choices=("json", "table"), default="table")
     p.add_argument("--diagnostics", action="store_true", help="list lines the parser could not place")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
+    from ..diagnostics import message
+    from ..errors import InputError
     from ..parser import parse_file
+    from ..reader import expand_inputs
 
-    reports = [parse_file(path) for path in args.files]
+    reports, failed = [], 0
+    for raw in args.files:
+        # one unreadable file (or a folder without reports) is reported and the others are still parsed
+        try:
+            paths = expand_inputs([raw])
+        except InputError as exc:
+            print(f"auditor: {exc.message(args.lang)}", file=sys.stderr)
+            failed += 1
+            continue
+        for path in paths:
+            try:
+                reports.append(parse_file(path))
+            except InputError as exc:
+                print(f"auditor: {exc.message(args.lang)}", file=sys.stderr)
+                failed += 1
+    if not reports:
+        return 2
     if args.format == "json":
         docs = [r.to_contract() for r in reports]
         json.dump(docs[0] if len(docs) == 1 else docs, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         from ..render.parse_table import print_reports
-        print_reports(reports, show_diagnostics=args.diagnostics)
+        print_reports(reports, show_diagnostics=args.diagnostics, lang=args.lang)
     if args.format == "json" and args.diagnostics:
         for r in reports:
             for d in r.diagnostics:
-                print(f"{r.source}:{d.line}: {d.code}: {d.message}", file=sys.stderr)
-    return 0
+                print(f"{r.source}:{d.line}: {d.code}: {message(d.code, args.lang)}", file=sys.stderr)
+    return 2 if failed else 0

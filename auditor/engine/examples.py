@@ -67,8 +67,9 @@ def build_report(spec: dict) -> Report:
         for act in g.get("activities", []):
             act_line = next_line(2)
             text = act.get("analysis")
-            activities.append(Activity(text=act["text"], line=act_line, start=date(2020, 1, 1),
-                                       end=date(2020, 12, 31), deviation=act.get("deviation", False),
+            activities.append(Activity(text=act["text"], line=act_line,
+                                       start=date.fromisoformat(act.get("start", "2020-01-01")),
+                                       end=date.fromisoformat(act.get("end", "2020-12-31")), deviation=act.get("deviation", False),
                                        analysis=text, analysis_line=next_line(2) if text else None))
         goal = Goal(id=gid, parent=parent, level=g.get("level", _LEVELS[min(depth + 1, 3)]), number=g.get("number"),
                     title=g.get("title", f"Mål {len(goals) + 1}"), line=goal_line, assessment=g.get("assessment"),

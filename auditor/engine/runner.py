@@ -167,7 +167,7 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
         kind = _kind(subject)
         goal_id = subject["id"] if kind == "Goal" else subject.get("goal")
         goal = goal_facts.get(goal_id) if goal_id else None
-        uncertain = (kind == "Indicator" and not subject["certain"]) or (
+        uncertain = (kind in ("Indicator", "Claim") and not subject["certain"]) or (
             items and all(_kind(i) == "Indicator" and not i["certain"] for i in items))
         severity = config.severity_of(spec)
         if uncertain:

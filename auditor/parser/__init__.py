@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Report
-from ..reader import read_text
+from ..reader import read_report_text
 
 
 def parse_text(text: str, source: str = "<text>") -> Report:
@@ -16,7 +16,7 @@ def parse_text(text: str, source: str = "<text>") -> Report:
 
 
 def parse_file(path: str | Path) -> Report:
-    return parse_text(read_text(path), str(path))
+    return parse_text(read_report_text(path), str(path))
 
 
 def account_lines(text: str) -> dict[int, str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..diagnostics import message
-from ..model import Activity, Diagnostic, Goal, Indicator, Paragraph, Report, TextSection
+from ..model import VALUE_COLUMNS, Activity, Diagnostic, Goal, Indicator, Paragraph, Report, TextSection
 from . import labels as L
 from .furniture import find_furniture
 from .hints import refine
@@ -29,6 +29,8 @@ CELL_WORDS = {
     "mätning", "kg", "co2", "per", "livsmed", "el", "livsmedel", "barn/a", "vd.", "barn/avd.", "gwh", "st",
     "kr", "%", "dagar", "ingen", "öka.", "nollvision", "noll", "behålla", "bibehålla", "förbättra",
 }
+# Units that only ever follow a figure in a cell (a name may say "efter 12 månader" or "dag 1-14").
+STRONG_UNITS = {"%", "st", "st.", "kr", "tkr", "mnkr", "gwh", "mwh", "kwh"}
 CELL_START = re.compile(r"^(?:[-+−–]?\d|\+/-|±|Tas$|Faststäl|Öka|Ökning|Minsk|Max|Min\b|Minst|Högst|Behåll|Bibehåll)",
                         re.I)
 
@@ -50,6 +52,7 @@ class DocumentParser:
         self.narrative: list[Paragraph] = []
         self.stack: list[Goal] = []
         self.by_meaning: dict[int, list] = {}
+        self.columns: list[str] = list(VALUE_COLUMNS)   # of the indicator table being read
         for i in self.furniture:
             self.dispo[self.lines[i].no] = "furniture"
 
@@ -112,9 +115,11 @@ class DocumentParser:
                     or self.is_activity_header(i) or i == self.end_of_goals)
 
     def skip_indicator_header(self, i: int) -> int:
-        """Mark the (possibly 20-line) indicator table header from i; return the index after it."""
+        """Mark the (possibly 20-line) indicator table header from i, read its columns; return the index
+        after it."""
         j = i
         last = i
+        words: list[str] = []
         while j < len(self.lines):
             if j in self.furniture or self.lines[j].blank:
                 j += 1
@@ -123,10 +128,12 @@ class DocumentParser:
             if j != i and not L.is_header_word_line(text):
                 break
             self.mark(j, "table-header")
+            words.append(text)
             last = j
             j += 1
             if text.split()[-1].lower() == "period":
                 break
+        self.columns = L.header_columns(" ".join(words)) or list(VALUE_COLUMNS)
         return last + 1
 
     # ------------------------------------------------------------------ values
@@ -163,20 +170,26 @@ class DocumentParser:
             nums = sum(1 for x in rest if NUMBER.match(x))
             ends_period = PERIOD.match(" ".join(rest[-2:])) or YEAR.match(rest[-1])
             wraps = self.lines[i].ends_with_space or not ends_period
-            if nums >= 2 or ends_period or (wraps and nums >= 1 and self._continues_with_cell(i)):
+            if nums >= 2 or ends_period or (wraps and nums >= 1 and self._continues_with_cell(i, rest[0])):
                 # the name must not end in a number-like word itself ("dag 1-14" is fine)
                 return matches[k].start()
         return None
 
-    def _continues_with_cell(self, i: int) -> bool:
-        """The line after i (same block) continues a cell: a unit, a wrapped text target or a period."""
+    def _continues_with_cell(self, i: int, number: str) -> bool:
+        """The line after i (same block) continues a value cell: a unit, a wrapped text target or a period.
+        A whole number followed by a plain word is more likely the name going on ("efter 12" / "månader")."""
         j = i + 1
         while j < len(self.lines) and j in self.furniture:
             j += 1
         if j >= len(self.lines) or self.lines[j].blank:
             return False
         words = self.lines[j].text.split()
-        return len(words) <= 3 and all(self._cell_word(w) or w.lower() in UNIT_WORDS for w in words)
+        if not (len(words) <= 3 and all(self._cell_word(w) or w.lower() in UNIT_WORDS for w in words)):
+            return False
+        if re.fullmatch(r"[-+]?\d+", number):
+            first = words[0].lower()
+            return first in STRONG_UNITS or "/" in first or first in ("tas", "vb", "tertial", "faststäl")
+        return True
 
     # ------------------------------------------------------------------ indicator rows
     def try_row(self, i: int, strict: bool) -> tuple[Indicator, int, list[Line]] | None:
@@ -253,7 +266,7 @@ class DocumentParser:
         if strict and not done:
             return None
         readings = value_groups_to_cells(groups)
-        row = assign_columns(readings, spacing_reliable=True)
+        row = assign_columns(readings, self.columns)
         name_line_objs = [p for p in name_parts]
         name = _join_name(name_line_objs)
         if not name:
@@ -263,7 +276,7 @@ class DocumentParser:
         if row.note:
             ind.notes.append(row.note)
         if row.by_meaning:
-            self.by_meaning[id(ind)] = row.by_meaning
+            self.by_meaning[id(ind)] = (row.by_meaning, tuple(self.columns))
         if not done:
             ind.columns_certain = False
             ind.notes.append("no period cell found")
@@ -609,7 +622,7 @@ class DocumentParser:
         for goal in self.goals:
             for ind in goal.indicators:
                 if id(ind) in self.by_meaning:
-                    refine(ind, goal, self.by_meaning[id(ind)])
+                    refine(ind, goal, *self.by_meaning[id(ind)])
         meta = read_meta(self.lines, self.furniture, self.goals)
         report = Report(source=self.source, goals=self.goals, narrative=self.narrative,
                         diagnostics=self.diagnostics, line_count=len(self.lines), **meta)

@@ -52,15 +52,16 @@ def narrative_for(ind: Indicator, goal: Goal) -> str:
     return "\n".join(texts)
 
 
-def refine(ind: Indicator, goal: Goal, values: list[Value]) -> bool:
-    """Reassign ``values`` (printed order) to the columns the narrative supports. True if changed."""
+def refine(ind: Indicator, goal: Goal, values: list[Value], columns: tuple[str, ...] = VALUE_COLUMNS) -> bool:
+    """Reassign ``values`` (printed order) to the table's ``columns`` as the narrative supports.
+    True if changed."""
     said_outcome, said_target = figures_said(narrative_for(ind, goal))
     not_measured = bool(ind.analysis and NOT_MEASURED.search(ind.analysis))
     if said_outcome is None and said_target is None and not not_measured:
         return False
     current = {col: getattr(ind, col) for col in VALUE_COLUMNS}
     best, best_score = None, 0
-    for cols in itertools.combinations(VALUE_COLUMNS, len(values)):
+    for cols in itertools.combinations(columns, len(values)):
         assign = dict(zip(cols, values))
         if any(v.value is None and col not in ("target", "kf_target") for col, v in assign.items()):
             continue

@@ -61,3 +61,26 @@ def split_number(title: str) -> tuple[str | None, str]:
     if not m:
         return None, title
     return m.group(1), title[m.end():].strip()
+
+
+# Column names of the indicator table, matched in the header's text with all spaces removed (the
+# extraction breaks header words anywhere: "kvinn" / "or/" / "flicko" / "r"). Most specific first.
+_HEADER_COLUMNS = re.compile(
+    r"(?P<outcome_men>utfallmän/?(?:pojkar)?)"
+    r"|(?P<outcome_women>utfallkvinnor/?(?:flickor)?)"
+    r"|(?P<previous>(?:periodens)?utfallvb(?:19|20)\d\d)"
+    r"|(?P<outcome>periodensutfall)"
+    r"|(?P<forecast>prognos(?:helår)?)"
+    r"|(?P<kf_target>kf:sårsmål)"
+    r"|(?P<target>årsmål)"
+    r"|(?P<period>period)")
+
+
+def header_columns(header_text: str) -> list[str] | None:
+    """The value columns of an indicator table, in order, read from its header; None if unreadable."""
+    squeezed = re.sub(r"\s+", "", header_text.lower())
+    cols = [m.lastgroup for m in _HEADER_COLUMNS.finditer(squeezed)]
+    if not cols or cols[-1] != "period" or len(set(cols)) != len(cols):
+        return None
+    values = cols[:-1]
+    return values if "target" in values and len(values) >= 2 else None

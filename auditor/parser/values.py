@@ -222,8 +222,9 @@ def _is_qualified_text(raw: str) -> bool:
     return raw.startswith("+/-")
 
 
-def assign_columns(readings: list[list[Cell]], spacing_reliable: bool) -> RowValues:
-    """Pick the reading whose cells and empty cells fill the eight columns; else assign by meaning."""
+def assign_columns(readings: list[list[Cell]], columns: list[str] | tuple[str, ...] = VALUE_COLUMNS) -> RowValues:
+    """Pick the reading whose cells and empty cells fill the table's columns (``columns``: the value
+    columns in the order the header gives them; the period follows); else assign by meaning."""
     best_fallback = None
     readings = sorted(readings, key=_join_penalty)
     floor = _join_penalty(readings[0]) if readings else 0
@@ -238,9 +239,10 @@ def assign_columns(readings: list[list[Cell]], spacing_reliable: bool) -> RowVal
             period = " ".join(body[-1].text.split())
             body = body[:-1]
         slots = _slots(body, cells[-1] if period else None)
-        if period is not None and len(slots) == 7 and (spacing_reliable or all(s is not None for s in slots)):
-            values = {col: (parse_value(c.text) if c is not None and c.text else None)
-                      for col, c in zip(VALUE_COLUMNS, slots)}
+        if period is not None and len(slots) == len(columns):
+            values = {col: None for col in VALUE_COLUMNS}
+            values.update({col: (parse_value(c.text) if c is not None and c.text else None)
+                           for col, c in zip(columns, slots)})
             return RowValues(values, period, True)
         if best_fallback is None:
             best_fallback = (body, period)
@@ -248,22 +250,22 @@ def assign_columns(readings: list[list[Cell]], spacing_reliable: bool) -> RowVal
         return RowValues({c: None for c in VALUE_COLUMNS}, None, False, "no values")
     body, period = best_fallback
     values = [c for c in body if c.text]
-    return assign_by_meaning([parse_value(c.text) for c in values], period)
+    return assign_by_meaning([parse_value(c.text) for c in values], period, columns)
 
 
-def _join_penalty(cells: list[Cell]) -> int:
+def _join_penalty(cells: list[Cell]) -> float:
     """How unlikely a reading's thousands joins are: "9 000" and "4 500" are numbers, "750 737" two."""
-    score = 0
+    score = 0.0
     for cell in cells:
         for m in re.finditer(r"(?<![\d,.])(\d{1,3})((?: \d{3})+)(?![\d])", cell.text):
             left, groups = m.group(1), m.group(2).split()
             for g in groups:
                 if g.startswith("0"):
-                    score -= 2
+                    score -= 3      # "9 000": no figure is printed with a leading zero
                 elif len(left) <= 2:
-                    score -= 1
+                    score -= 1      # "4 500", "13 175"
                 else:
-                    score += 1
+                    score += 0.5    # "750 737" is more often two figures; the spacing may still say one
     return score
 
 
@@ -285,16 +287,23 @@ def _close(a: float, b: float, rel: float = 0.02) -> bool:
 
 
 def _is_gender_split(total: Value, men: Value, women: Value) -> bool:
+    """Do the 2nd and 3rd cells split the 1st by sex? Counts add up to the total; shares, averages and
+    indexes lie between the two."""
     if total.value is None or men.value is None or women.value is None:
         return False
+    sums = _close(men.value + women.value, total.value)
+    counts = all(v.unit != "%" and float(v.value).is_integer() for v in (total, men, women))
+    if counts:
+        return sums
     lo, hi = sorted((men.value, women.value))
-    if lo - 1e-9 <= total.value <= hi + 1e-9 and not (lo == hi == total.value and False):
-        return True
-    return _close(men.value + women.value, total.value)
+    return lo - 1e-9 <= total.value <= hi + 1e-9 or sums
 
 
-def assign_by_meaning(vals: list[Value], period: str | None) -> RowValues:
+def assign_by_meaning(vals: list[Value], period: str | None,
+                      columns: list[str] | tuple[str, ...] = VALUE_COLUMNS) -> RowValues:
     """Assign value cells to columns when the spacing does not tell: the usual shapes of a row."""
+    if tuple(columns) != VALUE_COLUMNS:
+        return _in_header_order(vals, period, columns)
     cells = {c: None for c in VALUE_COLUMNS}
     k = len(vals)
     kf_text = k > 0 and vals[-1].value is None
@@ -333,3 +342,18 @@ def assign_by_meaning(vals: list[Value], period: str | None) -> RowValues:
     if extra:
         note = "extra cells: " + " | ".join(v.text for v in extra)
     return RowValues(cells, period, certain, note, by_meaning=list(vals) if 0 < k < 7 else None)
+
+
+def _in_header_order(vals: list[Value], period: str | None, columns: list[str] | tuple[str, ...]) -> RowValues:
+    """A table with other columns than the usual eight: the cells fill its columns from the left, a text
+    target goes to the last target column; certain only when every column is filled."""
+    cells = {c: None for c in VALUE_COLUMNS}
+    order = list(columns)
+    if vals and vals[-1].value is None and "kf_target" in order and len(vals) < len(order):
+        head = [c for c in order if c != "kf_target"][:len(vals) - 1]
+        order = head + ["kf_target"]
+    for col, val in zip(order, vals):
+        cells[col] = val
+    note = None if len(vals) <= len(order) else "extra cells: " + " | ".join(v.text for v in vals[len(order):])
+    return RowValues(cells, period, len(vals) == len(columns), note,
+                     by_meaning=list(vals) if len(vals) < len(columns) else None)

@@ -131,6 +131,25 @@ def _value(v: Any) -> str:
     return str(v)
 
 
+# Values of evidence fields that are words of the model, in Swedish.
+VALUES_SV = {"outcome": "utfall", "forecast": "prognos", "higher": "högre är bättre", "lower": "lägre är bättre",
+             "band": "inom ett intervall", "unknown": "okänd"}
+BASIS_SV = (("name pattern", "namnmönster"), ("target text", "årsmålets text"), ("fallback", "standardantagande"),
+            ("excluded by pattern", "undantaget av mönstret"), ("subject", "subjekt"))
+
+
+def _localised(key: str, value: Any, lang: str) -> Any:
+    if lang == "en" or not isinstance(value, str):
+        return value
+    if key in ("compared", "direction"):
+        return VALUES_SV.get(value, value)
+    if key in ("direction_decided_by", "about_people"):
+        for en, sv in BASIS_SV:
+            if value.startswith(en):
+                return sv + value[len(en):]
+    return value
+
+
 def _fields(ev: dict, lang: str) -> str:
     labels = LABELS["en" if lang == "en" else "sv"]
     unit = ev.get("unit")
@@ -138,7 +157,7 @@ def _fields(ev: dict, lang: str) -> str:
     for k, v in ev.items():
         if k in _NAMES or v is None or isinstance(v, list):
             continue
-        text = _value(v)
+        text = _value(_localised(k, v, lang))
         if k in _WITH_UNIT and unit and not isinstance(v, str):
             text = f"{text} {unit}"
         parts.append(f"{labels.get(k, k)} {text}")

@@ -6,6 +6,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
+from ..diagnostics import message
 from ..model import Report
 
 ASSESSMENT_STYLE = {"helt": "green", "delvis": "yellow", "inte": "red", "ingen": "dim", None: "dim"}
@@ -13,7 +14,8 @@ LEVEL_NAME = {"inriktningsmal": "KF:s inriktningsmål", "verksamhetsomradesmal":
               "namndmal": "Nämndmål", "enhetsmal": "Enhetsmål"}
 
 
-def print_reports(reports: list[Report], show_diagnostics: bool = False, console: Console | None = None) -> None:
+def print_reports(reports: list[Report], show_diagnostics: bool = False, console: Console | None = None,
+                  lang: str = "sv") -> None:
     console = console or Console()
     for report in reports:
         head = " · ".join(str(x) for x in (report.committee or "okänd nämnd", report.unit, report.report_kind,
@@ -40,7 +42,7 @@ def print_reports(reports: list[Report], show_diagnostics: bool = False, console
         if show_diagnostics and report.diagnostics:
             table = Table("rad", "kod", "meddelande", "text", title="Diagnostik")
             for d in report.diagnostics:
-                table.add_row(str(d.line or ""), d.code, escape(d.message), escape((d.text or "")[:80]))
+                table.add_row(str(d.line or ""), d.code, escape(message(d.code, lang)), escape((d.text or "")[:80]))
             console.print(table)
         elif report.diagnostics:
             console.print(f"[dim]{len(report.diagnostics)} diagnostikrader (visa med --diagnostics)[/]")
