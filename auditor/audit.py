@@ -3,9 +3,9 @@
 ``audit_file`` is a pure function of its input (file content and configuration), so a batch can run it
 in a process pool, file by file; ``audit_paths`` expands folders and keeps the output order deterministic.
 
-A batch never stops at a bad file: a missing, unreadable or unparsable file becomes a ``ReportAudit`` with
-``error`` set, and the other files are still audited. Only a batch with nothing to audit at all (every
-folder empty of reports) is an ``InputError``.
+A batch never stops at a bad file: a missing, unreadable or unparsable file (or a folder without reports)
+becomes a ``ReportAudit`` with ``error`` set, and the other files are still audited. Only a batch with
+nothing to audit at all is an ``InputError``.
 """
 from __future__ import annotations
 
@@ -73,36 +73,36 @@ def audit_file(path: str | Path, config: Config | None = None, keep: Keep = "ful
             f"{path}: internt fel vid granskningen ({what}); rapportera gärna felet"))
 
 
-NO_REPORTS = ("inga rapporter (.txt, .pdf) att granska i mappen", "no reports (.txt, .pdf) to audit in the folder")
+def _expand(paths) -> list[tuple[Path, InputError | None]]:
+    """(path, None) for each file to audit, in order: files as given, the *.txt / *.pdf files inside folders
+    (recursively, sorted), without repeats; (path, error) for a path that is missing or a folder without
+    reports, so that the batch reports it and goes on. Raises ``InputError`` when nothing is left to audit."""
+    from .reader import expand_inputs
 
-
-def _expand(paths) -> list[tuple[Path, bool]]:
-    """(path, is an empty folder) in the order given: the files as given, the *.txt / *.pdf files inside
-    folders (recursively, sorted), without repeats. A path that does not exist is kept, so that the batch
-    reports it as a bad file and goes on."""
-    out: list[tuple[Path, bool]] = []
+    out: list[tuple[Path, InputError | None]] = []
     seen: set[str] = set()
     for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES)
-            items = [(f, False) for f in found] or [(p, True)]
-        else:
-            items = [(p, False)]
-        for item, empty in items:
+        try:
+            items = [(p, None) for p in expand_inputs([raw])]
+        except InputError as exc:
+            items = [(Path(raw), exc)]
+        for item, error in items:
             key = str(item.resolve())
             if key not in seen:
                 seen.add(key)
-                out.append((item, empty))
-    if out and all(empty for _, empty in out):
-        raise InputError(", ".join(str(p) for p, _ in out), *NO_REPORTS, code="no-reports")
+                out.append((item, error))
+    errors = [e for _, e in out if e is not None]
+    if out and len(errors) == len(out):
+        if len(errors) == 1:
+            raise errors[0]
+        raise InputError(None, "; ".join(e.message("sv") for e in errors),
+                         "; ".join(e.message("en") for e in errors), code=errors[0].code)
     return out
 
 
 def expand_paths(paths) -> list[Path]:
-    """The files to audit (see ``_expand``); raises ``InputError`` when only folders without reports
-    were given."""
-    return [p for p, empty in _expand(paths) if not empty]
+    """The files to audit (see ``_expand``)."""
+    return [p for p, error in _expand(paths) if error is None]
 
 
 def _audit_one(args):
@@ -116,14 +116,13 @@ def audit_paths(paths, config: Config | None = None, jobs: int = 1, keep: Keep =
     for; the result is the same, byte for byte, whatever ``jobs`` is."""
     items = _expand(paths)
     config = config or Config()
-    files = [p for p, empty in items if not empty]
+    files = [p for p, error in items if error is None]
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
         with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
             done = iter(list(pool.map(_audit_one, [(f, config, keep) for f in files])))
     else:
         done = (audit_file(f, config, keep) for f in files)
-    sv, en = NO_REPORTS
-    audits = [ReportAudit(source=str(p), error=f"{p}: {en if config.lang == 'en' else sv}") if empty
-              else next(done) for p, empty in items]
+    audits = [ReportAudit(source=str(p), error=error.message(config.lang)) if error is not None
+              else next(done) for p, error in items]
     return AuditResult(reports=audits)

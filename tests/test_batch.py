@@ -101,8 +101,8 @@ def test_bad_file_in_a_folder_does_not_stop_the_folder(tmp_path, capsys):
     assert sum(1 for r in doc["reports"] if "error" not in r) == 2
 
 
-@pytest.mark.parametrize("lang,expected", [("sv", "inga rapporter (.txt, .pdf) att granska i mappen"),
-                                           ("en", "no reports (.txt, .pdf) to audit in the folder")])
+@pytest.mark.parametrize("lang,expected", [("sv", "mappen innehåller inga rapporter (.txt eller .pdf)"),
+                                           ("en", "the folder contains no reports (.txt or .pdf)")])
 def test_folder_with_no_reports_is_one_line_and_exit_2(tmp_path, capsys, lang, expected):
     (tmp_path / "budget.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
@@ -214,3 +214,12 @@ def test_every_format_declares_what_it_reads():
     from auditor.render import MODEL_NEEDS, RENDERERS
     assert set(MODEL_NEEDS) <= set(RENDERERS)
     assert {model_needs(f) for f in RENDERERS} <= {"full", "outline", "none"}
+
+
+def test_nothing_to_audit_at_all_is_one_line(tmp_path, capsys):
+    empty = tmp_path / "tom"
+    empty.mkdir()
+    missing = tmp_path / "saknas.txt"
+    code, out, err = _run(["audit", str(empty), str(missing), "--no-config"], capsys)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert str(empty) in err and str(missing) in err
