@@ -19,7 +19,7 @@ MESSAGE_LIMIT = 2000
 HEADING_LIMIT = 300
 
 
-def _md(text, limit: int | None = None) -> str:
+def _md(text, limit: int | None = MESSAGE_LIMIT) -> str:
     """Report text as one line of literal Markdown: control characters dropped, line breaks turned into
     spaces, syntax characters escaped, cut at ``limit``."""
     text = clean_text(text, limit).replace("\r", " ").replace("\n", " ")
@@ -28,7 +28,7 @@ def _md(text, limit: int | None = None) -> str:
 
 def _code(text) -> str:
     """A code span that any text fits in: the fence is longer than the longest run of backticks inside."""
-    text = clean_text(text).replace("\r", " ").replace("\n", " ")
+    text = clean_text(text, HEADING_LIMIT).replace("\r", " ").replace("\n", " ")
     fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"

@@ -2,7 +2,7 @@
 
 Report text never reaches the terminal as markup or as control sequences: every piece of it goes through
 ``clean_text`` (control characters, ESC and the C1 controls such as CSI dropped) and ``rich.markup.escape``
-(``[bold]`` stays literal), and messages are cut at ``MESSAGE_LIMIT`` characters."""
+(``[bold]`` stays literal), and messages are cut at ``MESSAGE_LIMIT`` characters, titles at ``HEADING_LIMIT``."""
 from __future__ import annotations
 
 import io
@@ -15,6 +15,7 @@ from .common import (SEVERITY_ORDER, counts, evidence_lines, goal_groups, goal_h
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 MESSAGE_LIMIT = 2000
+HEADING_LIMIT = 300
 
 
 def render(result: AuditResult, options: dict | None = None) -> str:
@@ -22,7 +23,7 @@ def render(result: AuditResult, options: dict | None = None) -> str:
     from rich.markup import escape as _escape
     from rich.table import Table
 
-    def escape(text, limit: int | None = None) -> str:
+    def escape(text, limit: int | None = MESSAGE_LIMIT) -> str:
         return _escape(clean_text(text, limit))
 
     options = options or {}
@@ -34,8 +35,8 @@ def render(result: AuditResult, options: dict | None = None) -> str:
     console = Console(file=buf, force_terminal=color, no_color=not color, width=width,
                       highlight=False, emoji=False)
     for audit in result.reports:
-        console.rule(f"[bold]{escape(report_title(audit, lang))}[/]", align="left")
-        console.print(f"[dim]{t['source']}: {escape(audit.source)}[/]")
+        console.rule(f"[bold]{escape(report_title(audit, lang), HEADING_LIMIT)}[/]", align="left")
+        console.print(f"[dim]{t['source']}: {escape(audit.source, HEADING_LIMIT)}[/]")
         if audit.error:
             console.print(f"[bold red]{t['error']}:[/] {escape(audit.error)}")
             console.print()
@@ -58,7 +59,7 @@ def render(result: AuditResult, options: dict | None = None) -> str:
         console.print(table)
         for goal, findings in goal_groups(audit):
             console.print()
-            console.print(f"[bold]{escape(goal_heading(goal, lang))}[/]")
+            console.print(f"[bold]{escape(goal_heading(goal, lang), HEADING_LIMIT)}[/]")
             for f in findings:
                 low = f" [dim]({t['low']})[/]" if f.confidence == "low" else ""
                 console.print(f"  [dim]{t['line']} {f.line:>5}[/]  [{STYLE[f.severity]}]{f.severity:<7}[/] "
