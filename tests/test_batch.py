@@ -223,3 +223,14 @@ def test_nothing_to_audit_at_all_is_one_line(tmp_path, capsys):
     code, out, err = _run(["audit", str(empty), str(missing), "--no-config"], capsys)
     assert code == 2 and out == "" and err.count("\n") == 1
     assert str(empty) in err and str(missing) in err
+
+
+def test_json_built_per_report_is_the_plain_dump_of_the_contract(tmp_path):
+    from auditor.render.json_out import contract
+    paths = [str(p) for p in _good(tmp_path, 3)]
+    partial = tmp_path / "partial.txt"
+    partial.write_text(truncated_report(2), encoding="utf-8")
+    missing = str(tmp_path / "missing.txt")
+    for result in (audit_paths(paths + [str(partial), missing]), AuditResult(), audit_paths(paths[:1])):
+        expected = json.dumps(contract(result), ensure_ascii=False, indent=1) + "\n"
+        assert get_renderer("json")(result, {"lang": "sv"}) == expected
