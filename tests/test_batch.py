@@ -164,7 +164,7 @@ INCOMPLETE = {"sv": ("Granskningen är ofullständig", "texten slutar mitt i ett
 @pytest.mark.parametrize("fmt", ["terminal", "md", "html"])
 def test_every_human_output_says_the_audit_is_incomplete(partial, capsys, fmt, lang):
     code, out, err = _run(["--lang", lang, "audit", str(partial), "--format", fmt, "--no-config"], capsys)
-    assert code in (0, 1) and not err
+    assert code == 2 and err.count("\n") == 1 and err.startswith(f"auditor: {partial}: ")
     if fmt == "html":
         said = ("Rapporten tolkades inte fullständigt" if lang == "sv" else "The report was not parsed completely")
         reason = INCOMPLETE[lang][1].replace("'", "&#39;")
@@ -184,6 +184,21 @@ def test_json_says_the_audit_is_incomplete(partial, capsys, lang):
     truncated = [d for d in doc["diagnostics"] if d["code"] == "truncated"]
     assert truncated and truncated[0]["message"].startswith(INCOMPLETE[lang][1])
     assert doc["findings"]
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("sv", "granskningen är ofullständig (rad {n}: texten slutar mitt i ett måls tabell: rapporten ser avklippt ut)"),
+    ("en", "the audit is incomplete (line {n}: the text ends inside a goal's table: the report looks cut off)")])
+def test_a_partial_report_is_one_line_on_stderr_and_exit_2_beside_good_reports(tmp_path, partial, capsys, lang,
+                                                                              expected):
+    good = _good(tmp_path, 1)
+    code, out, err = _run(["--lang", lang, "audit", str(good[0]), str(partial), "--format", "json", "--no-config"],
+                          capsys)
+    n = len(partial.read_text(encoding="utf-8").splitlines())
+    assert code == 2
+    assert err == f"auditor: {partial}: {expected.format(n=n)}\n"
+    reports = json.loads(out)["reports"]
+    assert reports[0]["findings"] and reports[1]["findings"] and reports[1]["complete"] is False
 
 
 def test_complete_reports_keep_the_plain_json_contract(tmp_path, capsys):
