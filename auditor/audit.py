@@ -2,10 +2,15 @@
 
 ``audit_file`` is a pure function of its input (file content and configuration), so a batch can run it
 in a process pool, file by file; ``audit_paths`` expands folders and keeps the output order deterministic.
+
+A batch never stops at a bad file: a missing, unreadable or unparsable file (or a folder without reports)
+becomes a ``ReportAudit`` with ``error`` set, and the other files are still audited. Only a batch with
+nothing to audit at all is an ``InputError``.
 """
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from .config import Config
 from .errors import InputError
@@ -13,6 +18,13 @@ from .findings import AuditResult, ReportAudit
 from .model import Report
 
 INPUT_SUFFIXES = (".txt", ".pdf")
+
+# How much of the parsed model a ReportAudit keeps for the renderers (see auditor.render.MODEL_NEEDS):
+# "full" the whole Report (HTML, spreadsheets, compare), "outline" the goal headings only (terminal,
+# Markdown), "none" nothing (JSON, SARIF, JUnit, GitHub). Keeping less is what keeps a large batch's
+# memory flat: a parsed report is hundreds of times larger than its findings, and with --jobs it would
+# also be pickled back from the worker.
+Keep = Literal["full", "outline", "none"]
 
 
 def audit_report_model(report: Report, config: Config | None = None) -> ReportAudit:
@@ -25,50 +37,92 @@ def audit_report_model(report: Report, config: Config | None = None) -> ReportAu
                        diagnostics=list(report.diagnostics), complete=report.complete, report=report)
 
 
-def audit_file(path: str | Path, config: Config | None = None) -> ReportAudit:
+def outline(report: Report) -> Report:
+    """The report with only what goal headings need (id, parent, level, number, title, line, assessment)."""
+    goals = [g.model_copy(update={"indicators": [], "activities": [], "sections": [], "analysis": None})
+             for g in report.goals]
+    return report.model_copy(update={"goals": goals, "narrative": [], "diagnostics": []})
+
+
+def _keep(audit: ReportAudit, keep: Keep) -> ReportAudit:
+    if audit.report is None or keep == "full":
+        return audit
+    audit.report = outline(audit.report) if keep == "outline" else None
+    return audit
+
+
+def audit_file(path: str | Path, config: Config | None = None, keep: Keep = "full",
+               strict: bool = False) -> ReportAudit:
     """Parse and audit one file. A file that cannot be read or parsed gives a ``ReportAudit`` with
-    ``error`` set instead of raising, so one bad file does not stop a batch."""
+    ``error`` set instead of raising, so one bad file does not stop a batch. An unexpected exception
+    (a bug) is reported the same way, naming the file, unless ``strict`` (tests and fuzzing) re-raises it."""
     from .parser import parse_file
 
+    lang = (config or Config()).lang
     try:
         report = parse_file(path)
+        return _keep(audit_report_model(report, config), keep)
     except InputError as exc:
-        return ReportAudit(source=str(path), error=exc.message((config or Config()).lang))
-    return audit_report_model(report, config)
+        return ReportAudit(source=str(path), error=exc.message(lang))
+    except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
+        if strict:
+            raise
+        what = f"{type(exc).__name__}: {exc}"[:200]
+        return ReportAudit(source=str(path), error=(
+            f"{path}: internal error while auditing ({what}); please report it" if lang == "en" else
+            f"{path}: internt fel vid granskningen ({what}); rapportera gärna felet"))
+
+
+def _expand(paths) -> list[tuple[Path, InputError | None]]:
+    """(path, None) for each file to audit, in order: files as given, the *.txt / *.pdf files inside folders
+    (recursively, sorted), without repeats; (path, error) for a path that is missing or a folder without
+    reports, so that the batch reports it and goes on. Raises ``InputError`` when nothing is left to audit."""
+    from .reader import expand_inputs
+
+    out: list[tuple[Path, InputError | None]] = []
+    seen: set[str] = set()
+    for raw in paths:
+        try:
+            items = [(p, None) for p in expand_inputs([raw])]
+        except InputError as exc:
+            items = [(Path(raw), exc)]
+        for item, error in items:
+            key = str(item.resolve())
+            if key not in seen:
+                seen.add(key)
+                out.append((item, error))
+    errors = [e for _, e in out if e is not None]
+    if out and len(errors) == len(out):
+        if len(errors) == 1:
+            raise errors[0]
+        raise InputError(None, "; ".join(e.message("sv") for e in errors),
+                         "; ".join(e.message("en") for e in errors), code=errors[0].code)
+    return out
 
 
 def expand_paths(paths) -> list[Path]:
-    """Files as given, and the *.txt / *.pdf files inside folders (recursively), sorted, without repeats."""
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES))
-        elif p.exists():
-            out.append(p)
-        else:
-            raise InputError(str(p), "filen eller mappen finns inte", "no such file or folder")
-    seen, unique = set(), []
-    for p in out:
-        key = str(p.resolve())
-        if key not in seen:
-            seen.add(key)
-            unique.append(p)
-    return unique
+    """The files to audit (see ``_expand``)."""
+    return [p for p, error in _expand(paths) if error is None]
 
 
 def _audit_one(args):
-    path, config = args
-    return audit_file(path, config)
+    path, config, keep = args
+    return audit_file(path, config, keep)
 
 
-def audit_paths(paths, config: Config | None = None, jobs: int = 1) -> AuditResult:
-    files = expand_paths(paths)
+def audit_paths(paths, config: Config | None = None, jobs: int = 1, keep: Keep = "full") -> AuditResult:
+    """Audit files and folders, in the order of ``expand_paths``. With ``jobs > 1`` the files are audited
+    in a process pool, each worker parsing one report at a time and sending back only what ``keep`` asks
+    for; the result is the same, byte for byte, whatever ``jobs`` is."""
+    items = _expand(paths)
     config = config or Config()
+    files = [p for p, error in items if error is None]
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            audits = list(pool.map(_audit_one, [(f, config) for f in files]))
+        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+            done = iter(list(pool.map(_audit_one, [(f, config, keep) for f in files])))
     else:
-        audits = [audit_file(f, config) for f in files]
+        done = (audit_file(f, config, keep) for f in files)
+    audits = [ReportAudit(source=str(p), error=error.message(config.lang)) if error is not None
+              else next(done) for p, error in items]
     return AuditResult(reports=audits)

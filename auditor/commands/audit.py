@@ -2,7 +2,9 @@
 [--rules DIR] [--config FILE]``: audit reports and write one audit report per committee.
 
 Exit codes: 0 nothing at or above the --fail-on level, 1 findings at or above it, 2 usage or input error
-(including a file that cannot be read or parsed; the other files are still audited and reported).
+(including a file that cannot be read or parsed, and a report cut off mid-table, which is still audited
+as far as it goes; the other files are still audited and reported, each bad one named on one line of
+standard error).
 """
 from __future__ import annotations
 
@@ -62,25 +64,25 @@ def build_config(args):
 
 
 def exit_code(result, fail_on: str) -> int:
-    """2 when a file could not be audited; else 1 when a finding gates CI (at or above ``fail_on``, not
-    dismissed by a reviewer, not already in the baseline); else 0."""
+    """2 when a file could not be audited, or only partly (cut off); else 1 when a finding gates CI (at or
+    above ``fail_on``, not dismissed by a reviewer, not already in the baseline); else 0."""
     from ..gate import fails
 
-    if any(r.error for r in result.reports):
+    if any(r.error or not r.complete for r in result.reports):
         return EXIT_USAGE
     return EXIT_FINDINGS if fails(result, fail_on) else EXIT_OK
 
 
 def run(args) -> int:
     from ..audit import audit_paths
-    from ..render import get_renderer
+    from ..render import get_renderer, model_needs
 
     if args.jobs < 1:
         raise InputError(None, "--jobs måste vara minst 1", "--jobs must be at least 1", code="usage")
     config = build_config(args)
     from ..outputs import prepare, write_output
 
-    result = audit_paths(args.paths, config, jobs=args.jobs)
+    result = audit_paths(args.paths, config, jobs=args.jobs, keep=model_needs(args.format))
     notes = prepare(result, args, args.paths)
     to_terminal = args.output is None and sys.stdout.isatty()
     catalogue = config.catalogue()
@@ -94,4 +96,16 @@ def run(args) -> int:
     for r in result.reports:
         if r.error:
             print(f"auditor: {r.error}", file=sys.stderr)
+        elif not r.complete:
+            print(f"auditor: {partial_note(r, args.lang)}", file=sys.stderr)
     return exit_code(result, config.fail_on)
+
+
+def partial_note(audit, lang: str) -> str:
+    """One line for a report that was audited only as far as it could be parsed."""
+    from ..errors import one_line
+    from ..render.common import incomplete_reasons
+
+    head = "the audit is incomplete" if lang == "en" else "granskningen är ofullständig"
+    reasons = "; ".join(incomplete_reasons(audit, lang))
+    return one_line(f"{audit.source}: {head}" + (f" ({reasons})" if reasons else ""))

@@ -23,6 +23,18 @@ RENDERERS: dict[str, str] = {
 }
 
 
+# How much of the parsed model each format reads from ``ReportAudit.report`` (see ``auditor.audit.Keep``):
+# the batch keeps only that much, so that auditing hundreds of reports into JSON holds findings, not models.
+MODEL_NEEDS: dict[str, str] = {
+    "html": "full", "xlsx": "full", "csv": "full",     # goal tree with indicators and activities
+    "terminal": "outline", "md": "outline",            # goal headings (number, title, line, assessment)
+}                                                      # json, sarif, junit, github: findings only
+
+
+def model_needs(fmt: str) -> str:
+    return MODEL_NEEDS.get(fmt, "none")
+
+
 def get_renderer(fmt: str) -> Callable:
     module, func = RENDERERS[fmt].split(":")
     return getattr(importlib.import_module(module), func)

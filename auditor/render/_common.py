@@ -25,10 +25,11 @@ _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe
 
 
 def clean_text(text: Any, limit: int | None = None) -> str:
-    """Report text made safe for any output: control characters dropped, optionally cut to ``limit``."""
+    """Report text made safe for any output: control characters dropped, the Unicode line and paragraph
+    separators turned into spaces, optionally cut to ``limit``."""
     if text is None:
         return ""
-    text = _BAD_CHARS.sub("", str(text))
+    text = _BAD_CHARS.sub("", str(text)).replace("\u2028", " ").replace("\u2029", " ")
     if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
     return text

@@ -13,12 +13,12 @@ MARKERS_EN = {"helt": "fully met", "delvis": "partly met", "inte": "not met", "i
 T = {
     "sv": {"report": "Granskning av målrapportering", "outside": "Utanför målen (sammanfattning m.m.)",
            "line": "rad", "rule": "Regel", "total": "Totalt", "no_findings": "Inga fynd.",
-           "error": "Filen kunde inte granskas", "incomplete": "Tolkningen är ofullständig; vissa rader kunde inte placeras.",
+           "error": "Filen kunde inte granskas", "incomplete": "Granskningen är ofullständig: rapporten kunde bara delvis tolkas.",
            "source": "Källa", "findings": "fynd", "low": "osäker kolumnplacering", "evidence": "Underlag",
            "unknown_committee": "Okänd nämnd", "summary": "Sammanställning", "by_goal": "Fynd per mål"},
     "en": {"report": "Audit of goal follow-up reports", "outside": "Outside the goals (summary etc.)",
            "line": "line", "rule": "Rule", "total": "Total", "no_findings": "No findings.",
-           "error": "The file could not be audited", "incomplete": "The parse is incomplete; some lines could not be placed.",
+           "error": "The file could not be audited", "incomplete": "The audit is incomplete: the report could only be partly parsed.",
            "source": "Source", "findings": "findings", "low": "uncertain columns", "evidence": "Evidence",
            "unknown_committee": "Unknown committee", "summary": "Summary", "by_goal": "Findings by goal"},
 }
@@ -48,6 +48,21 @@ def report_title(audit: ReportAudit, lang: str) -> str:
     kind = kinds.get(audit.report_kind or "", audit.report_kind or "")
     when = " ".join(x for x in (kind, str(audit.year) if audit.year else "") if x)
     return f"{name} – {when}" if when else name
+
+
+# Diagnostics that make a report incomplete (rather than one unplaced line among many).
+INCOMPLETE_CODES = ("truncated", "no-goals")
+
+
+def incomplete_reasons(audit: ReportAudit, lang: str) -> list[str]:
+    """Why a partial report is incomplete, one line each ("rad 300: texten slutar mitt i ...")."""
+    from ..diagnostics import MESSAGES, message
+    out = []
+    for d in audit.diagnostics:
+        if d.code in INCOMPLETE_CODES:
+            text = message(d.code, lang) if d.code in MESSAGES else d.message
+            out.append(f"{texts(lang)['line']} {d.line}: {text}" if d.line else text)
+    return out
 
 
 def goal_groups(audit: ReportAudit) -> list[tuple[dict | None, list[Finding]]]:

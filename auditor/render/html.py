@@ -6,6 +6,7 @@ report text as safe.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
@@ -119,7 +120,10 @@ class GoalView:
     children: list["GoalView"] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=1)
 def _environment():
+    """One environment per process: building it compiles the templates (~20 ms), which a batch, a review
+    loop or a test run should pay once."""
     import jinja2
     return jinja2.Environment(
         loader=jinja2.PackageLoader("auditor", "templates"),
@@ -223,9 +227,15 @@ def _page_context(audit: ReportAudit, builder: _Builder, index_name: str | None,
         "rules": [(r, clean_text(builder.rule_titles.get(r, ""))) for r in rules],
         "severity_labels": [(s, label(s, builder.lang)) for s in ("error", "warning", "info")],
         "roots": roots, "loose": loose, "index_name": index_name,
-        "diagnostics": [(d.line, clean_text(d.code), clean_text(d.message, 500)) for d in audit.diagnostics],
+        "diagnostics": [(d.line, clean_text(d.code), clean_text(_diagnostic(d, builder.lang), 500))
+                        for d in audit.diagnostics],
         "complete": audit.complete, "version": _version(), "stale": _stale_views(stale, builder.lang),
     }
+
+
+def _diagnostic(d, lang: str) -> str:
+    from ..diagnostics import MESSAGES, message
+    return message(d.code, lang) if d.code in MESSAGES else d.message
 
 
 def _version() -> str:

@@ -1,40 +1,66 @@
 """JSON output: exactly the ``auditor.findings/1`` contract, sorted and without timestamps, so that two
-runs over the same input give byte-identical files."""
+runs over the same input give byte-identical files. Two keys outside the contract appear only when needed:
+``error`` for a file that could not be audited, and ``complete: false`` with the parser's ``diagnostics``
+(line, code, message) for a report that was only partly parsed (cut off, or no goals found)."""
 from __future__ import annotations
 
 import json
 
-from ..findings import AuditResult
+from ..findings import SCHEMA, AuditResult
 
 REPORT_KEYS = ("source", "committee", "unit", "report_kind", "year")
 FINDING_KEYS = ("rule", "severity", "line", "message", "goal", "evidence", "fingerprint")
 
 
-def contract(result: AuditResult) -> dict:
-    reports = []
-    for audit in result.reports:
-        doc = {k: getattr(audit, k) for k in REPORT_KEYS}
-        findings = sorted(audit.findings, key=lambda f: (f.line, f.rule, f.fingerprint))
-        doc["findings"] = []
-        for f in findings:
-            item = f.model_dump(mode="json")
-            entry = {k: item[k] for k in FINDING_KEYS}
-            if item["confidence"] != "high":    # the contract has no confidence key; keep it in the evidence
-                entry["evidence"] = {**entry["evidence"], "confidence": item["confidence"]}
-            # a reviewer's decision and the baseline state are added only when there is one
-            if item.get("review"):
-                entry["review"] = item["review"]
-            if item.get("baseline"):
-                entry["baseline"] = item["baseline"]
-            doc["findings"].append(entry)
-        if audit.error:                        # only for a file that could not be audited at all
-            doc["error"] = audit.error
-        reports.append(doc)
-    out = {"schema": "auditor.findings/1", "reports": reports}
+def report_doc(audit, lang: str = "sv") -> dict:
+    """The contract object of one audited report."""
+    from ..diagnostics import MESSAGES, message
+
+    doc = {k: getattr(audit, k) for k in REPORT_KEYS}
+    findings = sorted(audit.findings, key=lambda f: (f.line, f.rule, f.fingerprint))
+    doc["findings"] = []
+    for f in findings:
+        item = f.model_dump(mode="json")
+        entry = {k: item[k] for k in FINDING_KEYS}
+        if item["confidence"] != "high":    # the contract has no confidence key; keep it in the evidence
+            entry["evidence"] = {**entry["evidence"], "confidence": item["confidence"]}
+        # a reviewer's decision and the baseline state are added only when there is one
+        if item.get("review"):
+            entry["review"] = item["review"]
+        if item.get("baseline"):
+            entry["baseline"] = item["baseline"]
+        doc["findings"].append(entry)
+    if audit.error:                        # only for a file that could not be audited at all
+        doc["error"] = audit.error
+    elif not audit.complete:               # only for a partial report: audited as far as it was parsed
+        doc["complete"] = False
+        doc["diagnostics"] = [{"line": d.line, "code": d.code,
+                               "message": message(d.code, lang) if d.code in MESSAGES else d.message}
+                              for d in audit.diagnostics]
+    return doc
+
+
+def contract(result: AuditResult, lang: str = "sv") -> dict:
+    out = {"schema": SCHEMA, "reports": [report_doc(audit, lang) for audit in result.reports]}
     if result.stale_reviews:
         out["stale_reviews"] = [s.model_dump(mode="json") for s in result.stale_reviews]
     return out
 
 
+def _dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=False)
+
+
 def render(result: AuditResult, options: dict | None = None) -> str:
-    return json.dumps(contract(result), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """``json.dumps(contract(result), indent=1)``, byte for byte, built one report at a time: with an indent
+    the json module encodes in Python into a list of small chunks, which for a batch of hundreds of reports
+    costs several times the size of the output; per report it stays small."""
+    from ._common import opt
+    lang = opt(options, "lang", "sv")
+    if not result.reports or result.stale_reviews:
+        return _dumps(contract(result, lang)) + "\n"
+    parts = []
+    for audit in result.reports:
+        # JSON text has no raw line breaks inside strings, so the report's lines can be indented as a block
+        parts.append("\n".join("  " + line for line in _dumps(report_doc(audit, lang)).split("\n")))
+    return '{\n "schema": ' + _dumps(SCHEMA) + ',\n "reports": [\n' + ",\n".join(parts) + "\n ]\n}\n"

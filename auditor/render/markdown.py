@@ -1,14 +1,37 @@
 """Markdown output: a document an auditor can attach -- per committee a summary table, then the findings
-grouped by goal with line, rule, message and evidence. No timestamps, so reruns give the same file."""
+grouped by goal with line, rule, message and evidence. No timestamps, so reruns give the same file.
+Report text is escaped (see ``_md``), so a title with ``|``, ``#``, backticks or ``<script>`` stays text."""
 from __future__ import annotations
 
+import re
+
 from ..findings import AuditResult
-from .common import (SEVERITY_ORDER, counts, evidence_lines, goal_groups, goal_heading, report_title,
-                     severity_label, texts)
+from ._common import clean_text
+from .common import (SEVERITY_ORDER, counts, evidence_lines, goal_groups, goal_heading, incomplete_reasons,
+                     report_title, severity_label, texts)
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+# Characters that can start Markdown (CommonMark/GFM) syntax inside a line: emphasis, code, links and
+# images, raw HTML, table cells, strikethrough, hard breaks, entity references. Report text gets each
+# backslash-escaped, so that it can neither open a tag nor break out of a table row or list item.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?\w+;))")
+MESSAGE_LIMIT = 2000
+HEADING_LIMIT = 300
+
+
+def _md(text, limit: int | None = MESSAGE_LIMIT) -> str:
+    """Report text as one line of literal Markdown: control characters dropped, line breaks turned into
+    spaces, syntax characters escaped, cut at ``limit``."""
+    text = clean_text(text, limit).replace("\r", " ").replace("\n", " ")
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _code(text) -> str:
+    """A code span that any text fits in: the fence is longer than the longest run of backticks inside."""
+    text = clean_text(text, HEADING_LIMIT).replace("\r", " ").replace("\n", " ")
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def render(result: AuditResult, options: dict | None = None) -> str:
@@ -17,12 +40,12 @@ def render(result: AuditResult, options: dict | None = None) -> str:
     t = texts(lang)
     out = [f"# {t['report']}", ""]
     for audit in result.reports:
-        out += [f"## {_md(report_title(audit, lang))}", "", f"{t['source']}: `{audit.source}`", ""]
+        out += [f"## {_md(report_title(audit, lang), HEADING_LIMIT)}", "", f"{t['source']}: {_code(audit.source)}", ""]
         if audit.error:
             out += [f"**{t['error']}:** {_md(audit.error)}", ""]
             continue
         if not audit.complete:
-            out += [f"> {t['incomplete']}", ""]
+            out += [f"> **{t['incomplete']}**"] + [f"> {_md(r)}  " for r in incomplete_reasons(audit, lang)] + [""]
         rows, total = counts(audit)
         if not rows:
             out += [t["no_findings"], ""]
@@ -35,11 +58,11 @@ def render(result: AuditResult, options: dict | None = None) -> str:
         out.append("")
         out += [f"### {t['by_goal']}", ""]
         for goal, findings in goal_groups(audit):
-            out += [f"#### {_md(goal_heading(goal, lang))}", ""]
+            out += [f"#### {_md(goal_heading(goal, lang), HEADING_LIMIT)}", ""]
             for f in findings:
                 low = f" *({t['low']})*" if f.confidence == "low" else ""
                 sev = severity_label(f.severity, lang)
-                out.append(f"- **{t['line']} {f.line}** · `{f.rule}` · {sev}{low}: {_md(f.message)}")
+                out.append(f"- **{t['line']} {f.line}** · `{f.rule}` · {sev}{low}: {_md(f.message, MESSAGE_LIMIT)}")
                 for line in evidence_lines(f, lang, limit=300):
                     out.append(f"  - {_md(line)}")
             out.append("")

@@ -1,20 +1,30 @@
-"""Terminal output with rich: per committee a summary table, then the findings grouped by goal."""
+"""Terminal output with rich: per committee a summary table, then the findings grouped by goal.
+
+Report text never reaches the terminal as markup or as control sequences: every piece of it goes through
+``clean_text`` (control characters, ESC and the C1 controls such as CSI dropped) and ``rich.markup.escape``
+(``[bold]`` stays literal), and messages are cut at ``MESSAGE_LIMIT`` characters, titles at ``HEADING_LIMIT``."""
 from __future__ import annotations
 
 import io
 import textwrap
 
 from ..findings import AuditResult
-from .common import (SEVERITY_ORDER, counts, evidence_lines, goal_groups, goal_heading, report_title,
-                     severity_label, texts)
+from ._common import clean_text
+from .common import (SEVERITY_ORDER, counts, evidence_lines, goal_groups, goal_heading, incomplete_reasons,
+                     report_title, severity_label, texts)
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+MESSAGE_LIMIT = 2000
+HEADING_LIMIT = 300
 
 
 def render(result: AuditResult, options: dict | None = None) -> str:
     from rich.console import Console
-    from rich.markup import escape
+    from rich.markup import escape as _escape
     from rich.table import Table
+
+    def escape(text, limit: int | None = MESSAGE_LIMIT) -> str:
+        return _escape(clean_text(text, limit))
 
     options = options or {}
     lang = options.get("lang", "sv")
@@ -25,14 +35,16 @@ def render(result: AuditResult, options: dict | None = None) -> str:
     console = Console(file=buf, force_terminal=color, no_color=not color, width=width,
                       highlight=False, emoji=False)
     for audit in result.reports:
-        console.rule(f"[bold]{escape(report_title(audit, lang))}[/]", align="left")
-        console.print(f"[dim]{t['source']}: {escape(audit.source)}[/]")
+        console.rule(f"[bold]{escape(report_title(audit, lang), HEADING_LIMIT)}[/]", align="left")
+        console.print(f"[dim]{t['source']}: {escape(audit.source, HEADING_LIMIT)}[/]")
         if audit.error:
             console.print(f"[bold red]{t['error']}:[/] {escape(audit.error)}")
             console.print()
             continue
         if not audit.complete:
             console.print(f"[yellow]{t['incomplete']}[/]")
+            for reason in incomplete_reasons(audit, lang):
+                console.print(f"[yellow]  {escape(reason)}[/]")
         rows, total = counts(audit)
         if not rows:
             console.print(f"[green]{t['no_findings']}[/]")
@@ -48,16 +60,16 @@ def render(result: AuditResult, options: dict | None = None) -> str:
         console.print(table)
         for goal, findings in goal_groups(audit):
             console.print()
-            console.print(f"[bold]{escape(goal_heading(goal, lang))}[/]")
+            console.print(f"[bold]{escape(goal_heading(goal, lang), HEADING_LIMIT)}[/]")
             for f in findings:
                 low = f" [dim]({t['low']})[/]" if f.confidence == "low" else ""
                 sev = severity_label(f.severity, lang)
                 console.print(f"  [dim]{t['line']} {f.line:>5}[/]  [{STYLE[f.severity]}]{sev:<7}[/] "
                               f"[bold]{f.rule}[/]{low}")
-                for line in textwrap.wrap(f.message, width - 6):
+                for line in textwrap.wrap(clean_text(f.message, MESSAGE_LIMIT), width - 6):
                     console.print(f"      {escape(line)}")
                 for ev in evidence_lines(f, lang):
-                    for i, line in enumerate(textwrap.wrap(ev, width - 8)):
+                    for i, line in enumerate(textwrap.wrap(clean_text(ev), width - 8)):
                         console.print(f"      [dim]{'·' if i == 0 else ' '} {escape(line)}[/]")
         console.print()
     return buf.getvalue()

@@ -1,0 +1,136 @@
+"""Scale: audit batches of generated reports with ``auditor audit DIR --format json --jobs N``.
+
+    python benchmarks/bench_batch.py [--sizes 100,250,500] [--jobs 1,2] [--keep-dir DIR] [--pythonpath PATH]
+
+The batch is generated into a temporary folder from every fixture (``fixtures/*.txt``) and, when present,
+every corpus report (``../shared/corpus``), cycling through them with small variations so that no two
+files are the same: the committee's name, the years (shifted by 0-3), and the decimals of the figures.
+Each size is a prefix of the same sequence, so the mix of small and large reports is the same at every
+size. For each size and job count the script prints wall time, reports per second, time per report and
+peak memory (largest single process, and the whole process tree) of the fastest of ``--repeat`` runs, then whether time grew linearly
+(time per report within 25 % across sizes) and memory stayed flat (peak within 25 % across sizes).
+``--pythonpath`` measures another checkout (to compare before and after a change).
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import ROOT, auditor_cmd, corpus_files, fixture_files, machine, run_measured  # noqa: E402
+
+DISTRICTS = ("Lindvik", "Björkås", "Granberga", "Sjöstrand", "Hagalund", "Ekudden", "Tallmo", "Norrviken",
+             "Bergsjö", "Ängby", "Källdal", "Vallhöjd")
+
+
+def sources() -> list[tuple[str, str]]:
+    sys.path.insert(0, str(ROOT))
+    from auditor.reader import read_text
+    files = fixture_files() + corpus_files()
+    out = []
+    for p in files:
+        try:
+            out.append((p.stem, read_text(p)))
+        except Exception:          # a fixture that is bad on purpose (encoding, truncation) is still a fine input
+            out.append((p.stem, p.read_bytes().decode("utf-8", "replace")))
+    if not out:
+        sys.path.insert(0, str(ROOT / "tests"))
+        from synthetic import synthetic_report
+        out = [(f"synthetic{k}", synthetic_report(k)) for k in range(8)]
+    return out
+
+
+COMMITTEE = re.compile(r"\b([A-ZÅÄÖ][\wåäöé-]+)( stadsdelsnämnd| nämnd)\b")
+YEAR = re.compile(r"\b(20[12]\d)\b")
+DECIMAL = re.compile(r"(?<=\d,)(\d)")
+
+
+def vary(text: str, k: int) -> str:
+    district = DISTRICTS[k % len(DISTRICTS)]
+    text = COMMITTEE.sub(lambda m: f"{district}{m.group(2)}", text)
+    shift = k % 4
+    if shift:
+        text = YEAR.sub(lambda m: str(int(m.group(1)) + shift), text)
+    return DECIMAL.sub(lambda m: str((int(m.group(1)) + k) % 10), text)
+
+
+def generate(folder: Path, count: int) -> list[Path]:
+    base = sources()
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for k in range(count):
+        stem, text = base[k % len(base)]
+        path = folder / f"{k:04d}_{stem}.txt"
+        path.write_text(vary(text, k // len(base) + k), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="100,250,500")
+    ap.add_argument("--jobs", default="1,2")
+    ap.add_argument("--keep-dir", type=Path, help="generate the batch here and keep it")
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="runs per cell; the fastest is shown (the machine may be shared)")
+    ap.add_argument("--pythonpath", type=Path, default=ROOT, help="checkout to measure (default: this one)")
+    args = ap.parse_args()
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    jobs = [int(j) for j in args.jobs.split(",")]
+
+    work = args.keep_dir or Path(tempfile.mkdtemp(prefix="auditor-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    all_files = generate(work / "all", max(sizes)) if not (work / "all").is_dir() else sorted((work / "all").glob("*.txt"))
+    total_kib = sum(p.stat().st_size for p in all_files) / 1024
+    n_sources = len(sources())
+    print(f"machine: {machine()}")
+    print(f"batch:   {len(all_files)} reports ({total_kib / 1024:.1f} MiB of text) generated from {n_sources} "
+          f"sources ({len(fixture_files())} fixtures, {len(corpus_files())} corpus reports) in {work}")
+    print(f"checkout: {args.pythonpath}")
+    print()
+    print("| reports | --jobs | wall time (s) | reports/s | ms/report | peak RSS, largest process (MiB) | peak RSS, all processes (MiB) |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    rows = {}
+    for n in sizes:
+        folder = work / f"batch{n}"
+        if not folder.is_dir():
+            folder.mkdir()
+            for p in all_files[:n]:
+                (folder / p.name).symlink_to(p)
+        for j in jobs:
+            out = work / f"out-{n}-{j}.json"
+            r = min((run_measured(auditor_cmd("audit", str(folder), "--format", "json", "--jobs", str(j),
+                                          "--no-config", "--output", str(out)), args.pythonpath)
+                     for _ in range(args.repeat)), key=lambda r: r["seconds"])
+            if r["code"] not in (0, 1, 2):
+                print(r["stderr"])
+                return 1
+            rows[(n, j)] = r
+            print(f"| {n} | {j} | {r['seconds']:.1f} | {n / r['seconds']:.1f} | {1000 * r['seconds'] / n:.0f} | "
+                  f"{r['max_rss_mib']:.0f} | {r['tree_rss_mib']:.0f} |", flush=True)
+    print()
+    for j in jobs:
+        per = [rows[(n, j)]["seconds"] / n for n in sizes]
+        mem = [rows[(n, j)]["tree_rss_mib"] for n in sizes]
+        linear = max(per) / min(per) <= 1.25
+        flat = max(mem) / min(mem) <= 1.25
+        growth = 1024 * (mem[-1] - mem[0]) / (sizes[-1] - sizes[0])
+        print(f"--jobs {j}: time per report {' / '.join(f'{1000 * t:.0f}' for t in per)} ms for "
+              f"{' / '.join(map(str, sizes))} reports -> {'linear' if linear else 'NOT linear'}; peak memory "
+              f"{' / '.join(f'{m:.0f}' for m in mem)} MiB -> {'flat' if flat else 'NOT flat'} "
+              f"({growth:.0f} KiB more per added report)")
+    if len(jobs) > 1:
+        n = sizes[-1]
+        print(f"speed-up of --jobs {jobs[-1]} over --jobs {jobs[0]} at {n} reports: "
+              f"{rows[(n, jobs[0])]['seconds'] / rows[(n, jobs[-1])]['seconds']:.2f}x")
+    if not args.keep_dir:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
