@@ -112,3 +112,17 @@ def test_narrative_settles_uncertain_columns():
     (ind,) = report.goals[0].indicators
     assert ind.target.value == 67 and ind.kf_target.value == 62 and ind.previous is None
     assert not ind.columns_certain and "columns settled by the narrative" in ind.notes
+
+
+@pytest.mark.parametrize("text, complete", [
+    ("Nämndmål:\nAlla barn har en meningsfull fritid\n\n Uppfylls helt\n\n Aktivitet Startdatum Slutdatum Avvikelse\n",
+     False),                                                   # ends on a table header
+    ("Nämndmål:\nAlla barn har en fritid\n\n Uppfylls helt\n\nIndikator Periodens utfall Årsmål Period\n\n"
+     "Andel barn som\nbesöker\n", False),                       # a row name that never got its values
+    ("Nämndmål:\nAlla barn har en fritid\n\n Uppfylls helt\n\nIndikator Periodens utfall Årsmål Period\n\n"
+     "Andel barn\n\n80 % 75 % 2021\n\nUppgifterna avser hela året.\n", True),   # a footnote closes the table
+])
+def test_cut_off_reports_are_told_apart_from_complete_ones(text, complete):
+    report = parse_text(text, "x")
+    assert report.complete is complete
+    assert any(d.code == "truncated" for d in report.diagnostics) is (not complete)

@@ -642,9 +642,18 @@ class DocumentParser:
         return report
 
     def _ends_cut_off(self) -> bool:
+        """Does the text stop in the middle of a goal's tables? Signs: the last words could not be placed
+        and do not end a sentence (a row that never got its values), the text ends on a table header, or
+        the last indicator row has no period cell."""
         tail = [line for line in self.lines if line.text]
-        if tail and self.dispo.get(tail[-1].no) == "diagnostic":
-            return True  # the last words could not be placed: a row that never got its values
+        if not tail:
+            return False
+        last_line = tail[-1]
+        kind = self.dispo.get(last_line.no)
+        if kind == "diagnostic" and not re.search(r"[.!?:)]$", last_line.text):
+            return True
+        if kind == "table-header":
+            return True
         last = self.goals[-1]
         rows = [(r.line, r) for r in last.indicators] + [(a.line, a) for a in last.activities]
         if not rows:
