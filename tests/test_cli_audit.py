@@ -335,3 +335,14 @@ def test_explain_all_markdown(capsys):
 
     code, out, _ = run(capsys, "explain", "--all", "--format", "md")
     assert code == 0 and out.count("\n### ") + out.startswith("### ") == len(load_catalogue())
+
+
+def test_a_batch_ends_with_an_overview_of_committees_and_rules(capsys, tmp_path):
+    from pathlib import Path
+    example = Path(__file__).resolve().parent.parent / "fixtures"
+    code = main(["audit", str(example / "example_vb.txt"), str(example / "example_t1.txt"), "--fail-on", "info"])
+    out = capsys.readouterr().out
+    assert code == 1
+    overview = out[out.index("Översikt: 2 rapporter"):]
+    assert "verksamhetsberättelse 2020" in overview and "tertialrapport 1 2025" in overview
+    assert "SUM-CLAIM-COUNT 1" in overview and "IND-NO-FORECAST 2" in overview and "Totalt" in overview

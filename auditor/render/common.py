@@ -15,12 +15,16 @@ T = {
            "line": "rad", "rule": "Regel", "total": "Totalt", "no_findings": "Inga fynd.",
            "error": "Filen kunde inte granskas", "incomplete": "Granskningen är ofullständig: rapporten kunde bara delvis tolkas.",
            "source": "Källa", "findings": "fynd", "low": "osäker kolumnplacering", "evidence": "Underlag",
-           "unknown_committee": "Okänd nämnd", "summary": "Sammanställning", "by_goal": "Fynd per mål"},
+           "unknown_committee": "Okänd nämnd", "summary": "Sammanställning", "by_goal": "Fynd per mål",
+           "batch": "Översikt: {n} rapporter", "report_col": "Rapport", "rules_col": "Fynd per regel",
+           "unreadable": "kunde inte granskas"},
     "en": {"report": "Audit of goal follow-up reports", "outside": "Outside the goals (summary etc.)",
            "line": "line", "rule": "Rule", "total": "Total", "no_findings": "No findings.",
            "error": "The file could not be audited", "incomplete": "The audit is incomplete: the report could only be partly parsed.",
            "source": "Source", "findings": "findings", "low": "uncertain columns", "evidence": "Evidence",
-           "unknown_committee": "Unknown committee", "summary": "Summary", "by_goal": "Findings by goal"},
+           "unknown_committee": "Unknown committee", "summary": "Summary", "by_goal": "Findings by goal",
+           "batch": "Overview: {n} reports", "report_col": "Report", "rules_col": "Findings per rule",
+           "unreadable": "could not be audited"},
 }
 
 # Severity as a reader sees it; the machine formats (JSON, SARIF, JUnit, GitHub) keep error/warning/info.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+from collections import Counter
 
 from ..findings import AuditResult
 from ._common import clean_text
@@ -72,4 +73,29 @@ def render(result: AuditResult, options: dict | None = None) -> str:
                     for i, line in enumerate(textwrap.wrap(clean_text(ev), width - 8)):
                         console.print(f"      [dim]{'·' if i == 0 else ' '} {escape(line)}[/]")
         console.print()
+    if len(result.reports) > 1:
+        _batch_overview(console, result, lang, escape, Table)
     return buf.getvalue()
+
+
+def _batch_overview(console, result: AuditResult, lang: str, escape, Table) -> None:
+    """Committees x rules for a batch: per report its counts by severity and its findings per rule."""
+    t = texts(lang)
+    table = Table(title=t["batch"].format(n=len(result.reports)), title_justify="left", show_footer=True)
+    table.add_column(t["report_col"], footer=t["total"])
+    totals: Counter = Counter()
+    for sev in SEVERITY_ORDER:
+        table.add_column(severity_label(sev, lang), justify="right", style=STYLE[sev])
+    table.add_column(t["rules_col"])
+    for audit in result.reports:
+        title = escape(report_title(audit, lang), HEADING_LIMIT)
+        if audit.error:
+            table.add_row(title, "", "", "", f"[red]{t['unreadable']}[/]")
+            continue
+        rows, total = counts(audit)
+        totals.update(total)
+        per_rule = "\n".join(f"{rule} {sum(c.values())}" for rule, _, c in rows)
+        table.add_row(title, *[str(total.get(sev, "") or "") for sev in SEVERITY_ORDER], per_rule)
+    for col, sev in zip(table.columns[1:], SEVERITY_ORDER):
+        col.footer = str(totals.get(sev, 0) or "")
+    console.print(table)
