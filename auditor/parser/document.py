@@ -77,8 +77,9 @@ class DocumentParser:
             self.dispo.setdefault(self.lines[i].no, kind)
 
     def unplaced(self, i: int, code: str) -> None:
+        """Line i could not be placed: it is accounted for as a diagnostic (whatever it was taken for)."""
         line = self.lines[i]
-        self.mark(i, "diagnostic")
+        self.dispo[line.no] = "diagnostic"
         self.diag(code, line.no, line.text)
 
     def diag(self, code: str, line: int | None, text: str | None = None) -> None:
@@ -566,10 +567,9 @@ class DocumentParser:
                     ind, i, orphan = got
                     if orphan and row_obj is not None and goal.indicators and row_obj is goal.indicators[-1]:
                         row_obj.name = join_wrapped([Line(0, row_obj.name + " ", row_obj.name)] + orphan)
-                    elif orphan:
+                    else:
                         for o in orphan:
-                            self.dispo[o.no] = "diagnostic"
-                            self.diag("unplaced-before-row", o.no, o.text)
+                            self.unplaced(o.no - 1, "unplaced-before-row")
                     goal.indicators.append(ind)
                     row_obj, mode, after_header = ind, "ind", False
                     continue
@@ -600,10 +600,9 @@ class DocumentParser:
                         analysis_buf.extend(prefix)
                         for p in prefix:
                             self.dispo[p.no] = "activity-analysis"
-                    elif prefix:
+                    else:
                         for p in prefix:
-                            self.unplaced(_index(self.lines, p),
-                                          "unplaced-before-row")
+                            self.unplaced(p.no - 1, "unplaced-before-row")
                     flush_analysis()
                     goal.activities.append(act)
                     row_obj, mode, after_header = act, "act", False
@@ -666,10 +665,6 @@ class DocumentParser:
     def _paragraph(self, lines: list[Line], section: str) -> None:
         self.narrative.append(Paragraph(line=lines[0].no, text="\n".join(l.text for l in lines),
                                         section="summary" if section == "pre" else "after-goals"))
-
-
-def _index(lines: list[Line], line: Line) -> int:
-    return line.no - 1
 
 
 def _split_indented_start(parts: list[Line], dates_line: Line | None) -> tuple[list[Line], list[Line]]:
