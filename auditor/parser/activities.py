@@ -1,0 +1,73 @@
+"""Activity rows: a block of text that ends in, or is followed by, its dates line
+("2020-01-01 2020-12-31", optionally "Avvikelse")."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..model import Activity
+from . import labels as L
+from .cursor import LineCursor
+from .lines import Line, join_wrapped
+
+MAX_TEXT_LINES = 16
+
+
+class ActivityRows(LineCursor):
+    def try_activity(self, i: int) -> tuple[Activity, int, list[Line]] | None:
+        """Read an activity starting at line i. Returns the activity, the index after it, and the lines
+        before it that belong to what came before (see ``split_indented_start``)."""
+        parts: list[Line] = []
+        j = i
+        while j < len(self.lines):
+            if j in self.furniture:
+                j += 1
+                continue
+            line = self.lines[j]
+            if line.blank:
+                break
+            if self.structural(j):
+                return None
+            m = L.DATES.match(line.text)
+            if m:
+                prefix, parts = split_indented_start(parts)
+                return self._activity(parts, j, m), j + 1, prefix
+            parts.append(line)
+            if len(parts) > MAX_TEXT_LINES:
+                return None
+            j += 1
+        k = self.next_content(j)
+        if parts and k < len(self.lines):
+            m = L.DATES.match(self.lines[k].text)
+            if m and not m.group("text"):
+                prefix, parts = split_indented_start(parts)
+                return self._activity(parts, k, m), k + 1, prefix
+        return None
+
+    def _activity(self, parts: list[Line], dates_idx: int, m: re.Match) -> Activity:
+        dates_line = self.lines[dates_idx]
+        text_lines = list(parts)
+        if m.group("text"):
+            text_lines.append(Line(dates_line.no, m.group("text") + " ", m.group("text")))
+        for p in parts:
+            self.dispo.setdefault(p.no, "activity")
+        self.mark(dates_idx, "activity")
+        first = text_lines[0].no if text_lines else dates_line.no
+        return Activity(text=join_wrapped(text_lines), line=first, start=_date(m.group("start")),
+                        end=_date(m.group("end")), deviation=bool(m.group("dev")))
+
+
+def split_indented_start(parts: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Rows of a table cell start indented; prose does not. When an unindented block runs straight into an
+    indented line, the activity starts at that line and the block before it belongs to what came before."""
+    for k in range(len(parts) - 1, 0, -1):
+        if parts[k].indent >= 2 and parts[k - 1].indent < 2 and parts[0].indent < 2:
+            return parts[:k], parts[k:]
+    return [], parts
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None

@@ -1,0 +1,134 @@
+"""The lines of one document as the readers see them: page furniture set aside, where each line went
+(its disposition, for the nothing-lost checks), diagnostics, and what kind of block a line starts."""
+from __future__ import annotations
+
+from ..diagnostics import message
+from ..model import VALUE_COLUMNS, Diagnostic
+from . import labels as L
+from .furniture import find_furniture
+from .lines import Line, split_lines
+
+
+class LineCursor:
+    def __init__(self, text: str) -> None:
+        self.lines: list[Line] = split_lines(text)
+        self.furniture: set[int] = find_furniture(self.lines)
+        self.dispo: dict[int, str] = {self.lines[i].no: "furniture" for i in self.furniture}
+        self.diagnostics: list[Diagnostic] = []
+        self.columns: list[str] = list(VALUE_COLUMNS)   # of the indicator table being read
+        self.end_of_goals = self._find_end_of_goals()
+
+    # ------------------------------------------------------------------ moving about
+    def ok(self, i: int) -> bool:
+        return 0 <= i < len(self.lines) and i not in self.furniture
+
+    def next_content(self, i: int) -> int:
+        """Index of the first non-blank, non-furniture line at or after i (len(lines) if none)."""
+        while i < len(self.lines) and (i in self.furniture or self.lines[i].blank):
+            i += 1
+        return i
+
+    def blank_before(self, i: int) -> bool:
+        j = i - 1
+        while j >= 0 and j in self.furniture:
+            j -= 1
+        return j < 0 or self.lines[j].blank
+
+    # ------------------------------------------------------------------ accounting
+    def mark(self, i: int, kind: str) -> None:
+        """Line i went to ``kind`` (the first reader to claim a line keeps it)."""
+        if 0 <= i < len(self.lines) and not self.lines[i].blank:
+            self.dispo.setdefault(self.lines[i].no, kind)
+
+    def unplaced(self, i: int, code: str) -> None:
+        """Line i could not be placed: it is accounted for as a diagnostic (whatever it was taken for)."""
+        line = self.lines[i]
+        self.dispo[line.no] = "diagnostic"
+        self.diag(code, line.no, line.text)
+
+    def diag(self, code: str, line: int | None, text: str | None = None) -> None:
+        self.diagnostics.append(Diagnostic(line=line, code=code, message=message(code),
+                                           text=text[:200] if text else None))
+
+    # ------------------------------------------------------------------ what a line starts
+    def label_at(self, i: int) -> tuple[str, str, int] | None:
+        """(level, rest of line, index of the label's last line) for a goal label at i, also when the
+        extraction split the label over two lines ("KF:s mål för" / "verksamhetsområdet:")."""
+        text = self.lines[i].text
+        hit = L.goal_label(text)
+        if hit:
+            return hit[0], hit[1], i
+        if L.LABEL_PREFIX.match(text):
+            j = self.next_content(i + 1)
+            if j < len(self.lines):
+                hit = L.goal_label(text + " " + self.lines[j].text)
+                if hit:
+                    return hit[0], hit[1], j
+        return None
+
+    def is_indicator_header(self, i: int) -> bool:
+        text = self.lines[i].text
+        return bool(L.INDICATOR_HEADER_START.match(text)) and L.is_header_word_line(text)
+
+    def is_activity_header(self, i: int) -> bool:
+        return bool(L.ACTIVITY_HEADER.match(self.lines[i].text))
+
+    def structural(self, i: int) -> bool:
+        """Does line i start a block of its own (label, marker, section, table header, end of goals)?"""
+        text = self.lines[i].text
+        return bool(self.label_at(i) or L.marker(text) or L.SECTION.match(text) or self.is_indicator_header(i)
+                    or self.is_activity_header(i) or i == self.end_of_goals)
+
+    def skip_indicator_header(self, i: int) -> int:
+        """Mark the (possibly 20-line) indicator table header from i and read its columns; return the
+        index after it."""
+        j = last = i
+        words: list[str] = []
+        while j < len(self.lines):
+            if j in self.furniture or self.lines[j].blank:
+                j += 1
+                continue
+            text = self.lines[j].text
+            if j != i and not L.is_header_word_line(text):
+                break
+            self.mark(j, "table-header")
+            words.append(text)
+            last = j
+            j += 1
+            if text.split()[-1].lower() == "period":
+                break
+        self.columns = L.header_columns(" ".join(words)) or list(VALUE_COLUMNS)
+        return last + 1
+
+    def skip_activity_header(self, i: int) -> int:
+        """Mark the activity table header at i (its last word may have wrapped onto a line of its own)."""
+        self.mark(i, "table-header")
+        if L.ACTIVITY_HEADER.match(self.lines[i].text).group(1) is None:
+            k = self.next_content(i + 1)
+            if k < len(self.lines) and self.lines[k].text == "Avvikelse":
+                self.mark(k, "table-header")
+                return k + 1
+        return i + 1
+
+    def _find_end_of_goals(self) -> int:
+        """The economy heading that closes the goal part: the first one after the first goal label."""
+        first_label = next((i for i, line in enumerate(self.lines)
+                            if i not in self.furniture and line.text and L.goal_label(line.text)), -1)
+        if first_label < 0:
+            return -1
+        for i in range(first_label + 1, len(self.lines)):
+            if i not in self.furniture and L.END_OF_GOALS.match(self.lines[i].text):
+                return i
+        return -1
+
+
+def join_text(lines: list[Line]) -> str:
+    """Prose lines as one text that keeps the source's line structure: a line k lines further down in the
+    source is k line breaks further on, so that the line of any sentence is the first line plus the line
+    breaks before it (claims and quotes need their lines)."""
+    if not lines:
+        return ""
+    out = [lines[0].text]
+    for prev, cur in zip(lines, lines[1:]):
+        out.append("\n" * max(1, cur.no - prev.no) + cur.text)
+    return "".join(out)

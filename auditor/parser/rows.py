@@ -1,0 +1,195 @@
+"""Indicator rows: the name (one or more lines, possibly sharing its line with the first values), then
+value groups up to the period cell; the cells go to their columns in values.py."""
+from __future__ import annotations
+
+import re
+
+from ..model import Indicator
+from .cursor import LineCursor
+from .lines import Line, join_wrapped
+from .values import NUMBER, PERIOD, UNIT_WORDS, YEAR, assign_columns, value_groups_to_cells
+
+# Words that can stand in a value cell besides numbers and units (text targets, periods).
+CELL_WORDS = {
+    "tas", "fram", "av", "nämnd", "nämnd/", "nämnd/styrelse", "styrelse", "nämnd(/styrelse)", "faststäl",
+    "fastställs", "ls", "öka", "ökning", "minska", "minskning", "minskni", "ng", "max", "min", "minst", "högst",
+    "vb", "tertial", "halvår", "helår", "person", "personer", "er", "+/-", "±", "saknas", "ej", "aktuellt",
+    "mätning", "kg", "co2", "per", "livsmed", "el", "livsmedel", "barn/a", "vd.", "barn/avd.", "gwh", "st",
+    "kr", "%", "dagar", "ingen", "öka.", "nollvision", "noll", "behålla", "bibehålla", "förbättra",
+}
+# Units that only ever follow a figure in a cell (a name may say "efter 12 månader" or "dag 1-14").
+STRONG_UNITS = {"%", "st", "st.", "kr", "tkr", "mnkr", "gwh", "mwh", "kwh"}
+CELL_START = re.compile(r"^(?:[-+−–]?\d|\+/-|±|Tas$|Faststäl|Öka|Ökning|Minsk|Max|Min\b|Minst|Högst|Behåll|Bibehåll)",
+                        re.I)
+DATE_WORD = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_NAME_LINES = 14
+
+
+def cell_word(w: str) -> bool:
+    low = w.lower()
+    return bool(NUMBER.match(w) or low in CELL_WORDS or low in UNIT_WORDS or re.fullmatch(r"[-+]?\d+(?:[.,]\d+)?%", w)
+                or re.fullmatch(r"\+/-\d+(?:[.,]\d+)?%?", w) or low.startswith("barn/"))
+
+
+def ends_with_period(groups: list[list[Line]]) -> bool:
+    words = join_wrapped(groups[-1]).split()
+    for n in (3, 2, 1):
+        if len(words) >= n and PERIOD.match(" ".join(words[-n:])):
+            # a lone year right after a text target ("Fastställs 2020") is part of that text
+            if n == 1 and len(words) >= 2 and words[-2].lower().startswith("fastst"):
+                continue
+            return True
+    return False
+
+
+class IndicatorRows(LineCursor):
+    """Reads indicator rows; ``by_meaning`` keeps, per row whose cells were assigned by meaning, the cells
+    in printed order and the table's columns, for the narrative to settle later (hints.py)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.by_meaning: dict[int, tuple[list, tuple[str, ...]]] = {}
+
+    def is_value_line(self, i: int) -> bool:
+        words = self.lines[i].text.split()
+        if not words:
+            return False
+        if not CELL_START.match(words[0]):
+            return PERIOD.match(self.lines[i].text) is not None or (
+                words[0].lower() in ("vb", "tertial", "halvår") and len(words) <= 3)
+        if DATE_WORD.match(words[0]):
+            return False
+        return all(cell_word(w) for w in words)
+
+    def split_name_values(self, i: int) -> int | None:
+        """For a line holding the indicator name and then its first values ("Sjukfrånvaro 7,8 % 4,8 % ..."),
+        the character offset in ``raw`` where the values start."""
+        raw = self.lines[i].raw
+        matches = list(re.finditer(r"\S+", raw))
+        for k in range(1, len(matches)):
+            if not NUMBER.match(matches[k].group()):
+                continue
+            rest = [m.group() for m in matches[k:]]
+            if not all(cell_word(x) for x in rest):
+                continue
+            nums = sum(1 for x in rest if NUMBER.match(x))
+            ends_period = PERIOD.match(" ".join(rest[-2:])) or YEAR.match(rest[-1])
+            wraps = self.lines[i].ends_with_space or not ends_period
+            if nums >= 2 or ends_period or (wraps and nums >= 1 and self._continues_with_cell(i, rest[0])):
+                return matches[k].start()
+        return None
+
+    def _continues_with_cell(self, i: int, number: str) -> bool:
+        """The line after i (same block) continues a value cell: a unit, a wrapped text target or a period.
+        A whole number followed by a plain word is more likely the name going on ("efter 12" / "månader")."""
+        j = i + 1
+        while j < len(self.lines) and j in self.furniture:
+            j += 1
+        if j >= len(self.lines) or self.lines[j].blank:
+            return False
+        words = self.lines[j].text.split()
+        if not (len(words) <= 3 and all(cell_word(w) for w in words)):
+            return False
+        if re.fullmatch(r"[-+]?\d+", number):
+            first = words[0].lower()
+            return first in STRONG_UNITS or "/" in first or first in ("tas", "vb", "tertial", "faststäl")
+        return True
+
+    def try_row(self, i: int, strict: bool) -> tuple[Indicator, int, list[Line]] | None:
+        """Read an indicator row starting at line i. Returns the indicator, the index after it, and the
+        lines before its name that turned out to be the tail of the row before a page break. ``strict``
+        (after an analysis) asks the name to look like a table cell, not prose."""
+        got = self._read_name(i, strict)
+        if got is None:
+            return None
+        name_parts, orphan, first_values, j = got
+        groups, value_idx, j, done = self._read_values(j, first_values)
+        if not groups or (strict and not done):
+            return None
+        name = join_wrapped(name_parts)
+        if not name:
+            return None
+        row = assign_columns(value_groups_to_cells(groups), self.columns)
+        ind = Indicator(name=name, line=name_parts[0].no, period=row.period, columns_certain=row.certain,
+                        **row.cells)
+        if row.note:
+            ind.notes.append(row.note)
+        if row.by_meaning:
+            self.by_meaning[id(ind)] = (row.by_meaning, tuple(self.columns))
+        if not done:
+            ind.columns_certain = False
+            ind.notes.append("no period cell found")
+            self.diag("row-incomplete", name_parts[0].no, name)
+        for p in name_parts + orphan:
+            self.dispo.setdefault(p.no, "indicator")
+        for k in value_idx:
+            self.mark(k, "indicator")
+        return ind, j, orphan
+
+    def _read_name(self, i: int, strict: bool):
+        name_parts: list[Line] = []
+        orphan: list[Line] = []
+        j = i
+        while j < len(self.lines):
+            if j in self.furniture or self.lines[j].blank:
+                j += 1
+                continue
+            if self.structural(j):
+                return None
+            if name_parts and self.blank_before(j) and self.lines[j].text[:1].isupper() \
+                    and not orphan and name_parts[0].text[:1].islower():
+                # a lower-case block and then a capitalised one: the first is the tail of the row
+                # before a page break, the second starts this row
+                orphan, name_parts = name_parts, []
+            if self.is_value_line(j) and name_parts:
+                return name_parts, orphan, None, j
+            cut = self.split_name_values(j)
+            if cut is not None:
+                line = self.lines[j]
+                name_parts.append(Line(line.no, line.raw[:cut], line.raw[:cut].strip()))
+                return name_parts, orphan, (j, Line(line.no, line.raw[cut:], line.raw[cut:].strip())), j
+            text = self.lines[j].text
+            if strict and (len(text) > 48 or (not name_parts and (text[0].islower() or text.endswith(".")))):
+                return None
+            if len(text) > 90 or len(name_parts) >= MAX_NAME_LINES:
+                return None
+            name_parts.append(self.lines[j])
+            j += 1
+        return None
+
+    def _read_values(self, j: int, first_values):
+        """Value groups from line j (or from the values sharing the name's line) up to the period cell."""
+        groups: list[list[Line]] = []
+        value_idx: list[int] = []
+        if first_values is not None:
+            at, head = first_values
+            group = [head]
+            value_idx.append(at)
+            k = at + 1
+            while k < len(self.lines) and self.ok(k) and not self.lines[k].blank and not self.structural(k):
+                group.append(self.lines[k])
+                value_idx.append(k)
+                k += 1
+            groups.append(group)
+            j = k
+        done = bool(groups) and ends_with_period(groups)
+        while not done and len(groups) < 10:
+            k = self.next_content(j)
+            if k >= len(self.lines) or self.structural(k) or not self.is_value_line(k):
+                break
+            group = [self.lines[k]]
+            value_idx.append(k)
+            m = k + 1
+            while m < len(self.lines) and (m in self.furniture or not self.lines[m].blank):
+                if m in self.furniture:
+                    m += 1
+                    continue
+                if self.structural(m):
+                    break
+                group.append(self.lines[m])
+                value_idx.append(m)
+                m += 1
+            groups.append(group)
+            j = m
+            done = ends_with_period(groups)
+        return groups, value_idx, j, done
