@@ -41,7 +41,7 @@ def narrative_for(ind: Indicator, goal: Goal) -> str:
     """The row's own analysis plus the sentence after its name where the goal's analysis repeats it."""
     texts = [ind.analysis or ""]
     if goal.analysis:
-        lines = goal.analysis.split("\n")
+        lines = [line for line in goal.analysis.split("\n") if line.strip()]
         name = _norm(ind.name)
         # the full name first: several indicators can share a long beginning
         hits = [k for k, line in enumerate(lines) if _norm(line) == name]
