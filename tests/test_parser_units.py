@@ -126,3 +126,24 @@ def test_cut_off_reports_are_told_apart_from_complete_ones(text, complete):
     report = parse_text(text, "x")
     assert report.complete is complete
     assert any(d.code == "truncated" for d in report.diagnostics) is (not complete)
+
+
+def test_a_text_indented_as_a_whole_keeps_its_columns():
+    plain = ("KF:s mål för verksamhetsområdet: 1.1 Parkerna är trygga\n\n Uppfylls helt\n\n"
+             "Indikator Periodens utfall Utfall män/pojkar Utfall kvinnor/flickor Periodens utfall VB 2020 "
+             "Prognos helår Årsmål KF:s årsmål Period\n\nAndel trygga besökare\n\n   70 %  75 % 74 % 2021\n\n"
+             "Andel nöjda besökare\n\n80 % 78 % 82 % 79 %  85 % 85 % 2021\n")
+    indented = "\n".join("   " + line if line.strip() else line for line in plain.split("\n"))
+    for text in (plain, indented):
+        first, second = parse_text(text, "x").goals[0].indicators
+        assert first.outcome is None and first.previous.value == 70 and first.target.value == 75
+        assert second.outcome.value == 80 and second.forecast is None and second.target.value == 85
+
+
+def test_a_sentence_ending_in_a_year_is_not_a_row():
+    report = parse_text(
+        "KF:s mål för verksamhetsområdet: 1.1 Parkerna är trygga\n\n Uppfylls helt\n\n"
+        "Indikator Periodens utfall Årsmål Period\n\nAndel trygga besökare\n\n70 % 75 % 2021\n\nAnalys\n"
+        "Mätningen görs vartannat år och redovisas därför\n  först i verksamhetsberättelsen 2021\n", "x")
+    (ind,) = report.goals[0].indicators
+    assert ind.analysis.endswith("verksamhetsberättelsen 2021")

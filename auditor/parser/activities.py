@@ -61,7 +61,8 @@ def split_indented_start(parts: list[Line]) -> tuple[list[Line], list[Line]]:
     """Rows of a table cell start indented; prose does not. When an unindented block runs straight into an
     indented line, the activity starts at that line and the block before it belongs to what came before."""
     for k in range(len(parts) - 1, 0, -1):
-        if parts[k].indent >= 2 and parts[k - 1].indent < 2 and parts[0].indent < 2:
+        margin = parts[k - 1].indent   # the prose's own margin, which may not be zero
+        if parts[k].indent >= margin + 2 and parts[0].indent <= margin:
             return parts[:k], parts[k:]
     return [], parts
 

@@ -49,6 +49,19 @@ class IndicatorRows(LineCursor):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self.by_meaning: dict[int, tuple[list, tuple[str, ...]]] = {}
+        self.value_indent = self._common_value_indent()
+
+    def _common_value_indent(self) -> int:
+        """Spaces that every value line of the document starts with. Leading spaces stand for empty
+        cells only beyond this margin (a text indented as a whole must not read as empty cells)."""
+        indents = [self.lines[i].indent for i in range(len(self.lines))
+                   if i not in self.furniture and self.lines[i].text[:1].isdigit() and self.is_value_line(i)]
+        return min(indents) if indents else 0
+
+    def _unindented(self, line: Line) -> Line:
+        if self.value_indent and line.raw.startswith(" " * self.value_indent):
+            return Line(line.no, line.raw[self.value_indent:], line.text)
+        return line
 
     def is_value_line(self, i: int) -> bool:
         words = self.lines[i].text.split()
@@ -72,8 +85,11 @@ class IndicatorRows(LineCursor):
             rest = [m.group() for m in matches[k:]]
             if not all(cell_word(x) for x in rest):
                 continue
-            nums = sum(1 for x in rest if NUMBER.match(x))
             ends_period = PERIOD.match(" ".join(rest[-2:])) or YEAR.match(rest[-1])
+            # figures besides the period's year: "… rapportering 2020" is a sentence, not a row
+            nums = sum(1 for x in rest if NUMBER.match(x)) - (1 if ends_period else 0)
+            if nums < 1:
+                continue
             wraps = self.lines[i].ends_with_space or not ends_period
             if nums >= 2 or ends_period or (wraps and nums >= 1 and self._continues_with_cell(i, rest[0])):
                 return matches[k].start()
@@ -143,13 +159,15 @@ class IndicatorRows(LineCursor):
                 orphan, name_parts = name_parts, []
             if self.is_value_line(j) and name_parts:
                 return name_parts, orphan, None, j
+            text = self.lines[j].text
+            if strict and not name_parts and (text[0].islower() or text.endswith(".")):
+                return None   # a sentence going on, not the first line of a name
             cut = self.split_name_values(j)
             if cut is not None:
                 line = self.lines[j]
                 name_parts.append(Line(line.no, line.raw[:cut], line.raw[:cut].strip()))
                 return name_parts, orphan, (j, Line(line.no, line.raw[cut:], line.raw[cut:].strip())), j
-            text = self.lines[j].text
-            if strict and (len(text) > 48 or (not name_parts and (text[0].islower() or text.endswith(".")))):
+            if strict and len(text) > 48:
                 return None
             if len(text) > 90 or len(name_parts) >= MAX_NAME_LINES:
                 return None
@@ -177,7 +195,7 @@ class IndicatorRows(LineCursor):
             k = self.next_content(j)
             if k >= len(self.lines) or self.structural(k) or not self.is_value_line(k):
                 break
-            group = [self.lines[k]]
+            group = [self._unindented(self.lines[k])]
             value_idx.append(k)
             m = k + 1
             while m < len(self.lines) and (m in self.furniture or not self.lines[m].blank):
