@@ -97,11 +97,13 @@ def test_encrypted_pdf(capsys, tmp_path):
     assert_refused(capsys, path, "krypterad", "encrypted")
 
 
-def test_pdf_protected_only_against_editing_is_read(capsys, tmp_path):
+@pytest.mark.parametrize("method", ["RC4", "AES_256"])
+def test_pdf_protected_only_against_editing_is_read(capsys, tmp_path, method):
     from fpdf import FPDF
+    from fpdf.enums import EncryptionMethod
 
     pdf = FPDF()
-    pdf.set_encryption(owner_password="ägare", user_password="")
+    pdf.set_encryption(owner_password="ägare", user_password="", encryption_method=EncryptionMethod[method])
     pdf.add_page()
     pdf.set_font("Courier", size=8)
     for y, line in enumerate(decode_fixture("quirk_sections").split("\n")[:40]):
