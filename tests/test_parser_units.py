@@ -147,3 +147,19 @@ def test_a_sentence_ending_in_a_year_is_not_a_row():
         "Mätningen görs vartannat år och redovisas därför\n  först i verksamhetsberättelsen 2021\n", "x")
     (ind,) = report.goals[0].indicators
     assert ind.analysis.endswith("verksamhetsberättelsen 2021")
+
+
+def test_a_text_far_shorter_than_its_pages_is_cut_off():
+    head = ("KF:s mål för verksamhetsområdet: 1.1 Parkerna är trygga\n\n Uppfylls helt\n\nAnalys\n"
+            + "Förvaltningen har arbetat vidare med tryggheten i parkerna.\n" * 30)
+    footer = "\nTjänsteutlåtande\nSid 2 (40)\n\n"
+    cut = parse_text(head + footer + "Arbetet fortsätter under hösten.\n", "x")
+    assert not cut.complete and cut.diagnostics[-1].code == "truncated"
+    whole = parse_text(head + footer.replace("Sid 2 (40)", "Sid 2 (2)") + "Arbetet fortsätter under hösten.\n", "x")
+    assert whole.complete
+
+
+def test_a_text_that_stops_mid_sentence_in_a_goal_is_cut_off():
+    report = parse_text("KF:s mål för verksamhetsområdet: 1.1 Parkerna är trygga\n\n Uppfylls helt\n\nAnalys\n"
+                        "Förvaltningen har under året arbetat vidare med tryggheten i parkerna och med\n", "x")
+    assert not report.complete

@@ -227,6 +227,18 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
                                                  code="truncated", message=message("truncated")))
         return report
 
+    def _shorter_than_its_pages(self) -> bool:
+        """The page furniture says how many pages the report has ("Sid 11 (138)"); at the rate of lines per
+        page seen so far, a text far shorter than that was cut off."""
+        marks = _page_marks(self.lines, self.furniture)
+        if not marks:
+            return False
+        line_no, page, pages = marks[-1]
+        if page >= pages or page < 2:
+            return False
+        expected = line_no / page * pages
+        return len(self.lines) < 0.6 * expected
+
     def _ends_cut_off(self) -> bool:
         """Does the text stop in the middle of a goal's tables? Signs: the last words could not be placed
         and do not end a sentence (a row that never got its values), the text ends on a table header, or
@@ -235,7 +247,15 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
         if not tail:
             return False
         kind = self.dispo.get(tail[-1].no)
-        if kind == "table-header" or (kind == "diagnostic" and not re.search(r"[.!?:)]$", tail[-1].text)):
+        last_text = tail[-1].text
+        unfinished = not re.search(r"[.!?:)\"”]$", last_text)
+        # a wrapped line of prose that stops without its full stop (a short heading or bullet may end a
+        # complete report without one)
+        mid_sentence = unfinished and len(last_text) >= 50 and not last_text.startswith(("•", "-", "–"))
+        if kind == "table-header" or (kind == "diagnostic" and unfinished) or (
+                mid_sentence and kind in ("goal-text", "indicator-analysis", "activity-analysis")):
+            return True  # it stops inside a row, a header or a sentence of the goal part
+        if self._shorter_than_its_pages():
             return True
         last = self.goals[-1]
         rows = [(r.line, r) for r in last.indicators] + [(a.line, a) for a in last.activities]
@@ -243,6 +263,21 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
             return False
         _, row = max(rows, key=lambda t: t[0])
         return isinstance(row, Indicator) and row.period is None
+
+
+PAGE_OF = re.compile(r"(?:Sid|Sida)\s*(\d+)\s*(?:\(|av)\s*(\d+)\)?|\D(\d+)\s*\(\s*(\d+)\s*\)\s*$", re.I)
+
+
+def _page_marks(lines: list[Line], furniture: set[int]) -> list[tuple[int, int, int]]:
+    """(line number, page, pages) of each page footer or header that states both ("Sid 11 (138)")."""
+    out = []
+    for i in sorted(furniture):
+        m = PAGE_OF.search(lines[i].text)
+        if m:
+            page, pages = (int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(3)), int(m.group(4)))
+            if 0 < page <= pages:
+                out.append((lines[i].no, page, pages))
+    return out
 
 
 def _append_text(owner, lines: list[Line]) -> None:
