@@ -1,6 +1,8 @@
 """``auditor parse --format table``: a rich overview of what the parser read."""
 from __future__ import annotations
 
+import textwrap
+
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -31,7 +33,7 @@ def print_reports(reports: list[Report], show_diagnostics: bool = False, console
             if unsure:
                 flags.append(f"{unsure} osäkra rader")
             style = ASSESSMENT_STYLE.get(goal.assessment, "dim")
-            label = (f"[dim]{LEVEL_NAME[goal.level]}[/] {escape(goal.number or '')} {escape(goal.title[:90])} "
+            label = (f"[dim]{LEVEL_NAME[goal.level]}[/] {escape(goal.number or '')} {escape(shorten(goal.title, 90))} "
                      f"[{style}]{goal.assessment or '–'}[/] "
                      f"[cyan]{len(goal.indicators)} ind · {len(goal.activities)} akt "
                      f"({sum(a.deviation for a in goal.activities)} avvikelse)[/] [dim]rad {goal.line}[/]")
@@ -42,7 +44,12 @@ def print_reports(reports: list[Report], show_diagnostics: bool = False, console
         if show_diagnostics and report.diagnostics:
             table = Table("rad", "kod", "meddelande", "text", title="Diagnostik")
             for d in report.diagnostics:
-                table.add_row(str(d.line or ""), d.code, escape(message(d.code, lang)), escape((d.text or "")[:80]))
+                table.add_row(str(d.line or ""), d.code, escape(message(d.code, lang)), escape(shorten(d.text or "", 80)))
             console.print(table)
         elif report.diagnostics:
             console.print(f"[dim]{len(report.diagnostics)} diagnostikrader (visa med --diagnostics)[/]")
+
+
+def shorten(text: str, width: int) -> str:
+    """Cut at a word boundary, with "…" where something was left out."""
+    return textwrap.shorten(text, width=width, placeholder=" …") if len(text) > width else text
