@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import difflib
 import re
 
 from pydantic import BaseModel
@@ -27,6 +28,8 @@ class GoalChange(BaseModel):
     level: str
     number: str | None
     title: str
+    old_number: str | None = None   # set when the goal's number or title changed between the reports
+    old_title: str | None = None
     old_line: int
     new_line: int
     old: str | None
@@ -59,6 +62,9 @@ class FindingChange(BaseModel):
 class Comparison(BaseModel):
     old: str
     new: str
+    # False when a side is a findings file (JSON) without the parsed report: goals and indicators
+    # cannot be compared, only findings.
+    goals_compared: bool = True
     goals_changed: list[GoalChange] = []
     goals_added: list[str] = []
     goals_removed: list[str] = []
@@ -71,7 +77,19 @@ class Comparison(BaseModel):
                     or self.goals_added or self.goals_removed)
 
 
-def _goal_keys(goal: Goal) -> list[tuple]:
+TITLE_SIMILARITY = 0.8
+
+
+def similar_titles(a: str | None, b: str | None) -> bool:
+    """Same goal text, allowing small edits (a word, punctuation): normalised titles equal or a difflib
+    ratio of at least ``TITLE_SIMILARITY``."""
+    na, nb = _norm(a), _norm(b)
+    return na == nb or difflib.SequenceMatcher(None, na, nb, autojunk=False).ratio() >= TITLE_SIMILARITY
+
+
+def _goal_keys(goal: Goal) -> list[tuple | None]:
+    """Keys from strongest to weakest. The last, level and number, pairs goals only when their titles
+    are also similar: a number reused for another goal is not the same goal."""
     return [(goal.level, goal.number, _norm(goal.title)), (goal.level, _norm(goal.title)),
             (goal.level, goal.number) if goal.number else None]
 
@@ -82,20 +100,22 @@ def match_goals(old: Report, new: Report) -> list[tuple[Goal, Goal]]:
     used_old: set[str] = set()
     used_new: set[str] = set()
     for k in range(3):
-        index: dict[tuple, Goal] = {}
+        index: dict[tuple, list[Goal]] = {}
         for g in old.goals:
             key = _goal_keys(g)[k]
             if key is not None and g.id not in used_old:
-                index.setdefault(key, g)
+                index.setdefault(key, []).append(g)
         for g in new.goals:
             key = _goal_keys(g)[k]
             if key is None or g.id in used_new:
                 continue
-            o = index.get(key)
-            if o is not None and o.id not in used_old:
+            for o in index.get(key, []):
+                if o.id in used_old or (k == 2 and not similar_titles(o.title, g.title)):
+                    continue
                 pairs.append((o, g))
                 used_old.add(o.id)
                 used_new.add(g.id)
+                break
     pairs.sort(key=lambda p: p[1].line)
     return pairs
 
@@ -151,12 +171,16 @@ def compare_findings(old: list[Finding], new: list[Finding]) -> tuple[list[Findi
 
 
 def compare(old: ReportAudit, new: ReportAudit, status: StatusFn = default_status) -> Comparison:
-    out = Comparison(old=old.source, new=new.source)
+    out = Comparison(old=old.source, new=new.source,
+                     goals_compared=old.report is not None and new.report is not None)
     if old.report is not None and new.report is not None:
         pairs = match_goals(old.report, new.report)
         for o, n in pairs:
             if o.assessment != n.assessment:
+                renamed = (o.number, _norm(o.title)) != (n.number, _norm(n.title))
                 out.goals_changed.append(GoalChange(level=n.level, number=n.number, title=n.title,
+                                                    old_number=o.number if renamed else None,
+                                                    old_title=o.title if renamed else None,
                                                     old_line=o.line, new_line=n.line,
                                                     old=o.assessment, new=n.assessment))
             out.indicators_away.extend(_indicators_away(old.report, o, new.report, n, status))
@@ -194,6 +218,43 @@ def _indicators_away(old_r: Report, old_g: Goal, new_r: Report, new_g: Goal, sta
     return moves
 
 
+KIND_ORDER = {"T1": 1, "T2": 2, "VB": 3}
+
+
+def _differ(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and _norm(a) != _norm(b)
+
+
+def different_committees(old: ReportAudit, new: ReportAudit) -> bool:
+    """Both reports name their committee, and the names differ."""
+    return _differ(old.committee, new.committee)
+
+
+def different_units(old: ReportAudit, new: ReportAudit) -> bool:
+    """Same committee (or unknown), but one report is a unit's and the other another unit's or the
+    committee's own."""
+    if not (old.unit or new.unit) or different_committees(old, new):
+        return False
+    return _norm(old.unit) != _norm(new.unit)
+
+
+def reversed_order(old: ReportAudit, new: ReportAudit) -> bool:
+    """NEW is known to be an earlier report than OLD (year, then T1 → T2 → VB)."""
+    if old.year is None or new.year is None:
+        return False
+    if old.year != new.year:
+        return new.year < old.year
+    o, n = KIND_ORDER.get(old.report_kind or ""), KIND_ORDER.get(new.report_kind or "")
+    return o is not None and n is not None and n < o
+
+
+def period_label(audit: ReportAudit, lang: str = "sv") -> str:
+    from .render.common import KIND, KIND_EN
+    kinds = KIND_EN if lang == "en" else KIND
+    kind = kinds.get(audit.report_kind or "", audit.report_kind or "")
+    return " ".join(x for x in (kind, str(audit.year) if audit.year else "") if x)
+
+
 def _num(x: float) -> str:
     return f"{x:g}".replace(".", ",")
 
@@ -202,12 +263,26 @@ TEXT = {
     "sv": {"title": "Jämförelse", "goals": "Mål vars bedömning ändrats", "away": "Indikatorer som rört sig bort från årsmålet",
            "new": "Nya fynd", "fixed": "Åtgärdade fynd", "added": "Nya mål", "removed": "Mål som försvunnit",
            "none": "Inga skillnader.", "line": "rad", "target": "årsmål", "nothing": "inga",
+           "no_goals": "Mål och indikatorer jämförs inte: en fyndfil (JSON) innehåller inte den tolkade rapporten. "
+                       "Ange rapportfilerna (.txt, .pdf) för att jämföra dem.",
+           "no_finding_changes": "Inga skillnader i fynden.",
            "helt": "helt", "delvis": "delvis", "inte": "inte", "ingen": "ingen", None: "ingen markering"},
     "en": {"title": "Comparison", "goals": "Goals whose assessment changed", "away": "Indicators that moved away from target",
            "new": "New findings", "fixed": "Fixed findings", "added": "Goals added", "removed": "Goals removed",
            "none": "No differences.", "line": "line", "target": "target", "nothing": "none",
+           "no_goals": "Goals and indicators are not compared: a findings file (JSON) does not hold the parsed "
+                       "report. Pass the report files (.txt, .pdf) to compare them.",
+           "no_finding_changes": "No differences in the findings.",
            "helt": "fully", "delvis": "partly", "inte": "not", "ingen": "none", None: "no marker"},
 }
+
+
+def _change_label(g: GoalChange) -> str:
+    new = " ".join(x for x in (g.number, g.title) if x)
+    if g.old_title is None and g.old_number is None:
+        return new
+    old = " ".join(x for x in (g.old_number, g.old_title) if x)
+    return f"{old} → {new}"
 
 
 def render_text(c: Comparison, lang: str = "sv", markdown: bool = False) -> str:
@@ -222,10 +297,16 @@ def render_text(c: Comparison, lang: str = "sv", markdown: bool = False) -> str:
         lines.extend(f"{bullet}{clean_text(i)}" for i in items)
         lines.append("")
 
-    section(t["goals"], [f"{' '.join(x for x in (g.number, g.title) if x)}: {t[g.old]} → {t[g.new]} "
-                         f"({t['line']} {g.old_line} → {g.new_line})" for g in c.goals_changed])
-    section(t["away"], [f"{m.indicator}: {_num(m.old_figure)} → {_num(m.new_figure)}, {t['target']} {_num(m.target)} "
-                        f"({t['line']} {m.new_line})" for m in c.indicators_away])
+    if c.empty():
+        lines.append(t["none"] if c.goals_compared else f"{t['no_goals']}\n\n{t['no_finding_changes']}")
+        return "\n".join(lines).rstrip() + "\n"
+    if c.goals_compared:
+        section(t["goals"], [f"{_change_label(g)}: {t[g.old]} → {t[g.new]} "
+                             f"({t['line']} {g.old_line} → {g.new_line})" for g in c.goals_changed])
+        section(t["away"], [f"{m.indicator}: {_num(m.old_figure)} → {_num(m.new_figure)}, {t['target']} "
+                            f"{_num(m.target)} ({t['line']} {m.new_line})" for m in c.indicators_away])
+    else:
+        lines.extend([t["no_goals"], ""])
     section(t["new"], [f"{t['line']} {f.line} {f.rule}: {f.message} [{f.fingerprint}]" for f in c.findings_new])
     section(t["fixed"], [f"{t['line']} {f.line} {f.rule}: {f.message} [{f.fingerprint}]" for f in c.findings_fixed])
     if c.goals_added:

@@ -41,3 +41,122 @@ def test_compare_command_on_findings_json(tmp_path, capsys):
     assert main(["compare", str(tmp_path / "old.json"), str(tmp_path / "new.json"), "--format", "json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert len(doc["findings_fixed"]) == 4 and doc["findings_new"] == []
+
+
+def _write_json(path, audit):
+    from auditor.findings import AuditResult
+    path.write_text(json.dumps(AuditResult(reports=[audit]).to_contract()), encoding="utf-8")
+    return str(path)
+
+
+def test_a_reused_goal_number_is_not_the_same_goal():
+    t1 = sample_report(kind="T1")
+    t2 = sample_report(kind="T2", assessment_11="delvis")
+    t2.goals[1].title = "Stockholm har en hållbar stadsutveckling"   # 1.1 now names another goal
+    c = compare(audit_of(t1, []), audit_of(t2, []))
+    assert c.goals_changed == []
+    assert "1.1 Stockholm har en hållbar stadsutveckling" in c.goals_added
+    assert "1.1 I Stockholm är människor självförsörjande" in c.goals_removed
+
+
+def test_a_slightly_edited_title_keeps_the_match_and_shows_both_titles():
+    t1 = sample_report(kind="T1")
+    t2 = sample_report(kind="T2", assessment_11="delvis")
+    t2.goals[1].title = "I Stockholm är fler människor självförsörjande"
+    c = compare(audit_of(t1, []), audit_of(t2, []))
+    assert [(g.number, g.old, g.new) for g in c.goals_changed] == [("1.1", "helt", "delvis")]
+    assert not c.goals_added and not c.goals_removed
+    text = render_text(c)
+    assert ("1.1 I Stockholm är människor självförsörjande → 1.1 I Stockholm är fler människor "
+            "självförsörjande: helt → delvis") in text
+
+
+def test_identical_reports_say_no_differences():
+    a = audit_of(sample_report())
+    text = render_text(compare(a, a))
+    assert text.splitlines()[2:] == ["Inga skillnader."] and "(0)" not in text
+    assert render_text(compare(a, a), "en").splitlines()[2:] == ["No differences."]
+
+
+def test_findings_files_say_goals_are_not_compared(tmp_path, capsys):
+    old = _write_json(tmp_path / "old.json", audit_of(sample_report(source="a.txt")))
+    new = _write_json(tmp_path / "new.json", audit_of(sample_report(source="b.txt"), []))
+    assert main(["compare", old, new]) == 0
+    out = capsys.readouterr().out
+    assert "Mål och indikatorer jämförs inte" in out and "Mål vars bedömning ändrats" not in out
+    assert "Indikatorer som rört sig" not in out and "Åtgärdade fynd (4)" in out
+    assert main(["compare", old, old]) == 0
+    out = capsys.readouterr().out
+    assert "Mål och indikatorer jämförs inte" in out and "Inga skillnader i fynden." in out and "(0)" not in out
+    assert main(["compare", old, new, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["goals_compared"] is False
+
+
+def test_reports_of_different_committees_are_refused(tmp_path, capsys):
+    old = _write_json(tmp_path / "old.json", audit_of(sample_report(source="a.txt")))
+    new = _write_json(tmp_path / "new.json", audit_of(sample_report(source="b.txt", committee="Farsta stadsdelsnämnd")))
+    assert main(["compare", old, new]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "olika nämnder" in err and "Farsta stadsdelsnämnd" in err
+    assert main(["--lang", "en", "compare", old, new, "--force"]) == 0
+    out, err = capsys.readouterr()
+    assert err.count("\n") == 1 and err.startswith("auditor: warning: OLD and NEW are reports of different")
+    assert out.startswith("Comparison")
+
+
+def test_a_later_report_given_first_is_warned_about(tmp_path, capsys):
+    t2 = _write_json(tmp_path / "t2.json", audit_of(sample_report(source="t2.txt", kind="T2")))
+    t1 = _write_json(tmp_path / "t1.json", audit_of(sample_report(source="t1.txt", kind="T1")))
+    assert main(["compare", t2, t1]) == 0
+    err = capsys.readouterr().err
+    assert err == ("auditor: varning: NEW (tertialrapport 1 2020) är äldre än OLD (tertialrapport 2 2020); "
+                   "ange den tidigare rapporten först\n")
+    assert main(["compare", t1, t2]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_an_unreadable_input_is_named_once(tmp_path, capsys):
+    from pathlib import Path
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    example = Path(__file__).resolve().parent.parent / "fixtures" / "example_t1.txt"
+    assert main(["compare", str(empty), str(example)]) == 2
+    assert capsys.readouterr().err == f"auditor: {empty}: filen är tom\n"
+
+
+def t2_copy_of_example_t1(text: str) -> str:
+    """The README's second tertial report: fixtures/example_t1.txt with goal 1.4 marked delvis (and the
+    summary saying so), one forecast moved from 11 to 13 st, and the periods of the second tertial."""
+    lines = text.split("\n")
+    lines[1] = lines[1].replace("Tertialrapport 1", "Tertialrapport 2")
+    lines[5] = lines[5].replace("uppnås helt", "uppnås delvis")
+    lines[19] = lines[19].replace("Uppfylls helt", "Uppfylls delvis")
+    lines[59] = lines[59].replace("11 st 10 st 12 st 12 st 11 st", "11 st 10 st 12 st 12 st 13 st")
+    for i in (60, 69, 81):
+        lines[i] = lines[i].replace("1 2025", "2 2025")
+    return "\n".join(lines)
+
+
+def test_readme_compare_example_is_real_output(tmp_path, monkeypatch, capsys):
+    import re
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    m = re.search(r"<!-- compare-example:.*?-->\n```\n(auditor compare .*?)\n```\n\n```\n(.*?)```", readme, re.S)
+    assert m, "README: the compare example is missing"
+    source = (root / "fixtures" / "example_t1.txt").read_text(encoding="utf-8")
+    (tmp_path / "rapporter").mkdir()
+    (tmp_path / "rapporter" / "lovsjo_t1_2025.txt").write_text(source, encoding="utf-8")
+    (tmp_path / "rapporter" / "lovsjo_t2_2025.txt").write_text(t2_copy_of_example_t1(source), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(m.group(1).split()[1:]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    real = out.splitlines()
+    shown = m.group(2).splitlines()
+    assert len(shown) == len(real), f"README shows {len(shown)} lines, the command prints {len(real)}:\n{out}"
+    for doc_line, real_line in zip(shown, real):
+        if doc_line.endswith("…"):
+            assert real_line.startswith(doc_line[:-1]), f"README {doc_line!r} vs output {real_line!r}"
+        else:
+            assert doc_line == real_line

@@ -1,5 +1,8 @@
 """``auditor compare OLD NEW``: goals whose assessment changed, indicators that moved away from target,
-findings that appeared or were fixed, between two reports of the same committee."""
+findings that appeared or were fixed, between two reports of the same committee.
+
+Reports of different committees are refused (exit 2) unless ``--force``; a NEW report that is earlier
+than OLD, or of another unit, is compared with a warning on standard error."""
 from __future__ import annotations
 
 import json
@@ -7,11 +10,49 @@ import sys
 
 
 def register(sub) -> None:
-    p = sub.add_parser("compare", help="compare two reports of the same committee (T1 → T2 → VB)")
+    p = sub.add_parser("compare", help="compare two reports of the same committee (T1 → T2 → VB)",
+                       description=__doc__.split("\n\n")[0])
     p.add_argument("old", metavar="OLD")
     p.add_argument("new", metavar="NEW")
     p.add_argument("--format", choices=("text", "md", "json"), default="text")
+    p.add_argument("--force", action="store_true",
+                   help="compare even when the reports name different committees (with a warning)")
     p.set_defaults(func=run)
+
+
+def _named(audit) -> str:
+    """The report's error as one message that names the file once."""
+    error = audit.error or ""
+    return error if error.startswith(audit.source) else f"{audit.source}: {error}"
+
+
+def _checks(old, new, lang: str, force: bool) -> list[str]:
+    """Warnings for standard error about the pair; raises when the committees differ and not ``force``."""
+    from ..compare import different_committees, different_units, period_label, reversed_order
+    from ..errors import InputError, one_line
+    sv = lang != "en"
+    warn = "varning" if sv else "warning"
+    notes = []
+    if different_committees(old, new):
+        names = f"{old.committee} ≠ {new.committee}"
+        if not force:
+            raise InputError(None, f"OLD och NEW gäller olika nämnder ({names}); jämför två rapporter från "
+                                   f"samma nämnd, eller ange --force",
+                             f"OLD and NEW are reports of different committees ({names}); compare two reports "
+                             f"of one committee, or pass --force", code="usage")
+        notes.append(f"{warn}: OLD och NEW gäller olika nämnder ({names}); jämförelsen kan vara missvisande" if sv
+                     else f"{warn}: OLD and NEW are reports of different committees ({names}); "
+                          f"the comparison may mislead")
+    elif different_units(old, new):
+        names = f"{old.unit or old.committee or '?'} ≠ {new.unit or new.committee or '?'}"
+        notes.append(f"{warn}: OLD och NEW gäller olika enheter ({names}); jämförelsen kan vara missvisande" if sv
+                     else f"{warn}: OLD and NEW are reports of different units ({names}); "
+                          f"the comparison may mislead")
+    if reversed_order(old, new):
+        po, pn = period_label(old, lang), period_label(new, lang)
+        notes.append(f"{warn}: NEW ({pn}) är äldre än OLD ({po}); ange den tidigare rapporten först" if sv
+                     else f"{warn}: NEW ({pn}) is earlier than OLD ({po}); give the earlier report first")
+    return [one_line(n) for n in notes]
 
 
 def run(args) -> int:
@@ -23,9 +64,12 @@ def run(args) -> int:
     new = load_result([args.new], args).reports
     if len(old) != 1 or len(new) != 1:
         raise InputError(None, "OLD och NEW ska vara en rapport var", "OLD and NEW must be one report each")
-    if old[0].error or new[0].error:
-        bad = old[0] if old[0].error else new[0]
-        raise InputError(bad.source, bad.error or "")
+    bad = [a for a in (old[0], new[0]) if a.error]
+    if bad:
+        text = "; ".join(_named(a) for a in bad)
+        raise InputError(None, text)
+    for note in _checks(old[0], new[0], args.lang, args.force):
+        print(f"auditor: {note}", file=sys.stderr)
     comparison = compare(old[0], new[0], status_fn(args))
     if args.format == "json":
         json.dump(comparison.model_dump(mode="json"), sys.stdout, ensure_ascii=False, indent=1)
