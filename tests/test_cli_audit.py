@@ -226,6 +226,16 @@ def test_explain_speaks_the_chosen_language(capsys):
         assert swedish not in en, swedish
 
 
+def test_explain_shows_the_title_in_the_chosen_language_only(capsys):
+    """No subtitle in the other language: Swedish shows the Swedish title, English the English one."""
+    from auditor.engine.catalogue import load_catalogue
+
+    spec = load_catalogue()["GOAL-NO-ANALYSIS"]
+    _, sv, _ = run(capsys, "explain", "GOAL-NO-ANALYSIS", "--format", "md")
+    assert sv.startswith(f"### GOAL-NO-ANALYSIS: {spec.title['sv']}\n") and spec.title["en"] not in sv
+    _, en, _ = run(capsys, "--lang", "en", "explain", "GOAL-NO-ANALYSIS", "--format", "md")
+    assert en.startswith(f"### GOAL-NO-ANALYSIS: {spec.title['en']}\n") and spec.title["sv"] not in en
+
 
 def test_explain_names_examples_in_the_chosen_language(capsys):
     """Swedish shows each example's title_sv, English its title; for one rule and for --all."""

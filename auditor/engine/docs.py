@@ -1,8 +1,9 @@
 """A rule's documentation as Markdown, from its module: used by ``auditor explain`` and for docs/rules.md.
 
-Swedish (the default) shows the module's ``DOC_SV``, Swedish labels and the examples' ``title_sv``, English
-its docstring, English labels and the examples' ``title``; a rule without ``DOC_SV`` shows its docstring in
-both, and an example without ``title_sv`` its ``title``.
+Swedish (the default) shows the module's Swedish title, ``DOC_SV``, Swedish labels and the examples'
+``title_sv``, English its English title, docstring, English labels and the examples' ``title`` (never the
+other language's title); a rule without ``DOC_SV`` shows its docstring in both, and an example without
+``title_sv`` its ``title``.
 """
 from __future__ import annotations
 
@@ -20,10 +21,7 @@ LABELS = {
 def rule_markdown(spec, lang: str = "sv", heading: str = "###") -> str:
     lang = "en" if lang == "en" else "sv"
     t = LABELS[lang]
-    lines = [f"{heading} {spec.id}: {spec.summary(lang)}", ""]
-    other = spec.title.get("sv" if lang == "en" else "en")
-    if other:
-        lines += [f"*{other}*", ""]
+    lines = [f"{heading} {spec.id}: {spec.summary(lang)}", ""]   # the title in the reader's language only
     lines.append(f"**{t['severity']}:** {severity_label(spec.severity, lang)}")
     if spec.parameters:
         params = ", ".join(f"`{k} = {v!r}`".replace("True", "true").replace("False", "false")
