@@ -1,5 +1,6 @@
 import json
 import re
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -64,6 +65,22 @@ def test_sarif_with_dirty_text_and_unreadable_report_is_valid(sarif_schema):
     assert "\x00" not in text and "\\u0000" not in text and "\\u0001" not in text
     assert doc["runs"][0]["artifacts"][1]["location"]["uri"] == "trasig%20fil.pdf"
     assert doc["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["level"] == "error"
+
+
+def test_sarif_unreadable_file_named_once_and_run_not_successful(tmp_path, sarif_schema, capsys):
+    from auditor.cli import main
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_bytes((Path(__file__).resolve().parent.parent / "fixtures" / "example_t1.txt").read_bytes())
+    main(["audit", str(empty), str(good), "--format", "sarif", "--no-config"])
+    doc = json.loads(capsys.readouterr().out)
+    validate_sarif(doc, sarif_schema)
+    invocation = doc["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert [n["message"]["text"] for n in invocation["toolExecutionNotifications"]] == [f"{empty}: filen är tom"]
+    clean = json.loads(get_renderer("sarif")(sample_result(), None))
+    assert "invocations" not in clean["runs"][0]
 
 
 def test_sarif_empty_result_is_valid(sarif_schema):

@@ -70,8 +70,11 @@ def build_sarif(result: AuditResult, options: Any = None) -> dict:
     artifacts = []
     for audit in result.reports:
         artifacts.append({"location": {"uri": _uri(audit.source), "uriBaseId": "%SRCROOT%"}})
-        if audit.error:
-            notifications.append({"level": "error", "message": {"text": f"{audit.source}: {audit.error}"}})
+        if audit.error:  # the error already names the file ("a.txt: filen är tom")
+            text = audit.error if audit.error.startswith(audit.source) else f"{audit.source}: {audit.error}"
+            notifications.append({"level": "error", "message": {"text": text},
+                                  "locations": [{"physicalLocation": {"artifactLocation": {
+                                      "uri": _uri(audit.source), "uriBaseId": "%SRCROOT%"}}}]})
         for f in sorted(audit.findings, key=lambda f: (f.line, f.rule, f.fingerprint)):
             results.append(_result(audit, f, index))
     run: dict[str, Any] = {
@@ -81,7 +84,8 @@ def build_sarif(result: AuditResult, options: Any = None) -> dict:
         "columnKind": "unicodeCodePoints",
     }
     if notifications:
-        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notifications}]
+        # a file that could not be read was not audited: the run did not do all it was asked to
+        run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": notifications}]
     if result.stale_reviews:
         run["properties"] = {"staleReviews": [s.model_dump() for s in result.stale_reviews]}
     return clean_data({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]})
