@@ -41,20 +41,42 @@ def compared_figure(report: Report, indicator: Indicator) -> tuple[float | None,
     return None, None
 
 
-def default_status(report: Report, goal: Goal, indicator: Indicator) -> IndicatorStatus:
+# How the direction was decided, in the reader's language (the facts name it in English codes).
+DEFAULT_DECIDED_BY = {"sv": "standard: högre är bättre", "en": "default: higher is better"}
+BASIS = {"sv": {"target text": "årsmålets text", "name pattern": "namnmönster", "fallback": "standardantagande"},
+         "en": {"target text": "target text", "name pattern": "name pattern", "fallback": "default assumption"}}
+
+
+def _lang(lang: str | None) -> str:
+    return "en" if lang == "en" else "sv"
+
+
+def _default_status(report: Report, goal: Goal, indicator: Indicator, lang: str = "sv") -> IndicatorStatus:
     figure, column = compared_figure(report, indicator)
     target = indicator.target.value if indicator.target is not None else None
     met = None if figure is None or target is None else figure >= target
     return IndicatorStatus(figure=figure, figure_column=column, target=target, met=met, direction="higher",
-                           decided_by="standard: högre är bättre")
+                           decided_by=DEFAULT_DECIDED_BY[_lang(lang)])
 
 
-BASIS_SV = {"target text": "årsmålets text", "name pattern": "namnmönster", "fallback": "standardantagande"}
+def default_status(report: Report, goal: Goal, indicator: Indicator) -> IndicatorStatus:
+    """Compare the figure a reader would take with the target, assuming higher is better (said in Swedish)."""
+    return _default_status(report, goal, indicator, "sv")
 
 
-def facts_status(rule_dirs: tuple[str, ...] = ()) -> StatusFn | None:
+def default_status_for(lang: str | None) -> StatusFn:
+    """``default_status`` saying how the direction was decided in ``lang``."""
+    if _lang(lang) == "sv":
+        return default_status
+
+    def status(report: Report, goal: Goal, indicator: Indicator) -> IndicatorStatus:
+        return _default_status(report, goal, indicator, "en")
+    return status
+
+
+def facts_status(rule_dirs: tuple[str, ...] = (), lang: str | None = "sv") -> StatusFn | None:
     """The rules engine's own indicator facts (direction from ``rules/`` knowledge) as a StatusFn, or None
-    when the engine is not installed. Facts are derived once per report."""
+    when the engine is not installed. Facts are derived once per report; ``decided_by`` is in ``lang``."""
     try:
         from .engine.catalogue import rule_dirs as all_rule_dirs
         from .facts import derive
@@ -62,6 +84,7 @@ def facts_status(rule_dirs: tuple[str, ...] = ()) -> StatusFn | None:
     except ImportError:
         return None
     cache: dict[int, tuple[Report, dict]] = {}
+    basis, fallback = BASIS[_lang(lang)], default_status_for(lang)
 
     def status(report: Report, goal: Goal, indicator: Indicator) -> IndicatorStatus:
         entry = cache.get(id(report))
@@ -71,8 +94,8 @@ def facts_status(rule_dirs: tuple[str, ...] = ()) -> StatusFn | None:
             cache[id(report)] = entry
         fact = entry[1].get((goal.id, indicator.line))
         if fact is None:
-            return default_status(report, goal, indicator)
-        how = BASIS_SV.get(fact.direction_basis, fact.direction_basis)
+            return fallback(report, goal, indicator)
+        how = basis.get(fact.direction_basis, fact.direction_basis)
         if fact.direction_detail:
             how = f"{how}: {fact.direction_detail}"
         return IndicatorStatus(figure=fact.figure, figure_column=fact.figure_column, target=fact.target,
@@ -81,9 +104,11 @@ def facts_status(rule_dirs: tuple[str, ...] = ()) -> StatusFn | None:
 
 
 def status_fn(options: Any) -> StatusFn:
-    """``options.indicator_status`` when given, else the engine's facts, else ``default_status``."""
+    """``options.indicator_status`` when given, else the engine's facts, else ``default_status``; both in the
+    language of ``options.lang``."""
     from .render._common import opt
     given = opt(options, "indicator_status")
     if given is not None:
         return given
-    return facts_status(tuple(opt(options, "rule_dirs", ()) or ())) or default_status
+    lang = opt(options, "lang", "sv")
+    return facts_status(tuple(opt(options, "rule_dirs", ()) or ()), lang) or default_status_for(lang)
