@@ -105,7 +105,7 @@ def test_junit_one_case_per_committee_and_rule():
     assert root.get("tests") == "10" and root.get("failures") == "4"
     failure = cases[1].find("failure")
     assert "rad 20" in failure.get("message")
-    assert "reports/skarholmen_vb2020.txt:20:" in failure.text and "fingerprint:" in failure.text
+    assert "reports/skarholmen_vb2020.txt:20:" in failure.text and "fingeravtryck:" in failure.text
     assert "Målet saknar analys" in cases[2].find("system-out").text  # a warning: shown, not failing
 
 
@@ -119,6 +119,24 @@ def test_junit_fail_on_warning_and_dismissed_findings():
     assert cases["GOAL-NO-ANALYSIS"].find("failure") is not None
     assert cases["GOAL-FULL-ACT-DEV"].find("failure") is None
     assert "avfärdad: Avvikelsen gäller tidplanen" in cases["GOAL-FULL-ACT-DEV"].find("system-out").text
+
+
+def test_junit_evidence_is_localised_without_empty_fields():
+    report = sample_report()
+    f = finding("IND-UNMET-NO-ANALYSIS", 40, "når inte årsmålet", goal=report.goals[1], source=report.source,
+                evidence={"indicator": "Antal aspiranter", "unit": "st", "forecast": 20.5, "target": 33,
+                          "compared": "forecast", "direction": "lower", "analysis": "", "gap_unit": None,
+                          "items": [{"line": 40, "indicator": "A"}, {"line": 41, "indicator": "B"}]})
+    root = ET.fromstring(get_renderer("junit")(AuditResult(reports=[audit_of(report, [f])]), None).encode())
+    text = root.find(".//failure").text
+    assert "    indikator: Antal aspiranter\n" in text and "    prognos: 20,5 st\n" in text
+    assert "    jämförs: prognos\n" in text and "    riktning: lägre är bättre\n" in text
+    assert "    gäller: rad 40: A\n        rad 41: B\n" in text and "fingeravtryck: " in text
+    assert "mål: 1.1 I Stockholm" in text
+    for raw in ("analysis", "gap_unit", "compared", "direction:", "forecast", "None"):
+        assert raw not in text
+    en = ET.fromstring(get_renderer("junit")(AuditResult(reports=[audit_of(report, [f])]), {"lang": "en"}).encode())
+    assert "    direction: lower\n" in en.find(".//failure").text
 
 
 def test_junit_is_well_formed_with_dirty_text():

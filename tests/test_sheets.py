@@ -89,3 +89,27 @@ def test_report_without_model_has_no_indicator_rows():
     assert len(df) == 0 and "Indikator" in df.columns
     load(get_renderer("xlsx")(result, None))
     load(get_renderer("xlsx")(AuditResult(), None))
+
+
+def _evidence_finding(report):
+    return finding("IND-UNMET-NO-ANALYSIS", 40, "når inte årsmålet", goal=report.goals[1], source=report.source,
+                   confidence="low",
+                   evidence={"indicator": "Antal aspiranter", "line": 40, "unit": "st", "forecast": 20.5,
+                             "target": 33, "compared": "forecast", "direction": "lower", "analysis": "",
+                             "gap_unit": None, "met": False})
+
+
+def test_evidence_and_confidence_are_in_the_readers_language(tmp_path):
+    report = sample_report()
+    result = AuditResult(reports=[audit_of(report, [_evidence_finding(report)])])
+    sv = frames(result, {"lang": "sv"})["Fynd"].iloc[0]
+    assert sv["Underlag"] == ("indikator: Antal aspiranter; rad: 40; enhet: st; prognos: 20,5 st; årsmål: 33 st; "
+                              "jämförs: prognos; riktning: lägre är bättre; når målet: nej")
+    assert sv["Säkerhet"] == "låg"
+    en = frames(result, {"lang": "en"})["Findings"].iloc[0]
+    assert en["Evidence"].startswith("indicator: Antal aspiranter; line: 40; unit: st; forecast: 20")
+    assert "direction: lower" in en["Evidence"]
+    assert en["Confidence"] == "low"
+    csv = get_renderer("csv")(result, {"lang": "sv"})
+    assert "indikator: Antal aspiranter; rad: 40" in csv and ";låg;" in csv
+    assert "gap_unit" not in csv and "compared" not in csv and "analysis" not in csv

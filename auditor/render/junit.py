@@ -12,23 +12,24 @@ from xml.etree import ElementTree as ET
 
 from ..findings import AuditResult, Finding, ReportAudit
 from ..gate import gates
-from ._common import clean_text, evidence_text, label, opt, report_title, rule_ids, sorted_findings
+from ._common import clean_text, label, opt, report_title, rule_ids, sorted_findings
+from .common import evidence_pairs
 
 MESSAGE_LIMIT = 500
 
 
 def _line(audit: ReportAudit, f: Finding, lang: str) -> str:
     parts = [f"{audit.source}:{f.line}: [{label(f.severity, lang)}] {f.rule}: {f.message}"]
-    if f.goal is not None:
+    if f.goal is not None and not f.evidence.get("goal"):   # else the evidence names the goal
         goal = " ".join(x for x in (f.goal.number, f.goal.title) if x)
         parts.append(f"    {'mål' if lang == 'sv' else 'goal'}: {goal}")
-    for key, value in sorted(f.evidence.items()):
-        parts.append(f"    {key}: {evidence_text(value)}")
+    for key, value in evidence_pairs(f.evidence, lang):   # localised; empty fields left out
+        parts.append(f"    {key}: " + value.replace("\n", "\n        "))
     if f.review is not None:
         parts.append(f"    {label(f.review.decision, lang)}: {f.review.reason} ({f.review.by}, {f.review.date})")
     if f.baseline == "unchanged":
         parts.append(f"    {label('unchanged', lang)}")
-    parts.append(f"    fingerprint: {f.fingerprint}")
+    parts.append(f"    {'fingeravtryck' if lang == 'sv' else 'fingerprint'}: {f.fingerprint}")
     return "\n".join(parts)
 
 

@@ -16,7 +16,8 @@ from typing import Any
 
 from ..findings import AuditResult
 from ..indicator_status import status_fn
-from ._common import clean_text, evidence_text, label, opt, report_name
+from ._common import clean_text, label, opt, report_name
+from .common import evidence_pairs
 
 # (key, Swedish header, English header, kind) — kind drives the pandas dtype and the xlsx cell format.
 FINDING_COLUMNS: list[tuple[str, str, str, str]] = [
@@ -75,11 +76,18 @@ TEXT_LIMIT = 32000  # Excel's cell limit is 32 767 characters
 FIXED_DATE = datetime(2000, 1, 1)
 DIRECTION = {"sv": {"higher": "högre är bättre", "lower": "lägre är bättre", "band": "inom ± årsmålet"},
              "en": {"higher": "higher is better", "lower": "lower is better", "band": "within ± target"}}
+CONFIDENCE = {"sv": {"high": "hög", "low": "låg"}, "en": {"high": "high", "low": "low"}}
 COLUMN_NAMES = {"sv": {"outcome": "utfall", "forecast": "prognos"}, "en": {"outcome": "outcome", "forecast": "forecast"}}
 
 
 def _text(x: Any) -> str | None:
     return clean_text(x, TEXT_LIMIT) if x not in (None, "") else None
+
+
+def evidence_cell(evidence: dict, lang: str) -> str | None:
+    """The evidence as the terminal and HTML show it, in the reader's language, as "label: value; ...";
+    empty fields are left out, and the items a finding lists (each unmet indicator, ...) are one per line."""
+    return _text("; ".join(f"{k}: {v}" for k, v in evidence_pairs(evidence, lang)))
 
 
 def finding_rows(result: AuditResult, lang: str = "sv") -> list[dict]:
@@ -94,8 +102,8 @@ def finding_rows(result: AuditResult, lang: str = "sv") -> list[dict]:
                 "goal_number": _text(f.goal.number) if f.goal else None,
                 "goal": _text(f.goal.title) if f.goal else None,
                 "message": _text(f.message),
-                "evidence": _text("; ".join(f"{k}: {evidence_text(v)}" for k, v in sorted(f.evidence.items()))),
-                "confidence": f.confidence,
+                "evidence": evidence_cell(f.evidence, lang),
+                "confidence": CONFIDENCE["en" if lang == "en" else "sv"].get(f.confidence, f.confidence),
                 "decision": label(review.decision, lang) if review else None,
                 "reason": _text(review.reason) if review else None,
                 "decided_by": _text(review.by) if review else None,
