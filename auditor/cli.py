@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 
 from .errors import InputError
@@ -17,17 +18,106 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("parse", "audit", "rules", "explain", "review", "baseline", "compare")
 
 
+LANGS = ("sv", "en")
+LANG_HELP = "language of messages and findings (default: sv); also accepted after the command"
+
+# argparse's own messages, in Swedish: (pattern of the English message, Swedish replacement). An
+# "argument X: ..." message is translated after its prefix; anything not listed stays as argparse wrote it.
+ERRORS_SV = (
+    (r"unrecognized arguments: (.*)", r"okända argument: \1"),
+    (r"invalid choice: (.*) \(choose from (.*)\)", r"ogiltigt val: \1 (välj bland \2)"),
+    (r"the following arguments are required: (.*)", r"följande argument saknas: \1"),
+    (r"expected one argument", "ett värde krävs"),
+    (r"expected at least one argument", "minst ett värde krävs"),
+    (r"expected at most one argument", "högst ett värde är tillåtet"),
+    (r"expected (\d+) arguments?", r"\1 värden krävs"),
+    (r"invalid (\w+) value: (.*)", r"ogiltigt värde: \2"),
+    (r"not allowed with argument (.*)", r"kan inte kombineras med \1"),
+    (r"one of the arguments (.*) is required", r"ett av argumenten \1 krävs"),
+    (r"ambiguous option: (.*) could match (.*)", r"tvetydig flagga: \1 kan vara \2"),
+    (r"ignored explicit argument (.*)", r"värdet \1 ignoreras"),
+)
+# The names argparse gives the subcommand positionals (their ``dest``), as a reader would say them.
+NAMES = {"sv": {"command": "kommando", "baseline_command": "kommando"},
+         "en": {"command": "command", "baseline_command": "command"}}
+# The fixed words of ``--help``; the help texts themselves are English.
+HELP_SV = {"usage: ": "användning: ", "positional arguments": "argument", "options": "flaggor",
+           "show this help message and exit": "visa den här hjälpen och avsluta",
+           "show program's version number and exit": "visa versionen och avsluta"}
+
+
+def _names(message: str, lang: str) -> str:
+    for dest, name in NAMES[lang].items():
+        message = re.sub(rf"(?<![\w-]){dest}(?![\w-])", name, message)
+    return message
+
+
+def translate_error(message: str, lang: str) -> str:
+    """An argparse error message in ``lang`` ("sv" translates the known patterns, "en" keeps them)."""
+    message = _names(message, lang)
+    if lang == "en":
+        return message
+    prefix = re.match(r"argument (\S+): (.*)", message, re.S)
+    if prefix:
+        return f"argumentet {prefix.group(1)}: {translate_error(prefix.group(2), lang)}"
+    for pattern, swedish in ERRORS_SV:
+        if re.fullmatch(pattern, message, re.S):
+            return re.sub(pattern, swedish, message, count=1, flags=re.S)
+    return message
+
+
+def lang_of(argv: list[str]) -> str:
+    """The --lang an argument list asks for (the last one given, before or after the command), else sv;
+    known before parsing, so that parse errors are in that language too."""
+    lang = "sv"
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else (
+            arg.split("=", 1)[1] if arg.startswith("--lang=") else None)
+        if value in LANGS:
+            lang = value
+    return lang
+
+
 class _Parser(argparse.ArgumentParser):
+    """Every (sub)command accepts ``--lang``; the top level's default is sv, a subcommand's leaves the value
+    given before the command alone unless it is given again after it. Errors and the fixed words of
+    ``--help`` are in the language of the command line (``lang``, set per ``build_parser``)."""
+
+    lang = "sv"
+
+    def __init__(self, *args, lang_default=argparse.SUPPRESS, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_argument("--lang", choices=LANGS, default=lang_default, help=LANG_HELP)
+
     def error(self, message: str) -> None:  # argparse exits 2 too; keep the message to one line
-        self.exit(EXIT_USAGE, f"auditor: {message}\n")
+        self.exit(EXIT_USAGE, f"auditor: {translate_error(message, self.lang)}\n")
+
+    def format_usage(self) -> str:
+        return self._words(super().format_usage())
+
+    def format_help(self) -> str:
+        return self._words(super().format_help())
+
+    def _words(self, text: str) -> str:
+        if self.lang == "en":
+            return text
+        if text.startswith("usage: "):
+            text = HELP_SV["usage: "] + text[len("usage: "):]
+        for english in ("positional arguments", "options"):
+            text = re.sub(rf"^{english}:$", f"{HELP_SV[english]}:", text, flags=re.M)
+        for english in ("show this help message and exit", "show program's version number and exit"):
+            text = text.replace(english, HELP_SV[english])
+        return text
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="auditor", description=__doc__.splitlines()[0])
-    parser.add_argument("--lang", choices=("sv", "en"), default="sv",
-                        help="language of messages and findings (default: sv)")
+def build_parser(lang: str = "sv") -> argparse.ArgumentParser:
+    # a class per command line, so that subcommands (created with type(parser)) speak its language
+    parser_class = type("_Parser", (_Parser,), {"lang": "en" if lang == "en" else "sv"})
+    parser = parser_class(prog="auditor", description=__doc__.splitlines()[0], lang_default="sv")
     parser.add_argument("--version", action="version", version=_version())
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=parser_class)
     for name in COMMANDS:
         importlib.import_module(f"auditor.commands.{name}").register(sub)
     return parser
@@ -39,7 +129,8 @@ def _version() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(lang_of(argv))
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
