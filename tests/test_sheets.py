@@ -113,3 +113,18 @@ def test_evidence_and_confidence_are_in_the_readers_language(tmp_path):
     csv = get_renderer("csv")(result, {"lang": "sv"})
     assert "indikator: Antal aspiranter; rad: 40" in csv and ";låg;" in csv
     assert "gap_unit" not in csv and "compared" not in csv and "analysis" not in csv
+
+
+def test_workbook_figures_show_whole_numbers_without_a_separator():
+    """'#,##0.##' shows 22 as "22," in Swedish Excel: whole numbers and decimals get their own formats."""
+    wb = load(get_renderer("xlsx")(sample_result(sample_report()), None))
+    ind = wb["Indikatorer"]
+    header = [c.value for c in ind[1]]
+    cells = {(r[header.index("Indikator")].value, h): r[header.index(h)]
+             for r in ind.iter_rows(min_row=2) for h in ("Utfall", "Årsmål")}
+    jobs = cells[("Antal aspiranter som fått Stockholmsjobb", "Utfall")]
+    share = cells[("Andel barn i familjer med ekonomiskt bistånd", "Utfall")]
+    assert jobs.value == 22 and jobs.number_format == "#,##0"
+    assert share.value == 4.1 and share.number_format == "#,##0.0###"
+    formats = {c.number_format for row in ind.iter_rows(min_row=2) for c in row if isinstance(c.value, float)}
+    assert not any(f.endswith(".##") for f in formats)

@@ -202,14 +202,21 @@ def render_xlsx(result: AuditResult, options: Any = None) -> bytes:
         book.set_properties({"title": "auditor", "author": "auditor", "created": FIXED_DATE})
         wrap = book.add_format({"text_wrap": True, "valign": "top"})
         top = book.add_format({"valign": "top"})
-        number = book.add_format({"num_format": "#,##0.##", "valign": "top"})
+        # A format with optional decimals ("#,##0.##") leaves a bare separator after whole numbers ("22,"
+        # in Swedish Excel): each figure gets the format of what it is, whole or with decimals.
+        whole = book.add_format({"num_format": "#,##0", "valign": "top"})
+        decimal = book.add_format({"num_format": "#,##0.0###", "valign": "top"})
         integer = book.add_format({"num_format": "0", "valign": "top"})
         for (name, df), columns in zip(sheets.items(), specs):
             df.to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
             for i, (_key, _sv, _en, kind) in enumerate(columns):
-                fmt = {"long": wrap, "num": number, "int": integer}.get(kind, top)
+                fmt = {"long": wrap, "num": whole, "int": integer}.get(kind, top)
                 sheet.set_column(i, i, _width(df.iloc[:, i], df.columns[i], kind), fmt)
+                if kind == "num":
+                    for row, value in enumerate(df.iloc[:, i].tolist(), start=1):
+                        if value == value and value is not None and not float(value).is_integer():
+                            sheet.write_number(row, i, value, decimal)
             sheet.freeze_panes(1, 0)
             if len(df.columns):
                 sheet.autofilter(0, 0, max(len(df), 1), len(df.columns) - 1)
