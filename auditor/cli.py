@@ -47,8 +47,15 @@ HELP_SV = {"usage: ": "användning: ", "positional arguments": "argument", "opti
 
 
 def _names(message: str, lang: str) -> str:
-    for dest, name in NAMES[lang].items():
-        message = re.sub(rf"(?<![\w-]){dest}(?![\w-])", name, message)
+    """The subcommand positionals' dests where argparse names arguments ("argument command: ...", "the
+    following arguments are required: PATH, command"), not in what the user typed."""
+    names = NAMES[lang]
+    head = re.match(r"argument (\S+): ", message)
+    if head and head.group(1) in names:
+        return f"argument {names[head.group(1)]}: {message[head.end():]}"
+    required = re.fullmatch(r"(the following arguments are required: )(.*)", message, re.S)
+    if required:
+        return required.group(1) + ", ".join(names.get(n, n) for n in required.group(2).split(", "))
     return message
 
 

@@ -75,3 +75,8 @@ def test_lang_of_and_translate_error():
     assert lang_of(["--lang", "xx"]) == "sv" and lang_of(["--", "--lang", "en"]) == "sv"
     assert translate_error("something argparse says", "sv") == "something argparse says"
     assert translate_error("one of the arguments --a --b is required", "sv") == "ett av argumenten --a --b krävs"
+
+
+def test_only_argparse_names_are_renamed(capsys):
+    assert "okända argument: command\n" in fails(capsys, "rules", "command")
+    assert "unrecognized arguments: command\n" in fails(capsys, "--lang", "en", "rules", "command")
