@@ -35,14 +35,14 @@ def prepare(result: AuditResult, args: Any, paths: Iterable[str]) -> list[str]:
     lang = opt(args, "lang", "sv")
     notes: list[str] = []
     if not opt(args, "no_review", False):
-        from .review import apply_reviews, find_review_file, load_reviews
+        from .review import apply_reviews, find_review_file, load_reviews, stale_subject
         review_path = opt(args, "review") or find_review_file(list(paths))
         if review_path is not None:
             for s in apply_reviews(result, load_reviews(review_path)):
-                what = f"{s.rule or ''} {s.source or ''}".strip()
-                notes.append((f"inaktuellt granskningsbeslut {s.fingerprint} ({what}): fyndet finns inte längre"
+                what = stale_subject(s.rule, s.source)
+                notes.append((f"inaktuellt granskningsbeslut {s.fingerprint}{what}: fyndet finns inte längre"
                               if lang == "sv" else
-                              f"stale review decision {s.fingerprint} ({what}): the finding no longer exists"))
+                              f"stale review decision {s.fingerprint}{what}: the finding no longer exists"))
     baseline_path = opt(args, "baseline")
     if baseline_path:
         from .baseline import apply_baseline, load_baseline

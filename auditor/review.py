@@ -32,6 +32,8 @@ SCHEMA = "auditor.review/1"
 DEFAULT_NAME = "auditor-review.yaml"
 DECISIONS: tuple[str, ...] = ("bekräftad", "avfärdad")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A finding's fingerprint: the first 16 hex digits of a SHA-256 (auditor.facts.fingerprint).
+FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
 
 HEADER = """\
 # auditor review decisions (auditor.review/1), one entry per finding fingerprint.
@@ -115,6 +117,24 @@ def save_reviews(path: str | Path, entries: dict[str, ReviewEntry]) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(dump_reviews(entries), encoding="utf-8")
     tmp.replace(path)
+
+
+def checked_fingerprint(text: str) -> str:
+    """``text`` as a fingerprint (16 hex digits, lower case); raises ``InputError`` for anything else, so that
+    a mistyped or shortened fingerprint is not stored as a decision that can never match a finding."""
+    fp = (text or "").strip().lower()
+    if not FINGERPRINT.match(fp):
+        raise InputError(None, f"{text!r} är inget fingeravtryck (16 tecken 0-9 och a-f, som granskningens "
+                               f"utdata visar dem)",
+                         f"{text!r} is not a fingerprint (16 characters 0-9 and a-f, as the audit output shows them)",
+                         code="usage")
+    return fp
+
+
+def stale_subject(rule: str | None, source: str | None) -> str:
+    """" (RULE file)" for a stale decision, or "" when the decision names neither."""
+    what = " ".join(x for x in (rule, source) if x)
+    return f" ({what})" if what else ""
 
 
 def set_decision(path: str | Path, fingerprint: str, decision: Decision, reason: str, by: str, date: str,

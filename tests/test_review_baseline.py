@@ -148,3 +148,33 @@ def test_bad_baseline_is_an_input_error(tmp_path):
     p.write_text("{\"schema\": \"x\"}", encoding="utf-8")
     with pytest.raises(InputError):
         load_baseline(p)
+
+
+def test_review_refuses_a_malformed_fingerprint(tmp_path, capsys):
+    review_file = tmp_path / "r.yaml"
+    for bad in ("deadbeef", "x" * 16, "0123456789abcdef0", ""):
+        code = main(["review", bad, "--dismiss", "--reason", "r", "--by", "b", "--file", str(review_file)])
+        err = capsys.readouterr().err
+        assert code == 2 and err.count("\n") == 1, (bad, err)
+    assert main(["review", "deadbeef", "--confirm", "--reason", "r", "--by", "b", "--file", str(review_file)]) == 2
+    assert capsys.readouterr().err.startswith("auditor: 'deadbeef' är inget fingeravtryck (16 tecken")
+    assert not review_file.exists()
+    assert main(["review", "0123456789ABCDEF", "--confirm", "--reason", "r", "--by", "b",
+                 "--file", str(review_file)]) == 0
+    assert "0123456789abcdef" in load_reviews(review_file)
+    assert main(["review", "deadbeef", "--remove", "--file", str(review_file)]) == 2
+    # one stored before fingerprints were checked can still be removed
+    set_decision(review_file, "deadbeef", "bekräftad", "r", "b", "2025-01-01")
+    assert main(["review", "deadbeef", "--remove", "--file", str(review_file)]) == 0
+
+
+def test_stale_decision_without_rule_or_file_has_no_empty_parentheses(tmp_path, capsys):
+    findings = write_findings(tmp_path / "f.json", sample_result())
+    review_file = tmp_path / "r.yaml"
+    set_decision(review_file, "0123456789abcdef", "bekräftad", "ok", "Bo", "2025-01-01")
+    assert main(["review", "--stale", findings, "--file", str(review_file)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("inaktuellt: 0123456789abcdef bekräftad av Bo") and "()" not in out
+    from auditor.outputs import prepare
+    notes = prepare(sample_result(), {"review": str(review_file), "lang": "en"}, [])
+    assert notes == ["stale review decision 0123456789abcdef: the finding no longer exists"]

@@ -47,7 +47,7 @@ def _file(args, paths) -> str:
 
 def run(args) -> int:
     from ..errors import InputError
-    from ..review import load_reviews, remove_decision, set_decision
+    from ..review import checked_fingerprint, load_reviews, remove_decision, set_decision
 
     sv = args.lang != "en"
     if args.stale:
@@ -67,10 +67,13 @@ def run(args) -> int:
         raise InputError(None, "ange fyndets fingeravtryck", "give the finding's fingerprint")
     path = _file(args, args.report)
     if args.decision == "remove":
+        if args.fingerprint not in load_reviews(path):   # a malformed one stored earlier can still be removed
+            args.fingerprint = checked_fingerprint(args.fingerprint)
         if not remove_decision(path, args.fingerprint):
             raise InputError(path, f"inget beslut för {args.fingerprint}", f"no decision for {args.fingerprint}")
         print(f"{path}: {args.fingerprint} borttaget" if sv else f"{path}: {args.fingerprint} removed")
         return 0
+    args.fingerprint = checked_fingerprint(args.fingerprint)
     context = None
     if args.report:
         context = _context(args, args.report)
@@ -93,16 +96,16 @@ def _context(args, paths) -> dict:
 
 
 def _stale(args, sv: bool) -> int:
-    from ..review import apply_reviews, load_reviews
+    from ..review import apply_reviews, load_reviews, stale_subject
     from ._inputs import load_result
     path = _file(args, args.stale)
     result = load_result(args.stale, args)
     stale = apply_reviews(result, load_reviews(path))
     for s in stale:
-        what = f"{s.rule or ''} {s.source or ''}".strip()
-        print((f"inaktuellt: {s.fingerprint} ({what}) {s.review.decision} av {s.review.by} {s.review.date}: "
+        what = stale_subject(s.rule, s.source)
+        print((f"inaktuellt: {s.fingerprint}{what} {s.review.decision} av {s.review.by} {s.review.date}: "
                f"fyndet finns inte längre") if sv else
-              (f"stale: {s.fingerprint} ({what}) {s.review.decision} by {s.review.by} {s.review.date}: "
+              (f"stale: {s.fingerprint}{what} {s.review.decision} by {s.review.by} {s.review.date}: "
                f"the finding no longer exists"))
     if not stale:
         print(f"{path}: inga inaktuella beslut" if sv else f"{path}: no stale decisions")
