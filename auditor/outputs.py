@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterable
 
+from .errors import InputError
 from .findings import AuditResult
 
 
@@ -54,10 +55,30 @@ def prepare(result: AuditResult, args: Any, paths: Iterable[str]) -> list[str]:
     return notes
 
 
+# Formats whose renderer returns bytes: not for a terminal.
+BINARY_FORMATS = ("xlsx",)
+
+
+def _binary_to_terminal(fmt: str) -> InputError:
+    return InputError(None, f"--format {fmt} ger en binär fil som inte kan visas i terminalen; ange --output "
+                            f"FIL.{fmt} eller dirigera om utdata till en fil",
+                      f"--format {fmt} makes a binary file that a terminal cannot show; give --output FILE.{fmt} "
+                      f"or redirect standard output to a file", code="usage")
+
+
+def check_destination(fmt: str, output: str | None) -> None:
+    """Refuse, before any work, to write a binary format to a terminal."""
+    if fmt in BINARY_FORMATS and not output and sys.stdout.isatty():
+        raise _binary_to_terminal(fmt)
+
+
 def write_output(payload: str | bytes | None, output: str | None) -> None:
-    """Write what a renderer returned (None: it wrote its files itself) to ``output`` or standard output."""
+    """Write what a renderer returned (None: it wrote its files itself) to ``output`` or standard output;
+    bytes are refused when standard output is a terminal."""
     if payload is None:
         return
+    if isinstance(payload, bytes) and not output and sys.stdout.isatty():
+        raise _binary_to_terminal("xlsx")
     if output:
         path = Path(output)
         if isinstance(payload, bytes):

@@ -29,3 +29,30 @@ def test_write_output(tmp_path, capsys):
     write_output(b"\x00bytes", str(tmp_path / "x.bin"))
     assert (tmp_path / "x.bin").read_bytes() == b"\x00bytes"
     write_output(None, None)
+
+
+def test_xlsx_to_a_terminal_is_refused(tmp_path, monkeypatch, capsys):
+    import sys
+    from pathlib import Path
+
+    from auditor.cli import main
+    report = Path(__file__).resolve().parent.parent / "fixtures" / "example_t1.txt"
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["audit", str(report), "--format", "xlsx", "--no-config"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and err.startswith("auditor: --format xlsx ger en binär fil")
+    target = tmp_path / "granskning.xlsx"
+    assert main(["audit", str(report), "--format", "xlsx", "--no-config", "--output", str(target)]) in (0, 1)
+    assert target.read_bytes().startswith(b"PK")
+
+
+def test_write_output_refuses_bytes_to_a_terminal(monkeypatch):
+    import sys
+
+    import pytest
+
+    from auditor.errors import InputError
+    from auditor.outputs import write_output
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    with pytest.raises(InputError):
+        write_output(b"PK\x03\x04", None)

@@ -80,7 +80,9 @@ def run(args) -> int:
     if args.jobs < 1:
         raise InputError(None, "--jobs måste vara minst 1", "--jobs must be at least 1", code="usage")
     config = build_config(args)
-    from ..outputs import prepare, write_output
+    from ..outputs import check_destination, prepare, write_output
+
+    check_destination(args.format, args.output)   # xlsx to a terminal: refused before the audit
 
     result = audit_paths(args.paths, config, jobs=args.jobs, keep=model_needs(args.format))
     notes = prepare(result, args, args.paths)
