@@ -164,9 +164,16 @@ class ClaimFact:
     total: int | None
     all: str | None
     consistent: bool | None            # None when nothing in the report can check it
-    scope: str | None                  # what the claim was compared with (the closest reading)
-    actual: str | None                 # what that scope holds, e.g. "15 helt, 1 delvis (av 16)"
-    stated_counts: str = ""            # what the claim says, e.g. "14 helt, 2 delvis"
+    # What the claim was compared with (the closest reading), as structured values; the words for them, in
+    # Swedish or English, are in ``auditor.claim_text``.
+    scope: str | None                  # "own_indicators", "indicators_below", "own_activities",
+    #                                    "activities_below", "child_goals", "sibling_goals", "section_goals",
+    #                                    "report" or "subtree"
+    scope_number: str | None = None    # the goal the scope is named after (own_indicators, section_goals,
+    scope_title: str | None = None     # subtree): its number and title
+    actual: dict | None = None         # what the scope holds: {"met", "not_met", "unknown", "n"} for indicator
+    #                                    rows, {"helt", "delvis", "inte", "unknown", "n"} for goals,
+    #                                    {"activities": n} for activities
     certain: bool = True               # False when only rows with uncertain columns make it inconsistent
 
 
@@ -394,14 +401,11 @@ def _fits(claim: Claim, tally: dict[str, int], rows_are_indicators: bool) -> boo
     return all(known <= said <= known + unknown for said, known in checks)
 
 
-def _describe(tally: dict[str, int], indicators: bool) -> str:
+def _counts(tally: dict[str, int], indicators: bool) -> dict[str, int]:
+    """A tally as ``ClaimFact.actual`` keeps it."""
     if indicators:
-        parts = [f"{tally['helt']} uppnådda", f"{tally['not']} ej uppnådda"]
-    else:
-        parts = [f"{tally[d]} {d}" for d in ASSESSED if tally[d]]
-    if tally["unknown"]:
-        parts.append(f"{tally['unknown']} utan bedömning")
-    return f"{', '.join(parts) or 'inga'} (av {tally['n']})"
+        return {"met": tally["helt"], "not_met": tally["not"], "unknown": tally["unknown"], "n": tally["n"]}
+    return {d: tally[d] for d in (*ASSESSED, "unknown", "n")}
 
 
 def _claims(report: Report, facts: FactSet, by_id: dict[str, Goal], children, unique) -> list[ClaimFact]:
@@ -413,39 +417,40 @@ def _claims(report: Report, facts: FactSet, by_id: dict[str, Goal], children, un
     titles = {norm(g.title): g for g in report.goals}
 
     def scopes_for(claim: Claim, home: Goal | None, section: str | None):
-        """Readings of what the claim may be about, most specific first: (label, kind, items)."""
+        """Readings of what the claim may be about, most specific first: ((scope kind, goal it is named
+        after or None), kind of items, items)."""
         out = []
         if claim.about == "indikator":
             if home is None:
                 return out
             own = ind_by_goal.get(home.id, [])
             below = [r for d in _descendants(home.id, children) for r in ind_by_goal.get(d.id, [])]
-            out.append((f"målets egna indikatorer ({home.number or home.title[:40]})", "ind", own))
+            out.append((("own_indicators", home), "ind", own))
             if below:
-                out.append(("målets och undermålens indikatorer", "ind", own + below))
+                out.append((("indicators_below", None), "ind", own + below))
             return out
         if claim.about == "aktivitet":
             if home is None:
                 return out
             own = act_count.get(home.id, 0)
             below = own + sum(act_count.get(d.id, 0) for d in _descendants(home.id, children))
-            out.append(("målets aktiviteter", "act", own))
-            out.append(("målets och undermålens aktiviteter", "act", below))
+            out.append((("own_activities", None), "act", own))
+            out.append((("activities_below", None), "act", below))
             return out
         level = claim.about
         if home is not None:
-            out.append(("undermålen", "goal", at_level(_descendants(home.id, children), level)))
+            out.append((("child_goals", None), "goal", at_level(_descendants(home.id, children), level)))
             if home.parent is not None:
-                out.append(("målen under överordnat mål", "goal", at_level(_descendants(home.parent, children), level)))
+                out.append((("sibling_goals", None), "goal", at_level(_descendants(home.parent, children), level)))
         if section and norm(section) in titles:
             sec = titles[norm(section)]
-            out.append((f"målen under \"{sec.title[:50]}\"", "goal", at_level(_descendants(sec.id, children), level)))
-        out.append(("hela rapporten", "goal", at_level(report.goals, level)))
+            out.append((("section_goals", sec), "goal", at_level(_descendants(sec.id, children), level)))
+        out.append((("report", None), "goal", at_level(report.goals, level)))
         if claim.total is not None:   # a stated total may be about any one part of the goal tree
             for g in report.goals:
                 part = at_level(_descendants(g.id, children), level)
                 if part:
-                    out.append((f"målen under {g.number or g.title[:40]}", "goal", part))
+                    out.append((("subtree", g), "goal", part))
         return out
 
     def judge(claim: Claim, home: Goal | None, section: str | None, lenient: bool = False):
@@ -456,14 +461,14 @@ def _claims(report: Report, facts: FactSet, by_id: dict[str, Goal], children, un
                 if claim.total is None:
                     continue
                 if first is None:
-                    first = (label, f"{items} aktiviteter")
+                    first = (label, {"activities": items})
                 if claim.total == items:
-                    return True, label, f"{items} aktiviteter"
+                    return True, label, {"activities": items}
                 continue
             tally = _tally_indicators(items, lenient) if kind == "ind" else _tally_goals(items)
             if tally["n"] == 0:
                 continue
-            desc = _describe(tally, kind == "ind")
+            desc = _counts(tally, kind == "ind")
             if first is None:
                 first = (label, desc)
             if _fits(claim, tally, kind == "ind"):
@@ -480,11 +485,13 @@ def _claims(report: Report, facts: FactSet, by_id: dict[str, Goal], children, un
         # reported with low confidence
         certain = ok is not False or judge(claim, home, section, lenient=True)[0] is False
         owner = f"{home.level}|{home.number or ''}|{norm(home.title)}|" if home else ""
+        scope, named = label if label else (None, None)
         out.append(ClaimFact(
             key=unique(f"claim|{owner}{norm(claim.text)}"), line=claim.line, text=claim.text, where=where,
             goal=home.id if home else None, about=claim.about, helt=claim.helt, delvis=claim.delvis,
-            inte=claim.inte, total=claim.total, all=claim.all, consistent=ok, scope=label, actual=actual,
-            stated_counts=_stated_text(claim), certain=certain))
+            inte=claim.inte, total=claim.total, all=claim.all, consistent=ok, scope=scope,
+            scope_number=named.number if named else None, scope_title=named.title if named else None,
+            actual=actual, certain=certain))
 
     for para in report.narrative:
         for claim in find_claims(para.text, para.line):
@@ -493,16 +500,6 @@ def _claims(report: Report, facts: FactSet, by_id: dict[str, Goal], children, un
         for claim in find_claims(g.analysis, g.analysis_line or g.line):
             add(claim, "goal", g, None)
     return out
-
-
-def _stated_text(claim: Claim) -> str:
-    parts = [f"{v} {k}" for k, v in claim.stated().items()]
-    if claim.all:
-        parts.append(f"samtliga {claim.all}")
-    text = ", ".join(parts)
-    if claim.total is not None:
-        text = f"{text} (av {claim.total})" if text else f"totalt {claim.total}"
-    return text
 
 
 def fingerprint(*parts: Any) -> str:

@@ -46,7 +46,7 @@ TITLE = {
 }
 MESSAGE = {
     "sv": "Analysen anger {stated_counts}, men {scope} visar {actual}: \"{text}\"",
-    "en": "The analysis states {stated_counts}, but {scope} shows {actual}: \"{text}\"",
+    "en": "The analysis states {stated_counts}, but the count for {scope} is {actual}: \"{text}\"",
 }
 PARAMETERS: dict = {}
 

@@ -41,7 +41,7 @@ TITLE = {
 }
 MESSAGE = {
     "sv": "Sammanfattningen anger {stated_counts}, men {scope} visar {actual}: \"{text}\"",
-    "en": "The summary states {stated_counts}, but {scope} shows {actual}: \"{text}\"",
+    "en": "The summary states {stated_counts}, but the count for {scope} is {actual}: \"{text}\"",
 }
 PARAMETERS: dict = {}
 

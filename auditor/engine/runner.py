@@ -5,6 +5,7 @@ import dataclasses
 import string
 from typing import Any
 
+from ..claim_text import actual_text, scope_text, stated_text
 from ..facts import FactSet, fmt_number, fingerprint
 from ..findings import Finding, GoalRef
 from ._experta import KnowledgeEngine
@@ -127,12 +128,19 @@ def _evidence_of(fact) -> dict[str, Any]:
         return {"goal": " ".join(x for x in (d["number"], d["title"]) if x), "line": d["line"], "level": d["level"],
                 "assessment": d["assessment"], "analysis": d["analysis_excerpt"]}
     if kind == "Claim":
-        stated = {k: d[k] for k in ("helt", "delvis", "inte", "total") if d[k] is not None}
-        if d["all"]:
-            stated["samtliga"] = d["all"]
-        return {"claim": d["text"], "line": d["line"], "about": d["about"], "stated": stated,
-                "compared_with": d["scope"], "actual": d["actual"]}
+        compared = {"scope": d["scope"], "goal_number": d["scope_number"], "goal_title": d["scope_title"]}
+        return {"claim": d["text"], "line": d["line"], "about": d["about"], "stated": _stated(d),
+                "compared_with": {k: v for k, v in compared.items() if v is not None} if d["scope"] else None,
+                "actual": d["actual"]}
     return d
+
+
+def _stated(d: dict[str, Any]) -> dict[str, Any]:
+    """What a claim fact says, as counts per degree (and "total", "all")."""
+    stated = {k: d[k] for k in ("helt", "delvis", "inte", "total") if d[k] is not None}
+    if d["all"]:
+        stated["all"] = d["all"]
+    return stated
 
 
 def _context(subject, items, evidence, lang) -> dict[str, Any]:
@@ -149,6 +157,10 @@ def _context(subject, items, evidence, lang) -> dict[str, Any]:
         ctx["gender_gap"] = _num(ctx["gender_gap"])
     if ctx.get("gender_gap_relative") is not None:
         ctx["gender_gap_percent"] = _num(round(ctx["gender_gap_relative"] * 100, 1))
+    if _kind(subject) == "Claim":   # the claim's structured values in words of the reader's language
+        ctx["stated_counts"] = stated_text(_stated(ctx), lang)
+        ctx["scope"] = scope_text(ctx["scope"], ctx["scope_number"], ctx["scope_title"], lang)
+        ctx["actual"] = actual_text(ctx["actual"], lang)
     ctx.update(evidence)
     return ctx
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from ..claim_text import actual_text, scope_text, stated_text
 from ..findings import Finding, ReportAudit
 
 SEVERITY_ORDER = ("error", "warning", "info")
@@ -131,6 +132,9 @@ LABELS = {
 _NAMES = ("indicator", "activity", "goal", "level", "unit", "line", "items", "analysis", "columns_certain",
           "gap_unit", "about", "met", "claimed", "scope", "states_sentence")
 _WITH_UNIT = ("outcome", "outcome_men", "outcome_women", "previous", "forecast", "target")
+# Report text shown as a quotation (påstående: "…"), and the fields whose label ends with a colon.
+_QUOTED = ("claim",)
+_SEPARATOR = {"claim": ": "}
 
 
 def _value(v: Any) -> str:
@@ -166,6 +170,21 @@ def _localised(key: str, value: Any, lang: str) -> Any:
     return value
 
 
+def _shown(key: str, value: Any, lang: str) -> str:
+    """One evidence value in words of the reader's language; a claim's structured counts and scope are
+    worded by ``auditor.claim_text``."""
+    if isinstance(value, dict):
+        if key == "stated":
+            return stated_text(value, lang)
+        if key == "actual":
+            return actual_text(value, lang)
+        if key == "compared_with":
+            return scope_text(value.get("scope"), value.get("goal_number"), value.get("goal_title"), lang)
+    if key in _QUOTED and isinstance(value, str):
+        return f"\"{value}\""
+    return _value(_localised(key, value, lang))
+
+
 def _fields(ev: dict, lang: str) -> str:
     labels = LABELS["en" if lang == "en" else "sv"]
     unit = ev.get("unit")
@@ -173,10 +192,10 @@ def _fields(ev: dict, lang: str) -> str:
     for k, v in ev.items():
         if k in _NAMES or v is None or isinstance(v, list):
             continue
-        text = _value(_localised(k, v, lang))
+        text = _shown(k, v, lang)
         if k in _WITH_UNIT and unit and not isinstance(v, str):
             text = f"{text} {unit}"
-        parts.append(f"{labels.get(k, k)} {text}")
+        parts.append(f"{labels.get(k, k)}{_SEPARATOR.get(k, ' ')}{text}")
     return ", ".join(parts)
 
 
@@ -234,7 +253,7 @@ def evidence_pairs(ev: dict, lang: str) -> list[tuple[str, str]]:
                 rows.append(f"{line_word} {item.get('line')}: {name}" + (f" ({rest})" if rest else ""))
             out.append((labels["items"], "\n".join(rows)))
             continue
-        text = _value(_localised(k, v, lang))
+        text = _shown(k, v, lang)
         if k in _WITH_UNIT and unit and not isinstance(v, str):
             text = f"{text} {unit}"
         out.append((labels.get(k, k), text))
