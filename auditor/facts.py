@@ -128,7 +128,8 @@ class IndicatorFact:
     met: bool | None
     measured: bool                     # False when the row's analysis says it was not measured this period
     about_people: bool
-    people_basis: str | None
+    people_basis: str | None           # "name pattern", "subject", "excluded by pattern"
+    people_detail: str | None          # the pattern or the subject ("barn")
     gender_gap: float | None           # |men - women| in the row's unit (percentage points for %)
     gender_gap_relative: float | None  # |men - women| / max(|men|, |women|)
     gender_cells_plausible: bool       # the row's columns are certain, or the row is about people
@@ -228,22 +229,24 @@ def unit_kind(ind: Indicator) -> tuple[str | None, str]:
 _SUBJECT_RE = re.compile(r"^\s*(?:andel(?:en)?|antal(?:et)?)\s+(?:av\s+)?", re.I)
 
 
-def about_people(name: str, k: Knowledge) -> tuple[bool, str | None]:
+def about_people(name: str, k: Knowledge) -> tuple[bool, str | None, str | None]:
+    """(about people?, what decided it: "excluded by pattern" | "name pattern" | "subject" | None, the pattern
+    or the subject)."""
     low = name.lower()
     for pat in k.people_exclude:
         if pat.search(low):
-            return False, f"excluded by pattern {pat.pattern}"
+            return False, "excluded by pattern", pat.pattern
     for pat in k.people_patterns:
         if pat.search(low):
-            return True, f"name pattern {pat.pattern}"
+            return True, "name pattern", pat.pattern
     subject = _SUBJECT_RE.sub("", low)
     m = k.subject_stop.search(subject)
     if m:
         subject = subject[:m.start()]
     hit = k.subject_word_re.search(subject)
     if hit:
-        return True, f"subject \"{subject.strip()}\""
-    return False, None
+        return True, "subject", subject.strip()
+    return False, None, None
 
 
 def discusses_gender(text: str | None, k: Knowledge) -> bool:
@@ -332,7 +335,7 @@ def _indicator_fact(ind: Indicator, g: Goal, goal_key: str, report: Report, k: K
         gap = round(abs(men - women), 6)
         biggest = max(abs(men), abs(women))
         rel = round(gap / biggest, 6) if biggest else 0.0
-    people, people_basis = about_people(ind.name, k)
+    people, people_basis, people_detail = about_people(ind.name, k)
     measured = not (ind.analysis and any(p.search(ind.analysis) for p in k.not_measured))
     return IndicatorFact(
         key=unique(f"{goal_key}|{norm(ind.name)}"), goal=g.id, name=ind.name, line=ind.line,
@@ -344,7 +347,7 @@ def _indicator_fact(ind: Indicator, g: Goal, goal_key: str, report: Report, k: K
         figure=figure, figure_column=column, direction=direction, direction_basis=basis,
         direction_detail=detail, met=is_met(figure, target, direction) if measured else None,
         measured=measured, about_people=people,
-        people_basis=people_basis, gender_gap=gap, gender_gap_relative=rel,
+        people_basis=people_basis, people_detail=people_detail, gender_gap=gap, gender_gap_relative=rel,
         gender_cells_plausible=ind.columns_certain or people, has_analysis=_analysis(ind.analysis),
         has_gender_analysis=discusses_gender(ind.analysis, k), analysis_excerpt=excerpt(ind.analysis))
 

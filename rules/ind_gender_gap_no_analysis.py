@@ -81,5 +81,7 @@ EXAMPLES = [
       TEST(lambda gap, relative, kind, min_points, min_relative: gap is not None and (
           gap >= min_points if kind == "percent" else relative >= min_relative)))
 def notable_gap_without_gender_analysis(engine, indicator, kind, gap, relative):
-    engine.flag(ID, indicator, gap_unit=" procentenheter" if kind == "percent" else "",
-                gap_relative=round(relative, 3))
+    if kind == "percent":   # the gap is in percentage points, the message gives it; a relative gap would mislead
+        engine.flag(ID, indicator, gap_unit={"sv": " procentenheter", "en": " percentage points"})
+    else:
+        engine.flag(ID, indicator, gap_unit="", gap_relative=round(relative, 3))

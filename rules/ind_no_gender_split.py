@@ -94,4 +94,4 @@ EXAMPLES = [
       Params(rule=ID, skip_zero_outcome=MATCH.skip_zero),
       TEST(lambda outcome, skip_zero: not (skip_zero and outcome == 0)))
 def people_indicator_without_split(engine, indicator):
-    engine.flag(ID, indicator, about_people=indicator["people_basis"])
+    engine.flag(ID, indicator, about_people={"basis": indicator["people_basis"], "detail": indicator["people_detail"]})

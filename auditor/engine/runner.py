@@ -25,7 +25,8 @@ class AuditEngine(KnowledgeEngine):
         """Record that rule ``rule_id`` found a problem with ``subject`` (a fact), shown by ``items``.
 
         ``message`` names a variant of the rule's MESSAGE (``MESSAGE[variant][lang]``) for rules that
-        state their policy in more than one way; ``evidence`` is added to the finding's evidence."""
+        state their policy in more than one way; ``evidence`` is added to the finding's evidence. An
+        evidence value given as ``{"sv": ..., "en": ...}`` is taken in the language of the audit."""
         key = (rule_id, subject["key"])
         entry = self.flags.setdefault(key, {"rule": rule_id, "subject": subject, "items": {}, "evidence": {},
                                             "message": message})
@@ -143,6 +144,13 @@ def _stated(d: dict[str, Any]) -> dict[str, Any]:
     return stated
 
 
+def _in_lang(value: Any, lang: str) -> Any:
+    """A ``{"sv": ..., "en": ...}`` pair in ``lang``; any other value as it is."""
+    if isinstance(value, dict) and set(value) == {"sv", "en"}:
+        return value["en" if lang == "en" else "sv"]
+    return value
+
+
 def _context(subject, items, evidence, lang) -> dict[str, Any]:
     ctx = _plain(subject)
     ctx.update({"count": len(items), "items": "; ".join(describe(i, lang) for i in items),
@@ -161,7 +169,7 @@ def _context(subject, items, evidence, lang) -> dict[str, Any]:
         ctx["stated_counts"] = stated_text(_stated(ctx), lang)
         ctx["scope"] = scope_text(ctx["scope"], ctx["scope_number"], ctx["scope_title"], lang)
         ctx["actual"] = actual_text(ctx["actual"], lang)
-    ctx.update(evidence)
+    ctx.update({k: _in_lang(v, lang) for k, v in evidence.items()})
     return ctx
 
 
@@ -190,7 +198,7 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
         evidence = _evidence_of(subject)
         if items:
             evidence["items"] = [_evidence_of(i) for i in items]
-        evidence.update({k: v for k, v in entry["evidence"].items()})
+        evidence.update({k: _in_lang(v, lang) for k, v in entry["evidence"].items()})
         out.append(Finding(
             rule=rule_id, severity=severity, line=int(subject["line"]), message=_FMT.vformat(template, (), ctx),
             goal=GoalRef(id=goal.id, number=goal.number, title=goal.title) if goal else None,

@@ -120,13 +120,13 @@ LABELS = {
            "forecast": "prognos", "target": "årsmål", "target_text": "årsmål", "period": "period",
            "compared": "jämförs", "direction": "riktning", "direction_decided_by": "avgjort av",
            "assessment": "bedömning", "deviation": "avvikelse", "start": "start", "end": "slut",
-           "stated": "anger", "compared_with": "jämfört med", "actual": "faktiskt", "about_people": "personer",
+           "stated": "anger", "compared_with": "jämfört med", "actual": "faktiskt", "about_people": "om personer",
            "gap_relative": "relativ skillnad", "share": "andel med analys", "claim": "påstående"},
     "en": {"outcome": "outcome", "outcome_men": "men", "outcome_women": "women", "previous": "previous year",
            "forecast": "forecast", "target": "target", "target_text": "target", "period": "period",
            "compared": "compared", "direction": "direction", "direction_decided_by": "decided by",
            "assessment": "assessment", "deviation": "deviation", "start": "start", "end": "end",
-           "stated": "states", "compared_with": "compared with", "actual": "actual", "about_people": "people",
+           "stated": "states", "compared_with": "compared with", "actual": "actual", "about_people": "about people",
            "gap_relative": "relative gap", "share": "share with analysis", "claim": "claim"},
 }
 _NAMES = ("indicator", "activity", "goal", "level", "unit", "line", "items", "analysis", "columns_certain",
@@ -134,7 +134,7 @@ _NAMES = ("indicator", "activity", "goal", "level", "unit", "line", "items", "an
 _WITH_UNIT = ("outcome", "outcome_men", "outcome_women", "previous", "forecast", "target")
 # Report text shown as a quotation (påstående: "…"), and the fields whose label ends with a colon.
 _QUOTED = ("claim",)
-_SEPARATOR = {"claim": ": "}
+_SEPARATOR = {"claim": ": ", "about_people": ": "}
 
 
 def _value(v: Any) -> str:
@@ -180,6 +180,14 @@ def _shown(key: str, value: Any, lang: str) -> str:
             return actual_text(value, lang)
         if key == "compared_with":
             return scope_text(value.get("scope"), value.get("goal_number"), value.get("goal_title"), lang)
+        if key == "about_people":    # {"basis": "name pattern", "detail": "sjukfrånvaro"}
+            basis = value.get("basis")
+            basis = basis if lang == "en" else dict(BASIS_SV).get(basis, basis)
+            return f"{basis} '{value['detail']}'" if value.get("detail") else str(basis)
+    if isinstance(value, bool):
+        return ("yes" if value else "no") if lang == "en" else ("ja" if value else "nej")
+    if key == "gap_relative" and isinstance(value, (int, float)):
+        return f"{_value(round(value * 100, 1))} %"    # a share of the larger figure, as a percentage
     if key in _QUOTED and isinstance(value, str):
         return f"\"{value}\""
     return _value(_localised(key, value, lang))
