@@ -136,7 +136,7 @@ def test_junit_evidence_is_localised_without_empty_fields():
     for raw in ("analysis", "gap_unit", "compared", "direction:", "forecast", "None"):
         assert raw not in text
     en = ET.fromstring(get_renderer("junit")(AuditResult(reports=[audit_of(report, [f])]), {"lang": "en"}).encode())
-    assert "    direction: lower\n" in en.find(".//failure").text
+    assert "    direction: lower is better\n" in en.find(".//failure").text
 
 
 def test_junit_is_well_formed_with_dirty_text():

@@ -150,19 +150,28 @@ def _value(v: Any) -> str:
 # Values of evidence fields that are words of the model, in Swedish.
 VALUES_SV = {"outcome": "utfall", "forecast": "prognos", "higher": "högre är bättre", "lower": "lägre är bättre",
              "band": "inom ett intervall", "unknown": "okänd"}
+VALUES_EN = {"higher": "higher is better", "lower": "lower is better", "band": "within a band"}
+LEVELS_EN = {"inriktningsmal": "KF's strategic goal", "verksamhetsomradesmal": "KF's goal for the area of activity",
+             "namndmal": "committee goal", "enhetsmal": "unit goal", "indikator": "indicators", "aktivitet": "activities"}
 LEVELS_SV = {"inriktningsmal": "KF:s inriktningsmål", "verksamhetsomradesmal": "KF:s mål för verksamhetsområdet",
-             "namndmal": "nämndmål", "enhetsmal": "enhetsmål"}
+             "namndmal": "nämndmål", "enhetsmal": "enhetsmål", "indikator": "indikatorer", "aktivitet": "aktiviteter"}
 BASIS_SV = (("name pattern", "namnmönster"), ("target text", "årsmålets text"), ("fallback", "standardantagande"),
             ("excluded by pattern", "undantaget av mönstret"), ("subject", "subjekt"))
 
 
 def _localised(key: str, value: Any, lang: str) -> Any:
-    if lang == "en" or not isinstance(value, str):
+    if not isinstance(value, str):
         return value
+    if key in ("level", "about"):
+        return (LEVELS_EN if lang == "en" else LEVELS_SV).get(value, value)
+    if key == "assessment":
+        return (MARKERS_EN if lang == "en" else MARKERS).get(value, value)
+    if key == "gap_unit":
+        return value.strip()
+    if lang == "en":
+        return VALUES_EN.get(value, value) if key == "direction" else value
     if key in ("compared", "direction"):
         return VALUES_SV.get(value, value)
-    if key == "level":
-        return LEVELS_SV.get(value, value)
     if key in ("direction_decided_by", "about_people"):
         for en, sv in BASIS_SV:
             if value.startswith(en):
