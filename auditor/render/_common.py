@@ -75,7 +75,8 @@ def label(key: str | None, lang: str = "sv") -> str:
 
 
 def report_name(audit: ReportAudit) -> str:
-    """What a reader calls the report: committee (and unit), or the file name when the parser found neither."""
+    """What every output calls the report: committee (and unit), or the file name when the report names
+    no committee (the same name in the terminal, Markdown, HTML, spreadsheets and CI outputs)."""
     name = audit.committee or PurePath(audit.source).stem
     if audit.unit:
         name = f"{name}, {audit.unit}"

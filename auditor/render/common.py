@@ -6,6 +6,7 @@ from typing import Any
 
 from ..claim_text import actual_text, scope_text, stated_text
 from ..findings import Finding, ReportAudit
+from ._common import report_name
 
 SEVERITY_ORDER = ("error", "warning", "info")
 MARKERS = {"helt": "Uppfylls helt", "delvis": "Uppfylls delvis", "inte": "Uppfylls inte", "ingen": "Ingen"}
@@ -16,14 +17,14 @@ T = {
            "line": "rad", "rule": "Regel", "total": "Totalt", "no_findings": "Inga fynd.",
            "error": "Filen kunde inte granskas", "incomplete": "Granskningen är ofullständig: rapporten kunde bara delvis tolkas.",
            "source": "Källa", "findings": "fynd", "low": "osäker kolumnplacering", "evidence": "Underlag",
-           "unknown_committee": "Okänd nämnd", "summary": "Sammanställning", "by_goal": "Fynd per mål",
+           "summary": "Sammanställning", "by_goal": "Fynd per mål",
            "batch": "Översikt: {n} rapporter", "report_col": "Rapport", "rules_col": "Fynd per regel",
            "unreadable": "kunde inte granskas"},
     "en": {"report": "Audit of goal follow-up reports", "outside": "Outside the goals (summary etc.)",
            "line": "line", "rule": "Rule", "total": "Total", "no_findings": "No findings.",
            "error": "The file could not be audited", "incomplete": "The audit is incomplete: the report could only be partly parsed.",
            "source": "Source", "findings": "findings", "low": "uncertain columns", "evidence": "Evidence",
-           "unknown_committee": "Unknown committee", "summary": "Summary", "by_goal": "Findings by goal",
+           "summary": "Summary", "by_goal": "Findings by goal",
            "batch": "Overview: {n} reports", "report_col": "Report", "rules_col": "Findings per rule",
            "unreadable": "could not be audited"},
 }
@@ -45,10 +46,8 @@ def severity_label(severity: str, lang: str) -> str:
 
 
 def report_title(audit: ReportAudit, lang: str) -> str:
-    t = texts(lang)
-    name = audit.committee or audit.unit or t["unknown_committee"]
-    if audit.unit and audit.committee:
-        name = f"{audit.committee}, {audit.unit}"
+    """The committee (and unit) with the kind of report and year, as every output names the report."""
+    name = report_name(audit)
     kinds = KIND_EN if lang == "en" else KIND
     kind = kinds.get(audit.report_kind or "", audit.report_kind or "")
     when = " ".join(x for x in (kind, str(audit.year) if audit.year else "") if x)
