@@ -136,13 +136,14 @@ _QUOTED = ("claim",)
 _SEPARATOR = {"claim": ": ", "about_people": ": "}
 
 
-def _value(v: Any) -> str:
+def _value(v: Any, lang: str = "sv") -> str:
     if isinstance(v, bool):
-        return "ja" if v else "nej"
+        return ("yes" if v else "no") if lang == "en" else ("ja" if v else "nej")
     if isinstance(v, float):
-        return f"{v:g}".replace(".", ",")
+        # a decimal comma for Swedish readers, a point for English ones
+        return f"{v:g}" if lang == "en" else f"{v:g}".replace(".", ",")
     if isinstance(v, dict):
-        return ", ".join(f"{_value(x)} {k}" for k, x in v.items())
+        return ", ".join(f"{_value(x, lang)} {k}" for k, x in v.items())
     return str(v)
 
 
@@ -195,10 +196,10 @@ def _shown(key: str, value: Any, lang: str) -> str:
     if isinstance(value, bool):
         return ("yes" if value else "no") if lang == "en" else ("ja" if value else "nej")
     if key == "gap_relative" and isinstance(value, (int, float)):
-        return f"{_value(round(value * 100, 1))} %"    # a share of the larger figure, as a percentage
+        return f"{_value(round(value * 100, 1), lang)} %"    # a share of the larger figure, as a percentage
     if key in _QUOTED and isinstance(value, str):
         return f"\"{value}\""
-    return _value(_localised(key, value, lang))
+    return _value(_localised(key, value, lang), lang)
 
 
 def _fields(ev: dict, lang: str) -> str:
