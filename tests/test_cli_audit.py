@@ -356,3 +356,13 @@ def test_a_batch_ends_with_an_overview_of_committees_and_rules(capsys, tmp_path)
     overview = out[out.index("Översikt: 2 rapporter"):]
     assert "verksamhetsberättelse 2020" in overview and "tertialrapport 1 2025" in overview
     assert "SUM-CLAIM-COUNT 1" in overview and "IND-NO-FORECAST 2" in overview and "Totalt" in overview
+
+
+def test_a_markdown_batch_starts_with_an_overview(capsys):
+    from pathlib import Path
+    example = Path(__file__).resolve().parent.parent / "fixtures"
+    main(["audit", str(example / "example_vb.txt"), str(example / "example_t1.txt"), "--format", "md"])
+    out = capsys.readouterr().out
+    overview = out[out.index("## Översikt: 2 rapporter"):out.index("## Lövsjö")]
+    assert "| Lövsjö stadsdelsnämnd – verksamhetsberättelse 2020 | 2 | 3 |" in overview
+    assert "`IND-NO-FORECAST` 2" in overview

@@ -39,6 +39,8 @@ def render(result: AuditResult, options: dict | None = None) -> str:
     lang = options.get("lang", "sv")
     t = texts(lang)
     out = [f"# {t['report']}", ""]
+    if len(result.reports) > 1:
+        out += _batch_overview(result, lang)
     for audit in result.reports:
         out += [f"## {_md(report_title(audit, lang), HEADING_LIMIT)}", "", f"{t['source']}: {_code(audit.source)}", ""]
         if audit.error:
@@ -67,3 +69,22 @@ def render(result: AuditResult, options: dict | None = None) -> str:
                     out.append(f"  - {_md(line)}")
             out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _batch_overview(result: AuditResult, lang: str) -> list[str]:
+    """Committees x rules for a batch: per report its counts by severity and its findings per rule."""
+    t = texts(lang)
+    out = [f"## {t['batch'].format(n=len(result.reports))}", "",
+           f"| {t['report_col']} | " + " | ".join(severity_label(s, lang) for s in SEVERITY_ORDER)
+           + f" | {t['rules_col']} |",
+           "| --- | " + " | ".join("---:" for _ in SEVERITY_ORDER) + " | --- |"]
+    for audit in result.reports:
+        title = _md(report_title(audit, lang), HEADING_LIMIT)
+        if audit.error:
+            out.append(f"| {title} | " + " | ".join("" for _ in SEVERITY_ORDER) + f" | {t['unreadable']} |")
+            continue
+        rows, total = counts(audit)
+        per_rule = ", ".join(f"`{rule}` {sum(c.values())}" for rule, _, c in rows)
+        out.append(f"| {title} | " + " | ".join(str(total.get(s, "") or "") for s in SEVERITY_ORDER)
+                   + f" | {per_rule} |")
+    return out + [""]
