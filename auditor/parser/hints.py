@@ -1,7 +1,7 @@
 """Settle uncertain columns with what the report itself says about the figures.
 
 District reports often repeat each indicator in the goal's analysis: the name on one line, then
-"Utfallet uppgår till 75 % och årsmålet på 67 % uppnås därmed." When a row's cells had to be assigned
+"Utfallet blev 81 % och årsmålet om 75 % nås." When a row's cells had to be assigned
 by meaning, such a sentence (or one in the row's own analysis) tells which printed value is the outcome
 and which the annual target. Only assignments that keep the printed order of the cells are considered.
 """
@@ -14,7 +14,7 @@ from ..model import VALUE_COLUMNS, Goal, Indicator, Value
 
 NUM = r"(-?\d{1,3}(?:\s\d{3})+|-?\d+)(?:,(\d+))?"
 OUTCOME_SAYS = re.compile(r"\butfall(?:et)?\s+(?:uppgår\s+till|är|blev|var|landade\s+på|på|om)\s+" + NUM, re.I)
-# "Medborgarundersökningen kommer inte genomföras under 2020": the row can have no outcome this period.
+# "Enkäten kommer inte att genomföras i år": the row can have no outcome this period.
 NOT_MEASURED = re.compile(
     r"(undersökning\w*|enkät\w*|mätning\w*)\s+(?:\S+\s+){0,3}?(?:kommer\s+(?:att\s+)?inte\s+(?:att\s+)?genomför\w*"
     r"|genomfördes\s+inte|har\s+inte\s+genomförts|ställ(?:de|t|ts)s?\s+in|ställdes\s+in|är\s+inställd)", re.I)

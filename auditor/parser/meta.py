@@ -8,9 +8,9 @@ from ..model import Goal
 from .lines import Line
 
 COMMITTEE_PATTERNS = [
-    # "Enskede-Årsta-Vantörs stadsdelsnämnd, Tertialrapport 41(102)" in page footers
+    # "Lövsjö stadsdelsnämnd, Tertialrapport 12(80)" in page footers
     re.compile(r"\b((?:[A-ZÅÄÖ][\wåäöéü]*-)*[A-ZÅÄÖ][\wåäöéü]+ stadsdelsnämnd)\b"),
-    # "Socialnämnden Tjänsteutlåtande" on the first page
+    # "Kulturnämnden Tjänsteutlåtande" on the first page
     re.compile(r"^((?:[A-ZÅÄÖ][\wåäö]+-)?[A-ZÅÄÖ][\wåäö]*nämnden)\s+Tjänsteutlåtande\b"),
     re.compile(r"^((?:[A-ZÅÄÖ][\wåäö]+-)?[A-ZÅÄÖ][\wåäö]*(?:nämnden|styrelsen))\s*$"),
 ]
