@@ -105,7 +105,7 @@ def test_columns_from_a_narrower_header():
 def test_narrative_settles_uncertain_columns():
     report = parse_text(
         "KF:s mål för verksamhetsområdet: 1.1 Unga mår bra\n\n Uppfylls helt\n\nAnalys\n\n"
-        "Andel unga som inte röker\nUtfallet uppgår till 75 % och årsmålet på 67 % uppnås därmed.\n\n"
+        "Andel unga som inte röker\nUtfallet blev 75 % och årsmålet om 67 % nås därmed med god marginal.\n\n"
         "Indikator Periodens utfall Utfall män/pojkar Utfall kvinnor/flickor Periodens utfall VB 2020 "
         "Prognos helår Årsmål KF:s årsmål Period\n\nAndel unga som inte röker\n\n75 % 80 % 72 % 67 % 62 % 2021\n",
         "x")
