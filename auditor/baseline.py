@@ -13,9 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from .errors import InputError
+from .jsonfile import read_document
 from .findings import AuditResult, Finding, ReportAudit
 
 SCHEMA = "auditor.baseline/1"
@@ -33,7 +33,7 @@ class BaselineEntry(BaseModel):
 
 class Baseline(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    schema_: str = SCHEMA
+    schema_: str = Field(default=SCHEMA, alias="schema")
     findings: list[BaselineEntry] = []
 
 
@@ -58,18 +58,7 @@ def dump_baseline(baseline: Baseline) -> str:
 
 
 def load_baseline(path: str | Path) -> Baseline:
-    path = Path(path)
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise InputError(str(path), f"baslinjen kan inte läsas: {exc}", f"the baseline cannot be read: {exc}") from exc
-    if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
-        raise InputError(str(path), f"ingen baslinje ({SCHEMA})", f"not a baseline ({SCHEMA})")
-    try:
-        return Baseline(findings=doc.get("findings") or [])
-    except ValidationError as exc:
-        raise InputError(str(path), f"baslinjen är felaktig: {exc.errors()[0]['msg']}",
-                         f"the baseline is malformed: {exc.errors()[0]['msg']}") from exc
+    return read_document(path, SCHEMA, Baseline, ("en baslinje", "a baseline"))
 
 
 def apply_baseline(result: AuditResult, baseline: Baseline) -> BaselineDiff:

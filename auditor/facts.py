@@ -15,7 +15,7 @@ from typing import Any
 
 from .claims import Claim, find_claims, sentences, stated_degree
 from .knowledge import Knowledge
-from .model import Activity, Goal, Indicator, Report, Value
+from .model import Goal, Indicator, Report, Value
 
 ASSESSED = ("helt", "delvis", "inte")
 

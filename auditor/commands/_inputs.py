@@ -6,44 +6,26 @@ these commands to the engine.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from ..errors import InputError
 from ..findings import SCHEMA, AuditResult
+from ..jsonfile import read_document
 
 
 def audit_reports(paths: list[str], args: Any) -> AuditResult:
     """Audit report files or folders (parse + rules) with the project's configuration, as ``auditor audit``
     does, so that baselines and review checks see the same findings. The one link to the rules engine."""
-    try:
-        from ..audit import audit_paths  # the rules engine (issue 3)
-        from ..config import load_config
-    except ImportError as exc:
-        raise InputError(None, "granskningsmotorn saknas i den här installationen; ange en JSON-fil från "
-                               "auditor audit --format json",
-                         "the audit engine is missing from this installation; pass a JSON file from "
-                         "auditor audit --format json") from exc
+    from ..audit import audit_paths
+    from ..config import load_config
+
     config = load_config(getattr(args, "config", None))
     config.lang = getattr(args, "lang", None) or config.lang
     return audit_paths(paths, config)
 
 
 def read_findings_json(path: Path) -> AuditResult:
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise InputError(str(path), f"kan inte läsas som JSON: {exc}", f"cannot be read as JSON: {exc}") from exc
-    if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
-        raise InputError(str(path), f"är inte en fyndfil ({SCHEMA})", f"is not a findings file ({SCHEMA})")
-    try:
-        return AuditResult.model_validate(doc)
-    except ValidationError as exc:
-        raise InputError(str(path), f"felaktig fyndfil: {exc.errors()[0]['msg']}",
-                         f"malformed findings file: {exc.errors()[0]['msg']}") from exc
+    return read_document(path, SCHEMA, AuditResult, ("en fyndfil", "a findings file"))
 
 
 def load_result(paths: list[str], args: Any) -> AuditResult:

@@ -15,7 +15,7 @@ from ..findings import AuditResult, Finding, ReportAudit
 from ..indicator_status import status_fn
 from ..model import Goal, Report
 from .common import evidence_pairs
-from ._common import (clean_text, counts, evidence_text, label, opt, page_names, report_name, report_title,
+from ._common import (clean_text, counts, label, opt, page_names, report_name, report_title,
                       rule_ids, sorted_findings)
 from ..gate import gates
 
