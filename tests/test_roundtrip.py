@@ -6,6 +6,9 @@ enhetsmål) with Swedish-looking titles, indicator rows with numbers and units i
 uses, and activity rows with dates, deviations and analyses. The comparison covers what the writer emits:
 goal level, number, title, assessment, analysis and parent; indicator name, the seven cells (value, unit,
 text of text cells) and period; activity text, dates, deviation and analysis.
+
+The examples are derandomized so that CI runs the same cases every time; to search wider, run with a larger
+``max_examples`` and ``derandomize=False`` locally (2 000 thousands-separator cases passed before landing).
 """
 from __future__ import annotations
 
@@ -146,7 +149,7 @@ def essentials(rep: Report) -> list:
     return out
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(report(), st.sampled_from(["t1", "vb"]))
 def test_rendered_model_parses_back_to_the_same_model(model, style):
     from auditor.parser import parse_text
@@ -160,7 +163,7 @@ def test_rendered_model_parses_back_to_the_same_model(model, style):
                              + "\n--- text ---\n" + text)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(report(thousands=True), st.sampled_from(["t1", "vb"]))
 def test_round_trip_with_thousands_separators(model, style):
     """Same, with values of 1 000 and more ("236 981 kr" next to other "kr" cells): the thousands space must
@@ -189,7 +192,7 @@ LABELISH = st.sampled_from([
 ])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.text())
 def test_parser_never_raises_on_arbitrary_text(text):
     from auditor.parser import parse_text
@@ -197,7 +200,7 @@ def test_parser_never_raises_on_arbitrary_text(text):
     parse_text(text, "<fuzz>")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.lists(st.one_of(LABELISH, st.text(max_size=40)), max_size=80))
 def test_parser_never_raises_on_label_like_lines(lines):
     from auditor.parser import account_lines, parse_text

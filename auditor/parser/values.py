@@ -226,12 +226,11 @@ def assign_columns(readings: list[list[Cell]], columns: list[str] | tuple[str, .
     """Pick the reading whose cells and empty cells fill the table's columns (``columns``: the value
     columns in the order the header gives them; the period follows); else assign by meaning."""
     best_fallback = None
-    readings = sorted(readings, key=_join_penalty)
-    floor = _join_penalty(readings[0]) if readings else 0
+    readings = sorted(readings, key=_join_cost)
     for cells in readings:
         if not cells:
             continue
-        if _join_penalty(cells) > floor + 1:
+        if _join_cost(cells) >= FORBIDDEN:
             break  # e.g. "9 000" read as two cells just because that happens to fill the columns
         period = None
         body = list(cells)
@@ -253,20 +252,22 @@ def assign_columns(readings: list[list[Cell]], columns: list[str] | tuple[str, .
     return assign_by_meaning([parse_value(c.text) for c in values], period, columns)
 
 
-def _join_penalty(cells: list[Cell]) -> float:
-    """How unlikely a reading's thousands joins are: "9 000" and "4 500" are numbers, "750 737" two."""
-    score = 0.0
-    for cell in cells:
+def _join_cost(cells: list[Cell]) -> float:
+    """How unlikely a reading of the thousands separators is. A group that starts with a zero must belong
+    to the figure before it ("9 000": no figure is printed with a leading zero); a group after a one- or
+    two-digit figure most likely does ("4 500", "13 175"); after three digits it more often starts a
+    figure of its own ("750 737"), but the spacing may still say otherwise."""
+    cost = 0.0
+    for cell in cells:   # groups joined into a figure
         for m in re.finditer(r"(?<![\d,.])(\d{1,3})((?: \d{3})+)(?![\d])", cell.text):
-            left, groups = m.group(1), m.group(2).split()
-            for g in groups:
-                if g.startswith("0"):
-                    score -= 3      # "9 000": no figure is printed with a leading zero
-                elif len(left) <= 2:
-                    score -= 1      # "4 500", "13 175"
-                else:
-                    score += 0.5    # "750 737" is more often two figures; the spacing may still say one
-    return score
+            cost += 0.5 * len(m.group(2).split()) if len(m.group(1)) == 3 else 0
+    for a, b in zip(cells, cells[1:]):   # groups left as figures of their own
+        if b.gap_before == 1 and re.fullmatch(r"-?\d{1,3}", a.text) and re.match(r"\d{3}(?![\d])", b.text):
+            cost += FORBIDDEN if b.text.startswith("0") else (1 if len(a.text.lstrip("-")) <= 2 else 0)
+    return cost
+
+
+FORBIDDEN = 100.0
 
 
 def _slots(body: list[Cell], period_cell: Cell | None) -> list[Cell | None]:

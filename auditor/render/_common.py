@@ -134,14 +134,3 @@ def page_names(result: AuditResult, suffix: str = ".html") -> list[str]:
     return names
 
 
-def evidence_text(value: Any) -> str:
-    """One evidence value as a reader would write it: numbers with a decimal comma, lists joined."""
-    if isinstance(value, bool):
-        return "ja" if value else "nej"
-    if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
-    if isinstance(value, (list, tuple)):
-        return "; ".join(evidence_text(v) for v in value)
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {evidence_text(v)}" for k, v in value.items())
-    return clean_text(value)
