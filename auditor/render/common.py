@@ -6,7 +6,7 @@ from typing import Any
 
 from ..claim_text import actual_text, scope_text, stated_text
 from ..findings import Finding, ReportAudit
-from ._common import report_name
+from ._common import label, report_name
 
 SEVERITY_ORDER = ("error", "warning", "info")
 MARKERS = {"helt": "Uppfylls helt", "delvis": "Uppfylls delvis", "inte": "Uppfylls inte", "ingen": "Ingen"}
@@ -29,10 +29,6 @@ T = {
            "unreadable": "could not be audited"},
 }
 
-# Severity as a reader sees it; the machine formats (JSON, SARIF, JUnit, GitHub) keep error/warning/info.
-SEVERITY_LABELS = {"sv": {"error": "fel", "warning": "varning", "info": "info"},
-                   "en": {"error": "error", "warning": "warning", "info": "info"}}
-
 KIND = {"VB": "verksamhetsberättelse", "T1": "tertialrapport 1", "T2": "tertialrapport 2"}
 KIND_EN = {"VB": "annual report", "T1": "tertial report 1", "T2": "tertial report 2"}
 
@@ -42,7 +38,9 @@ def texts(lang: str) -> dict[str, str]:
 
 
 def severity_label(severity: str, lang: str) -> str:
-    return SEVERITY_LABELS["en" if lang == "en" else "sv"].get(severity, severity)
+    """Severity as a reader sees it (the words every renderer shares); the machine formats keep
+    error/warning/info."""
+    return label(severity, "en" if lang == "en" else "sv")
 
 
 def report_title(audit: ReportAudit, lang: str) -> str:
