@@ -44,6 +44,20 @@ class TextSection(_Model):
     text: str
 
 
+ClaimKind = Literal["outcome", "forecast", "target", "previous", "met"]
+
+
+class ProseClaim(_Model):
+    """What a sentence of the report's prose says about one indicator's own figure for the period:
+    its outcome, forecast, annual target or previous-year outcome (a number), or whether it reached its
+    annual target (``met``, a bool). ``line`` is the sentence's line."""
+
+    line: int
+    kind: ClaimKind
+    value: float | bool
+    text: str
+
+
 class Indicator(_Model):
     name: str
     line: int
@@ -56,8 +70,16 @@ class Indicator(_Model):
     kf_target: Value | None = None
     period: str | None = None
     columns_certain: bool = True
+    # How sure the placement of the row's cells is: ``confidence`` is the share of the evidence that
+    # backs the chosen reading as a whole (1.0: no other reading fits), ``cell_confidence`` the same per
+    # column (an empty column counts as placed too). ``alternative`` is the runner-up reading, when one
+    # exists: the cells that would move, column by column.
+    confidence: float = 1.0
+    cell_confidence: dict[str, float] = Field(default_factory=dict)
+    alternative: dict[str, Value | None] | None = None
     analysis: str | None = None
     analysis_line: int | None = None
+    claims: list[ProseClaim] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
 
     def cells(self) -> dict[str, Value | None]:

@@ -21,6 +21,7 @@ from .activities import ActivityRows
 from .cursor import join_text
 from .goals import GoalHeadings
 from .hints import refine
+from .prose_claims import read_claims
 from .lines import Line, join_wrapped
 from .meta import read_meta
 from .rows import IndicatorRows
@@ -56,6 +57,7 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
         self._flush_all()
         for goal in self.goals:
             for ind in goal.indicators:
+                ind.claims = read_claims(ind, goal)
                 if id(ind) in self.by_meaning:
                     refine(ind, goal, *self.by_meaning[id(ind)])
         return self._report()
