@@ -100,6 +100,12 @@ def _expand(paths) -> list[tuple[Path, InputError | None]]:
     return out
 
 
+def count_inputs(paths) -> int:
+    """How many entries a batch of ``paths`` will have (files to audit and paths that fail), without
+    reading any file; raises ``InputError`` like ``audit_paths`` when nothing is left to audit."""
+    return len(_expand(paths))
+
+
 def expand_paths(paths) -> list[Path]:
     """The files to audit (see ``_expand``)."""
     return [p for p, error in _expand(paths) if error is None]
@@ -110,6 +116,50 @@ def _audit_one(args):
     return audit_file(path, config, keep)
 
 
+def _ignore_sigint() -> None:
+    """Pool initializer: Ctrl-C is the parent's to handle; a worker that got it too would print its own
+    traceback. The parent stops the workers itself."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _audit_in_pool(tasks: list, workers: int) -> list[ReportAudit]:
+    """Audit ``tasks`` in a process pool, results in task order. Ctrl-C (SIGINT to the whole process group,
+    as a terminal sends it) reaches only the parent: the workers are started with SIGINT ignored (inherited
+    from the parent while it starts them, and set again by the initializer), and on KeyboardInterrupt the
+    parent cancels what is queued and stops the workers before it re-raises."""
+    import signal
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)   # workers forked now inherit "ignore"
+    except ValueError:                                            # not the main thread: nothing to inherit
+        previous = None
+    try:
+        futures = [pool.submit(_audit_one, task) for task in tasks]
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    try:
+        results = [f.result() for f in futures]
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+    return results
+
+
+def _stop(pool) -> None:
+    """Cancel the queued work and end the workers now (they would otherwise finish their current file)."""
+    import contextlib
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        with contextlib.suppress(Exception):
+            proc.terminate()
+
+
 def audit_paths(paths, config: Config | None = None, jobs: int = 1, keep: Keep = "full") -> AuditResult:
     """Audit files and folders, in the order of ``expand_paths``. With ``jobs > 1`` the files are audited
     in a process pool, each worker parsing one report at a time and sending back only what ``keep`` asks
@@ -118,9 +168,7 @@ def audit_paths(paths, config: Config | None = None, jobs: int = 1, keep: Keep =
     config = config or Config()
     files = [p for p, error in items if error is None]
     if jobs > 1 and len(files) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-            done = iter(list(pool.map(_audit_one, [(f, config, keep) for f in files])))
+        done = iter(_audit_in_pool([(f, config, keep) for f in files], min(jobs, len(files))))
     else:
         done = (audit_file(f, config, keep) for f in files)
     audits = [ReportAudit(source=str(p), error=error.message(config.lang)) if error is not None

@@ -135,19 +135,38 @@ def _version() -> str:
     return f"auditor {__version__}"
 
 
+INTERRUPTED = {"sv": "avbrutet (Ctrl-C); ingen utdata skrevs", "en": "interrupted (Ctrl-C); no output was written"}
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(lang_of(argv))
-    args = parser.parse_args(argv)
+    lang = lang_of(argv)
     try:
+        parser = build_parser(lang)
+        args = parser.parse_args(argv)
+        lang = getattr(args, "lang", lang)
         return int(args.func(args) or 0)
     except InputError as exc:
-        print(f"auditor: {exc.message(args.lang)}", file=sys.stderr)
+        print(f"auditor: {exc.message(lang)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
+        # outputs are written atomically after the audit, so an interrupted run leaves no partial file
+        print(f"auditor: {INTERRUPTED.get(lang, INTERRUPTED['sv'])}", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _quiet_stdout()
         return 0
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe (``auditor audit … | head``), point standard output at /dev/null so that the
+    interpreter's final flush does not complain."""
+    import os
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

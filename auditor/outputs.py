@@ -11,7 +11,10 @@ The audit command calls, in order::
 """
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -31,23 +34,62 @@ def add_output_arguments(p, *, output: bool = True) -> None:
                    help="--format csv: which table to print (default: findings)")
 
 
-def prepare(result: AuditResult, args: Any, paths: Iterable[str]) -> list[str]:
+class Decisions:
+    """The review decisions and the baseline an audit applies, read before any auditing so that a missing
+    or malformed file is refused first (see ``load_decisions``)."""
+
+    def __init__(self, reviews=None, baseline=None) -> None:
+        self.reviews = reviews      # dict fingerprint -> ReviewEntry, or None (no review file)
+        self.baseline = baseline    # Baseline, or None
+
+
+def load_decisions(args: Any, paths: Iterable[str]) -> Decisions:
+    """Read ``--review`` (or the review file beside the reports) and ``--baseline``. A file named on the
+    command line that does not exist is an error, like a missing ``--config``."""
     from .render._common import opt
-    lang = opt(args, "lang", "sv")
-    notes: list[str] = []
+    reviews = baseline = None
     if not opt(args, "no_review", False):
-        from .review import apply_reviews, find_review_file, load_reviews, stale_subject
-        review_path = opt(args, "review") or find_review_file(list(paths))
-        if review_path is not None:
-            for s in apply_reviews(result, load_reviews(review_path)):
-                what = stale_subject(s.rule, s.source)
-                notes.append((f"inaktuellt granskningsbeslut {s.fingerprint}{what}: fyndet finns inte längre"
-                              if lang == "sv" else
-                              f"stale review decision {s.fingerprint}{what}: the finding no longer exists"))
+        from .review import find_review_file, load_reviews
+        named = opt(args, "review")
+        if named is not None:
+            if not Path(named).is_file():
+                raise InputError(str(named), "granskningsfilen finns inte" if not Path(named).exists()
+                                 else "granskningsfilen är ingen fil",
+                                 "the review file does not exist" if not Path(named).exists()
+                                 else "the review file is not a file", code="config")
+            reviews = load_reviews(named)
+        else:
+            found = find_review_file(list(paths))
+            reviews = load_reviews(found) if found is not None else None
     baseline_path = opt(args, "baseline")
     if baseline_path:
-        from .baseline import apply_baseline, load_baseline
-        diff = apply_baseline(result, load_baseline(baseline_path))
+        from .baseline import load_baseline
+        if not Path(baseline_path).is_file():
+            raise InputError(str(baseline_path), "baslinjen finns inte" if not Path(baseline_path).exists()
+                             else "baslinjen är ingen fil",
+                             "the baseline does not exist" if not Path(baseline_path).exists()
+                             else "the baseline is not a file", code="config")
+        baseline = load_baseline(baseline_path)
+    return Decisions(reviews, baseline)
+
+
+def prepare(result: AuditResult, args: Any, paths: Iterable[str], decisions: Decisions | None = None) -> list[str]:
+    """Attach review decisions and baseline states to the findings; notes for standard error."""
+    from .render._common import opt
+    lang = opt(args, "lang", "sv")
+    if decisions is None:
+        decisions = load_decisions(args, paths)
+    notes: list[str] = []
+    if decisions.reviews is not None:
+        from .review import apply_reviews, stale_subject
+        for s in apply_reviews(result, decisions.reviews):
+            what = stale_subject(s.rule, s.source)
+            notes.append((f"inaktuellt granskningsbeslut {s.fingerprint}{what}: fyndet finns inte längre"
+                          if lang == "sv" else
+                          f"stale review decision {s.fingerprint}{what}: the finding no longer exists"))
+    if decisions.baseline is not None:
+        from .baseline import apply_baseline
+        diff = apply_baseline(result, decisions.baseline)
         if diff.absent:
             notes.append((f"{len(diff.absent)} fynd i baslinjen är åtgärdade; skapa om den med auditor baseline create"
                           if lang == "sv" else
@@ -57,6 +99,8 @@ def prepare(result: AuditResult, args: Any, paths: Iterable[str]) -> list[str]:
 
 # Formats whose renderer returns bytes: not for a terminal.
 BINARY_FORMATS = ("xlsx",)
+# Formats whose --output is a folder (csv only when the path is a folder or ends in a slash).
+FOLDER_FORMATS = ("html",)
 
 
 def _binary_to_terminal(fmt: str) -> InputError:
@@ -66,10 +110,119 @@ def _binary_to_terminal(fmt: str) -> InputError:
                       f"or redirect standard output to a file", code="usage")
 
 
-def check_destination(fmt: str, output: str | None) -> None:
-    """Refuse, before any work, to write a binary format to a terminal."""
+def _output_error(path: str, sv: str, en: str) -> InputError:
+    return InputError(path, sv, en, code="output")
+
+
+def check_file_destination(path: str | Path, option: str = "--output") -> None:
+    """Refuse, before any work, a file destination that cannot be written: a folder, a path whose folder
+    does not exist or is a file, a folder without write permission. ``option`` names the option in the
+    message ("--output", "--file")."""
+    raw = str(path)
+    p = Path(path)
+    if raw.endswith(("/", "\\")) or p.is_dir():
+        raise _output_error(raw, f"är en mapp; {option} ska vara ett filnamn här",
+                            f"is a folder; {option} must name a file here")
+    parent = p.parent
+    if not parent.exists():
+        raise _output_error(raw, f"mappen {parent} finns inte", f"the folder {parent} does not exist")
+    if not parent.is_dir():
+        raise _output_error(raw, f"{parent} är en fil, inte en mapp", f"{parent} is a file, not a folder")
+    if not os.access(parent, os.W_OK | os.X_OK) or (p.exists() and not os.access(p, os.W_OK)):
+        raise _output_error(raw, "saknar skrivbehörighet", "permission denied (cannot write here)")
+
+
+def check_folder_destination(path: str | Path, fmt: str) -> None:
+    """Refuse, before any work, a folder destination that cannot be made: an existing file, or a path below
+    a file; missing folders are created when the output is written."""
+    raw = str(path)
+    p = Path(path)
+    if p.exists() and not p.is_dir():
+        raise _output_error(raw, f"är en fil; --format {fmt} skriver flera filer i en mapp (ange --output MAPP)",
+                            f"is a file; --format {fmt} writes several files into a folder (give --output DIR)")
+    existing = p
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if existing.exists() and not existing.is_dir():
+        raise _output_error(raw, f"{existing} är en fil, inte en mapp", f"{existing} is a file, not a folder")
+    if existing.exists() and not os.access(existing, os.W_OK | os.X_OK):
+        raise _output_error(raw, "saknar skrivbehörighet", "permission denied (cannot write here)")
+
+
+def is_folder_output(fmt: str, output: str | None) -> bool:
+    """Whether ``--output`` names a folder for this format (html always; csv when it is a folder or ends in
+    a slash, to get both tables)."""
+    if not output:
+        return False
+    if fmt in FOLDER_FORMATS:
+        return True
+    return fmt == "csv" and (Path(output).is_dir() or str(output).endswith(("/", "\\")))
+
+
+def check_destination(fmt: str, output: str | None, reports: int | None = None) -> None:
+    """Refuse, before any work, what cannot be written: a binary format to a terminal, HTML for several
+    reports without a folder, and an --output that cannot be written (see ``check_file_destination``)."""
     if fmt in BINARY_FORMATS and not output and sys.stdout.isatty():
         raise _binary_to_terminal(fmt)
+    if fmt in FOLDER_FORMATS and not output and reports is not None and reports > 1:
+        raise html_needs_folder()
+    if not output:
+        return
+    if is_folder_output(fmt, output):
+        check_folder_destination(output, fmt)
+    else:
+        check_file_destination(output)
+
+
+def html_needs_folder() -> InputError:
+    return InputError(None, "--format html för flera rapporter kräver --output MAPP",
+                      "--format html for several reports needs --output DIR", code="usage")
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions a new file gets (the umask's), or those of the file being replaced."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_atomic(path: str | Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and an atomic rename, so a
+    reader (or an interrupted run) never sees a half-written file; the temporary file is removed on any
+    failure, Ctrl-C included. A write that fails is an ``InputError`` naming the file."""
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+        with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), _mode_for(path))
+            fh.write(payload)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise _output_error(str(path), f"kan inte skrivas ({reason})", f"cannot be written ({reason})") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def write_folder(folder: str | Path, files: dict[str, str | bytes]) -> None:
+    """Write every file into ``folder`` (created when missing), each one atomically."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise _output_error(str(folder), f"mappen kan inte skapas ({reason})",
+                            f"the folder cannot be created ({reason})") from None
+    for name, data in files.items():
+        write_atomic(folder / name, data)
 
 
 def write_output(payload: str | bytes | None, output: str | None) -> None:
@@ -80,11 +233,7 @@ def write_output(payload: str | bytes | None, output: str | None) -> None:
     if isinstance(payload, bytes) and not output and sys.stdout.isatty():
         raise _binary_to_terminal("xlsx")
     if output:
-        path = Path(output)
-        if isinstance(payload, bytes):
-            path.write_bytes(payload)
-        else:
-            path.write_text(payload, encoding="utf-8")
+        write_atomic(output, payload)
         return
     if isinstance(payload, bytes):
         sys.stdout.flush()

@@ -97,11 +97,32 @@ def load_reviews(path: str | Path) -> dict[str, ReviewEntry]:
         try:
             out[str(fp)] = ReviewEntry.model_validate(entry)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(x) for x in first["loc"])
-            raise InputError(str(path), f"beslutet för {fp}: {where}: {first['msg']}",
-                             f"the decision for {fp}: {where}: {first['msg']}") from exc
+            sv, en = _problem(exc.errors()[0])
+            raise InputError(str(path), f"beslutet för {fp}: {sv}", f"the decision for {fp}: {en}",
+                             code="config") from None
     return out
+
+
+def _problem(error: dict) -> tuple[str, str]:
+    """One validation problem of a stored decision in words of our own, Swedish and English (pydantic's
+    messages are English only and name its internals)."""
+    field = ".".join(str(x) for x in error.get("loc", ())) or "beslutet"
+    kind = error.get("type", "")
+    if not error.get("loc") or kind in ("model_type", "dict_type", "model_attributes_type"):
+        return ("ska vara en mappning med decision, reason, by och date",
+                "must be a mapping with decision, reason, by and date")
+    if kind == "missing":
+        return f"fältet {field} saknas", f"the field {field} is missing"
+    if kind == "extra_forbidden":
+        return (f"okänt fält {field} (tillåtna: decision, reason, by, date, rule, source, line, message)",
+                f"unknown field {field} (allowed: decision, reason, by, date, rule, source, line, message)")
+    if kind == "literal_error":
+        return (f"{field} ska vara {' eller '.join(DECISIONS)}", f"{field} must be {' or '.join(DECISIONS)}")
+    if kind.startswith("int"):
+        return f"{field} ska vara ett heltal", f"{field} must be a whole number"
+    if kind.startswith("string"):
+        return f"{field} ska vara text", f"{field} must be text"
+    return f"{field} har ett ogiltigt värde", f"{field} has an invalid value"
 
 
 def dump_reviews(entries: dict[str, ReviewEntry]) -> str:
@@ -113,10 +134,8 @@ def dump_reviews(entries: dict[str, ReviewEntry]) -> str:
 
 
 def save_reviews(path: str | Path, entries: dict[str, ReviewEntry]) -> None:
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(dump_reviews(entries), encoding="utf-8")
-    tmp.replace(path)
+    from .outputs import write_atomic
+    write_atomic(path, dump_reviews(entries))
 
 
 def checked_fingerprint(text: str) -> str:
@@ -131,6 +150,22 @@ def checked_fingerprint(text: str) -> str:
     return fp
 
 
+def checked_date(text: str) -> str:
+    """``text`` as a decision date: a real calendar date written YYYY-MM-DD; raises ``InputError``
+    otherwise (2025-13-45 is refused, not stored)."""
+    import datetime as _dt
+    value = (text or "").strip()
+    try:
+        if not _DATE.match(value):
+            raise ValueError(value)
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(None, f"--date: {text!r} är inget datum; skriv ÅÅÅÅ-MM-DD, till exempel 2025-05-12",
+                         f"--date: {text!r} is not a date; write YYYY-MM-DD, for example 2025-05-12",
+                         code="usage") from None
+    return value
+
+
 def stale_subject(rule: str | None, source: str | None) -> str:
     """" (RULE file)" for a stale decision, or "" when the decision names neither."""
     what = " ".join(x for x in (rule, source) if x)
@@ -143,9 +178,7 @@ def set_decision(path: str | Path, fingerprint: str, decision: Decision, reason:
     if decision not in DECISIONS:
         raise InputError(None, f"beslutet ska vara {' eller '.join(DECISIONS)}",
                          f"the decision must be {' or '.join(DECISIONS)}")
-    if not _DATE.match(date):
-        raise InputError(None, f"datumet ska skrivas ÅÅÅÅ-MM-DD, inte {date!r}",
-                         f"the date must be YYYY-MM-DD, not {date!r}")
+    date = checked_date(date)
     if not reason.strip() or not by.strip():
         raise InputError(None, "ett beslut behöver både motivering (--reason) och namn (--by)",
                          "a decision needs both a reason (--reason) and a name (--by)")

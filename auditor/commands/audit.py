@@ -74,18 +74,22 @@ def exit_code(result, fail_on: str) -> int:
 
 
 def run(args) -> int:
-    from ..audit import audit_paths
+    from ..audit import audit_paths, count_inputs
     from ..render import get_renderer, model_needs
 
     if args.jobs < 1:
         raise InputError(None, "--jobs måste vara minst 1", "--jobs must be at least 1", code="usage")
     config = build_config(args)
-    from ..outputs import check_destination, prepare, write_output
+    from ..outputs import check_destination, load_decisions, prepare, write_output
 
-    check_destination(args.format, args.output)   # xlsx to a terminal: refused before the audit
+    # Everything that can be refused is refused before any report is parsed: the destination (a folder that
+    # does not exist, a folder where a file belongs, xlsx to a terminal, HTML for a batch without a folder),
+    # the review file and the baseline.
+    check_destination(args.format, args.output, count_inputs(args.paths) if args.format == "html" else None)
+    decisions = load_decisions(args, args.paths)
 
     result = audit_paths(args.paths, config, jobs=args.jobs, keep=model_needs(args.format))
-    notes = prepare(result, args, args.paths)
+    notes = prepare(result, args, args.paths, decisions)
     to_terminal = args.output is None and sys.stdout.isatty()
     catalogue = config.catalogue()
     options = {"lang": args.lang, "output": args.output, "color": to_terminal, "fail_on": config.fail_on,

@@ -16,15 +16,17 @@ def register(sub) -> None:
 
 def run_create(args) -> int:
     from ..baseline import create_baseline, dump_baseline
+    from ..outputs import check_file_destination, write_atomic
     from ._inputs import load_result
+    if args.output != "-":
+        check_file_destination(args.output)     # before any auditing
     result = load_result(args.paths, args)
     baseline = create_baseline(result)
     text = dump_baseline(baseline)
     if args.output == "-":
         sys.stdout.write(text)
     else:
-        with open(args.output, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        write_atomic(args.output, text)
         n = len(baseline.findings)
         print((f"{args.output}: {n} fynd i baslinjen" if args.lang != "en" else
                f"{args.output}: {n} findings in the baseline"), file=sys.stderr)

@@ -47,7 +47,8 @@ def _file(args, paths) -> str:
 
 def run(args) -> int:
     from ..errors import InputError
-    from ..review import checked_fingerprint, load_reviews, remove_decision, set_decision
+    from ..outputs import check_file_destination
+    from ..review import checked_date, checked_fingerprint, load_reviews, remove_decision, set_decision
 
     sv = args.lang != "en"
     if args.stale:
@@ -67,6 +68,7 @@ def run(args) -> int:
         raise InputError(None, "ange fyndets fingeravtryck", "give the finding's fingerprint")
     path = _file(args, args.report)
     if args.decision == "remove":
+        check_file_destination(path, "--file")
         if args.fingerprint not in load_reviews(path):   # a malformed one stored earlier can still be removed
             args.fingerprint = checked_fingerprint(args.fingerprint)
         if not remove_decision(path, args.fingerprint):
@@ -74,10 +76,11 @@ def run(args) -> int:
         print(f"{path}: {args.fingerprint} borttaget" if sv else f"{path}: {args.fingerprint} removed")
         return 0
     args.fingerprint = checked_fingerprint(args.fingerprint)
+    date = checked_date(args.date) if args.date is not None else _dt.date.today().isoformat()
+    check_file_destination(path, "--file")        # before auditing --report
     context = None
     if args.report:
         context = _context(args, args.report)
-    date = args.date or _dt.date.today().isoformat()
     entry = set_decision(path, args.fingerprint, args.decision, args.reason, args.by, date, context)
     print(f"{path}: {args.fingerprint} {entry.decision} ({entry.by}, {entry.date})")
     return 0

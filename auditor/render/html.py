@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import Any
 
 from ..findings import AuditResult, Finding, ReportAudit
@@ -281,18 +281,16 @@ def _index_context(result: AuditResult, names: list[str], builder: _Builder) -> 
 
 
 def render_html(result: AuditResult, options: Any = None) -> str | None:
-    """The registry entry. With ``options.output`` (a folder) it writes every page there and returns None;
-    without, it returns the single report's page (a batch needs a folder)."""
+    """The registry entry. With ``options.output`` (a folder) it writes every page there, with the index
+    page even for a single report, and returns None; without, it returns the single report's page (a batch
+    needs a folder)."""
+    from ..outputs import html_needs_folder, write_folder
+
     output = opt(options, "output")
-    pages = render_pages(result, options)
     if output:
-        folder = Path(output)
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, html in pages.items():
-            (folder / name).write_text(html, encoding="utf-8")
+        options = {**(options if isinstance(options, dict) else vars(options or {})), "index": True}
+        write_folder(output, render_pages(result, options))
         return None
     if len(result.reports) != 1:
-        from ..errors import InputError
-        raise InputError(None, "--format html för flera rapporter kräver --output MAPP",
-                         "--format html for several reports needs --output DIR", code="usage")
-    return next(iter(pages.values()))
+        raise html_needs_folder()
+    return next(iter(render_pages(result, options).values()))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from ..findings import AuditResult
@@ -239,11 +238,9 @@ def render_csv(result: AuditResult, options: Any = None) -> str | None:
     lang = opt(options, "lang", "sv")
     sheets = list(frames(result, options).values())
     output = opt(options, "output")
-    if output and (Path(output).is_dir() or str(output).endswith(("/", "\\"))):
-        folder = Path(output)
-        folder.mkdir(parents=True, exist_ok=True)
+    from ..outputs import is_folder_output, write_folder
+    if is_folder_output("csv", output):
         names = ("fynd.csv", "indikatorer.csv") if lang == "sv" else ("findings.csv", "indicators.csv")
-        for name, df in zip(names, sheets):
-            (folder / name).write_text(_csv(df, lang), encoding="utf-8")
+        write_folder(output, {name: _csv(df, lang) for name, df in zip(names, sheets)})
         return None
     return _csv(sheets[1] if opt(options, "table") == "indicators" else sheets[0], lang)
