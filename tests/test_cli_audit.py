@@ -129,9 +129,9 @@ def test_severity_words_follow_the_language(report_file, capsys):
     _, out, _ = run(capsys, "--lang", "en", "audit", str(report_file))
     assert "┃ error ┃ warning ┃ info ┃" in out and "  error   GOAL-FULL-UNMET-IND" in out and "varning" not in out
     _, md, _ = run(capsys, "audit", str(report_file), "-f", "md")
-    assert "| Regel | fel | varning | info |" in md and "· `GOAL-FULL-UNMET-IND` · fel:" in md
+    assert "| Regel | fel | varning | info |" in md and "· `GOAL-FULL-UNMET-IND` · fel · fingeravtryck `" in md
     _, md, _ = run(capsys, "--lang", "en", "audit", str(report_file), "-f", "md")
-    assert "| Rule | error | warning | info |" in md and "· `GOAL-FULL-UNMET-IND` · error:" in md
+    assert "| Rule | error | warning | info |" in md and "· `GOAL-FULL-UNMET-IND` · error · fingerprint `" in md
     _, out, _ = run(capsys, "audit", str(report_file), "-f", "json")
     assert {f["severity"] for f in json.loads(out)["reports"][0]["findings"]} <= {"error", "warning", "info"}
 

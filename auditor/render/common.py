@@ -19,14 +19,16 @@ T = {
            "source": "Källa", "findings": "fynd", "low": "osäker kolumnplacering", "evidence": "Underlag",
            "summary": "Sammanställning", "by_goal": "Fynd per mål",
            "batch": "Översikt: {n} rapporter", "report_col": "Rapport", "rules_col": "Fynd per regel",
-           "unreadable": "kunde inte granskas"},
+           "unreadable": "kunde inte granskas", "fingerprint": "fingeravtryck", "new_col": "Nya",
+           "dismissed_col": "Avfärdade"},
     "en": {"report": "Audit of goal follow-up reports", "outside": "Outside the goals (summary etc.)",
            "line": "line", "rule": "Rule", "total": "Total", "no_findings": "No findings.",
            "error": "The file could not be audited", "incomplete": "The audit is incomplete: the report could only be partly parsed.",
            "source": "Source", "findings": "findings", "low": "uncertain columns", "evidence": "Evidence",
            "summary": "Summary", "by_goal": "Findings by goal",
            "batch": "Overview: {n} reports", "report_col": "Report", "rules_col": "Findings per rule",
-           "unreadable": "could not be audited"},
+           "unreadable": "could not be audited", "fingerprint": "fingerprint", "new_col": "New",
+           "dismissed_col": "Dismissed"},
 }
 
 KIND = {"VB": "verksamhetsberättelse", "T1": "tertialrapport 1", "T2": "tertialrapport 2"}
@@ -102,14 +104,58 @@ def goal_heading(goal: dict | None, lang: str) -> str:
 
 
 def counts(audit: ReportAudit) -> tuple[list[tuple[str, str, Counter]], Counter]:
-    """Per rule (id, severity of the rule's findings, counter by severity) and the totals."""
+    """Per rule (id, highest severity of the rule's findings, counter) and the totals. A counter holds the
+    findings by severity, leaving out the dismissed ones (a dismissed error is no longer counted as an error),
+    and also "dismissed" (how many a reviewer dismissed) and "new" (not dismissed and not in the baseline,
+    with --baseline)."""
     per_rule: dict[str, Counter] = {}
     total: Counter = Counter()
     for f in audit.findings:
-        per_rule.setdefault(f.rule, Counter())[f.severity] += 1
-        total[f.severity] += 1
-    rows = [(rule, max(c, key=lambda s: -SEVERITY_ORDER.index(s)), c) for rule, c in sorted(per_rule.items())]
+        keys = ("dismissed",) if f.dismissed else (f.severity,) + (("new",) if f.baseline == "new" else ())
+        c = per_rule.setdefault(f.rule, Counter())
+        for key in keys:
+            c[key] += 1
+            total[key] += 1
+    rows = [(rule, next((s for s in SEVERITY_ORDER if c.get(s)), "info"), c) for rule, c in sorted(per_rule.items())]
     return rows, total
+
+
+def active(c: Counter) -> int:
+    """The findings a counter holds that are not dismissed."""
+    return sum(c.get(s, 0) for s in SEVERITY_ORDER)
+
+
+def extra_columns(result, lang: str) -> list[tuple[str, str]]:
+    """Columns beside the severities in the summary tables: "nya" when a baseline was applied, "avfärdade"
+    when a reviewer dismissed a finding ((key, heading) pairs, in that order)."""
+    t = texts(lang)
+    findings = [f for a in result.reports for f in a.findings]
+    out = []
+    if any(f.baseline for f in findings):
+        out.append(("new", t["new_col"]))
+    if any(f.dismissed for f in findings):
+        out.append(("dismissed", t["dismissed_col"]))
+    return out
+
+
+def finding_tags(f: Finding, lang: str) -> list[str]:
+    """What a reader must see beside a finding's rule: the reviewer's decision and the baseline state
+    (``avfärdad``, ``ny`` / ``i baslinjen``), in the reader's language."""
+    tags = []
+    if f.review is not None:
+        tags.append(label(f.review.decision, lang))
+    if f.baseline:
+        tags.append(label(f.baseline, lang))
+    return tags
+
+
+def review_line(f: Finding, lang: str) -> str | None:
+    """The decision with its reviewer, date and reason: "avfärdad av Anna Berg, 2025-05-12: Årsmålet sänktes"."""
+    if f.review is None:
+        return None
+    r = f.review
+    by = "by" if lang == "en" else "av"
+    return f"{label(r.decision, lang)} {by} {r.by}, {r.date}: {r.reason}"
 
 
 LABELS = {

@@ -222,7 +222,8 @@ def _page_context(audit: ReportAudit, builder: _Builder, index_name: str | None,
     return {
         "lang": builder.lang, "t": UI[builder.lang], "title": report_title(audit), "name": report_name(audit),
         "audit": audit, "source": clean_text(audit.source), "error": clean_text(audit.error) or None,
-        "counts": counts(findings), "total": len(findings),
+        # a dismissed finding is counted as dismissed, not under its severity (as in every output)
+        "counts": counts(f for f in findings if not f.dismissed), "total": len(findings),
         "dismissed": sum(1 for f in findings if f.dismissed),
         "rules": [(r, clean_text(builder.rule_titles.get(r, ""))) for r in rules],
         "severity_labels": [(s, label(s, builder.lang)) for s in ("error", "warning", "info")],
@@ -271,10 +272,11 @@ def _index_context(result: AuditResult, names: list[str], builder: _Builder) -> 
         rows.append({
             "href": name, "name": report_name(audit), "kind": " ".join(str(x) for x in (audit.report_kind, audit.year) if x),
             "source": clean_text(audit.source), "error": clean_text(audit.error) or None,
-            "counts": counts(audit.findings), "dismissed": sum(1 for f in audit.findings if f.dismissed),
+            "counts": counts(f for f in audit.findings if not f.dismissed),
+            "dismissed": sum(1 for f in audit.findings if f.dismissed),
             "per_rule": [per_rule[r] for r in rules],
         })
-    totals = counts(f for a in result.reports for f in a.findings)
+    totals = counts(f for a in result.reports for f in a.findings if not f.dismissed)
     stale = _stale_views(result.stale_reviews, builder.lang)
     return {"lang": builder.lang, "t": UI[builder.lang], "rows": rows, "rules": rules, "totals": totals,
             "stale": stale, "version": _version()}

@@ -7,8 +7,8 @@ import re
 
 from ..findings import AuditResult
 from ._common import clean_text
-from .common import (SEVERITY_ORDER, counts, evidence_lines, goal_groups, goal_heading, incomplete_reasons,
-                     report_title, severity_label, texts)
+from .common import (SEVERITY_ORDER, active, counts, evidence_lines, extra_columns, finding_tags, goal_groups,
+                     goal_heading, incomplete_reasons, report_title, review_line, severity_label, texts)
 
 
 # Characters that can start Markdown (CommonMark/GFM) syntax inside a line: emphasis, code, links and
@@ -39,6 +39,7 @@ def render(result: AuditResult, options: dict | None = None) -> str:
     lang = options.get("lang", "sv")
     t = texts(lang)
     out = [f"# {t['report']}", ""]
+    extras = extra_columns(result, lang)
     if len(result.reports) > 1:
         out += _batch_overview(result, lang)
     for audit in result.reports:
@@ -52,11 +53,14 @@ def render(result: AuditResult, options: dict | None = None) -> str:
         if not rows:
             out += [t["no_findings"], ""]
             continue
-        out += [f"| {t['rule']} | " + " | ".join(severity_label(s, lang) for s in SEVERITY_ORDER) + " |",
-                "| --- | " + " | ".join("---:" for _ in SEVERITY_ORDER) + " |"]
+        out += [f"| {t['rule']} | " + " | ".join(severity_label(s, lang) for s in SEVERITY_ORDER)
+                + "".join(f" | {heading}" for _, heading in extras) + " |",
+                "| --- | " + " | ".join("---:" for _ in SEVERITY_ORDER + tuple(extras)) + " |"]
         for rule, _, c in rows:
-            out.append(f"| `{rule}` | " + " | ".join(str(c.get(s, "")) for s in SEVERITY_ORDER) + " |")
-        out.append(f"| **{t['total']}** | " + " | ".join(f"**{total.get(s, 0)}**" for s in SEVERITY_ORDER) + " |")
+            out.append(f"| `{rule}` | " + " | ".join(str(c.get(s, "")) for s in SEVERITY_ORDER)
+                       + "".join(f" | {c.get(key, '')}" for key, _ in extras) + " |")
+        out.append(f"| **{t['total']}** | " + " | ".join(f"**{total.get(s, 0)}**" for s in SEVERITY_ORDER)
+                   + "".join(f" | **{total.get(key, 0)}**" for key, _ in extras) + " |")
         out.append("")
         out += [f"### {t['by_goal']}", ""]
         for goal, findings in goal_groups(audit):
@@ -64,9 +68,15 @@ def render(result: AuditResult, options: dict | None = None) -> str:
             for f in findings:
                 low = f" *({t['low']})*" if f.confidence == "low" else ""
                 sev = severity_label(f.severity, lang)
-                out.append(f"- **{t['line']} {f.line}** · `{f.rule}` · {sev}{low}: {_md(f.message, MESSAGE_LIMIT)}")
+                sev = f"~~{sev}~~" if f.dismissed else sev
+                tags = "".join(f" · **{_md(tag)}**" for tag in finding_tags(f, lang))
+                out.append(f"- **{t['line']} {f.line}** · `{f.rule}` · {sev}{low}{tags} · "
+                           f"{t['fingerprint']} {_code(f.fingerprint)}: {_md(f.message, MESSAGE_LIMIT)}")
                 for line in evidence_lines(f, lang, limit=300):
                     out.append(f"  - {_md(line)}")
+                decided = review_line(f, lang)
+                if decided:
+                    out.append(f"  - *{_md(decided, MESSAGE_LIMIT)}*")
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -84,7 +94,7 @@ def _batch_overview(result: AuditResult, lang: str) -> list[str]:
             out.append(f"| {title} | " + " | ".join("" for _ in SEVERITY_ORDER) + f" | {t['unreadable']} |")
             continue
         rows, total = counts(audit)
-        per_rule = ", ".join(f"`{rule}` {sum(c.values())}" for rule, _, c in rows)
+        per_rule = ", ".join(f"`{rule}` {active(c)}" for rule, _, c in rows if active(c))
         out.append(f"| {title} | " + " | ".join(str(total.get(s, "") or "") for s in SEVERITY_ORDER)
                    + f" | {per_rule} |")
     return out + [""]

@@ -10,9 +10,9 @@ import textwrap
 from collections import Counter
 
 from ..findings import AuditResult
-from ._common import clean_text
-from .common import (SEVERITY_ORDER, counts, evidence_lines, goal_groups, goal_heading, incomplete_reasons,
-                     report_title, severity_label, texts)
+from ._common import clean_text, label
+from .common import (SEVERITY_ORDER, active, counts, evidence_lines, extra_columns, finding_tags, goal_groups,
+                     goal_heading, incomplete_reasons, report_title, review_line, severity_label, texts)
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 MESSAGE_LIMIT = 2000
@@ -33,6 +33,8 @@ def render(result: AuditResult, options: dict | None = None) -> str:
     color = bool(options.get("color"))
     buf = io.StringIO()
     width = options.get("width") or 110
+    extras = extra_columns(result, lang)
+    label_new = label("new", lang)
     console = Console(file=buf, force_terminal=color, no_color=not color, width=width,
                       highlight=False, emoji=False)
     for audit in result.reports:
@@ -56,8 +58,11 @@ def render(result: AuditResult, options: dict | None = None) -> str:
         for sev in SEVERITY_ORDER:
             table.add_column(severity_label(sev, lang), justify="right", style=STYLE[sev],
                              footer=str(total.get(sev, 0) or ""))
+        for key, heading in extras:
+            table.add_column(heading, justify="right", footer=str(total.get(key, 0) or ""))
         for rule, _, c in rows:
-            table.add_row(rule, *[str(c.get(sev, "")) for sev in SEVERITY_ORDER])
+            table.add_row(rule, *[str(c.get(sev, "")) for sev in SEVERITY_ORDER],
+                          *[str(c.get(key, "")) for key, _ in extras])
         console.print(table)
         for goal, findings in goal_groups(audit):
             console.print()
@@ -65,13 +70,20 @@ def render(result: AuditResult, options: dict | None = None) -> str:
             for f in findings:
                 low = f" [dim]({t['low']})[/]" if f.confidence == "low" else ""
                 sev = severity_label(f.severity, lang)
-                console.print(f"  [dim]{t['line']} {f.line:>5}[/]  [{STYLE[f.severity]}]{sev:<7}[/] "
-                              f"[bold]{f.rule}[/]{low}")
+                style = "dim" if f.dismissed else STYLE[f.severity]
+                tags = "".join(f"  [{'bold ' if tag == label_new else ''}magenta]{escape(tag)}[/]"
+                               for tag in finding_tags(f, lang))
+                console.print(f"  [dim]{t['line']} {f.line:>5}[/]  [{style}]{sev:<7}[/] "
+                              f"[bold]{f.rule}[/]{low}{tags}  [dim]{escape(f.fingerprint)}[/]")
                 for line in textwrap.wrap(clean_text(f.message, MESSAGE_LIMIT), width - 6):
                     console.print(f"      {escape(line)}")
                 for ev in evidence_lines(f, lang):
                     for i, line in enumerate(textwrap.wrap(clean_text(ev), width - 8)):
                         console.print(f"      [dim]{'·' if i == 0 else ' '} {escape(line)}[/]")
+                decided = review_line(f, lang)
+                if decided:
+                    for i, line in enumerate(textwrap.wrap(clean_text(decided, MESSAGE_LIMIT), width - 8)):
+                        console.print(f"      [magenta]{'»' if i == 0 else ' '} {escape(line)}[/]")
         console.print()
     if len(result.reports) > 1:
         _batch_overview(console, result, lang, escape, Table)
@@ -94,7 +106,7 @@ def _batch_overview(console, result: AuditResult, lang: str, escape, Table) -> N
             continue
         rows, total = counts(audit)
         totals.update(total)
-        per_rule = "\n".join(f"{rule} {sum(c.values())}" for rule, _, c in rows)
+        per_rule = "\n".join(f"{rule} {active(c)}" for rule, _, c in rows if active(c))
         table.add_row(title, *[str(total.get(sev, "") or "") for sev in SEVERITY_ORDER], per_rule)
     for col, sev in zip(table.columns[1:], SEVERITY_ORDER):
         col.footer = str(totals.get(sev, 0) or "")
