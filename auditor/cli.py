@@ -135,6 +135,8 @@ def _version() -> str:
     return f"auditor {__version__}"
 
 
+INTERNAL = {"sv": "internt fel ({what}); rapportera gärna felet (AUDITOR_DEBUG=1 visar var)",
+            "en": "internal error ({what}); please report it (AUDITOR_DEBUG=1 shows where)"}
 INTERRUPTED = {"sv": "avbrutet (Ctrl-C); ingen utdata skrevs", "en": "interrupted (Ctrl-C); no output was written"}
 
 
@@ -156,6 +158,14 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_stdout()
         return 0
+    except Exception as exc:  # noqa: BLE001 - a bug: one line instead of a traceback (AUDITOR_DEBUG=1 shows it)
+        import os
+        if os.environ.get("AUDITOR_DEBUG"):
+            raise
+        from .errors import one_line
+        what = one_line(f"{type(exc).__name__}: {exc}")[:200]
+        print(f"auditor: {INTERNAL.get(lang, INTERNAL['sv']).format(what=what)}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _quiet_stdout() -> None:

@@ -15,6 +15,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "goal-without-title": ("mål utan titel", "goal label without a title"),
     "no-goals": ("inga mål hittades (inga rubriker som \"KF:s inriktningsmål:\" eller \"Nämndmål:\")",
                  "no goals found (no labels such as \"KF:s inriktningsmål:\" or \"Nämndmål:\")"),
+    "cut-mid-character": ("filen slutar mitt i ett tecken (de sista byten saknas): rapporten är avklippt",
+                          "the file ends inside a character (its last bytes are missing): the report is cut off"),
     "truncated": ("texten slutar mitt i ett måls tabell: rapporten ser avklippt ut",
                   "the text ends inside a goal's table: the report looks cut off"),
 }

@@ -10,6 +10,7 @@ parser reads what is there and lists the rest as diagnostics.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
@@ -47,8 +48,21 @@ SWEDISH = re.compile("[åäöÅÄÖ]")
 C1_IN_WORD = re.compile(r"(?<=[A-Za-z])[€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ](?=[A-Za-z])")
 
 
+@dataclass(frozen=True)
+class ReadText:
+    """A report file's text, and whether its bytes stop inside a UTF-8 character (a file cut by bytes:
+    the text is complete up to that character, and the report is partial)."""
+    text: str
+    cut_mid_character: bool = False
+
+
 def read_text(path: str | Path) -> str:
     """The text of a report file (.txt in a supported encoding, or .pdf)."""
+    return read_file(path).text
+
+
+def read_file(path: str | Path) -> ReadText:
+    """``read_text`` with what the decoding noticed (see ``ReadText``)."""
     path = Path(path)
     source = str(path)
     try:
@@ -66,18 +80,41 @@ def read_text(path: str | Path) -> str:
         raise InputError(source, "filen är tom", "the file is empty", code="empty")
     if data.lstrip()[:5] == b"%PDF-" or data.startswith(b"%PDF"):
         from .pdf import pdf_to_text
-        return pdf_to_text(data, source)
-    return decode_text(data, source)
+        return ReadText(pdf_to_text(data, source))
+    return decode_file(data, source)
 
 
 def decode_text(data: bytes, source: str) -> str:
+    return decode_file(data, source).text
+
+
+def _cut_utf8(data: bytes) -> int | None:
+    """Where ``data`` stops inside a UTF-8 character: the offset of that last, incomplete sequence when
+    everything before it is valid UTF-8 with at least one non-ASCII character (so the file is UTF-8, not a
+    Windows-1252 text that happens to end in "ä"); else None."""
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError as exc:
+        if exc.reason != "unexpected end of data" or exc.end != len(data) or len(data) - exc.start > 3:
+            return None
+        start = exc.start
+    head = data[:start]
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return start if not head.isascii() else None
+
+
+def decode_file(data: bytes, source: str) -> ReadText:
     for magic, sv, en in BINARY_SIGNATURES:
         if data.startswith(magic):
             raise InputError(source, f"är {sv}, inte text eller PDF; {SAVE_AS[0]}",
                              f"is {en}, not text or PDF; {SAVE_AS[1]}", code="binary")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM (Notepad's "Unicode")
         try:
-            return _check_decoded(data.decode("utf-16"), source)
+            return ReadText(_check_decoded(data.decode("utf-16"), source))
         except UnicodeDecodeError:
             raise InputError(source, "trasig UTF-16-text; spara filen som UTF-8",
                              "broken UTF-16 text; save the file as UTF-8", code="encoding") from None
@@ -86,6 +123,9 @@ def decode_text(data: bytes, source: str) -> str:
                          f"is a binary file (contains NUL bytes), not text or PDF; {SAVE_AS[1]}", code="binary")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    cut = _cut_utf8(data)
+    if cut is not None:       # a file truncated by bytes: read what is there, the report is partial
+        return ReadText(_check_decoded(data[:cut].decode("utf-8"), source), cut_mid_character=True)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -95,7 +135,7 @@ def decode_text(data: bytes, source: str) -> str:
             raise InputError(source, "okänd teckenkodning (varken UTF-8 eller Windows-1252); spara filen som UTF-8",
                              "unknown text encoding (neither UTF-8 nor Windows-1252); save the file as UTF-8",
                              code="encoding") from None
-    return _check_decoded(text, source)
+    return ReadText(_check_decoded(text, source))
 
 
 def _check_decoded(text: str, source: str) -> str:
@@ -134,9 +174,31 @@ def check_report(text: str, source: str) -> str:
     return text
 
 
+def check_single_report(text: str, source: str) -> str:
+    """``text`` if it holds one report, else ``InputError`` (code "several-reports"): two reports in one file
+    would otherwise be merged silently (see ``auditor.parser.report_starts``)."""
+    from .parser.report_starts import second_report_start
+    start = second_report_start(text)
+    if start is not None:
+        shown = start.text if len(start.text) <= 60 else start.text[:59] + "…"
+        raise InputError(source, f"filen innehåller mer än en rapport (en ny rapport börjar på rad {start.line}: "
+                                 f"'{shown}'); dela upp den i en fil per rapport",
+                         f"the file holds more than one report (another report starts on line {start.line}: "
+                         f"'{shown}'); split it into one file per report", code="several-reports")
+    return text
+
+
+def read_report(path: str | Path) -> ReadText:
+    """``read_file``, ``check_report`` and ``check_single_report``: the text of a file that is one
+    follow-up report."""
+    read = read_file(path)
+    check_single_report(check_report(read.text, str(path)), str(path))
+    return read
+
+
 def read_report_text(path: str | Path) -> str:
-    """``read_text`` and ``check_report``: the text of a file that is a follow-up report."""
-    return check_report(read_text(path), str(path))
+    """The text of ``read_report``."""
+    return read_report(path).text
 
 
 def expand_inputs(paths) -> list[Path]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Report
-from ..reader import read_report_text
+from ..model import Diagnostic, Report
+from ..reader import read_report
 
 
 def parse_text(text: str, source: str = "<text>") -> Report:
@@ -16,7 +16,15 @@ def parse_text(text: str, source: str = "<text>") -> Report:
 
 
 def parse_file(path: str | Path) -> Report:
-    return parse_text(read_report_text(path), str(path))
+    read = read_report(path)
+    report = parse_text(read.text, str(path))
+    if read.cut_mid_character:
+        # a file cut by bytes inside its last character: partial, whatever the text's last line looks like
+        from ..diagnostics import message
+        report.complete = False
+        report.diagnostics.append(Diagnostic(line=report.line_count or None, code="cut-mid-character",
+                                             message=message("cut-mid-character")))
+    return report
 
 
 def account_lines(text: str) -> dict[int, str]:

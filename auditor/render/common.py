@@ -55,7 +55,7 @@ def report_title(audit: ReportAudit, lang: str) -> str:
 
 
 # Diagnostics that make a report incomplete (rather than one unplaced line among many).
-INCOMPLETE_CODES = ("truncated", "no-goals")
+INCOMPLETE_CODES = ("truncated", "cut-mid-character", "no-goals")
 
 
 def incomplete_reasons(audit: ReportAudit, lang: str) -> list[str]:
