@@ -31,9 +31,13 @@ def audit_report_model(report: Report, config: Config | None = None) -> ReportAu
     """Audit an already parsed report."""
     from .engine import audit_report
 
-    findings = audit_report(report, config)
+    config = config or Config()
+    found = audit_report(report, config)
+    # a finding whose decisive cells are more likely misplaced than not is withheld, not dropped
+    findings = [f for f in found if f.certainty >= config.min_confidence]
+    withheld = [f for f in found if f.certainty < config.min_confidence]
     return ReportAudit(source=report.source, committee=report.committee, unit=report.unit,
-                       report_kind=report.report_kind, year=report.year, findings=findings,
+                       report_kind=report.report_kind, year=report.year, findings=findings, withheld=withheld,
                        diagnostics=list(report.diagnostics), complete=report.complete, report=report)
 
 

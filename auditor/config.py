@@ -23,7 +23,7 @@ from typing import Any
 from .errors import InputError
 
 SEVERITIES = ("error", "warning", "info")
-_KEYS = {"select", "ignore", "fail-on", "rule-dirs", "rules", "extend-select"}
+_KEYS = {"select", "ignore", "fail-on", "rule-dirs", "rules", "extend-select", "min-confidence", "fail-on-uncertain"}
 
 
 @dataclass
@@ -35,6 +35,12 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     params: dict[str, dict[str, Any]] = field(default_factory=dict)
     lang: str = "sv"
+    # Findings rest on table cells whose placement can be uncertain (see auditor.parser.placement).
+    # Below ``min_confidence`` a finding is withheld (listed as such, not reported as a finding);
+    # below the parser's certainty it is reported with low confidence and gates CI only when
+    # ``fail_on_uncertain`` is set.
+    min_confidence: float = 0.6
+    fail_on_uncertain: bool = False
     source: str | None = None      # the file this came from, for messages
 
     def catalogue(self):
@@ -144,6 +150,14 @@ def config_from_table(table: dict, source: str | None = None, base: Path | None 
     if fail_on not in SEVERITIES:
         bad("fail-on", "ska vara error, warning eller info", "must be error, warning or info")
     cfg.fail_on = fail_on
+    floor = table.get("min-confidence", cfg.min_confidence)
+    if isinstance(floor, bool) or not isinstance(floor, (int, float)) or not 0 <= floor <= 1:
+        bad("min-confidence", "ska vara ett tal mellan 0 och 1", "must be a number between 0 and 1")
+    cfg.min_confidence = float(floor)
+    strict = table.get("fail-on-uncertain", False)
+    if not isinstance(strict, bool):
+        bad("fail-on-uncertain", "ska vara true eller false", "must be true or false")
+    cfg.fail_on_uncertain = strict
     dirs = table.get("rule-dirs", [])
     if isinstance(dirs, str):
         dirs = [dirs]

@@ -136,6 +136,9 @@ class IndicatorFact:
     has_analysis: bool
     has_gender_analysis: bool
     analysis_excerpt: str | None
+    cell_confidence: dict              # column -> how sure its placement is (0..1); empty: certain
+    alternative: dict | None           # column -> the runner-up reading's cell text (None: empty there)
+    cell_texts: dict                   # column -> the cell's text as printed, for the filled columns
 
 
 @dataclass(frozen=True)
@@ -349,7 +352,11 @@ def _indicator_fact(ind: Indicator, g: Goal, goal_key: str, report: Report, k: K
         measured=measured, about_people=people,
         people_basis=people_basis, people_detail=people_detail, gender_gap=gap, gender_gap_relative=rel,
         gender_cells_plausible=ind.columns_certain or people, has_analysis=_analysis(ind.analysis),
-        has_gender_analysis=discusses_gender(ind.analysis, k), analysis_excerpt=excerpt(ind.analysis))
+        has_gender_analysis=discusses_gender(ind.analysis, k), analysis_excerpt=excerpt(ind.analysis),
+        cell_confidence=dict(ind.cell_confidence),
+        alternative={col: (v.text if v is not None else None) for col, v in ind.alternative.items()}
+        if ind.alternative else None,
+        cell_texts={col: v.text for col, v in ind.cells().items() if v is not None})
 
 
 # -------------------------------------------------------------------------------------------- claims

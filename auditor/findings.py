@@ -62,8 +62,12 @@ class Finding(BaseModel):
     goal: GoalRef | None = None
     evidence: dict[str, Any] = Field(default_factory=dict)
     fingerprint: str = ""
-    # "low" when the finding rests on a row whose columns the parser could not place with certainty.
+    # "low" when the finding rests on table cells whose columns the parser could not place with certainty
+    # (the evidence then says, in words, what else the cells could be).
     confidence: Literal["high", "low"] = "high"
+    # How likely the decisive cells are placed right (0..1); what ``confidence`` and the withholding of
+    # findings below the configured floor are decided from. Not part of the JSON contract.
+    certainty: float = Field(default=1.0, exclude=True)
     # Set by auditor.review.apply_reviews when the review file holds a decision for this fingerprint.
     review: Review | None = None
     # Set by auditor.baseline.apply_baseline: "unchanged" when the baseline already holds the finding.
@@ -89,6 +93,9 @@ class ReportAudit(BaseModel):
     report_kind: str | None = None
     year: int | None = None
     findings: list[Finding] = Field(default_factory=list)
+    # Findings whose decisive table cells are more likely misplaced than not (below ``min_confidence``):
+    # not reported as findings, but listed so that nothing is dropped silently.
+    withheld: list[Finding] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
     complete: bool = True
     # Set when the file could not be read or parsed at all; then findings is empty.

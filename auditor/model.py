@@ -19,6 +19,9 @@ ReportKind = Literal["VB", "T1", "T2"]
 
 LEVELS: tuple[str, ...] = ("inriktningsmal", "verksamhetsomradesmal", "namndmal", "enhetsmal")
 
+# A row's or a cell's placement counts as certain from this confidence on (see parser/placement.py).
+CERTAIN = 0.9
+
 VALUE_COLUMNS: tuple[str, ...] = (
     "outcome", "outcome_men", "outcome_women", "previous", "forecast", "target", "kf_target",
 )

@@ -37,6 +37,8 @@ from auditor.engine.dsl import AS, MATCH, Goal, Indicator, Rule
 
 ID = "GOAL-FULL-UNMET-IND"
 SEVERITY = "error"
+# The finding is as sure as the placement of these cells ("figure": the one compared with the target).
+DECISIVE_CELLS = ("figure", "target")
 TITLE = {
     "sv": "Målet bedöms uppfyllt helt trots att en egen indikator inte når årsmålet",
     "en": "Goal assessed as fully met although one of its indicators misses the annual target",

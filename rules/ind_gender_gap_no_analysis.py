@@ -39,6 +39,8 @@ from auditor.engine.dsl import AS, MATCH, TEST, Indicator, Params, Rule
 
 ID = "IND-GENDER-GAP-NO-ANALYSIS"
 SEVERITY = "warning"
+# The finding is as sure as the placement of these cells ("figure": the one compared with the target).
+DECISIVE_CELLS = ("outcome_men", "outcome_women")
 TITLE = {
     "sv": "Skillnad mellan kvinnor och män analyseras inte",
     "en": "Gap between women and men is not analysed",

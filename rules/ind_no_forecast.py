@@ -28,6 +28,8 @@ from auditor.engine.dsl import AS, Indicator, L, Rule
 
 ID = "IND-NO-FORECAST"
 SEVERITY = "info"
+# The finding is as sure as the placement of these cells ("figure": the one compared with the target).
+DECISIVE_CELLS = ("forecast", "target")
 TITLE = {
     "sv": "Indikator i tertialrapport saknar helårsprognos",
     "en": "Indicator in a tertial report has no full-year forecast",

@@ -26,6 +26,8 @@ from auditor.engine.dsl import AS, Indicator, Rule
 
 ID = "IND-UNMET-NO-ANALYSIS"
 SEVERITY = "warning"
+# The finding is as sure as the placement of these cells ("figure": the one compared with the target).
+DECISIVE_CELLS = ("figure", "target")
 TITLE = {
     "sv": "Indikator som inte når årsmålet saknar analys",
     "en": "Indicator that misses its target has no analysis",

@@ -77,14 +77,16 @@ def test_severity_and_parameters_from_config(fixture_report):
     assert not [f for f in fs if f.rule == "IND-GENDER-GAP-NO-ANALYSIS"]
 
 
-def test_uncertain_columns_lower_severity(fixture_spec):
+def test_uncertain_columns_give_a_low_confidence_finding_that_does_not_gate(fixture_spec):
     import copy
 
     from auditor.engine.examples import build_report
+    from auditor.gate import gates
     spec = copy.deepcopy(fixture_spec)
     spec["goals"][0]["children"][0]["indicators"][1]["certain"] = False
     fs = audit_report(build_report(spec), Config(select=["IND-GENDER-GAP-NO-ANALYSIS"]))
-    assert [(f.severity, f.confidence) for f in fs] == [("info", "low")]
+    assert [(f.severity, f.confidence) for f in fs] == [("warning", "low")]
+    assert not gates(fs[0], "warning") and gates(fs[0], "warning", uncertain=True)
 
 
 def test_fingerprints_survive_edits_elsewhere(fixture_spec):

@@ -38,6 +38,9 @@ class RuleSpec:
     module: str
     path: str
     builtin: bool = True
+    # The table cells a finding of this rule rests on (DECISIVE_CELLS in the module; "figure" is the
+    # cell compared with the target): the finding is as sure as the least sure of them.
+    decisive_cells: tuple[str, ...] = ()
 
     def summary(self, lang: str = "sv") -> str:
         return self.title.get(lang) or self.title.get("sv") or self.id
@@ -144,7 +147,8 @@ def _spec_from_module(module, path: Path, builtin: bool) -> RuleSpec:
                     doc=(module.__doc__ or "").strip(), doc_sv=(doc_sv or "").strip(),
                     parameters=dict(getattr(module, "PARAMETERS", {}) or {}),
                     examples=list(getattr(module, "EXAMPLES", []) or []), rules=rules, module=module.__name__,
-                    path=str(path), builtin=builtin)
+                    path=str(path), builtin=builtin,
+                    decisive_cells=tuple(getattr(module, "DECISIVE_CELLS", ()) or ()))
 
 
 def rule_dirs(extra: tuple[str, ...] = ()) -> tuple[str, ...]:

@@ -8,10 +8,14 @@ from typing import Any
 from ..claim_text import actual_text, scope_text, stated_text
 from ..facts import FactSet, fmt_number, fingerprint
 from ..findings import Finding, GoalRef
+from ..model import CERTAIN   # below it a finding is shown with low confidence
+from ..words import column_name
 from ._experta import KnowledgeEngine
 from .dsl import FACT_TYPES, Params
 
-LOWER = {"error": "warning", "warning": "info", "info": "info"}
+
+# The sureness of a row that was read by older means (no per-cell confidence): uncertain, not withheld.
+UNSURE_ROW = 0.75
 
 
 class AuditEngine(KnowledgeEngine):
@@ -187,11 +191,8 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
         kind = _kind(subject)
         goal_id = subject["id"] if kind == "Goal" else subject.get("goal")
         goal = goal_facts.get(goal_id) if goal_id else None
-        uncertain = (kind in ("Indicator", "Claim") and not subject["certain"]) or (
-            items and all(_kind(i) == "Indicator" and not i["certain"] for i in items))
+        certainty, doubts = _certainty(spec, subject, items, lang)
         severity = config.severity_of(spec)
-        if uncertain:
-            severity = LOWER[severity]
         ctx = _context(subject, items, entry["evidence"], lang)
         messages = spec.message.get(entry["message"], spec.message) if entry["message"] else spec.message
         template = messages.get(lang) or messages["sv"]
@@ -199,13 +200,74 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
         if items:
             evidence["items"] = [_evidence_of(i) for i in items]
         evidence.update({k: _in_lang(v, lang) for k, v in entry["evidence"].items()})
+        if certainty < CERTAIN:
+            evidence["certainty"] = round(certainty, 2)
+            if doubts:
+                evidence["doubt"] = doubts
         out.append(Finding(
             rule=rule_id, severity=severity, line=int(subject["line"]), message=_FMT.vformat(template, (), ctx),
             goal=GoalRef(id=goal.id, number=goal.number, title=goal.title) if goal else None,
             evidence=_jsonable(evidence), fingerprint=fingerprint(rule_id, *identity, subject_key),
-            confidence="low" if uncertain else "high"))
+            confidence="low" if certainty < CERTAIN else "high", certainty=round(certainty, 4)))
     out.sort(key=lambda f: (f.line, f.rule, f.fingerprint))
     return out
+
+
+def _sureness(ind: dict[str, Any], cells: tuple[str, ...]) -> tuple[float, list[str]]:
+    """How sure an indicator's ``cells`` are placed, and the columns that make it unsure."""
+    conf = ind.get("cell_confidence") or {}
+    if not cells or not conf:
+        return (1.0, []) if ind["certain"] else (UNSURE_ROW, [])
+    worst, columns = 1.0, []
+    for col in cells:
+        if col == "figure":
+            col = ind.get("figure_column") or "outcome"
+        sure = conf.get(col, 1.0)
+        if sure < CERTAIN:
+            columns.append(col)
+        worst = min(worst, sure)
+    return worst, columns
+
+
+def _certainty(spec, subject, items, lang: str) -> tuple[float, str | None]:
+    """How sure a finding is: the least sure decisive cell of the indicator it is about, or, for a finding
+    that lists indicators, of the surest of them (one right item makes the finding right). Claims carry
+    their own certainty. Also the doubt in words, for the evidence."""
+    kind = _kind(subject)
+    if kind == "Claim":
+        return (1.0 if subject["certain"] else UNSURE_ROW), None
+    rows = [subject] if kind == "Indicator" else [i for i in items if _kind(i) == "Indicator"]
+    if not rows:
+        return 1.0, None
+    judged = [(_sureness(_plain(r), spec.decisive_cells), _plain(r)) for r in rows]
+    if kind == "Indicator":
+        (sure, cols), row = judged[0]
+        return sure, doubt_text(row, cols, lang)
+    (sure, cols), row = max(judged, key=lambda t: t[0][0])
+    return sure, doubt_text(row, cols, lang)
+
+
+def doubt_text(ind: dict[str, Any], columns: list[str], lang: str) -> str | None:
+    """The doubt about an indicator's columns in words: "kolumntolkningen är osäker: 70 % kan vara
+    föregående års utfall"."""
+    alt = ind.get("alternative") or {}
+    if not columns:
+        return None
+    chosen = ind.get("cell_texts") or {}
+    parts = []
+    for col in columns:
+        here = chosen.get(col)
+        if here and here not in alt.values() and col in alt:
+            parts.append(f"{here} " + ("could be empty" if lang == "en" else "kan vara tom")
+                         + f" ({column_name(col, lang)})")
+        elif here:
+            moved = next((c for c, t in alt.items() if t == here and c != col), None)
+            if moved:
+                parts.append(f"{here} " + ("could be" if lang == "en" else "kan vara") + f" {column_name(moved, lang)}")
+        elif alt.get(col):
+            parts.append(f"{column_name(col, lang)} " + ("could be" if lang == "en" else "kan vara") + f" {alt[col]}")
+    head = "the column reading is uncertain" if lang == "en" else "kolumntolkningen är osäker"
+    return head + (": " + "; ".join(parts) if parts else "")
 
 
 def _jsonable(value):

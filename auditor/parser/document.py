@@ -20,10 +20,10 @@ from . import labels as L
 from .activities import ActivityRows
 from .cursor import join_text
 from .goals import GoalHeadings
-from .hints import refine
 from .prose_claims import read_claims
 from .lines import Line, join_wrapped
 from .meta import read_meta
+from .placement import Context, decide
 from .rows import IndicatorRows
 
 SENTENCE_END = re.compile(r"[.!?:]\s*$")
@@ -55,12 +55,19 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
             else:
                 i = self._step(i)
         self._flush_all()
+        report = self._report()
+        self._place_cells(report)
+        return report
+
+    def _place_cells(self, report: Report) -> None:
+        """Settle every row's columns now that the prose and the report's kind are known."""
+        spacing = self.spacing_hints()
         for goal in self.goals:
             for ind in goal.indicators:
                 ind.claims = read_claims(ind, goal)
-                if id(ind) in self.by_meaning:
-                    refine(ind, goal, *self.by_meaning[id(ind)])
-        return self._report()
+                row = self.pending.get(id(ind))
+                if row is not None:
+                    decide(ind, row, Context(report_kind=report.report_kind, spacing=spacing))
 
     def _step(self, i: int) -> int:
         """Handle the non-blank line i; return the index of the next line to look at."""

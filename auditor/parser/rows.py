@@ -7,7 +7,8 @@ import re
 from ..model import Indicator
 from .cursor import LineCursor
 from .lines import Line, join_wrapped
-from .values import NUMBER, PERIOD, UNIT_WORDS, YEAR, assign_columns, value_groups_to_cells
+from .placement import Context, PendingRow, decide, pending_row
+from .values import NUMBER, PERIOD, UNIT_WORDS, YEAR, value_groups_to_cells
 
 # Words that can stand in a value cell besides numbers and units (text targets, periods).
 CELL_WORDS = {
@@ -43,12 +44,13 @@ def ends_with_period(groups: list[list[Line]]) -> bool:
 
 
 class IndicatorRows(LineCursor):
-    """Reads indicator rows; ``by_meaning`` keeps, per row whose cells were assigned by meaning, the cells
-    in printed order and the table's columns, for the narrative to settle later (hints.py)."""
+    """Reads indicator rows; ``pending`` keeps each row's printed cells and its table's columns until the
+    whole document is read, when placement.py chooses their columns (the prose and the report's kind take
+    part in that choice)."""
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
-        self.by_meaning: dict[int, tuple[list, tuple[str, ...]]] = {}
+        self.pending: dict[int, PendingRow] = {}
         self.value_indent = self._common_value_indent()
 
     def _common_value_indent(self) -> int:
@@ -125,13 +127,10 @@ class IndicatorRows(LineCursor):
         name = join_wrapped(name_parts)
         if not name:
             return None
-        row = assign_columns(value_groups_to_cells(groups), self.columns)
-        ind = Indicator(name=name, line=name_parts[0].no, period=row.period, columns_certain=row.certain,
-                        **row.cells)
-        if row.note:
-            ind.notes.append(row.note)
-        if row.by_meaning:
-            self.by_meaning[id(ind)] = (row.by_meaning, tuple(self.columns))
+        row = pending_row(value_groups_to_cells(groups), self.columns)
+        ind = Indicator(name=name, line=name_parts[0].no)
+        decide(ind, row, Context())   # provisional: settled with the prose once the document is read
+        self.pending[id(ind)] = row
         if not done:
             ind.columns_certain = False
             ind.notes.append("no period cell found")
@@ -141,6 +140,14 @@ class IndicatorRows(LineCursor):
         for k in value_idx:
             self.mark(k, "indicator")
         return ind, j, orphan
+
+    def spacing_hints(self) -> bool:
+        """Does this extraction mark empty cells with extra spaces? Only then is a row's spacing evidence:
+        many PDF tools print every gap as a single space. Where it does, the rows with empty cells add up:
+        printed cells plus the empty cells their spaces stand for fill the table's columns."""
+        short = [r for r in self.pending.values() if r.short]
+        fitting = sum(1 for r in short if r.fits)
+        return fitting >= 1 and fitting >= 0.5 * len(short)
 
     def _read_name(self, i: int, strict: bool):
         name_parts: list[Line] = []

@@ -6,18 +6,16 @@ did not fit its column wraps onto the next line(s) ("3,23" / "%", "Tas" / "fram 
 "styrelse"), and the next cells follow after a blank line. The last cell is the period ("VB 2020",
 "Tertial 1 2025", "2020").
 
-Some reports were extracted without the extra spaces. When the spaces do not add up to the eight columns,
-the cells are assigned by what they are (gender cells bracket or sum to the outcome, a text such as
-"Tas fram av nämnd" is KF's target, the year at the end is the period) and the row is marked
-``columns_certain = False``.
+This module reads the cells and their spacing; which column each cell goes to is decided in
+placement.py, also for the many extractions that print single spaces only.
 """
 from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..model import VALUE_COLUMNS, Value
+from ..model import Value
 from .lines import Line, join_wrapped
 
 NUMBER = re.compile(r"^[-+−–]?\d+(?:[.,]\d+)?%?$")
@@ -48,17 +46,6 @@ class Cell:
     text: str
     gap_before: int = 1  # spaces before the cell on its line; 0 for a cell that opens a line group
     lead: int = 0        # leading spaces of the line this cell opens (empty cells before it)
-
-
-@dataclass
-class RowValues:
-    cells: dict[str, Value | None] = field(default_factory=dict)
-    period: str | None = None
-    certain: bool = True
-    note: str | None = None
-    # the value cells in printed order, kept when they were assigned by meaning so that the
-    # narrative can still settle the columns (see hints.py)
-    by_meaning: list[Value] | None = None
 
 
 def value_groups_to_cells(groups: list[list[Line]]) -> list[list[Cell]]:
@@ -222,37 +209,7 @@ def _is_qualified_text(raw: str) -> bool:
     return raw.startswith("+/-")
 
 
-def assign_columns(readings: list[list[Cell]], columns: list[str] | tuple[str, ...] = VALUE_COLUMNS) -> RowValues:
-    """Pick the reading whose cells and empty cells fill the table's columns (``columns``: the value
-    columns in the order the header gives them; the period follows); else assign by meaning."""
-    best_fallback = None
-    readings = sorted(readings, key=_join_cost)
-    for cells in readings:
-        if not cells:
-            continue
-        if _join_cost(cells) >= FORBIDDEN:
-            break  # e.g. "9 000" read as two cells just because that happens to fill the columns
-        period = None
-        body = list(cells)
-        if body and PERIOD.match(body[-1].text.strip()):
-            period = " ".join(body[-1].text.split())
-            body = body[:-1]
-        slots = _slots(body, cells[-1] if period else None)
-        if period is not None and len(slots) == len(columns):
-            values = {col: None for col in VALUE_COLUMNS}
-            values.update({col: (parse_value(c.text) if c is not None and c.text else None)
-                           for col, c in zip(columns, slots)})
-            return RowValues(values, period, True)
-        if best_fallback is None:
-            best_fallback = (body, period)
-    if best_fallback is None:
-        return RowValues({c: None for c in VALUE_COLUMNS}, None, False, "no values")
-    body, period = best_fallback
-    values = [c for c in body if c.text]
-    return assign_by_meaning([parse_value(c.text) for c in values], period, columns)
-
-
-def _join_cost(cells: list[Cell]) -> float:
+def join_cost(cells: list[Cell]) -> float:
     """How unlikely a reading of the thousands separators is. A group that starts with a zero must belong
     to the figure before it ("9 000": no figure is printed with a leading zero); a group after a one- or
     two-digit figure most likely does ("4 500", "13 175"); after three digits it more often starts a
@@ -261,6 +218,8 @@ def _join_cost(cells: list[Cell]) -> float:
     for cell in cells:   # groups joined into a figure
         for m in re.finditer(r"(?<![\d,.])(\d{1,3})((?: \d{3})+)(?![\d])", cell.text):
             cost += 0.5 * len(m.group(2).split()) if len(m.group(1)) == 3 else 0
+            if "%" in cell.text:
+                cost += FORBIDDEN   # "100 100 %" is two shares, never one of 100 100 per cent
     for a, b in zip(cells, cells[1:]):   # groups left as figures of their own
         if b.gap_before == 1 and re.fullmatch(r"-?\d{1,3}", a.text) and re.match(r"\d{3}(?![\d])", b.text):
             cost += FORBIDDEN if b.text.startswith("0") else (1 if len(a.text.lstrip("-")) <= 2 else 0)
@@ -268,93 +227,3 @@ def _join_cost(cells: list[Cell]) -> float:
 
 
 FORBIDDEN = 100.0
-
-
-def _slots(body: list[Cell], period_cell: Cell | None) -> list[Cell | None]:
-    slots: list[Cell | None] = []
-    for cell in body:
-        empties = cell.lead if cell.gap_before == 0 else max(0, cell.gap_before - 1)
-        slots.extend([None] * empties)
-        if cell.text:
-            slots.append(cell)
-    if period_cell is not None:
-        empties = period_cell.lead if period_cell.gap_before == 0 else max(0, period_cell.gap_before - 1)
-        slots.extend([None] * empties)
-    return slots
-
-
-def _close(a: float, b: float, rel: float = 0.02) -> bool:
-    return abs(a - b) <= max(abs(a), abs(b), 1.0) * rel
-
-
-def _is_gender_split(total: Value, men: Value, women: Value) -> bool:
-    """Do the 2nd and 3rd cells split the 1st by sex? Counts add up to the total; shares, averages and
-    indexes lie between the two."""
-    if total.value is None or men.value is None or women.value is None:
-        return False
-    sums = _close(men.value + women.value, total.value)
-    counts = all(v.unit != "%" and float(v.value).is_integer() for v in (total, men, women))
-    if counts:
-        return sums
-    lo, hi = sorted((men.value, women.value))
-    return lo - 1e-9 <= total.value <= hi + 1e-9 or sums
-
-
-def assign_by_meaning(vals: list[Value], period: str | None,
-                      columns: list[str] | tuple[str, ...] = VALUE_COLUMNS) -> RowValues:
-    """Assign value cells to columns when the spacing does not tell: the usual shapes of a row."""
-    if tuple(columns) != VALUE_COLUMNS:
-        return _in_header_order(vals, period, columns)
-    cells = {c: None for c in VALUE_COLUMNS}
-    k = len(vals)
-    kf_text = k > 0 and vals[-1].value is None
-    order: list[str]
-    certain = False
-    if k >= 7:
-        order = list(VALUE_COLUMNS)
-        certain = k == 7
-    elif k == 0:
-        order = []
-    elif k >= 5 and _is_gender_split(vals[0], vals[1], vals[2]):
-        rest = k - 3
-        tail = {1: ["target"], 2: ["previous", "target"], 3: ["previous", "target", "kf_target"],
-                4: ["previous", "forecast", "target", "kf_target"]}[rest]
-        order = ["outcome", "outcome_men", "outcome_women"] + tail
-        certain = rest == 3
-    elif k == 1:
-        order = ["target"]
-    elif k == 2:
-        order = ["outcome", "target"] if not kf_text else ["outcome", "kf_target"]
-    elif k == 3:
-        order = ["outcome", "target", "kf_target"] if kf_text else ["outcome", "previous", "target"]
-        if not kf_text and vals[1].value is not None and vals[2].value is not None \
-                and vals[1].value == vals[2].value and vals[0].value != vals[1].value:
-            order = ["outcome", "target", "kf_target"]
-    elif k == 4:
-        order = ["outcome", "previous", "target", "kf_target"]
-    elif k == 5:
-        order = ["outcome", "previous", "forecast", "target", "kf_target"]
-    else:  # 6 without a gender split
-        order = ["outcome", "outcome_men", "outcome_women", "previous", "target", "kf_target"]
-    for col, val in zip(order, vals):
-        cells[col] = val
-    extra = vals[len(order):]
-    note = None
-    if extra:
-        note = "extra cells: " + " | ".join(v.text for v in extra)
-    return RowValues(cells, period, certain, note, by_meaning=list(vals) if 0 < k < 7 else None)
-
-
-def _in_header_order(vals: list[Value], period: str | None, columns: list[str] | tuple[str, ...]) -> RowValues:
-    """A table with other columns than the usual eight: the cells fill its columns from the left, a text
-    target goes to the last target column; certain only when every column is filled."""
-    cells = {c: None for c in VALUE_COLUMNS}
-    order = list(columns)
-    if vals and vals[-1].value is None and "kf_target" in order and len(vals) < len(order):
-        head = [c for c in order if c != "kf_target"][:len(vals) - 1]
-        order = head + ["kf_target"]
-    for col, val in zip(order, vals):
-        cells[col] = val
-    note = None if len(vals) <= len(order) else "extra cells: " + " | ".join(v.text for v in vals[len(order):])
-    return RowValues(cells, period, len(vals) == len(columns), note,
-                     by_meaning=list(vals) if len(vals) < len(columns) else None)

@@ -30,6 +30,10 @@ def report_doc(audit, lang: str = "sv") -> dict:
         if item.get("baseline"):
             entry["baseline"] = item["baseline"]
         doc["findings"].append(entry)
+    if audit.withheld:                     # findings that rest on cells more likely misplaced than not
+        doc["withheld"] = [{"rule": f.rule, "line": f.line, "message": f.message, "certainty": f.certainty,
+                            "evidence": f.evidence, "fingerprint": f.fingerprint}
+                           for f in sorted(audit.withheld, key=lambda f: (f.line, f.rule, f.fingerprint))]
     if audit.error:                        # only for a file that could not be audited at all
         doc["error"] = audit.error
     elif not audit.complete:               # only for a partial report: audited as far as it was parsed

@@ -1,0 +1,333 @@
+"""Place a row's cells in its table's columns: an explicit choice among the readings the layout allows.
+
+A row prints k cells for a header of n value columns (the period comes last); the empty cells are not
+printed. Every order-preserving placement of the k cells into the n columns is a candidate (at most 35),
+and each candidate is scored on independent evidence, in log-odds:
+
+- **spacing**, where the extraction kept it: each empty cell adds one space, leading spaces stand for
+  empty leading cells. Strong when the document shows such spacing at all; ignored when it does not
+  (many PDF tools print single spaces only);
+- **cell types**: text targets ("Öka", "Max 10", "Tas fram av nämnd/styrelse") only fit the target
+  columns, a text that says KF's target is set later fits KF's column; figures fit any column;
+- **the split by sex**: men and women bracket the outcome (shares, averages, indexes) or add up to it
+  (counts); a placement whose "gender" cells do neither, or that has a split without a total, is
+  implausible;
+- **the report's kind and the row's period**: a tertial report gives an outcome for rows measured per
+  tertial; a row whose period is the whole year is usually measured once a year, so it has last year's
+  outcome but no outcome yet; rows measured in the period usually carry a forecast for the year;
+- **KF's target**: when printed it is usually the committee's own target as well; a known KF target for
+  the indicator and year (knowledge file or the batch's vote) places that figure in KF's column;
+- **the prose**: what the row's analysis or the goal's analysis says about the row's own figures
+  (``Indicator.claims``), and a survey that was not carried out this period (no outcome).
+
+The scores become probabilities over the candidates (a softmax); the row's ``confidence`` is the chosen
+reading's probability, a column's confidence the probability of all readings that agree on that column,
+and the runner-up reading is kept as ``alternative`` so that findings can say what else the figures
+could be.
+"""
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import dataclass, field
+
+from ..model import CERTAIN, VALUE_COLUMNS, Indicator, Value
+from .values import FORBIDDEN, PERIOD, Cell, join_cost, parse_value
+
+# Weights, in log-odds (natural log). Each is a statement about the format, not a fit to any report.
+SPACING_PER_CELL = 10.0       # one empty cell more or less than the spacing says: near decisive
+JOIN_COST = 2.0               # per unit of implausible thousands reading (values.join_cost)
+TEXT_IN_FIGURE_COLUMN = -9.0  # "Öka" as an outcome
+KF_TEXT_IN_TARGET = -3.0      # "Tas fram av nämnd/styrelse" is about KF's target
+SPLIT_FITS = 1.5              # men and women strictly bracket or add up to the outcome
+SPLIT_PRINTED = math.log(0.3 / 0.7)  # most rows have no split by sex
+SPLIT_BREAKS = -7.0           # they do neither
+SPLIT_WITHOUT_TOTAL = -6.0
+ONE_SEX_ONLY = -4.0
+KF_EQUALS_TARGET = 1.0        # the committee usually adopts KF's target when KF has one
+FORECAST_IS_OUTCOME = 1.0     # after the year, an annual report's forecast is the outcome itself
+MEASURED_IN_TARGET = -1.5     # "40,34 %": a figure with two decimals is measured, not set as a target
+KNOWN_KF_TARGET = 4.0
+PROSE_AGREES = 4.0
+PROSE_DISAGREES = -4.0
+NOT_MEASURED = 3.0
+
+# How often a column is filled, by the kind of report and the row's period, as the form is used: the
+# annual target nearly always; KF's target for KF's own indicators only; in a tertial report a row
+# measured once a year has last year's outcome but none yet for the period (and seldom a forecast),
+# while a row measured per tertial has its outcome and usually a forecast for the year.
+FILLED: dict[str, dict[str, float]] = {
+    "tertial-yearly": {"outcome": 0.15, "previous": 0.8, "forecast": 0.1, "target": 0.95, "kf_target": 0.6},
+    "tertial-period": {"outcome": 0.97, "previous": 0.75, "forecast": 0.8, "target": 0.95, "kf_target": 0.6},
+    "annual": {"outcome": 0.93, "previous": 0.8, "forecast": 0.1, "target": 0.95, "kf_target": 0.55},
+}
+FORECAST_WITHOUT_OUTCOME = 0.1   # tertial report: a forecast for a row not measured in the period
+
+# Texts that say KF's target is decided elsewhere or later: they belong in KF's column.
+KF_TEXT = re.compile(r"^(tas\s+fram|fastst|beslutas|saknas)", re.I)
+FIGURE_COLUMNS = ("outcome", "outcome_men", "outcome_women", "previous", "forecast")
+YEARLY_PERIOD = re.compile(r"^(?:VB\s*|Helår\s*)?(?:19|20)\d{2}$", re.I)
+# "Enkäten kommer inte att genomföras i år": the row can have no outcome this period.
+NOT_MEASURED_SAYS = re.compile(
+    r"(undersökning\w*|enkät\w*|mätning\w*)\s+(?:\S+\s+){0,3}?(?:kommer\s+(?:att\s+)?inte\s+(?:att\s+)?genomför\w*"
+    r"|genomfördes\s+inte|har\s+inte\s+genomförts|ställ(?:de|t|ts)s?\s+in|ställdes\s+in|är\s+inställd)", re.I)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One reading of a row: a value (or None) per column, and the row-local evidence for it."""
+
+    cells: dict[str, Value | None]
+    local: float
+
+
+@dataclass
+class PendingRow:
+    """A row's printed cells, kept until the document is read so that the prose and the report's kind
+    can take part in the choice."""
+
+    readings: list[list[Cell]]
+    columns: tuple[str, ...]
+    period: str | None
+    spaced: bool                     # the row's own text shows spacing hints
+    fits: bool                       # ... and they add up: printed plus empty cells fill the columns
+    short: bool                      # the row prints fewer cells than its table has columns
+
+
+@dataclass
+class Context:
+    """What the document says beyond the row itself."""
+
+    report_kind: str | None = None
+    spacing: bool = False            # the document's value lines show spacing hints
+    known_kf: float | None = None    # KF's target for this indicator and year, when known
+    extra_notes: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------- the printed cells
+def split_period(cells: list[Cell]) -> tuple[list[Cell], Cell | None]:
+    if cells and PERIOD.match(cells[-1].text.strip()):
+        return cells[:-1], cells[-1]
+    return cells, None
+
+
+def pending_row(readings: list[list[Cell]], columns) -> PendingRow:
+    readings = [r for r in readings if r]
+    period = None
+    spaced = fits = short = False
+    for cells in readings:
+        body, period_cell = split_period(cells)
+        if period_cell is not None:
+            period = " ".join(period_cell.text.split())
+        spaced = spaced or any(c.gap_before >= 2 or c.lead > 0 for c in cells)
+        printed = sum(1 for c in body if c.text)
+        short = short or printed < len(columns)
+        empties = sum(_empties(c) for c in body) + (_empties(period_cell) if period_cell is not None else 0)
+        fits = fits or (printed < len(columns) and printed + empties == len(columns))
+    return PendingRow(readings, tuple(columns), period, spaced, fits, short)
+
+
+def _empties(cell: Cell) -> int:
+    return cell.lead if cell.gap_before == 0 else max(0, cell.gap_before - 1)
+
+
+# ---------------------------------------------------------------------- the candidates
+def candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
+    columns = row.columns
+    n = len(columns)
+    out: list[Candidate] = []
+    for cells in row.readings:
+        cost = join_cost(cells)
+        if cost >= FORBIDDEN:
+            continue
+        body, period_cell = split_period(cells)
+        filled = [c for c in body if c.text]
+        values = [parse_value(c.text) for c in filled]
+        k = len(values)
+        if k > n:
+            continue
+        # the spacing each cell states: empty cells before it, and before the period
+        said = [_empties(c) for c in filled]
+        said_tail = _empties(period_cell) if period_cell is not None else None
+        for slots in itertools.combinations(range(n), k):
+            score = -JOIN_COST * cost
+            if ctx.spacing:
+                score -= SPACING_PER_CELL * _spacing_misfit(slots, said, said_tail, n, body)
+            assign = {col: None for col in VALUE_COLUMNS}
+            for slot, value in zip(slots, values):
+                assign[columns[slot]] = value
+            score += _meaning(assign)
+            out.append(Candidate(assign, score))
+    return out
+
+
+def _spacing_misfit(slots, said, said_tail, n, body) -> int:
+    """Empty cells the candidate puts where the spacing says otherwise (0: the spacing fits)."""
+    misfit = 0
+    prev = -1
+    for slot, empties in zip(slots, said):
+        misfit += abs((slot - prev - 1) - empties)
+        prev = slot
+    if said_tail is not None:
+        misfit += abs((n - 1 - prev) - said_tail)
+    # empty cells printed as such (a lone run of spaces) were already counted by the cells around them
+    return misfit
+
+
+def _num(v: Value | None) -> float | None:
+    return v.value if v is not None else None
+
+
+def split_fits(total: Value, men: Value, women: Value) -> bool:
+    """Do men and women split the total? Counts add up to it; shares, averages and indexes lie between
+    the two (allowing for rounding)."""
+    t, m, w = total.value, men.value, women.value
+    if t is None or m is None or w is None:
+        return False
+    # rounding slack: half a unit of the last printed decimal
+    tol = 0.5 * 10 ** -max(_decimals(x.text) for x in (total, men, women)) + 1e-9
+    if abs((m + w) - t) <= max(2 * tol, abs(t) * 0.01):
+        return True
+    lo, hi = sorted((m, w))
+    return lo - tol <= t <= hi + tol
+
+
+def _meaning(a: dict[str, Value | None]) -> float:
+    """Row-local evidence from what the cells are."""
+    score = 0.0
+    for col, v in a.items():
+        if v is None or v.value is not None:
+            continue
+        if col in FIGURE_COLUMNS:
+            score += TEXT_IN_FIGURE_COLUMN
+        elif col == "target" and KF_TEXT.match(v.text):
+            score += KF_TEXT_IN_TARGET
+    men, women, total = a["outcome_men"], a["outcome_women"], a["outcome"]
+    if men is not None and women is not None:
+        score += SPLIT_PRINTED
+        if total is None:
+            score += SPLIT_WITHOUT_TOTAL
+        elif not split_fits(total, men, women):
+            score += SPLIT_BREAKS
+        elif _same(men.value, women.value):
+            pass                  # the same figure three times fits any reading
+        elif _same(total.value, men.value) or _same(total.value, women.value):
+            # a total equal to one sex while the other differs: the other group would weigh nothing,
+            # which finer printed figures make the less likely
+            score -= min(4.5, 1.5 * _decimals(total.text))
+        else:
+            score += SPLIT_FITS
+    elif men is not None or women is not None:
+        score += ONE_SEX_ONLY
+    for col in ("target", "kf_target"):
+        v = a[col]
+        if v is not None and v.value is not None and _decimals(v.text) >= 2:
+            score += MEASURED_IN_TARGET
+    return score
+
+
+def _decimals(text: str) -> int:
+    m = re.match(r"^[-+−–]?[\d ]+[.,](\d+)", text)
+    return len(m.group(1)) if m else 0
+
+
+def _situation(period: str | None, report_kind: str | None) -> str:
+    if report_kind in ("T1", "T2"):
+        return "tertial-yearly" if period is None or YEARLY_PERIOD.match(period) else "tertial-period"
+    return "annual"
+
+
+def _context_evidence(a: dict[str, Value | None], period: str | None, ctx: Context) -> float:
+    filled = FILLED[_situation(period, ctx.report_kind)]
+    score = 0.0
+    for col, p in filled.items():
+        if col == "forecast" and a["outcome"] is None and ctx.report_kind in ("T1", "T2"):
+            p = FORECAST_WITHOUT_OUTCOME
+        score += math.log(p if a[col] is not None else 1.0 - p)
+    outcome, forecast = a["outcome"], a["forecast"]
+    if ctx.report_kind == "VB" and outcome is not None and forecast is not None \
+            and outcome.value is not None and forecast.value is not None and _same(outcome.value, forecast.value):
+        score += FORECAST_IS_OUTCOME
+    kf, target = a["kf_target"], a["target"]
+    if kf is not None and kf.value is not None and target is not None and target.value is not None \
+            and _same(target.value, kf.value):
+        score += KF_EQUALS_TARGET
+    if ctx.known_kf is not None:
+        placed = _num(kf)
+        score += KNOWN_KF_TARGET if placed is not None and _same(placed, ctx.known_kf) else -KNOWN_KF_TARGET
+    return score
+
+
+def _prose_evidence(a: dict[str, Value | None], ind: Indicator, not_measured: bool) -> float:
+    score = 0.0
+    printed = [v.value for v in a.values() if v is not None and v.value is not None]
+    for claim in ind.claims:
+        if claim.kind == "met" or isinstance(claim.value, bool):
+            continue
+        if not any(_same(claim.value, x) for x in printed):
+            continue  # a figure the row does not print says nothing about where its cells go
+        placed = _num(a.get(claim.kind))
+        score += PROSE_AGREES if placed is not None and _same(claim.value, placed) else PROSE_DISAGREES
+    if not_measured:
+        score += NOT_MEASURED if a["outcome"] is None else -NOT_MEASURED
+    return score
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 + 1e-6 * max(abs(a), abs(b))
+
+
+# ---------------------------------------------------------------------- the decision
+def decide(ind: Indicator, row: PendingRow, ctx: Context) -> None:
+    """Choose the reading of ``row`` for ``ind`` and record how sure the choice is."""
+    ind.period = row.period
+    cands = candidates(row, ctx)
+    if not cands:
+        _fallback(ind, row)
+        return
+    not_measured = bool(ind.analysis and NOT_MEASURED_SAYS.search(ind.analysis))
+    layout = [c.local + _context_evidence(c.cells, row.period, ctx) for c in cands]
+    scored = [(layout[i] + _prose_evidence(c.cells, ind, not_measured), i, c) for i, c in enumerate(cands)]
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    without_prose = max(range(len(cands)), key=lambda i: (layout[i], -i))
+    top = scored[0][0]
+    weights = [math.exp(s - top) for s, _, _ in scored]
+    total = sum(weights)
+    best = scored[0][2]
+    for col in VALUE_COLUMNS:
+        setattr(ind, col, best.cells[col])
+    ind.confidence = round(weights[0] / total, 4)
+    ind.cell_confidence = {
+        col: round(sum(w for w, (_, _, c) in zip(weights, scored) if _same_cell(c.cells[col], best.cells[col]))
+                   / total, 4)
+        for col in row.columns}
+    runner_up = next((c for _, _, c in scored[1:] if c.cells != best.cells), None)
+    ind.alternative = ({col: runner_up.cells[col] for col in VALUE_COLUMNS
+                        if not _same_cell(runner_up.cells[col], best.cells[col])}
+                       if runner_up is not None and ind.confidence < CERTAIN else None)
+    ind.columns_certain = ind.confidence >= CERTAIN and row.period is not None
+    if cands[without_prose].cells != best.cells:
+        ind.notes.append("columns settled by the prose")
+
+
+def _same_cell(a: Value | None, b: Value | None) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None and a.text == b.text)
+
+
+def _fallback(ind: Indicator, row: PendingRow) -> None:
+    """No reading fits the columns (more cells than columns, or none at all): the cells in printed order,
+    the surplus noted, and no confidence in it."""
+    readings = [r for r in row.readings if r]
+    ind.confidence = 0.0
+    ind.columns_certain = False
+    ind.cell_confidence = {col: 0.0 for col in row.columns}
+    if not readings:
+        ind.notes.append("no values")
+        return
+    body, _ = split_period(min(readings, key=join_cost))
+    values = [parse_value(c.text) for c in body if c.text]
+    for col, v in zip(row.columns, values):
+        setattr(ind, col, v)
+    if len(values) > len(row.columns):
+        ind.notes.append("extra cells: " + " | ".join(v.text for v in values[len(row.columns):]))
