@@ -275,38 +275,61 @@ def find_claims(text: str | None, line: int) -> list[Claim]:
 
 # ------------------------------------------------------------------------------ degree statements
 
+# How an analysis names the goal it assesses, after ``_normalise`` (lower case): "målet", the goal by its
+# level ("nämndmålet", "enhetsmålet", "verksamhetsområdesmålet", "inriktningsmålet"), or by its full name
+# ("kommunfullmäktiges mål för verksamhetsområdet", "KF:s mål för verksamhetsområdet", "målet för
+# verksamhetsområdet"). Each alternative's group says which level the name is specific to.
+_GOAL_NAME = (r"(?:(?:kommunfullmäktiges|kf:s|nämndens)\s+)?"
+              r"(?:(?P<vo_full>mål(?:et)?\s+för\s+verksamhetsområdet)"
+              r"|(?P<named>inriktnings|verksamhetsområdes|nämnd|enhets)?målet)\b")
+_NAMED_LEVEL = {"inriktnings": "inriktningsmal", "verksamhetsområdes": "verksamhetsomradesmal",
+                "nämnd": "namndmal", "enhets": "enhetsmal"}
+_GOAL_NAME_RE = re.compile(r"\b" + _GOAL_NAME)
+
 _STATE_RE = re.compile(
-    r"\b(?:inriktnings|verksamhetsområdes|nämnd|enhets)?målet\b"
+    r"\b" + _GOAL_NAME +
     r"(?:\s+(?:för\s+\S+\s+)?(?:bedöms|beräknas|förväntas|anses|kommer|kan|att|därmed|därför|sammantaget|som|vara|i\s+år|under\s+året|år\s+\d{4}))*"
     r"\s+(?:(?P<pre>helt|delvis|inte|ej|approx)\s+)?(?:att\s+)?(?:kunna\s+)?"
     r"(?P<verb>uppfyll\w*|uppnå\w*|nås|nått|är\s+(?:helt|delvis|inte|ej)\s+(?:uppfyllt|uppnått))"
     r"(?:\s+(?P<post>helt|delvis|inte|ej|approx))?")
 
 
-def stated_degree(text: str | None, line: int = 0) -> tuple[str, str, int] | None:
+def stated_degree(text: str | None, line: int = 0, level: str | None = None) -> tuple[str, str, int] | None:
     """The degree of fulfilment a goal's analysis explicitly states for the goal itself, with the sentence
     and its line: ``("delvis", "Förvaltningen bedömer att målet uppfylls delvis.", 12)``; None if it states
     none. Only sentences that make an assessment ("bedömer", "bedömning", "sammantaget") and count nothing
-    are read, so "tre av fem mål uppfylls delvis" is not mistaken for the goal's own degree."""
-    if not text or "målet" not in text.lower():
+    are read, so "tre av fem mål uppfylls delvis" is not mistaken for the goal's own degree.
+
+    The goal may be named "målet", by its level ("nämndmålet", "enhetsmålet", "verksamhetsområdesmålet")
+    or in full ("kommunfullmäktiges mål för verksamhetsområdet", "målet för verksamhetsområdet"). With
+    ``level`` (the goal's own level) a name specific to another level is not read as the goal itself: a
+    committee goal's analysis that says "verksamhetsområdesmålet uppfylls helt" speaks of its parent."""
+    if not text or "mål" not in text.lower():
         return None
     for sline, sentence in sentences(text, line):
         low = sentence.lower()
-        if "målet" not in low or not re.search(r"bedöm|sammantag|sammanfattningsvis", low):
+        if not _GOAL_NAME_RE.search(low) or not re.search(r"bedöm|sammantag|sammanfattningsvis", low):
             continue
         t = _normalise(sentence)
         if not re.search(r"\bbedöm\w*|\bsammantag\w*|\bsammanfattningsvis\b", t):
             continue
         if re.search(r"\b\d+\s+(?:av\s+)?\S*(?:mål|indikator)", t):
             continue
-        m = _STATE_RE.search(t)
-        if not m:
-            continue
-        verb = m.group("verb")
-        inner = re.search(r"är\s+(helt|delvis|inte|ej)\s", verb + " ")
-        word = m.group("pre") or (inner.group(1) if inner else None) or m.group("post") or "helt"
-        degree = _DEGREE_WORDS[word]
-        if degree == "approx":
-            continue
-        return degree, sentence, sline
+        for m in _STATE_RE.finditer(t):
+            if level is not None and _named_level(m) not in (None, level):
+                continue
+            verb = m.group("verb")
+            inner = re.search(r"är\s+(helt|delvis|inte|ej)\s", verb + " ")
+            word = m.group("pre") or (inner.group(1) if inner else None) or m.group("post") or "helt"
+            degree = _DEGREE_WORDS[word]
+            if degree == "approx":
+                break
+            return degree, sentence, sline
     return None
+
+
+def _named_level(m: re.Match) -> str | None:
+    """The level a goal name is specific to (None for plain "målet")."""
+    if m.group("vo_full"):
+        return "verksamhetsomradesmal"
+    return _NAMED_LEVEL.get(m.group("named") or "")

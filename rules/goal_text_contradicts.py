@@ -2,9 +2,11 @@
 
 **What it checks.** A goal marked *Uppfylls helt*, *delvis* or *inte* whose analysis makes an explicit
 assessment of the goal itself ("Förvaltningen bedömer att målet uppfylls delvis") with a different
-degree. Only sentences that assess (with "bedömer", "bedömning", "sammantaget") and count nothing are
-read, so "tre av fem mål uppfylls delvis" is not taken for the goal's own degree; vague wording such
-as "i huvudsak" is not read as a degree.
+degree. The analysis may name the goal "målet", by its level ("nämndmålet", "enhetsmålet",
+"verksamhetsområdesmålet") or in full ("kommunfullmäktiges mål för verksamhetsområdet", "målet för
+verksamhetsområdet"). Only sentences that assess (with "bedömer", "bedömning", "sammantaget") and count
+nothing are read, so "tre av fem mål uppfylls delvis" is not taken for the goal's own degree; vague wording
+such as "i huvudsak" is not read as a degree.
 
 **Why it matters.** The marker is what gets counted in the city's summaries; the analysis is what the
 committee actually concluded. When they disagree, one of them is wrong.
@@ -16,6 +18,8 @@ DOC_SV = """Målets egen analys anger en annan grad av måluppfyllelse än måle
 
 **Vad regeln kontrollerar.** Ett mål markerat *Uppfylls helt*, *delvis* eller *inte* vars analys
 uttryckligen bedömer själva målet ("Förvaltningen bedömer att målet uppfylls delvis") med en annan grad.
+Analysen kan kalla målet "målet", efter dess nivå ("nämndmålet", "enhetsmålet", "verksamhetsområdesmålet")
+eller med hela namnet ("kommunfullmäktiges mål för verksamhetsområdet", "målet för verksamhetsområdet").
 Bara meningar som gör en bedömning (med "bedömer", "bedömning" eller "sammantaget") och inte räknar något
 läses, så "tre av fem mål uppfylls delvis" tas inte för målets egen grad. Vaga formuleringar som "i
 huvudsak" läses inte som en grad.
@@ -51,6 +55,12 @@ EXAMPLES = [
      "report": {"goals": [
          {"title": "Alla barn går i förskola", "assessment": "delvis",
           "analysis": "Sammantaget bedöms målet inte uppfyllas under året."}]}},
+    {"expect": "fail", "title": "The goal named in full",
+     "title_sv": "Målet nämnt med hela namnet",
+     "report": {"goals": [
+         {"title": "Fler hittar till biblioteken", "level": "verksamhetsomradesmal", "assessment": "delvis",
+          "analysis": "Förvaltningen gör bedömningen att kommunfullmäktiges mål för verksamhetsområdet "
+                      "uppfylls helt."}]}},
     {"expect": "pass", "title": "Same degree in both",
      "title_sv": "Markering och analys anger samma grad",
      "report": {"goals": [
