@@ -95,8 +95,18 @@ class _Parser(argparse.ArgumentParser):
     lang = "sv"
 
     def __init__(self, *args, lang_default=argparse.SUPPRESS, **kwargs):
+        from .commands._help import help_text
+        if kwargs.get("description"):
+            kwargs["description"] = help_text(kwargs["description"], self.lang)
         super().__init__(*args, **kwargs)
         self.add_argument("--lang", choices=LANGS, default=lang_default, help=LANG_HELP)
+
+    def _add_action(self, action):
+        """Every option's help text in the language of the command line (options in groups come here too)."""
+        from .commands._help import help_text
+        if action.help not in (None, argparse.SUPPRESS):
+            action.help = help_text(action.help, self.lang)
+        return super()._add_action(action)
 
     def error(self, message: str) -> None:  # argparse exits 2 too; keep the message to one line
         self.exit(EXIT_USAGE, f"auditor: {translate_error(message, self.lang)}\n")
@@ -105,6 +115,10 @@ class _Parser(argparse.ArgumentParser):
         return self._words(super().format_usage())
 
     def format_help(self) -> str:
+        from .commands._help import help_text
+        for action in self._actions:       # the subcommands' one-line helps (add_subparsers bypasses _add_action)
+            for choice in getattr(action, "_choices_actions", ()):
+                choice.help = help_text(choice.help, self.lang)
         return self._words(super().format_help())
 
     def _words(self, text: str) -> str:
@@ -122,7 +136,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser(lang: str = "sv") -> argparse.ArgumentParser:
     # a class per command line, so that subcommands (created with type(parser)) speak its language
     parser_class = type("_Parser", (_Parser,), {"lang": "en" if lang == "en" else "sv"})
-    parser = parser_class(prog="auditor", description=__doc__.splitlines()[0], lang_default="sv")
+    parser = parser_class(prog="auditor", description="Audit the goal follow-up reports (ILS-webb) of Stockholm's "
+                                                      "committees.", lang_default="sv")
     parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", required=True, parser_class=parser_class)
     for name in COMMANDS:

@@ -26,9 +26,12 @@ def register(sub) -> None:
     from ..render import RENDERERS
 
     p = sub.add_parser("audit", help="audit reports: findings per committee (terminal, md, json, ...)",
-                       description=__doc__.split("\n\n")[0])
+                       description="Audit follow-up reports and write one audit report per committee. Exit code "
+                                   "0: nothing gates; 1: a finding at or above --fail-on gates; 2: a usage or "
+                                   "input error, or a report that is cut off.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files (.txt, .pdf) or folders")
-    p.add_argument("--format", "-f", choices=sorted(RENDERERS), default="terminal")
+    p.add_argument("--format", "-f", choices=sorted(RENDERERS), default="terminal",
+                   help="output format (default: terminal)")
     p.add_argument("--select", action="append", metavar="IDS",
                    help="only these rules (comma-separated ids or prefixes such as GOAL, IND-NO)")
     p.add_argument("--ignore", action="append", metavar="IDS", help="skip these rules (ids or prefixes)")
@@ -49,6 +52,7 @@ def build_config(args):
 
     config = Config() if args.no_config else load_config(args.config)
     config.lang = args.lang
+    _check_rule_options(args, config)
     if _ids(args.select):
         config.select = _ids(args.select)
     if _ids(args.ignore):
@@ -61,6 +65,21 @@ def build_config(args):
     for spec in config.catalogue():
         config.parameters(spec)
     return config
+
+
+def _check_rule_options(args, config) -> None:
+    """An unknown id given with --select or --ignore is named with its option ("okänd regel i --select: X");
+    ids from a configuration file are checked by the configuration, naming its key."""
+    catalogue = None
+    for option, values in (("--select", _ids(args.select)), ("--ignore", _ids(args.ignore))):
+        for p in values or ():
+            if catalogue is None:
+                from ..config import Config
+                probe = Config(rule_dirs=list(config.rule_dirs) + list(args.rules or ()))
+                catalogue = probe.catalogue()
+            if not catalogue.match(p):
+                raise InputError(None, f"okänd regel i {option}: {p} (se `auditor rules`)",
+                                 f"unknown rule in {option}: {p} (see `auditor rules`)", code="usage")
 
 
 def exit_code(result, fail_on: str) -> int:

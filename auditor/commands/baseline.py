@@ -5,9 +5,11 @@ import sys
 
 
 def register(sub) -> None:
-    p = sub.add_parser("baseline", help="record current findings so that CI fails only on new ones")
+    p = sub.add_parser("baseline", help="record current findings so that CI fails only on new ones",
+                       description="Record today's findings so that CI fails only on new ones.")
     inner = p.add_subparsers(dest="baseline_command", required=True, parser_class=type(p))
-    c = inner.add_parser("create", help="write a baseline of the findings in PATH")
+    c = inner.add_parser("create", help="write a baseline of the findings in PATH",
+                         description="Record today's findings so that CI fails only on new ones.")
     c.add_argument("paths", nargs="+", metavar="PATH", help="reports or folders (or findings JSON)")
     c.add_argument("--output", "-o", default="auditor-baseline.json",
                    help="baseline file (default: auditor-baseline.json); '-' for standard output")

@@ -11,10 +11,12 @@ import sys
 
 def register(sub) -> None:
     p = sub.add_parser("compare", help="compare two reports of the same committee (T1 → T2 → VB)",
-                       description=__doc__.split("\n\n")[0])
-    p.add_argument("old", metavar="OLD")
-    p.add_argument("new", metavar="NEW")
-    p.add_argument("--format", choices=("text", "md", "json"), default="text")
+                       description="Goals whose assessment changed, indicators that moved away from their target, "
+                                   "and findings that appeared or were fixed, between two reports of the same "
+                                   "committee.")
+    p.add_argument("old", metavar="OLD", help="the earlier report (or findings JSON)")
+    p.add_argument("new", metavar="NEW", help="the later report (or findings JSON)")
+    p.add_argument("--format", choices=("text", "md", "json"), default="text", help="output format (default: text)")
     p.add_argument("--force", action="store_true",
                    help="compare even when the reports name different committees (with a warning)")
     p.set_defaults(func=run)

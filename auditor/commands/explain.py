@@ -7,10 +7,11 @@ from ..errors import InputError
 
 
 def register(sub) -> None:
-    p = sub.add_parser("explain", help="show a rule's documentation and its pass/fail examples")
-    p.add_argument("rule", nargs="?", metavar="RULE-ID")
+    p = sub.add_parser("explain", help="show a rule's documentation and its pass/fail examples",
+                       description="Show a rule's documentation and examples.")
+    p.add_argument("rule", nargs="?", metavar="RULE-ID", help="the rule's id (see `auditor rules`)")
     p.add_argument("--all", action="store_true", help="every rule of the catalogue")
-    p.add_argument("--format", choices=("terminal", "md"), default="terminal")
+    p.add_argument("--format", choices=("terminal", "md"), default="terminal", help="output format (default: terminal)")
     p.add_argument("--rules", action="append", metavar="DIR", help="also load rule modules from DIR")
     p.set_defaults(func=run)
 

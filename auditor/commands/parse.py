@@ -6,9 +6,10 @@ import sys
 
 
 def register(sub) -> None:
-    p = sub.add_parser("parse", help="parse reports and print the model (JSON contract auditor.report/1)")
+    p = sub.add_parser("parse", help="parse reports and print the model (JSON contract auditor.report/1)",
+                       description="Parse follow-up reports and print what the parser read.")
     p.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt, .pdf) or folders")
-    p.add_argument("--format", choices=("json", "table"), default="table")
+    p.add_argument("--format", choices=("json", "table"), default="table", help="output format (default: table)")
     p.add_argument("--diagnostics", action="store_true", help="list lines the parser could not place")
     p.set_defaults(func=run)
 
@@ -47,4 +48,7 @@ def run(args) -> int:
         for r in reports:
             for d in r.diagnostics:
                 print(f"{r.source}:{d.line}: {d.code}: {message(d.code, args.lang)}", file=sys.stderr)
+            if not r.diagnostics:
+                print(f"{r.source}: " + ("no diagnostics (every line was placed)" if args.lang == "en" else
+                                         "inga diagnostikrader (alla rader placerades)"), file=sys.stderr)
     return 2 if failed else 0

@@ -15,7 +15,8 @@ import sys
 
 def register(sub) -> None:
     p = sub.add_parser("review", help="confirm or dismiss a finding (review file keyed by fingerprint)",
-                       description=__doc__.split("\n\n")[0])
+                       description="Record a reviewer's decision on a finding, list the decisions, or find stale "
+                                   "ones.")
     p.add_argument("fingerprint", nargs="?", help="the finding's fingerprint (shown in every output)")
     act = p.add_mutually_exclusive_group()
     act.add_argument("--confirm", dest="decision", action="store_const", const="bekräftad",
@@ -58,9 +59,8 @@ def run(args) -> int:
             raise InputError(None, "ange --confirm, --dismiss eller --remove", "give --confirm, --dismiss or --remove")
         path = _file(args, args.report)
         entries = load_reviews(path)
-        for fp, e in sorted(entries.items()):
-            where = f" {e.source}:{e.line}" if e.source else ""
-            print(f"{fp}  {e.decision}  {e.date}  {e.by}  {e.rule or ''}{where}  {e.reason}")
+        if entries:
+            print(_table(entries, sv))
         if not entries:
             print(f"{path}: inga beslut" if sv else f"{path}: no decisions", file=sys.stderr)
         return 0
@@ -84,6 +84,20 @@ def run(args) -> int:
     entry = set_decision(path, args.fingerprint, args.decision, args.reason, args.by, date, context)
     print(f"{path}: {args.fingerprint} {entry.decision} ({entry.by}, {entry.date})")
     return 0
+
+
+def _table(entries: dict, sv: bool) -> str:
+    """The decisions as aligned columns under a header, one line each, the reason last."""
+    from ..render._common import clean_text, label
+    head = (("fingeravtryck", "beslut", "datum", "av", "regel", "fil och rad", "motivering") if sv else
+            ("fingerprint", "decision", "date", "by", "rule", "file and line", "reason"))
+    rows = [head]
+    for fp, e in sorted(entries.items()):
+        where = (f"{e.source}:{e.line}" if e.line is not None else e.source) if e.source else ""
+        rows.append((fp, label(e.decision, "sv" if sv else "en"), e.date, e.by, e.rule or "", where, e.reason))
+    rows = [tuple(clean_text(" ".join(str(c).split())) for c in row) for row in rows]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head) - 1)]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)) + "  " + row[-1] for row in rows)
 
 
 def _context(args, paths) -> dict:

@@ -6,8 +6,8 @@ import sys
 
 
 def register(sub) -> None:
-    p = sub.add_parser("rules", help="list the rules of the catalogue")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p = sub.add_parser("rules", help="list the rules of the catalogue", description="List the rules of the catalogue.")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
     p.add_argument("--rules", action="append", metavar="DIR", help="also load rule modules from DIR")
     p.set_defaults(func=run)
 

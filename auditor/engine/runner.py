@@ -79,10 +79,14 @@ def _kind(fact) -> str:
     return type(fact).__name__
 
 
-def _num(x, unit: str | None = None) -> str:
+def _num(x, unit: str | None = None, lang: str = "sv") -> str:
+    """A figure for a message: a decimal comma in Swedish, a decimal point in English."""
     if x is None:
         return "–"
-    return f"{fmt_number(x)} {unit}" if unit else fmt_number(x)
+    text = fmt_number(x)
+    if lang == "en":
+        text = text.replace(",", ".")
+    return f"{text} {unit}" if unit else text
 
 
 def describe(fact, lang: str) -> str:
@@ -94,7 +98,8 @@ def describe(fact, lang: str) -> str:
                                                                                         ("utfall", "outcome"))
         unit = d.get("unit")
         if lang == "en":
-            return (f"'{d['name']}' ({col[1]} {_num(d['figure'], unit)} vs target {_num(d['target'], unit)}, "
+            return (f"'{d['name']}' ({col[1]} {_num(d['figure'], unit, lang)} "
+                    f"vs target {_num(d['target'], unit, lang)}, "
                     f"line {d['line']})")
         return f"'{d['name']}' ({col[0]} {_num(d['figure'], unit)} mot årsmål {_num(d['target'], unit)}, rad {d['line']})"
     if kind == "Activity":
@@ -164,11 +169,11 @@ def _context(subject, items, evidence, lang) -> dict[str, Any]:
     unit = ctx.get("unit")
     for name in ("figure", "target", "men", "women", "outcome", "forecast", "previous"):
         if name in ctx:
-            ctx[name] = _num(ctx[name], unit)
+            ctx[name] = _num(ctx[name], unit, lang)
     if "gender_gap" in ctx:
-        ctx["gender_gap"] = _num(ctx["gender_gap"])
+        ctx["gender_gap"] = _num(ctx["gender_gap"], None, lang)
     if ctx.get("gender_gap_relative") is not None:
-        ctx["gender_gap_percent"] = _num(round(ctx["gender_gap_relative"] * 100, 1))
+        ctx["gender_gap_percent"] = _num(round(ctx["gender_gap_relative"] * 100, 1), None, lang)
     if _kind(subject) == "Claim":   # the claim's structured values in words of the reader's language
         ctx["stated_counts"] = stated_text(_stated(ctx), lang)
         ctx["scope"] = scope_text(ctx["scope"], ctx["scope_number"], ctx["scope_title"], lang)

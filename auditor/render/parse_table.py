@@ -12,15 +12,41 @@ from ..diagnostics import message
 from ..model import Report
 
 ASSESSMENT_STYLE = {"helt": "green", "delvis": "yellow", "inte": "red", "ingen": "dim", None: "dim"}
-LEVEL_NAME = {"inriktningsmal": "KF:s inriktningsmål", "verksamhetsomradesmal": "KF:s mål för verksamhetsområdet",
-              "namndmal": "Nämndmål", "enhetsmal": "Enhetsmål"}
+LEVEL_NAME = {
+    "sv": {"inriktningsmal": "KF:s inriktningsmål", "verksamhetsomradesmal": "KF:s mål för verksamhetsområdet",
+           "namndmal": "Nämndmål", "enhetsmal": "Enhetsmål"},
+    "en": {"inriktningsmal": "KF's strategic goal", "verksamhetsomradesmal": "KF's goal for the area of activity",
+           "namndmal": "Committee goal", "enhetsmal": "Unit goal"},
+}
+ASSESSMENT = {"sv": {"helt": "helt", "delvis": "delvis", "inte": "inte", "ingen": "ingen"},
+              "en": {"helt": "fully met", "delvis": "partly met", "inte": "not met", "ingen": "none"}}
+WORDS = {
+    "sv": {"unknown": "okänd nämnd", "no_analysis": "ingen analys", "line": "rad",
+           "unsure": ("{n} osäker rad", "{n} osäkra rader"), "indicators": ("{n} indikator", "{n} indikatorer"),
+           "activities": ("{n} aktivitet", "{n} aktiviteter"), "deviations": "{n} med avvikelse",
+           "diag_title": "Diagnostik", "diag_cols": ("rad", "kod", "meddelande", "text"),
+           "diag_none": "Diagnostik: inga (alla rader placerades)",
+           "diag_hint": ("{n} diagnostikrad (visa med --diagnostics)", "{n} diagnostikrader (visa med --diagnostics)")},
+    "en": {"unknown": "unknown committee", "no_analysis": "no analysis", "line": "line",
+           "unsure": ("{n} uncertain row", "{n} uncertain rows"), "indicators": ("{n} indicator", "{n} indicators"),
+           "activities": ("{n} activity", "{n} activities"), "deviations": "{n} with deviation",
+           "diag_title": "Diagnostics", "diag_cols": ("line", "code", "message", "text"),
+           "diag_none": "Diagnostics: none (every line was placed)",
+           "diag_hint": ("{n} diagnostic (show with --diagnostics)", "{n} diagnostics (show with --diagnostics)")},
+}
+
+
+def _n(words: tuple[str, str], n: int) -> str:
+    return (words[0] if n == 1 else words[1]).format(n=n)
 
 
 def print_reports(reports: list[Report], show_diagnostics: bool = False, console: Console | None = None,
                   lang: str = "sv") -> None:
     console = console or Console()
+    lang = "en" if lang == "en" else "sv"
+    w = WORDS[lang]
     for report in reports:
-        head = " · ".join(str(x) for x in (report.committee or "okänd nämnd", report.unit, report.report_kind,
+        head = " · ".join(str(x) for x in (report.committee or w["unknown"], report.unit, report.report_kind,
                                             report.year) if x)
         tree = Tree(f"[bold]{escape(report.source)}[/] — {escape(head)}")
         nodes = {}
@@ -28,26 +54,32 @@ def print_reports(reports: list[Report], show_diagnostics: bool = False, console
             parent = nodes.get(goal.parent, tree)
             flags = []
             if not goal.analysis:
-                flags.append("ingen analys")
+                flags.append(w["no_analysis"])
             unsure = sum(1 for i in goal.indicators if not i.columns_certain)
             if unsure:
-                flags.append(f"{unsure} osäkra rader")
+                flags.append(_n(w["unsure"], unsure))
             style = ASSESSMENT_STYLE.get(goal.assessment, "dim")
-            label = (f"[dim]{LEVEL_NAME[goal.level]}[/] {escape(goal.number or '')} {escape(shorten(goal.title, 90))} "
-                     f"[{style}]{goal.assessment or '–'}[/] "
-                     f"[cyan]{len(goal.indicators)} ind · {len(goal.activities)} akt "
-                     f"({sum(a.deviation for a in goal.activities)} avvikelse)[/] [dim]rad {goal.line}[/]")
+            heading = " ".join(x for x in (escape(goal.number or ""), escape(shorten(goal.title, 90))) if x)
+            assessment = ASSESSMENT[lang].get(goal.assessment, "–") if goal.assessment else "–"
+            deviations = sum(a.deviation for a in goal.activities)
+            counts = f"{_n(w['indicators'], len(goal.indicators))} · {_n(w['activities'], len(goal.activities))}"
+            if deviations:
+                counts += f" ({w['deviations'].format(n=deviations)})"
+            label = (f"[dim]{LEVEL_NAME[lang][goal.level]}[/] {heading} [{style}]{assessment}[/] "
+                     f"[cyan]{counts}[/] [dim]{w['line']} {goal.line}[/]")
             if flags:
                 label += " [magenta]" + escape(", ".join(flags)) + "[/]"
             nodes[goal.id] = parent.add(label)
         console.print(tree)
         if show_diagnostics and report.diagnostics:
-            table = Table("rad", "kod", "meddelande", "text", title="Diagnostik")
+            table = Table(*w["diag_cols"], title=w["diag_title"])
             for d in report.diagnostics:
                 table.add_row(str(d.line or ""), d.code, escape(message(d.code, lang)), escape(shorten(d.text or "", 80)))
             console.print(table)
+        elif show_diagnostics:
+            console.print(w["diag_none"])
         elif report.diagnostics:
-            console.print(f"[dim]{len(report.diagnostics)} diagnostikrader (visa med --diagnostics)[/]")
+            console.print(f"[dim]{_n(w['diag_hint'], len(report.diagnostics))}[/]")
 
 
 def shorten(text: str, width: int) -> str:

@@ -1,0 +1,98 @@
+"""The texts of ``auditor --help`` in Swedish: each command's and option's English help text, as written in
+the command modules, with its Swedish wording. ``auditor.cli`` shows one language per run: the Swedish
+texts by default, the English ones with ``--lang en``. A test checks that every help text has its Swedish."""
+from __future__ import annotations
+
+SV: dict[str, str] = {
+    # the program and the commands
+    "Audit the goal follow-up reports (ILS-webb) of Stockholm's committees.":
+        "Granska Stockholms nämnders uppföljningsrapporter (ILS-webb).",
+    "language of messages and findings (default: sv); also accepted after the command":
+        "språk för meddelanden och fynd (standard: sv); går också att ange efter kommandot",
+    "parse reports and print the model (JSON contract auditor.report/1)":
+        "tolka rapporter och skriv ut modellen (JSON-kontraktet auditor.report/1)",
+    "audit reports: findings per committee (terminal, md, json, ...)":
+        "granska rapporter: fynd per nämnd (terminal, md, json, …)",
+    "list the rules of the catalogue": "lista katalogens regler",
+    "show a rule's documentation and its pass/fail examples":
+        "visa en regels dokumentation och dess exempel som godkänns och underkänns",
+    "confirm or dismiss a finding (review file keyed by fingerprint)":
+        "bekräfta eller avfärda ett fynd (granskningsfil med fingeravtryck som nyckel)",
+    "record current findings so that CI fails only on new ones":
+        "spara dagens fynd så att CI bara stoppar på nya",
+    "compare two reports of the same committee (T1 → T2 → VB)":
+        "jämför två rapporter från samma nämnd (T1 → T2 → VB)",
+    "write a baseline of the findings in PATH": "skriv en baslinje med fynden i PATH",
+    # descriptions
+    "Parse follow-up reports and print what the parser read.":
+        "Tolka uppföljningsrapporter och visa vad tolkningen läste.",
+    "Audit follow-up reports and write one audit report per committee. Exit code 0: nothing gates; 1: a "
+    "finding at or above --fail-on gates; 2: a usage or input error, or a report that is cut off.":
+        "Granska uppföljningsrapporter och skriv en granskning per nämnd. Slutkod 0: inget fynd stoppar; 1: ett "
+        "fynd på eller över --fail-on stoppar; 2: fel i kommandoraden eller indata, eller en avklippt rapport.",
+    "List the rules of the catalogue.": "Lista katalogens regler.",
+    "Show a rule's documentation and examples.": "Visa en regels dokumentation och exempel.",
+    "Record a reviewer's decision on a finding, list the decisions, or find stale ones.":
+        "Spara en granskares beslut om ett fynd, lista besluten eller hitta inaktuella beslut.",
+    "Record today's findings so that CI fails only on new ones.":
+        "Spara dagens fynd så att CI bara stoppar på nya.",
+    "Goals whose assessment changed, indicators that moved away from their target, and findings that appeared "
+    "or were fixed, between two reports of the same committee.":
+        "Mål vars bedömning ändrats, indikatorer som rört sig bort från årsmålet och fynd som tillkommit eller "
+        "åtgärdats, mellan två rapporter från samma nämnd.",
+    # options
+    "report files (.txt, .pdf) or folders": "rapportfiler (.txt, .pdf) eller mappar",
+    "list lines the parser could not place": "lista rader som tolkningen inte kunde placera",
+    "output format (default: table)": "utdataformat (standard: table)",
+    "output format (default: terminal)": "utdataformat (standard: terminal)",
+    "output format (default: text)": "utdataformat (standard: text)",
+    "only these rules (comma-separated ids or prefixes such as GOAL, IND-NO)":
+        "bara dessa regler (kommaseparerade id eller prefix som GOAL, IND-NO)",
+    "skip these rules (ids or prefixes)": "hoppa över dessa regler (id eller prefix)",
+    "exit 1 when a finding has this severity or higher (default: error)":
+        "slutkod 1 när ett fynd har den här allvarlighetsgraden eller högre (standard: error)",
+    "also load rule modules from DIR": "läs också regelmoduler från DIR",
+    "configuration file (default: auditor.toml or pyproject.toml [tool.auditor], searched upwards)":
+        "konfigurationsfil (standard: auditor.toml eller pyproject.toml [tool.auditor], sökt uppåt)",
+    "ignore configuration files": "bortse från konfigurationsfiler",
+    "audit N files in parallel": "granska N filer parallellt",
+    "write to this file (a folder for --format html, and for csv to get both tables)":
+        "skriv till den här filen (en mapp för --format html, och för csv för att få båda tabellerna)",
+    "review decisions (default: auditor-review.yaml beside the reports)":
+        "granskningsbeslut (standard: auditor-review.yaml bredvid rapporterna)",
+    "ignore review decisions": "bortse från granskningsbeslut",
+    "fail only on findings not in this baseline": "stoppa bara på fynd som inte finns i den här baslinjen",
+    "--format csv: which table to print (default: findings)":
+        "--format csv: vilken tabell som skrivs ut (standard: findings)",
+    "the rule's id (see `auditor rules`)": "regelns id (se `auditor rules`)",
+    "every rule of the catalogue": "alla regler i katalogen",
+    "the finding's fingerprint (shown in every output)": "fyndets fingeravtryck (visas i all utdata)",
+    "the finding is right (bekräftad)": "fyndet stämmer (bekräftad)",
+    "the finding is wrong or accepted (avfärdad); it no longer fails CI":
+        "fyndet är fel eller godtas (avfärdad); det stoppar inte längre CI",
+    "delete the decision": "ta bort beslutet",
+    "list the decisions": "lista besluten",
+    "audit PATH (reports, or findings JSON) and list decisions whose finding is gone":
+        "granska PATH (rapporter eller fynd i JSON) och lista beslut vars fynd har försvunnit",
+    "why (required for --confirm/--dismiss)": "motivering (krävs för --confirm/--dismiss)",
+    "who decides (default: $AUDITOR_REVIEWER)": "vem som beslutar (standard: $AUDITOR_REVIEWER)",
+    "date of the decision, YYYY-MM-DD (default: today)": "beslutets datum, ÅÅÅÅ-MM-DD (standard: i dag)",
+    "review file (default: auditor-review.yaml beside the reports, else in this folder)":
+        "granskningsfil (standard: auditor-review.yaml bredvid rapporterna, annars i den här mappen)",
+    "audit PATH to check that the fingerprint exists and copy its rule, file and line":
+        "granska PATH för att kontrollera att fingeravtrycket finns och kopiera dess regel, fil och rad",
+    "reports or folders (or findings JSON)": "rapporter eller mappar (eller fynd i JSON)",
+    "baseline file (default: auditor-baseline.json); '-' for standard output":
+        "baslinjefil (standard: auditor-baseline.json); '-' för standard ut",
+    "the earlier report (or findings JSON)": "den tidigare rapporten (eller fynd i JSON)",
+    "the later report (or findings JSON)": "den senare rapporten (eller fynd i JSON)",
+    "compare even when the reports name different committees (with a warning)":
+        "jämför även när rapporterna anger olika nämnder (med en varning)",
+}
+
+
+def help_text(text: str | None, lang: str) -> str | None:
+    """``text`` in ``lang``: the Swedish wording for sv (the English text when none is known), else as given."""
+    if text is None or lang == "en":
+        return text
+    return SV.get(text, text)
