@@ -52,25 +52,33 @@ def load_decisions(args: Any, paths: Iterable[str]) -> Decisions:
         from .review import find_review_file, load_reviews
         named = opt(args, "review")
         if named is not None:
-            if not Path(named).is_file():
-                raise InputError(str(named), "granskningsfilen finns inte" if not Path(named).exists()
-                                 else "granskningsfilen är ingen fil",
-                                 "the review file does not exist" if not Path(named).exists()
-                                 else "the review file is not a file", code="config")
-            reviews = load_reviews(named)
+            if not _exists(named):
+                raise InputError(str(named), "granskningsfilen finns inte", "the review file does not exist",
+                                 code="config")
+            reviews = load_reviews(named)      # a folder or an unreadable file: "kan inte läsas (…)"
         else:
             found = find_review_file(list(paths))
             reviews = load_reviews(found) if found is not None else None
     baseline_path = opt(args, "baseline")
     if baseline_path:
         from .baseline import load_baseline
-        if not Path(baseline_path).is_file():
-            raise InputError(str(baseline_path), "baslinjen finns inte" if not Path(baseline_path).exists()
-                             else "baslinjen är ingen fil",
-                             "the baseline does not exist" if not Path(baseline_path).exists()
-                             else "the baseline is not a file", code="config")
+        if not _exists(baseline_path):
+            raise InputError(str(baseline_path), "baslinjen finns inte", "the baseline does not exist",
+                             code="config")
+        if Path(baseline_path).is_dir():
+            raise InputError(str(baseline_path), "baslinjen är en mapp, inte en fil",
+                             "the baseline is a folder, not a file", code="config")
         baseline = load_baseline(baseline_path)
     return Decisions(reviews, baseline)
+
+
+def _exists(path: str) -> bool:
+    """Whether ``path`` names something that exists; a name the system cannot even look up (too long, with a
+    NUL byte) does not."""
+    try:
+        return Path(path).exists()
+    except (OSError, ValueError):
+        return False
 
 
 def prepare(result: AuditResult, args: Any, paths: Iterable[str], decisions: Decisions | None = None) -> list[str]:
@@ -119,6 +127,7 @@ def check_file_destination(path: str | Path, option: str = "--output") -> None:
     does not exist or is a file, a folder without write permission. ``option`` names the option in the
     message ("--output", "--file")."""
     raw = str(path)
+    _check_name(raw)
     p = Path(path)
     if raw.endswith(("/", "\\")) or p.is_dir():
         raise _output_error(raw, f"är en mapp; {option} ska vara ett filnamn här",
@@ -132,10 +141,19 @@ def check_file_destination(path: str | Path, option: str = "--output") -> None:
         raise _output_error(raw, "saknar skrivbehörighet", "permission denied (cannot write here)")
 
 
+def _check_name(raw: str) -> None:
+    """A name no file system takes: empty, with a NUL or another control character, or a part longer than
+    255 bytes."""
+    if not raw.strip() or any(ord(c) < 32 for c in raw) or any(
+            len(part.encode("utf-8", "surrogateescape")) > 255 for part in Path(raw).parts):
+        raise _output_error(raw, "är inget giltigt filnamn", "is not a valid file name")
+
+
 def check_folder_destination(path: str | Path, fmt: str) -> None:
     """Refuse, before any work, a folder destination that cannot be made: an existing file, or a path below
     a file; missing folders are created when the output is written."""
     raw = str(path)
+    _check_name(raw)
     p = Path(path)
     if p.exists() and not p.is_dir():
         raise _output_error(raw, f"är en fil; --format {fmt} skriver flera filer i en mapp (ange --output MAPP)",
@@ -203,8 +221,8 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
             fh.write(payload)
         os.replace(tmp, path)
         tmp = None
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
         raise _output_error(str(path), f"kan inte skrivas ({reason})", f"cannot be written ({reason})") from None
     finally:
         if tmp is not None:
@@ -217,8 +235,8 @@ def write_folder(folder: str | Path, files: dict[str, str | bytes]) -> None:
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
         raise _output_error(str(folder), f"mappen kan inte skapas ({reason})",
                             f"the folder cannot be created ({reason})") from None
     for name, data in files.items():

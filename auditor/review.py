@@ -72,13 +72,27 @@ def load_reviews(path: str | Path) -> dict[str, ReviewEntry]:
     """The decisions in ``path``; an absent file holds none."""
     import yaml
     path = Path(path)
-    if not path.exists():
-        return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise InputError(str(path), f"granskningsfilen kan inte läsas: {exc}",
-                         f"the review file cannot be read: {exc}") from exc
+        if path.is_dir():
+            raise InputError(str(path), "granskningsfilen är en mapp, inte en fil",
+                             "the review file is a folder, not a file", code="config")
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:     # a folder, no permission, a name too long or with a NUL byte
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise InputError(str(path), f"granskningsfilen kan inte läsas ({reason})",
+                         f"the review file cannot be read ({reason})", code="config") from None
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        from .errors import one_line
+        where = getattr(exc, "problem_mark", None)
+        at = f" (rad {where.line + 1})" if where is not None else ""
+        at_en = f" (line {where.line + 1})" if where is not None else ""
+        problem = one_line(str(getattr(exc, "problem", None) or type(exc).__name__))
+        raise InputError(str(path), f"granskningsfilen är ingen giltig YAML{at}: {problem}",
+                         f"the review file is not valid YAML{at_en}: {problem}", code="config") from None
     if not isinstance(data, dict):
         raise InputError(str(path), "granskningsfilen ska vara en YAML-mappning",
                          "the review file must be a YAML mapping")

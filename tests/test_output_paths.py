@@ -46,7 +46,7 @@ CASES = [
     (["audit", str(EXAMPLE), "--format", "csv", "--output", "/no/such/dir/f.csv"], "finns inte"),
     (["audit", str(EXAMPLE), str(EXAMPLE.parent / "example_t1.txt"), "--format", "html"], "kräver --output MAPP"),
     (["audit", str(EXAMPLE), "--review", "saknas.yaml"], "granskningsfilen finns inte"),
-    (["audit", str(EXAMPLE), "--review", "adir"], "granskningsfilen är ingen fil"),
+    (["audit", str(EXAMPLE), "--review", "adir"], "granskningsfilen är en mapp, inte en fil"),
     (["audit", str(EXAMPLE), "--baseline", "saknas.json"], "baslinjen finns inte"),
     (["baseline", "create", str(EXAMPLE), "--output", "/no/such/dir/b.json"], "mappen /no/such/dir finns inte"),
     (["baseline", "create", str(EXAMPLE), "--output", "adir"], "är en mapp"),
