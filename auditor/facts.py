@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .claims import Claim, find_claims, sentences, stated_degree
-from .knowledge import Knowledge
+from .knowledge import Knowledge, about_people
 from .model import Goal, Indicator, Report, Value
 
 ASSESSED = ("helt", "delvis", "inte")
@@ -227,29 +227,6 @@ def unit_kind(ind: Indicator) -> tuple[str | None, str]:
     unit = units[0] if units else None
     percent = any("%" in u or "procent" in u.lower() for u in units) or "%" in texts
     return ("%" if percent else unit), ("percent" if percent else "other")
-
-
-_SUBJECT_RE = re.compile(r"^\s*(?:andel(?:en)?|antal(?:et)?)\s+(?:av\s+)?", re.I)
-
-
-def about_people(name: str, k: Knowledge) -> tuple[bool, str | None, str | None]:
-    """(about people?, what decided it: "excluded by pattern" | "name pattern" | "subject" | None, the pattern
-    or the subject)."""
-    low = name.lower()
-    for pat in k.people_exclude:
-        if pat.search(low):
-            return False, "excluded by pattern", pat.pattern
-    for pat in k.people_patterns:
-        if pat.search(low):
-            return True, "name pattern", pat.pattern
-    subject = _SUBJECT_RE.sub("", low)
-    m = k.subject_stop.search(subject)
-    if m:
-        subject = subject[:m.start()]
-    hit = k.subject_word_re.search(subject)
-    if hit:
-        return True, "subject", subject.strip()
-    return False, None, None
 
 
 def discusses_gender(text: str | None, k: Knowledge) -> bool:

@@ -93,3 +93,32 @@ def load_knowledge(dirs: tuple[str, ...]) -> Knowledge:
                     setattr(k, key, _compile(data[key], path))
                     seen_single.add(key)
     return k.finish()
+
+
+def builtin_knowledge() -> Knowledge:
+    """The shipped knowledge alone (the parser's view: it knows no user rule directories)."""
+    from .engine.catalogue import rule_dirs
+    return load_knowledge(rule_dirs())
+
+
+_SUBJECT_RE = re.compile(r"^\s*(?:andel(?:en)?|antal(?:et)?)\s+(?:av\s+)?", re.I)
+
+
+def about_people(name: str, k: Knowledge) -> tuple[bool, str | None, str | None]:
+    """(about people?, what decided it: "excluded by pattern" | "name pattern" | "subject" | None, the pattern
+    or the subject)."""
+    low = name.lower()
+    for pat in k.people_exclude:
+        if pat.search(low):
+            return False, "excluded by pattern", pat.pattern
+    for pat in k.people_patterns:
+        if pat.search(low):
+            return True, "name pattern", pat.pattern
+    subject = _SUBJECT_RE.sub("", low)
+    m = k.subject_stop.search(subject)
+    if m:
+        subject = subject[:m.start()]
+    hit = k.subject_word_re.search(subject)
+    if hit:
+        return True, "subject", subject.strip()
+    return False, None, None

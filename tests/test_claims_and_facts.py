@@ -5,7 +5,8 @@ import pytest
 
 from auditor.claims import find_claims, stated_degree
 from auditor.engine.catalogue import rule_dirs
-from auditor.facts import about_people, decide_direction, discusses_gender
+from auditor.facts import decide_direction, discusses_gender
+from auditor.knowledge import about_people
 from auditor.knowledge import load_knowledge
 from auditor.model import Indicator, Value
 

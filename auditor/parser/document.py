@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import message
+from ..knowledge import about_people, builtin_knowledge
 from ..model import Activity, Diagnostic, Indicator, Paragraph, Report, TextSection
 from . import labels as L
 from .activities import ActivityRows
@@ -61,13 +62,15 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
 
     def _place_cells(self, report: Report) -> None:
         """Settle every row's columns now that the prose and the report's kind are known."""
+        knowledge = builtin_knowledge()
         spacing = self.spacing_hints()
         for goal in self.goals:
             for ind in goal.indicators:
                 ind.claims = read_claims(ind, goal)
                 row = self.pending.get(id(ind))
                 if row is not None:
-                    decide(ind, row, Context(report_kind=report.report_kind, spacing=spacing))
+                    people = about_people(ind.name, knowledge)[0]
+                    decide(ind, row, Context(report_kind=report.report_kind, spacing=spacing, people=people))
 
     def _step(self, i: int) -> int:
         """Handle the non-blank line i; return the index of the next line to look at."""

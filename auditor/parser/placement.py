@@ -30,23 +30,31 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model import CERTAIN, VALUE_COLUMNS, Indicator, Value
 from .values import FORBIDDEN, PERIOD, Cell, join_cost, parse_value
 
 # Weights, in log-odds (natural log). Each is a statement about the format, not a fit to any report.
-SPACING_PER_CELL = 10.0       # one empty cell more or less than the spacing says: near decisive
+SPACING_PER_CELL = 15.0       # one empty cell more or less than the spacing says: near decisive
 JOIN_COST = 2.0               # per unit of implausible thousands reading (values.join_cost)
 TEXT_IN_FIGURE_COLUMN = -9.0  # "Öka" as an outcome
 KF_TEXT_IN_TARGET = -3.0      # "Tas fram av nämnd/styrelse" is about KF's target
 SPLIT_FITS = 1.5              # men and women strictly bracket or add up to the outcome
-SPLIT_PRINTED = math.log(0.3 / 0.7)  # most rows have no split by sex
+SPLIT_PRINTED = math.log(0.3 / 0.7)  # most rows have no split by sex ...
+SPLIT_ABOUT_PEOPLE = math.log(0.5 / 0.5)   # ... but rows about people often have one
+SPLIT_NOT_PEOPLE = math.log(0.08 / 0.92)   # and rows about things (or nobody the knowledge names) seldom
 SPLIT_BREAKS = -7.0           # they do neither
+SPLIT_NEARLY = -1.5           # the total lies just outside the two (up to NEAR_SPLIT of it)
+NEAR_SPLIT = 0.015
 SPLIT_WITHOUT_TOTAL = -6.0
 ONE_SEX_ONLY = -4.0
-KF_EQUALS_TARGET = 1.0        # the committee usually adopts KF's target when KF has one
-FORECAST_IS_OUTCOME = 1.0     # after the year, an annual report's forecast is the outcome itself
+# How often two filled columns print the same figure: the committee usually adopts KF's target, and
+# often forecasts that it reaches its target; after the year, an annual report's forecast is mostly
+# the outcome itself. Any other two columns agree now and then (EQUAL_BY_CHANCE).
+EQUAL_PAIRS = {("target", "kf_target"): 0.65, ("forecast", "target"): 0.55}
+EQUAL_PAIRS_ANNUAL = {("outcome", "forecast"): 0.6}
+EQUAL_BY_CHANCE = 0.1
 MEASURED_IN_TARGET = -1.5     # "40,34 %": a figure with two decimals is measured, not set as a target
 KNOWN_KF_TARGET = 4.0
 PROSE_AGREES = 4.0
@@ -102,7 +110,8 @@ class Context:
     report_kind: str | None = None
     spacing: bool = False            # the document's value lines show spacing hints
     known_kf: float | None = None    # KF's target for this indicator and year, when known
-    extra_notes: list[str] = field(default_factory=list)
+    people: bool | None = None       # the indicator is about people (None: not known)
+
 
 
 # ---------------------------------------------------------------------- the printed cells
@@ -179,18 +188,24 @@ def _num(v: Value | None) -> float | None:
     return v.value if v is not None else None
 
 
-def split_fits(total: Value, men: Value, women: Value) -> bool:
-    """Do men and women split the total? Counts add up to it; shares, averages and indexes lie between
-    the two (allowing for rounding)."""
+def split_misfit(total: Value, men: Value, women: Value) -> float:
+    """How far men and women are from splitting the total, as a share of the total (0: they do). Counts
+    add up to it; shares, averages and indexes lie between the two, allowing for rounding. A total a
+    little outside the two is still possible where some respondents state no sex."""
     t, m, w = total.value, men.value, women.value
     if t is None or m is None or w is None:
-        return False
+        return 1.0
     # rounding slack: half a unit of the last printed decimal
     tol = 0.5 * 10 ** -max(_decimals(x.text) for x in (total, men, women)) + 1e-9
     if abs((m + w) - t) <= max(2 * tol, abs(t) * 0.01):
-        return True
+        return 0.0
     lo, hi = sorted((m, w))
-    return lo - tol <= t <= hi + tol
+    outside = max(0.0, lo - tol - t, t - hi - tol)
+    return outside / max(abs(t), 1e-9) if outside else 0.0
+
+
+def split_fits(total: Value, men: Value, women: Value) -> bool:
+    return split_misfit(total, men, women) == 0.0
 
 
 def _meaning(a: dict[str, Value | None]) -> float:
@@ -205,11 +220,12 @@ def _meaning(a: dict[str, Value | None]) -> float:
             score += KF_TEXT_IN_TARGET
     men, women, total = a["outcome_men"], a["outcome_women"], a["outcome"]
     if men is not None and women is not None:
-        score += SPLIT_PRINTED
         if total is None:
             score += SPLIT_WITHOUT_TOTAL
-        elif not split_fits(total, men, women):
+        elif split_misfit(total, men, women) > NEAR_SPLIT:
             score += SPLIT_BREAKS
+        elif not split_fits(total, men, women):
+            score += SPLIT_NEARLY
         elif _same(men.value, women.value):
             pass                  # the same figure three times fits any reading
         elif _same(total.value, men.value) or _same(total.value, women.value):
@@ -220,10 +236,12 @@ def _meaning(a: dict[str, Value | None]) -> float:
             score += SPLIT_FITS
     elif men is not None or women is not None:
         score += ONE_SEX_ONLY
-    for col in ("target", "kf_target"):
+    for col in ("forecast", "target", "kf_target"):
         v = a[col]
         if v is not None and v.value is not None and _decimals(v.text) >= 2:
-            score += MEASURED_IN_TARGET
+            # a forecast may repeat the measured outcome (an annual report's forecast is the outcome)
+            if not (col == "forecast" and total is not None and _same_cell(v, total)):
+                score += MEASURED_IN_TARGET
     return score
 
 
@@ -238,21 +256,32 @@ def _situation(period: str | None, report_kind: str | None) -> str:
     return "annual"
 
 
+def _rates_key(col: str, a: dict[str, Value | None], report_kind: str | None) -> str:
+    """In a tertial report a forecast goes with an outcome: its rate is kept apart for rows without one."""
+    if col == "forecast" and report_kind in ("T1", "T2") and a["outcome"] is None:
+        return "forecast-without-outcome"
+    return col
+
+
+def _usual(situation: str, key: str) -> float:
+    return FORECAST_WITHOUT_OUTCOME if key == "forecast-without-outcome" else FILLED[situation][key]
+
+
 def _context_evidence(a: dict[str, Value | None], period: str | None, ctx: Context) -> float:
-    filled = FILLED[_situation(period, ctx.report_kind)]
+    situation = _situation(period, ctx.report_kind)
     score = 0.0
-    for col, p in filled.items():
-        if col == "forecast" and a["outcome"] is None and ctx.report_kind in ("T1", "T2"):
-            p = FORECAST_WITHOUT_OUTCOME
+    if a["outcome_men"] is not None or a["outcome_women"] is not None:
+        score += {True: SPLIT_ABOUT_PEOPLE, False: SPLIT_NOT_PEOPLE}.get(ctx.people, SPLIT_PRINTED)
+    for col in FILLED[situation]:
+        p = _usual(situation, _rates_key(col, a, ctx.report_kind))
         score += math.log(p if a[col] is not None else 1.0 - p)
-    outcome, forecast = a["outcome"], a["forecast"]
-    if ctx.report_kind == "VB" and outcome is not None and forecast is not None \
-            and outcome.value is not None and forecast.value is not None and _same(outcome.value, forecast.value):
-        score += FORECAST_IS_OUTCOME
-    kf, target = a["kf_target"], a["target"]
-    if kf is not None and kf.value is not None and target is not None and target.value is not None \
-            and _same(target.value, kf.value):
-        score += KF_EQUALS_TARGET
+    pairs = {**EQUAL_PAIRS, **(EQUAL_PAIRS_ANNUAL if ctx.report_kind == "VB" else {})}
+    for (one, other), p in pairs.items():
+        x, y = _num(a[one]), _num(a[other])
+        if x is None or y is None:
+            continue
+        score += math.log(p / EQUAL_BY_CHANCE) if _same(x, y) else math.log((1 - p) / (1 - EQUAL_BY_CHANCE))
+    kf = a["kf_target"]
     if ctx.known_kf is not None:
         placed = _num(kf)
         score += KNOWN_KF_TARGET if placed is not None and _same(placed, ctx.known_kf) else -KNOWN_KF_TARGET
@@ -279,35 +308,46 @@ def _same(a: float, b: float) -> bool:
 
 
 # ---------------------------------------------------------------------- the decision
-def decide(ind: Indicator, row: PendingRow, ctx: Context) -> None:
-    """Choose the reading of ``row`` for ``ind`` and record how sure the choice is."""
-    ind.period = row.period
-    cands = candidates(row, ctx)
-    if not cands:
-        _fallback(ind, row)
-        return
+def score(ind: Indicator, row: PendingRow, ctx: Context) -> list[tuple[float, float, Candidate]]:
+    """The row's candidates with their evidence (all of it, and all but the prose), best first."""
     not_measured = bool(ind.analysis and NOT_MEASURED_SAYS.search(ind.analysis))
-    layout = [c.local + _context_evidence(c.cells, row.period, ctx) for c in cands]
-    scored = [(layout[i] + _prose_evidence(c.cells, ind, not_measured), i, c) for i, c in enumerate(cands)]
-    scored.sort(key=lambda t: (-t[0], t[1]))
-    without_prose = max(range(len(cands)), key=lambda i: (layout[i], -i))
+    out = []
+    for c in candidates(row, ctx):
+        layout = c.local + _context_evidence(c.cells, row.period, ctx)
+        out.append((layout + _prose_evidence(c.cells, ind, not_measured), layout, c))
+    out.sort(key=lambda t: -t[0])   # stable: equal scores keep the order of the candidates
+    return out
+
+
+def _weights(scored) -> list[float]:
     top = scored[0][0]
     weights = [math.exp(s - top) for s, _, _ in scored]
     total = sum(weights)
+    return [w / total for w in weights]
+
+
+def decide(ind: Indicator, row: PendingRow, ctx: Context, scored=None) -> None:
+    """Choose the reading of ``row`` for ``ind`` and record how sure the choice is."""
+    ind.period = row.period
+    scored = score(ind, row, ctx) if scored is None else scored
+    if not scored:
+        _fallback(ind, row)
+        return
+    weights = _weights(scored)
     best = scored[0][2]
     for col in VALUE_COLUMNS:
         setattr(ind, col, best.cells[col])
-    ind.confidence = round(weights[0] / total, 4)
+    ind.confidence = round(weights[0], 4)
     ind.cell_confidence = {
-        col: round(sum(w for w, (_, _, c) in zip(weights, scored) if _same_cell(c.cells[col], best.cells[col]))
-                   / total, 4)
+        col: round(sum(w for w, (_, _, c) in zip(weights, scored) if _same_cell(c.cells[col], best.cells[col])), 4)
         for col in row.columns}
     runner_up = next((c for _, _, c in scored[1:] if c.cells != best.cells), None)
     ind.alternative = ({col: runner_up.cells[col] for col in VALUE_COLUMNS
                         if not _same_cell(runner_up.cells[col], best.cells[col])}
                        if runner_up is not None and ind.confidence < CERTAIN else None)
     ind.columns_certain = ind.confidence >= CERTAIN and row.period is not None
-    if cands[without_prose].cells != best.cells:
+    without_prose = max(scored, key=lambda t: t[1])[2]
+    if without_prose.cells != best.cells:
         ind.notes.append("columns settled by the prose")
 
 
