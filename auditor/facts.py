@@ -136,9 +136,6 @@ class IndicatorFact:
     has_analysis: bool
     has_gender_analysis: bool
     analysis_excerpt: str | None
-    cell_confidence: dict              # column -> how sure its placement is (0..1); empty: certain
-    alternative: dict | None           # column -> the runner-up reading's cell text (None: empty there)
-    cell_texts: dict                   # column -> the cell's text as printed, for the filled columns
 
 
 @dataclass(frozen=True)
@@ -188,6 +185,9 @@ class FactSet:
     indicators: list[IndicatorFact] = field(default_factory=list)
     activities: list[ActivityFact] = field(default_factory=list)
     claims: list[ClaimFact] = field(default_factory=list)
+    # The model row behind each indicator fact (by key): how sure its cells are placed is read from it
+    # when a finding is written, not matched by rules.
+    rows: dict[str, Indicator] = field(default_factory=dict)
 
     def all(self) -> list[Any]:
         return [self.report, *self.goals, *self.indicators, *self.activities, *self.claims]
@@ -287,7 +287,9 @@ def derive(report: Report, k: Knowledge) -> FactSet:
                                     if c.assessment != "helt"),
             n_indicators=len(g.indicators), n_activities=len(g.activities)))
         for ind in g.indicators:
-            facts.indicators.append(_indicator_fact(ind, g, goal_keys[g.id], report, k, unique))
+            fact = _indicator_fact(ind, g, goal_keys[g.id], report, k, unique)
+            facts.indicators.append(fact)
+            facts.rows[fact.key] = ind
         for act in g.activities:
             facts.activities.append(ActivityFact(
                 key=unique(f"{goal_keys[g.id]}|{norm(act.text)[:200]}"), goal=g.id, text=act.text,
@@ -329,11 +331,7 @@ def _indicator_fact(ind: Indicator, g: Goal, goal_key: str, report: Report, k: K
         measured=measured, about_people=people,
         people_basis=people_basis, people_detail=people_detail, gender_gap=gap, gender_gap_relative=rel,
         gender_cells_plausible=ind.columns_certain or people, has_analysis=_analysis(ind.analysis),
-        has_gender_analysis=discusses_gender(ind.analysis, k), analysis_excerpt=excerpt(ind.analysis),
-        cell_confidence=dict(ind.cell_confidence),
-        alternative={col: (v.text if v is not None else None) for col, v in ind.alternative.items()}
-        if ind.alternative else None,
-        cell_texts={col: v.text for col, v in ind.cells().items() if v is not None})
+        has_gender_analysis=discusses_gender(ind.analysis, k), analysis_excerpt=excerpt(ind.analysis))
 
 
 # -------------------------------------------------------------------------------------------- claims

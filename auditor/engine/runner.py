@@ -196,7 +196,7 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
         kind = _kind(subject)
         goal_id = subject["id"] if kind == "Goal" else subject.get("goal")
         goal = goal_facts.get(goal_id) if goal_id else None
-        certainty, doubts = _certainty(spec, subject, items, lang)
+        certainty, doubts = _certainty(spec, subject, items, facts.rows, lang)
         severity = config.severity_of(spec)
         ctx = _context(subject, items, entry["evidence"], lang)
         messages = spec.message.get(entry["message"], spec.message) if entry["message"] else spec.message
@@ -218,15 +218,15 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
     return out
 
 
-def _sureness(ind: dict[str, Any], cells: tuple[str, ...]) -> tuple[float, list[str]]:
-    """How sure an indicator's ``cells`` are placed, and the columns that make it unsure."""
-    conf = ind.get("cell_confidence") or {}
+def _sureness(fact: dict[str, Any], row, cells: tuple[str, ...]) -> tuple[float, list[str]]:
+    """How sure an indicator's decisive ``cells`` are placed, and the columns that make it unsure."""
+    conf = row.cell_confidence if row is not None else {}
     if not cells or not conf:
-        return (1.0, []) if ind["certain"] else (UNSURE_ROW, [])
+        return (1.0, []) if fact["certain"] else (UNSURE_ROW, [])
     worst, columns = 1.0, []
     for col in cells:
         if col == "figure":
-            col = ind.get("figure_column") or "outcome"
+            col = fact.get("figure_column") or "outcome"
         sure = conf.get(col, 1.0)
         if sure < CERTAIN:
             columns.append(col)
@@ -234,43 +234,42 @@ def _sureness(ind: dict[str, Any], cells: tuple[str, ...]) -> tuple[float, list[
     return worst, columns
 
 
-def _certainty(spec, subject, items, lang: str) -> tuple[float, str | None]:
+def _certainty(spec, subject, items, rows, lang: str) -> tuple[float, str | None]:
     """How sure a finding is: the least sure decisive cell of the indicator it is about, or, for a finding
     that lists indicators, of the surest of them (one right item makes the finding right). Claims carry
     their own certainty. Also the doubt in words, for the evidence."""
     kind = _kind(subject)
     if kind == "Claim":
         return (1.0 if subject["certain"] else UNSURE_ROW), None
-    rows = [subject] if kind == "Indicator" else [i for i in items if _kind(i) == "Indicator"]
-    if not rows:
+    facts = [subject] if kind == "Indicator" else [i for i in items if _kind(i) == "Indicator"]
+    if not facts:
         return 1.0, None
-    judged = [(_sureness(_plain(r), spec.decisive_cells), _plain(r)) for r in rows]
-    if kind == "Indicator":
-        (sure, cols), row = judged[0]
-        return sure, doubt_text(row, cols, lang)
-    (sure, cols), row = max(judged, key=lambda t: t[0][0])
-    return sure, doubt_text(row, cols, lang)
+    judged = []
+    for fact in facts:
+        row = rows.get(fact["key"])
+        judged.append((_sureness(fact, row, spec.decisive_cells), row))
+    pick = judged[0] if kind == "Indicator" else max(judged, key=lambda t: t[0][0])
+    (sure, columns), row = pick
+    return sure, (doubt_text(row, columns, lang) if row is not None and columns else None)
 
 
-def doubt_text(ind: dict[str, Any], columns: list[str], lang: str) -> str | None:
+def doubt_text(row, columns: list[str], lang: str) -> str:
     """The doubt about an indicator's columns in words: "kolumntolkningen är osäker: 70 % kan vara
     föregående års utfall"."""
-    alt = ind.get("alternative") or {}
-    if not columns:
-        return None
-    chosen = ind.get("cell_texts") or {}
+    alt = {col: (v.text if v is not None else None) for col, v in (row.alternative or {}).items()}
+    chosen = {col: v.text for col, v in row.cells().items() if v is not None}
+    could = "could be" if lang == "en" else "kan vara"
     parts = []
     for col in columns:
         here = chosen.get(col)
-        if here and here not in alt.values() and col in alt:
-            parts.append(f"{here} " + ("could be empty" if lang == "en" else "kan vara tom")
-                         + f" ({column_name(col, lang)})")
-        elif here:
+        if here:
             moved = next((c for c, t in alt.items() if t == here and c != col), None)
             if moved:
-                parts.append(f"{here} " + ("could be" if lang == "en" else "kan vara") + f" {column_name(moved, lang)}")
+                parts.append(f"{here} {could} {column_name(moved, lang)}")
+            elif col in alt:
+                parts.append(f"{column_name(col, lang)} {could} " + (alt[col] or ("empty" if lang == "en" else "tom")))
         elif alt.get(col):
-            parts.append(f"{column_name(col, lang)} " + ("could be" if lang == "en" else "kan vara") + f" {alt[col]}")
+            parts.append(f"{column_name(col, lang)} {could} {alt[col]}")
     head = "the column reading is uncertain" if lang == "en" else "kolumntolkningen är osäker"
     return head + (": " + "; ".join(parts) if parts else "")
 

@@ -143,9 +143,18 @@ def _empties(cell: Cell) -> int:
 
 # ---------------------------------------------------------------------- the candidates
 def candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
+    """The order-preserving placements of every reading of the row's cells, with their row-local score.
+
+    Only the plausible ones are scored: where the extraction keeps the spacing, those that move at most
+    one cell from where the spaces put it (any more is worth nothing next to them); without spacing,
+    those whose text cells stand in target columns and whose split by sex is whole (both sexes and the
+    total). When no placement is plausible, all are scored."""
     columns = row.columns
     n = len(columns)
+    figure_slots = {i for i, col in enumerate(columns) if col in FIGURE_COLUMNS}
+    sex_slots = tuple(columns.index(c) if c in columns else -1 for c in ("outcome", "outcome_men", "outcome_women"))
     out: list[Candidate] = []
+    rest: list[Candidate] = []
     for cells in row.readings:
         cost = join_cost(cells)
         if cost >= FORBIDDEN:
@@ -156,22 +165,29 @@ def candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
         k = len(values)
         if k > n:
             continue
+        texts = [i for i, v in enumerate(values) if v.value is None]
         # the spacing each cell states: empty cells before it, and before the period
         said = [_empties(c) for c in filled]
         said_tail = _empties(period_cell) if period_cell is not None else None
         for slots in itertools.combinations(range(n), k):
-            score = -JOIN_COST * cost
+            misfit = _spacing_misfit(slots, said, said_tail, n) if ctx.spacing else 0
             if ctx.spacing:
-                score -= SPACING_PER_CELL * _spacing_misfit(slots, said, said_tail, n, body)
-            assign = {col: None for col in VALUE_COLUMNS}
+                plausible = misfit <= 2
+            else:
+                total, men, women = (slot in slots for slot in sex_slots)
+                plausible = not any(slots[i] in figure_slots for i in texts) and men == women and (total or not men)
+            if not plausible and out:
+                continue
+            score = -JOIN_COST * cost - SPACING_PER_CELL * misfit
+            assign = dict.fromkeys(VALUE_COLUMNS)
             for slot, value in zip(slots, values):
                 assign[columns[slot]] = value
             score += _meaning(assign)
-            out.append(Candidate(assign, score))
-    return out
+            (out if plausible else rest).append(Candidate(assign, score))
+    return out or rest
 
 
-def _spacing_misfit(slots, said, said_tail, n, body) -> int:
+def _spacing_misfit(slots, said, said_tail, n) -> int:
     """Empty cells the candidate puts where the spacing says otherwise (0: the spacing fits)."""
     misfit = 0
     prev = -1
@@ -256,15 +272,17 @@ def _situation(period: str | None, report_kind: str | None) -> str:
     return "annual"
 
 
-def _rates_key(col: str, a: dict[str, Value | None], report_kind: str | None) -> str:
-    """In a tertial report a forecast goes with an outcome: its rate is kept apart for rows without one."""
-    if col == "forecast" and report_kind in ("T1", "T2") and a["outcome"] is None:
-        return "forecast-without-outcome"
-    return col
+def _log_filled(situation: str, col: str, forecast_alone: bool) -> tuple[float, float]:
+    """log P(filled), log P(empty) of a column in a situation. In a tertial report a forecast goes with
+    an outcome: a row without one seldom has a forecast."""
+    p = FORECAST_WITHOUT_OUTCOME if forecast_alone and col == "forecast" else FILLED[situation][col]
+    return math.log(p), math.log(1.0 - p)
 
 
-def _usual(situation: str, key: str) -> float:
-    return FORECAST_WITHOUT_OUTCOME if key == "forecast-without-outcome" else FILLED[situation][key]
+_LOG_FILLED = {(situation, col, alone): _log_filled(situation, col, alone)
+               for situation in FILLED for col in FILLED[situation] for alone in (False, True)}
+_LOG_EQUAL = {pair: (math.log(p / EQUAL_BY_CHANCE), math.log((1 - p) / (1 - EQUAL_BY_CHANCE)))
+              for pair, p in {**EQUAL_PAIRS, **EQUAL_PAIRS_ANNUAL}.items()}
 
 
 def _context_evidence(a: dict[str, Value | None], period: str | None, ctx: Context) -> float:
@@ -272,32 +290,34 @@ def _context_evidence(a: dict[str, Value | None], period: str | None, ctx: Conte
     score = 0.0
     if a["outcome_men"] is not None or a["outcome_women"] is not None:
         score += {True: SPLIT_ABOUT_PEOPLE, False: SPLIT_NOT_PEOPLE}.get(ctx.people, SPLIT_PRINTED)
+    alone = ctx.report_kind in ("T1", "T2") and a["outcome"] is None
     for col in FILLED[situation]:
-        p = _usual(situation, _rates_key(col, a, ctx.report_kind))
-        score += math.log(p if a[col] is not None else 1.0 - p)
-    pairs = {**EQUAL_PAIRS, **(EQUAL_PAIRS_ANNUAL if ctx.report_kind == "VB" else {})}
-    for (one, other), p in pairs.items():
-        x, y = _num(a[one]), _num(a[other])
-        if x is None or y is None:
-            continue
-        score += math.log(p / EQUAL_BY_CHANCE) if _same(x, y) else math.log((1 - p) / (1 - EQUAL_BY_CHANCE))
-    kf = a["kf_target"]
+        filled, empty = _LOG_FILLED[(situation, col, alone)]
+        score += filled if a[col] is not None else empty
+    pairs = (*EQUAL_PAIRS, *EQUAL_PAIRS_ANNUAL) if ctx.report_kind == "VB" else EQUAL_PAIRS
+    for pair in pairs:
+        x, y = _num(a[pair[0]]), _num(a[pair[1]])
+        if x is not None and y is not None:
+            same, differ = _LOG_EQUAL[pair]
+            score += same if _same(x, y) else differ
     if ctx.known_kf is not None:
-        placed = _num(kf)
+        placed = _num(a["kf_target"])
         score += KNOWN_KF_TARGET if placed is not None and _same(placed, ctx.known_kf) else -KNOWN_KF_TARGET
     return score
 
 
-def _prose_evidence(a: dict[str, Value | None], ind: Indicator, not_measured: bool) -> float:
+def _stated_figures(ind: Indicator, row_values: set[float]) -> list[tuple[str, float]]:
+    """The prose's claims about the row's own figures that the row prints (a figure it does not print
+    says nothing about where its cells go)."""
+    return [(c.kind, float(c.value)) for c in ind.claims
+            if c.kind != "met" and not isinstance(c.value, bool) and any(_same(c.value, x) for x in row_values)]
+
+
+def _prose_evidence(a: dict[str, Value | None], stated: list[tuple[str, float]], not_measured: bool) -> float:
     score = 0.0
-    printed = [v.value for v in a.values() if v is not None and v.value is not None]
-    for claim in ind.claims:
-        if claim.kind == "met" or isinstance(claim.value, bool):
-            continue
-        if not any(_same(claim.value, x) for x in printed):
-            continue  # a figure the row does not print says nothing about where its cells go
-        placed = _num(a.get(claim.kind))
-        score += PROSE_AGREES if placed is not None and _same(claim.value, placed) else PROSE_DISAGREES
+    for kind, value in stated:
+        placed = _num(a[kind])
+        score += PROSE_AGREES if placed is not None and _same(value, placed) else PROSE_DISAGREES
     if not_measured:
         score += NOT_MEASURED if a["outcome"] is None else -NOT_MEASURED
     return score
@@ -311,10 +331,14 @@ def _same(a: float, b: float) -> bool:
 def score(ind: Indicator, row: PendingRow, ctx: Context) -> list[tuple[float, float, Candidate]]:
     """The row's candidates with their evidence (all of it, and all but the prose), best first."""
     not_measured = bool(ind.analysis and NOT_MEASURED_SAYS.search(ind.analysis))
+    cands = candidates(row, ctx)
+    printed = {v.value for c in cands[:1] for v in c.cells.values() if v is not None and v.value is not None}
+    stated = _stated_figures(ind, printed) if ind.claims else []
+    prose = bool(stated) or not_measured
     out = []
-    for c in candidates(row, ctx):
+    for c in cands:
         layout = c.local + _context_evidence(c.cells, row.period, ctx)
-        out.append((layout + _prose_evidence(c.cells, ind, not_measured), layout, c))
+        out.append((layout + (_prose_evidence(c.cells, stated, not_measured) if prose else 0.0), layout, c))
     out.sort(key=lambda t: -t[0])   # stable: equal scores keep the order of the candidates
     return out
 

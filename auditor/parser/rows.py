@@ -7,7 +7,7 @@ import re
 from ..model import Indicator
 from .cursor import LineCursor
 from .lines import Line, join_wrapped
-from .placement import Context, PendingRow, decide, pending_row
+from .placement import PendingRow, pending_row
 from .values import NUMBER, PERIOD, UNIT_WORDS, YEAR, value_groups_to_cells
 
 # Words that can stand in a value cell besides numbers and units (text targets, periods).
@@ -128,8 +128,8 @@ class IndicatorRows(LineCursor):
         if not name:
             return None
         row = pending_row(value_groups_to_cells(groups), self.columns)
-        ind = Indicator(name=name, line=name_parts[0].no)
-        decide(ind, row, Context())   # provisional: settled with the prose once the document is read
+        # the cells are placed once the whole document is read (placement.py, from document.py)
+        ind = Indicator(name=name, line=name_parts[0].no, period=row.period)
         self.pending[id(ind)] = row
         if not done:
             ind.columns_certain = False
