@@ -72,6 +72,9 @@ FILLED: dict[str, dict[str, float]] = {
 }
 FORECAST_WITHOUT_OUTCOME = 0.1   # tertial report: a forecast for a row not measured in the period
 
+# The most a placement can be trusted when no reading of the row fits the form.
+IMPLAUSIBLE = 0.5
+
 # Texts that say KF's target is decided elsewhere or later: they belong in KF's column.
 KF_TEXT = re.compile(r"^(tas\s+fram|fastst|beslutas|saknas)", re.I)
 FIGURE_COLUMNS = ("outcome", "outcome_men", "outcome_women", "previous", "forecast")
@@ -88,6 +91,7 @@ class Candidate:
 
     cells: dict[str, Value | None]
     local: float
+    plausible: bool = True
 
 
 @dataclass
@@ -148,7 +152,7 @@ def candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
     Only the plausible ones are scored: where the extraction keeps the spacing, those that move at most
     one cell from where the spaces put it (any more is worth nothing next to them); without spacing,
     those whose text cells stand in target columns and whose split by sex is whole (both sexes and the
-    total). When no placement is plausible, all are scored."""
+    total) and fits its total. When no placement is plausible, all are scored."""
     columns = row.columns
     n = len(columns)
     figure_slots = {i for i, col in enumerate(columns) if col in FIGURE_COLUMNS}
@@ -182,8 +186,12 @@ def candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
             assign = dict.fromkeys(VALUE_COLUMNS)
             for slot, value in zip(slots, values):
                 assign[columns[slot]] = value
+            if plausible and not ctx.spacing and assign["outcome_men"] is not None:
+                plausible = split_misfit(assign["outcome"], assign["outcome_men"], assign["outcome_women"]) <= NEAR_SPLIT
+                if not plausible and out:
+                    continue
             score += _meaning(assign)
-            (out if plausible else rest).append(Candidate(assign, score))
+            (out if plausible else rest).append(Candidate(assign, score, plausible))
     return out or rest
 
 
@@ -359,6 +367,10 @@ def decide(ind: Indicator, row: PendingRow, ctx: Context, scored=None) -> None:
         return
     weights = _weights(scored)
     best = scored[0][2]
+    if not best.plausible:
+        # no reading fits the form: the least bad one is shown, but nothing about it is sure
+        weights = [min(w, IMPLAUSIBLE) for w in weights]
+        ind.notes.append("no reading of the cells fits the table's columns")
     for col in VALUE_COLUMNS:
         setattr(ind, col, best.cells[col])
     ind.confidence = round(weights[0], 4)
