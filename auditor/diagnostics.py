@@ -12,6 +12,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "text before a table row that does not belong to the row above"),
     "row-incomplete": ("indikatorraden saknar period (värdena kan vara ofullständiga)",
                        "the indicator row has no period cell (its values may be incomplete)"),
+    "unknown-header-word": ("okänd kolumn i indikatortabellens rubrik (dess celler läses inte som någon känd kolumn)",
+                            "unknown column in the indicator table's header (its cells are not read as any known column)"),
     "goal-without-title": ("mål utan titel", "goal label without a title"),
     "no-goals": ("inga mål hittades (inga rubriker som \"KF:s inriktningsmål:\" eller \"Nämndmål:\")",
                  "no goals found (no labels such as \"KF:s inriktningsmål:\" or \"Nämndmål:\")"),

@@ -151,3 +151,25 @@ def test_a_confident_flat_placement_never_breaks_what_a_reader_checks(cells, col
     assert (men is None) == (women is None), line
     if men is not None:
         assert total is not None and split_misfit(total, men, women) <= NEAR_SPLIT, line
+
+
+def test_every_fixture_read_flat_gives_the_same_cells_or_says_it_is_unsure():
+    """The fixtures without their spacing (as many PDF tools print them): each row either reads the same
+    as with the spacing, or its placement is not certain."""
+    import re
+
+    from fixture_compare import FIXTURES, decode_fixture, fixture_names
+
+    from auditor.parser import parse_text
+
+    for name in fixture_names():
+        text = decode_fixture(name)
+        flat = "\n".join(re.sub(r" +", " ", line).lstrip(" ") for line in text.split("\n"))
+        spaced = {i.line: i for g in parse_text(text, name).goals for i in g.indicators}
+        for goal in parse_text(flat, name).goals:
+            for ind in goal.indicators:
+                want = spaced.get(ind.line)
+                if want is None or not want.columns_certain:
+                    continue
+                same = texts(ind.cells()) == texts(want.cells())
+                assert same or not ind.columns_certain, (name, ind.line, texts(ind.cells()), texts(want.cells()))

@@ -68,7 +68,7 @@ class LineCursor:
 
     def is_indicator_header(self, i: int) -> bool:
         text = self.lines[i].text
-        return bool(L.INDICATOR_HEADER_START.match(text)) and L.is_header_word_line(text)
+        return bool(L.INDICATOR_HEADER_START.match(text)) and L.is_header_word_line(text, lenient=True)
 
     def is_activity_header(self, i: int) -> bool:
         return bool(L.ACTIVITY_HEADER.match(self.lines[i].text))
@@ -89,7 +89,7 @@ class LineCursor:
                 j += 1
                 continue
             text = self.lines[j].text
-            if j != i and not L.is_header_word_line(text):
+            if j != i and not L.is_header_word_line(text, lenient=True):
                 break
             self.mark(j, "table-header")
             words.append(text)
@@ -98,6 +98,8 @@ class LineCursor:
             if text.split()[-1].lower() == "period":
                 break
         self.columns = L.header_columns(" ".join(words)) or list(VALUE_COLUMNS)
+        for word in L.unknown_columns(self.columns):
+            self.diag("unknown-header-word", self.lines[i].no, word)
         return last + 1
 
     def skip_activity_header(self, i: int) -> int:

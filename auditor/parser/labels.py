@@ -53,9 +53,16 @@ def marker(text: str) -> str | None:
     return {"ej": "inte"}.get(word, word)
 
 
-def is_header_word_line(text: str) -> bool:
+def _header_word(w: str) -> bool:
+    return w.lower() in HEADER_WORDS or bool(re.fullmatch(r"(19|20)\d{2}", w))
+
+
+def is_header_word_line(text: str, lenient: bool = False) -> bool:
+    """A line of the indicator table's header. ``lenient``: most of its words are header words (a column
+    the parser does not know, "Målvärde", must not hide the header it stands in)."""
     words = text.split()
-    return bool(words) and all(w.lower() in HEADER_WORDS or re.fullmatch(r"(19|20)\d{2}", w) for w in words)
+    known = sum(1 for w in words if _header_word(w))
+    return bool(words) and (known == len(words) or (lenient and known >= 1 and 2 * known >= len(words)))
 
 
 def split_number(title: str) -> tuple[str | None, str]:
@@ -78,11 +85,37 @@ _HEADER_COLUMNS = re.compile(
     r"|(?P<period>period)")
 
 
+UNKNOWN_COLUMN = "?"   # prefix of a column the header names in words the parser does not know
+
+
 def header_columns(header_text: str) -> list[str] | None:
-    """The value columns of an indicator table, in order, read from its header; None if unreadable."""
+    """The value columns of an indicator table, in order, read from its header; None if unreadable.
+    Words between the known column names become columns of their own, named ``"?<words>"``: their cells
+    must not be pushed into a neighbouring column."""
     squeezed = re.sub(r"\s+", "", header_text.lower())
-    cols = [m.lastgroup for m in _HEADER_COLUMNS.finditer(squeezed)]
+    squeezed = re.sub(r"^indikator", "", squeezed)
+    cols: list[str] = []
+    at = 0
+    for m in _HEADER_COLUMNS.finditer(squeezed):
+        if m.start() > at:
+            cols.append(UNKNOWN_COLUMN + _unknown_words(header_text, squeezed[at:m.start()]))
+        cols.append(m.lastgroup)
+        at = m.end()
+    if at < len(squeezed):
+        cols.append(UNKNOWN_COLUMN + _unknown_words(header_text, squeezed[at:]))
     if not cols or cols[-1] != "period" or len(set(cols)) != len(cols):
         return None
     values = cols[:-1]
     return values if "target" in values and len(values) >= 2 else None
+
+
+def _unknown_words(header_text: str, squeezed_part: str) -> str:
+    """The printed words of a header part that matched no column (the squeezed text lost the spaces)."""
+    for w in header_text.split():
+        if w.lower() == squeezed_part:
+            return w
+    return squeezed_part
+
+
+def unknown_columns(columns: list[str]) -> list[str]:
+    return [c[len(UNKNOWN_COLUMN):] for c in columns if c.startswith(UNKNOWN_COLUMN)]

@@ -375,8 +375,12 @@ def decide(ind: Indicator, row: PendingRow, ctx: Context, scored=None) -> None:
         setattr(ind, col, best.cells[col])
     ind.confidence = round(weights[0], 4)
     ind.cell_confidence = {
-        col: round(sum(w for w, (_, _, c) in zip(weights, scored) if _same_cell(c.cells[col], best.cells[col])), 4)
+        col: round(sum(w for w, (_, _, c) in zip(weights, scored)
+                       if _same_cell(c.cells.get(col), best.cells.get(col))), 4)
         for col in row.columns}
+    for col in row.columns:
+        if col not in VALUE_COLUMNS and best.cells.get(col) is not None:
+            ind.notes.append(f"cell in a column the parser does not know ({col.lstrip('?')}): {best.cells[col].text}")
     runner_up = next((c for _, _, c in scored[1:] if c.cells != best.cells), None)
     ind.alternative = ({col: runner_up.cells[col] for col in VALUE_COLUMNS
                         if not _same_cell(runner_up.cells[col], best.cells[col])}

@@ -8,7 +8,8 @@ from ..model import Indicator
 from .cursor import LineCursor
 from .lines import Line, join_wrapped
 from .placement import PendingRow, pending_row
-from .values import NUMBER, PERIOD, UNIT_WORDS, YEAR, value_groups_to_cells
+from .values import (NUMBER, PERIOD, UNIT_WORDS, YEAR, completes_cut_word, cut_cell_word, ends_with_period,
+                     value_groups_to_cells)
 
 # Words that can stand in a value cell besides numbers and units (text targets, periods).
 CELL_WORDS = {
@@ -29,18 +30,7 @@ MAX_NAME_LINES = 14
 def cell_word(w: str) -> bool:
     low = w.lower()
     return bool(NUMBER.match(w) or low in CELL_WORDS or low in UNIT_WORDS or re.fullmatch(r"[-+]?\d+(?:[.,]\d+)?%", w)
-                or re.fullmatch(r"\+/-\d+(?:[.,]\d+)?%?", w) or low.startswith("barn/"))
-
-
-def ends_with_period(groups: list[list[Line]]) -> bool:
-    words = join_wrapped(groups[-1]).split()
-    for n in (3, 2, 1):
-        if len(words) >= n and PERIOD.match(" ".join(words[-n:])):
-            # a lone year right after a text target ("Fastställs 2020") is part of that text
-            if n == 1 and len(words) >= 2 and words[-2].lower().startswith("fastst"):
-                continue
-            return True
-    return False
+                or re.fullmatch(r"\+/-\d+(?:[.,]\d+)?%?", w) or low.startswith("barn/") or cut_cell_word(low))
 
 
 class IndicatorRows(LineCursor):
@@ -124,6 +114,10 @@ class IndicatorRows(LineCursor):
         groups, value_idx, j, done = self._read_values(j, first_values)
         if not groups or (strict and not done):
             return None
+        tail = self._name_tail(j) if done else []
+        if tail:
+            name_parts = name_parts + [self.lines[k] for k in tail]
+            j = tail[-1] + 1
         name = join_wrapped(name_parts)
         if not name:
             return None
@@ -183,7 +177,9 @@ class IndicatorRows(LineCursor):
         return None
 
     def _read_values(self, j: int, first_values):
-        """Value groups from line j (or from the values sharing the name's line) up to the period cell."""
+        """Value groups from line j (or from the values sharing the name's line) up to the period cell.
+        A cell cut by a page break inside a word ("nämnd/styrels" / page header / "e") goes on after the
+        page furniture."""
         groups: list[list[Line]] = []
         value_idx: list[int] = []
         if first_values is not None:
@@ -200,7 +196,15 @@ class IndicatorRows(LineCursor):
         done = bool(groups) and ends_with_period(groups)
         while not done and len(groups) < 10:
             k = self.next_content(j)
-            if k >= len(self.lines) or self.structural(k) or not self.is_value_line(k):
+            if k >= len(self.lines) or self.structural(k):
+                break
+            if groups and completes_cut_word(join_wrapped(groups[-1]), self.lines[k].text):
+                groups[-1].append(self.lines[k])
+                value_idx.append(k)
+                j = k + 1
+                done = ends_with_period(groups)
+                continue
+            if not self.is_value_line(k):
                 break
             group = [self._unindented(self.lines[k])]
             value_idx.append(k)
@@ -211,6 +215,8 @@ class IndicatorRows(LineCursor):
                     continue
                 if self.structural(m):
                     break
+                if ends_with_period(groups + [group]) and self._name_goes_on(m):
+                    break   # the row's name wraps around its values: the rest is read as the name
                 group.append(self.lines[m])
                 value_idx.append(m)
                 m += 1
@@ -218,3 +224,20 @@ class IndicatorRows(LineCursor):
             j = m
             done = ends_with_period(groups)
         return groups, value_idx, j, done
+
+    def _name_goes_on(self, m: int) -> bool:
+        """After a complete row, a line of the same block that starts in lower case and is no cell is
+        the rest of the row's name (the extraction printed the values beside the middle of a tall name)."""
+        text = self.lines[m].text
+        return bool(text) and text[0].islower() and not all(cell_word(w) for w in text.split())
+
+    def _name_tail(self, j: int) -> list[int]:
+        """The lines from j that finish the name of the row just read (see ``_name_goes_on``)."""
+        out = []
+        while j < len(self.lines) and (j in self.furniture or not self.lines[j].blank):
+            if j not in self.furniture:
+                if self.structural(j) or not (out or self._name_goes_on(j)):
+                    break
+                out.append(j)
+            j += 1
+        return out

@@ -41,6 +41,36 @@ UNIT_WORDS = {
 }
 
 
+# Words of text cells that a page break can cut anywhere ("nämnd/styrels" / page header / "e").
+LONG_CELL_WORDS = ("styrelse", "nämnd/styrelse", "fastställs", "livsmedel", "minskning")
+
+
+def cut_cell_word(low: str) -> bool:
+    """The first part of a long text-cell word whose end went to the next line or page."""
+    return len(low) >= 4 and any(word.startswith(low) and word != low for word in LONG_CELL_WORDS)
+
+
+def completes_cut_word(before: str, line: str) -> bool:
+    """Does ``line`` start with the rest of the cut word that ``before`` ends with?"""
+    words = before.split()
+    rest = line.split()
+    if not words or not rest:
+        return False
+    head = words[-1].lower()
+    return cut_cell_word(head) and any(word.startswith(head + rest[0].lower()) for word in LONG_CELL_WORDS)
+
+
+def ends_with_period(groups: list[list[Line]]) -> bool:
+    words = join_wrapped(groups[-1]).split()
+    for n in (3, 2, 1):
+        if len(words) >= n and PERIOD.match(" ".join(words[-n:])):
+            # a lone year right after a text target ("Fastställs 2020") is part of that text
+            if n == 1 and len(words) >= 2 and words[-2].lower().startswith("fastst"):
+                continue
+            return True
+    return False
+
+
 @dataclass
 class Cell:
     text: str
@@ -59,7 +89,9 @@ def value_groups_to_cells(groups: list[list[Line]]) -> list[list[Cell]]:
         for cells in readings:
             prev = first
             for line in rest:
-                if cells and starts_new_cell(cells[-1].text, line.text):
+                if cells and completes_cut_word(cells[-1].text, line.text):
+                    cells[-1].text = cells[-1].text.rstrip() + line.text.strip()
+                elif cells and starts_new_cell(cells[-1].text, line.text):
                     cells.append(Cell(" ".join(line.text.split()), 1, 0))
                 elif cells:
                     cells[-1].text = join_wrapped([Line(0, cells[-1].text + (" " if prev.ends_with_space else ""),
