@@ -37,6 +37,11 @@ def register(sub) -> None:
     p.add_argument("--ignore", action="append", metavar="IDS", help="skip these rules (ids or prefixes)")
     p.add_argument("--fail-on", choices=("error", "warning", "info"),
                    help="exit 1 when a finding has this severity or higher (default: error)")
+    p.add_argument("--fail-on-uncertain", action="store_true", default=None,
+                   help="let findings on uncertain table columns gate too (default: they do not)")
+    p.add_argument("--min-confidence", type=float, metavar="P",
+                   help="withhold findings whose table cells are placed with less confidence than P "
+                        "(0-1, default 0.6)")
     p.add_argument("--rules", action="append", metavar="DIR", help="also load rule modules from DIR")
     p.add_argument("--config", metavar="FILE", help="configuration file (default: auditor.toml or "
                                                     "pyproject.toml [tool.auditor], searched upwards)")
@@ -59,6 +64,13 @@ def build_config(args):
         config.ignore = list(config.ignore) + _ids(args.ignore)
     if args.fail_on:
         config.fail_on = args.fail_on
+    if args.fail_on_uncertain:
+        config.fail_on_uncertain = True
+    if args.min_confidence is not None:
+        if not 0 <= args.min_confidence <= 1:
+            raise InputError(None, "--min-confidence ska vara ett tal mellan 0 och 1",
+                             "--min-confidence must be a number between 0 and 1", code="usage")
+        config.min_confidence = args.min_confidence
     if args.rules:
         config.rule_dirs = list(config.rule_dirs) + list(args.rules)
     config.enabled(config.catalogue())      # unknown ids and bad parameters fail now, before any parsing
@@ -82,14 +94,15 @@ def _check_rule_options(args, config) -> None:
                                  f"unknown rule in {option}: {p} (see `auditor rules`)", code="usage")
 
 
-def exit_code(result, fail_on: str) -> int:
+def exit_code(result, fail_on: str, uncertain: bool = False) -> int:
     """2 when a file could not be audited, or only partly (cut off); else 1 when a finding gates CI (at or
-    above ``fail_on``, not dismissed by a reviewer, not already in the baseline); else 0."""
+    above ``fail_on``, not dismissed by a reviewer, not already in the baseline, certain unless
+    ``uncertain``); else 0."""
     from ..gate import fails
 
     if any(r.error or not r.complete for r in result.reports):
         return EXIT_USAGE
-    return EXIT_FINDINGS if fails(result, fail_on) else EXIT_OK
+    return EXIT_FINDINGS if fails(result, fail_on, uncertain) else EXIT_OK
 
 
 def run(args) -> int:
@@ -112,6 +125,7 @@ def run(args) -> int:
     to_terminal = args.output is None and sys.stdout.isatty()
     catalogue = config.catalogue()
     options = {"lang": args.lang, "output": args.output, "color": to_terminal, "fail_on": config.fail_on,
+               "fail_on_uncertain": config.fail_on_uncertain,
                "table": args.table, "rule_ids": sorted(config.enabled(catalogue)),
                "rule_titles": {spec.id: spec.summary(args.lang) for spec in catalogue},
                "rule_dirs": list(config.rule_dirs)}
@@ -123,7 +137,7 @@ def run(args) -> int:
             print(f"auditor: {r.error}", file=sys.stderr)
         elif not r.complete:
             print(f"auditor: {partial_note(r, args.lang)}", file=sys.stderr)
-    return exit_code(result, config.fail_on)
+    return exit_code(result, config.fail_on, config.fail_on_uncertain)
 
 
 def partial_note(audit, lang: str) -> str:

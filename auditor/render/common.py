@@ -173,7 +173,7 @@ LABELS = {
            "gap_relative": "relative gap", "share": "share with analysis", "claim": "claim"},
 }
 _NAMES = ("indicator", "activity", "goal", "level", "unit", "line", "items", "analysis", "columns_certain",
-          "gap_unit", "about", "met", "claimed", "scope", "states_sentence")
+          "gap_unit", "about", "met", "claimed", "scope", "states_sentence", "doubt", "certainty")
 _WITH_UNIT = ("outcome", "outcome_men", "outcome_women", "previous", "forecast", "target")
 # Report text shown as a quotation (påstående: "…"), and the fields whose label ends with a colon.
 _QUOTED = ("claim",)
@@ -274,6 +274,10 @@ def evidence_lines(f: Finding, lang: str, limit: int = 400) -> list[str]:
             label = label[:89] + "…"
         rest = _fields(item, lang)
         out.append(f"{line_word} {item.get('line')}: {label}" + (f" ({rest})" if rest else ""))
+    if ev.get("doubt"):
+        sure = ev.get("certainty")
+        shown = (f"{sure:.2f}" if lang == "en" else f"{sure:.2f}".replace(".", ",")) if sure is not None else None
+        out.append(ev["doubt"] + (f" ({'confidence' if lang == 'en' else 'säkerhet'} {shown})" if shown else ""))
     if ev.get("analysis"):
         out.append(("analysis: " if lang == "en" else "analys: ") + ev["analysis"])
     return [s if len(s) <= limit else s[:limit - 1] + "…" for s in out]
@@ -286,11 +290,13 @@ NAME_LABELS = {
            "line": "rad", "items": "gäller", "analysis": "analys", "columns_certain": "säkra kolumner",
            "gap_unit": "skillnadens enhet", "about": "avser", "met": "når målet", "claimed": "påstått",
            "scope": "jämfört med", "states_sentence": "mening", "confidence": "säkerhet",
+           "certainty": "säkerhet i kolumnplaceringen", "doubt": "tvivel",
            "gender_gap": "skillnad kvinnor–män", "share": "andel med analys", "text": "text"},
     "en": {"indicator": "indicator", "activity": "activity", "goal": "goal", "level": "level", "unit": "unit",
            "line": "line", "items": "concerns", "analysis": "analysis", "columns_certain": "columns certain",
            "gap_unit": "gap unit", "about": "about", "met": "meets target", "claimed": "claimed",
            "scope": "compared with", "states_sentence": "sentence", "confidence": "confidence",
+           "certainty": "confidence of the column placement", "doubt": "doubt",
            "gender_gap": "gap women–men", "share": "share with analysis", "text": "text"},
 }
 
@@ -318,4 +324,26 @@ def evidence_pairs(ev: dict, lang: str) -> list[tuple[str, str]]:
         if k in _WITH_UNIT and unit and not isinstance(v, str):
             text = f"{text} {unit}"
         out.append((labels.get(k, k), text))
+    return out
+
+
+def withheld_lines(audit: ReportAudit, lang: str) -> list[str]:
+    """The findings held back because the table cells they rest on are more likely misplaced than not:
+    a heading line, then one line each (nothing is dropped without a word)."""
+    if not audit.withheld:
+        return []
+    n = len(audit.withheld)
+    if lang == "en":
+        head = (f"{n} possible finding{'s' if n != 1 else ''} withheld: the table cells "
+                f"{'they rest' if n != 1 else 'it rests'} on are more likely misplaced than not "
+                "(--min-confidence 0 reports them)")
+    else:
+        head = (f"{n} möjliga fynd hölls tillbaka: tabellcellerna de vilar på är troligare felplacerade än rätt "
+                "(--min-confidence 0 rapporterar dem)")
+    word = "line" if lang == "en" else "rad"
+    sure = "confidence" if lang == "en" else "säkerhet"
+    out = [head]
+    for f in sorted(audit.withheld, key=lambda f: (f.line, f.rule)):
+        value = f"{f.certainty:.2f}" if lang == "en" else f"{f.certainty:.2f}".replace(".", ",")
+        out.append(f"{word} {f.line} {f.rule} ({sure} {value}): {f.message}")
     return out

@@ -34,6 +34,7 @@ def command(level: str, message: str, **props: Any) -> str:
 def render_github(result: AuditResult, options: Any = None) -> str:
     lang = opt(options, "lang", "sv")
     fail_on = opt(options, "fail_on", "error")
+    uncertain = opt(options, "fail_on_uncertain", False)
     lines: list[str] = []
     for audit in result.reports:
         file = PurePath(audit.source).as_posix()
@@ -47,7 +48,7 @@ def render_github(result: AuditResult, options: Any = None) -> str:
                 note = f"[{label(f.review.decision, lang)}: {f.review.reason} ({f.review.by}, {f.review.date})] "
             if f.baseline == "unchanged":
                 note += f"[{label('unchanged', lang)}] "
-            if not gates(f, fail_on) and (f.dismissed or f.baseline == "unchanged"):
+            if not gates(f, fail_on, uncertain) and (f.dismissed or f.baseline == "unchanged"):
                 level = "notice"
             goal = ""
             if f.goal is not None:

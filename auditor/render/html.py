@@ -147,6 +147,7 @@ class _Builder:
         if self.lang not in UI:
             self.lang = "sv"
         self.fail_on = opt(options, "fail_on", "error")
+        self.uncertain = opt(options, "fail_on_uncertain", False)
         self.rule_titles: dict[str, str] = opt(options, "rule_titles", {})
         self.status = status_fn(options)
 
@@ -164,7 +165,7 @@ class _Builder:
             review_by=clean_text(review.by) if review else None,
             review_date=clean_text(review.date) if review else None,
             baseline_label=label(f.baseline, self.lang) if f.baseline else None,
-            gating=gates(f, self.fail_on),
+            gating=gates(f, self.fail_on, self.uncertain),
         )
 
     def goal(self, report: Report, goal: Goal, by_goal: dict[str, list[Finding]]) -> GoalView:

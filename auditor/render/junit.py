@@ -36,6 +36,7 @@ def _line(audit: ReportAudit, f: Finding, lang: str) -> str:
 def build_junit(result: AuditResult, options: Any = None) -> ET.Element:
     lang = opt(options, "lang", "sv")
     fail_on = opt(options, "fail_on", "error")
+    uncertain = opt(options, "fail_on_uncertain", False)
     ids = rule_ids(result, options)
     root = ET.Element("testsuites", name="auditor")
     total_tests = total_failures = total_errors = 0
@@ -56,8 +57,8 @@ def build_junit(result: AuditResult, options: Any = None) -> ET.Element:
                 tests += 1
                 case = ET.SubElement(suite, "testcase", name=clean_text(rule), classname=classname)
                 findings = sorted_findings(by_rule.get(rule, []))
-                failing = [f for f in findings if gates(f, fail_on)]
-                passing = [f for f in findings if not gates(f, fail_on)]
+                failing = [f for f in findings if gates(f, fail_on, uncertain)]
+                passing = [f for f in findings if not gates(f, fail_on, uncertain)]
                 if failing:
                     failures += 1
                     first = failing[0]

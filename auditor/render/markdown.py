@@ -8,7 +8,8 @@ import re
 from ..findings import AuditResult
 from ._common import clean_text
 from .common import (SEVERITY_ORDER, active, counts, evidence_lines, extra_columns, finding_tags, goal_groups,
-                     goal_heading, incomplete_reasons, report_title, review_line, severity_label, texts)
+                     goal_heading, incomplete_reasons, report_title, review_line, severity_label, texts,
+                     withheld_lines)
 
 
 # Characters that can start Markdown (CommonMark/GFM) syntax inside a line: emphasis, code, links and
@@ -49,6 +50,9 @@ def render(result: AuditResult, options: dict | None = None) -> str:
             continue
         if not audit.complete:
             out += [f"> **{t['incomplete']}**"] + [f"> {_md(r)}  " for r in incomplete_reasons(audit, lang)] + [""]
+        held = withheld_lines(audit, lang)
+        if held:
+            out += [f"*{_md(held[0])}*", ""] + [f"- {_md(line, MESSAGE_LIMIT)}" for line in held[1:]] + [""]
         rows, total = counts(audit)
         if not rows:
             out += [t["no_findings"], ""]

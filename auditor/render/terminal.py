@@ -12,7 +12,8 @@ from collections import Counter
 from ..findings import AuditResult
 from ._common import clean_text, label
 from .common import (SEVERITY_ORDER, active, counts, evidence_lines, extra_columns, finding_tags, goal_groups,
-                     goal_heading, incomplete_reasons, report_title, review_line, severity_label, texts)
+                     goal_heading, incomplete_reasons, report_title, review_line, severity_label, texts,
+                     withheld_lines)
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 MESSAGE_LIMIT = 2000
@@ -48,6 +49,9 @@ def render(result: AuditResult, options: dict | None = None) -> str:
             console.print(f"[yellow]{t['incomplete']}[/]")
             for reason in incomplete_reasons(audit, lang):
                 console.print(f"[yellow]  {escape(reason)}[/]")
+        held = withheld_lines(audit, lang)
+        for i, line in enumerate(held):
+            console.print(f"[dim]{'' if i == 0 else '  · '}{escape(line, MESSAGE_LIMIT)}[/]")
         rows, total = counts(audit)
         if not rows:
             console.print(f"[green]{t['no_findings']}[/]")
