@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from .config import Config
+from .kf_vote import votes
 from .errors import InputError
 from .findings import AuditResult, ReportAudit
 from .model import Report
@@ -62,10 +63,13 @@ def audit_file(path: str | Path, config: Config | None = None, keep: Keep = "ful
     (a bug) is reported the same way, naming the file, unless ``strict`` (tests and fuzzing) re-raises it."""
     from .parser import parse_file
 
-    lang = (config or Config()).lang
+    config = config or Config()
+    lang = config.lang
     try:
-        report = parse_file(path)
-        return _keep(audit_report_model(report, config), keep)
+        report = parse_file(path, kf_targets=known_kf_targets(config))
+        audit = audit_report_model(report, config)
+        audit.kf_votes = votes(report)
+        return _keep(audit, keep)
     except InputError as exc:
         return ReportAudit(source=str(path), error=exc.message(lang))
     except Exception as exc:  # noqa: BLE001 - one file's bug must not stop the batch
@@ -75,6 +79,15 @@ def audit_file(path: str | Path, config: Config | None = None, keep: Keep = "ful
         return ReportAudit(source=str(path), error=(
             f"{path}: internal error while auditing ({what}); please report it" if lang == "en" else
             f"{path}: internt fel vid granskningen ({what}); rapportera gärna felet"))
+
+
+def known_kf_targets(config: Config) -> dict:
+    """KF's targets from the knowledge files of the configured rule directories, and the batch's vote."""
+    from .engine.catalogue import rule_dirs
+    from .knowledge import load_knowledge
+
+    known = load_knowledge(rule_dirs(tuple(config.rule_dirs))).kf_targets
+    return {**config.kf_targets, **known} if config.kf_targets else known
 
 
 def _expand(paths) -> list[tuple[Path, InputError | None]]:
@@ -171,10 +184,37 @@ def audit_paths(paths, config: Config | None = None, jobs: int = 1, keep: Keep =
     items = _expand(paths)
     config = config or Config()
     files = [p for p, error in items if error is None]
-    if jobs > 1 and len(files) > 1:
-        done = iter(_audit_in_pool([(f, config, keep) for f in files], min(jobs, len(files))))
-    else:
-        done = (audit_file(f, config, keep) for f in files)
+    done = _audit_all(files, config, jobs, keep)
+    if len(files) > 1:
+        done = _revote(files, done, config, jobs, keep)
+    done = iter(done)
     audits = [ReportAudit(source=str(p), error=error.message(config.lang)) if error is not None
               else next(done) for p, error in items]
+    for audit in audits:
+        audit.kf_votes = None
     return AuditResult(reports=audits)
+
+
+def _audit_all(files: list[Path], config: Config, jobs: int, keep: Keep) -> list[ReportAudit]:
+    if jobs > 1 and len(files) > 1:
+        return _audit_in_pool([(f, config, keep) for f in files], min(jobs, len(files)))
+    return [audit_file(f, config, keep) for f in files]
+
+
+def _revote(files: list[Path], done: list[ReportAudit], config: Config, jobs: int, keep: Keep) -> list[ReportAudit]:
+    """KF sets one target per indicator for the whole city: where the batch's sure readings agree on one
+    that a report's doubtful rows print, that report is read again knowing it."""
+    from dataclasses import replace
+
+    from .kf_vote import consensus
+
+    agreed = consensus([a.kf_votes for a in done if a.kf_votes is not None], known_kf_targets(config))
+    again = [i for i, a in enumerate(done) if a.kf_votes is not None and a.kf_votes.open & agreed.keys()]
+    if not again:
+        return done
+    voted = replace(config, kf_targets={**config.kf_targets, **agreed})
+    redone = _audit_all([files[i] for i in again], voted, jobs, keep)
+    out = list(done)
+    for i, audit in zip(again, redone):
+        out[i] = audit
+    return out

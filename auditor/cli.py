@@ -15,7 +15,7 @@ from .errors import InputError
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 # Command modules, in the order `auditor --help` lists them.
-COMMANDS = ("parse", "audit", "rules", "explain", "review", "baseline", "compare")
+COMMANDS = ("parse", "audit", "rules", "explain", "review", "baseline", "compare", "kf_targets")
 
 
 LANGS = ("sv", "en")

@@ -41,6 +41,8 @@ class Config:
     # ``fail_on_uncertain`` is set.
     min_confidence: float = 0.6
     fail_on_uncertain: bool = False
+    # KF's targets a batch agreed on (auditor.kf_vote), added to the knowledge files' when reports are read
+    kf_targets: dict = field(default_factory=dict)
     source: str | None = None      # the file this came from, for messages
 
     def catalogue(self):

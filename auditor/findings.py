@@ -100,6 +100,8 @@ class ReportAudit(BaseModel):
     complete: bool = True
     # Set when the file could not be read or parsed at all; then findings is empty.
     error: str | None = None
+    # The report's sure KF targets and its rows in doubt, for the batch's vote (auditor.kf_vote)
+    kf_votes: Any = Field(default=None, exclude=True)
     # The parsed model, for renderers that show the goal tree (HTML, spreadsheets); not part of the JSON contract.
     report: Report | None = Field(default=None, exclude=True)
 

@@ -35,6 +35,8 @@ class Knowledge:
     gender_topic: re.Pattern = re.compile(r"\bkön\b")
     discussion_cues: re.Pattern = re.compile(r"\bskillnad\w*\b")
     subject_word_re: re.Pattern | None = None
+    # KF's annual targets: (year, indicator name as ``kf_key`` gives it) -> the cell as printed
+    kf_targets: dict[tuple[int, str], str] = field(default_factory=dict)
 
     def finish(self) -> "Knowledge":
         words = sorted(set(self.subject_words), key=len, reverse=True)
@@ -82,6 +84,10 @@ def load_knowledge(dirs: tuple[str, ...]) -> Knowledge:
             k.not_measured.extend(_compile(p, path) for p in data.get("not_measured") or [])
             for entry in data.get("names") or []:
                 k.names.append(NamePattern(_compile(entry["pattern"], path), entry["direction"], entry.get("why")))
+        path = Path(d) / "kf_targets.yaml"
+        if path.is_file():
+            for (year, name), cell in read_kf_targets(path).items():
+                k.kf_targets.setdefault((year, name), cell)
         path = Path(d) / "people.yaml"
         if path.is_file():
             data = _read_yaml(path)
@@ -122,3 +128,27 @@ def about_people(name: str, k: Knowledge) -> tuple[bool, str | None, str | None]
     if hit:
         return True, "subject", subject.strip()
     return False, None, None
+
+
+def kf_key(name: str) -> str:
+    """An indicator's name as KF-target knowledge keys it: case, spacing (extractions join wrapped words
+    differently) and a closing full stop ignored."""
+    return "".join(name.lower().split()).rstrip(".")
+
+
+def read_kf_targets(path: Path) -> dict[tuple[int, str], str]:
+    """The entries of a ``kf_targets.yaml``: (year, ``kf_key`` of the name) -> the target as printed."""
+    data = _read_yaml(path)
+    targets = data.get("targets") or {}
+    if not isinstance(targets, dict):
+        raise InputError(str(path), "targets ska vara en tabell år -> indikator -> mål",
+                         "targets must be a mapping year -> indicator -> target", code="config")
+    out: dict[tuple[int, str], str] = {}
+    for year, entries in targets.items():
+        if not isinstance(entries, dict) or not str(year).isdigit():
+            raise InputError(str(path), f"targets.{year}: ska vara ett år med en tabell indikator -> mål",
+                             f"targets.{year}: must be a year holding a mapping indicator -> target", code="config")
+        for name, cell in entries.items():
+            out[(int(year), kf_key(str(name)))] = str(cell)
+    return out
+

@@ -14,7 +14,7 @@ def report_file(tmp_path, monkeypatch, fixture_report):
     path = tmp_path / "rapport.txt"
     path.write_text("placeholder\n", encoding="utf-8")
 
-    def fake_parse(p):
+    def fake_parse(p, **_):
         return fixture_report.model_copy(update={"source": str(p)})
     monkeypatch.setattr("auditor.parser.parse_file", fake_parse)
     monkeypatch.chdir(tmp_path)          # no configuration file is found above tmp_path's own

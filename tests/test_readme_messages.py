@@ -105,7 +105,7 @@ def _setup(case: str, tmp: Path, monkeypatch) -> list[str]:
         (tmp / "regler" / "trasig.py").write_text("ID = (\n", encoding="utf-8")
         return ["audit", str(VB), "--rules", str(tmp / "regler")]
     if case == "internal-file":
-        def boom(path):
+        def boom(path, **_):
             raise RuntimeError("ett fel")
         monkeypatch.setattr("auditor.parser.parse_file", boom)
         return ["audit", str(VB)]

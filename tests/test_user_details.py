@@ -57,7 +57,7 @@ def _help(capsys, argv) -> str:
     return capsys.readouterr().out
 
 
-HELP_COMMANDS = [[]] + [[c] for c in COMMANDS] + [["baseline", "create"]]
+HELP_COMMANDS = [[]] + [[c.replace("_", "-")] for c in COMMANDS] + [["baseline", "create"], ["kf-targets", "learn"]]
 
 
 @pytest.mark.parametrize("command", HELP_COMMANDS, ids=lambda c: " ".join(c) or "auditor")

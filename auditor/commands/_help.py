@@ -22,6 +22,17 @@ SV: dict[str, str] = {
         "spara dagens fynd så att CI bara stoppar på nya",
     "compare two reports of the same committee (T1 → T2 → VB)":
         "jämför två rapporter från samma nämnd (T1 → T2 → VB)",
+    "learn KF's annual targets from a batch of reports": "lär in KF:s årsmål från en samling rapporter",
+    "Learn KF's annual targets from a batch of reports: the targets that at least two reports print alike, "
+    "with sure readings, are added to a knowledge file.":
+        "Lär in KF:s årsmål från en samling rapporter: mål som minst två rapporter skriver lika, med säker "
+        "läsning, läggs till i en kunskapsfil.",
+    "add the batch's agreed KF targets to FILE": "lägg till de KF-mål samlingen är överens om i FILE",
+    "Add the KF targets the reports in PATH agree on to FILE (created when missing; its entries are kept). Put "
+    "FILE in a rules folder (--rules DIR) as kf_targets.yaml to use it.":
+        "Lägg till de KF-mål rapporterna i PATH är överens om i FILE (skapas om den saknas; dess poster behålls). "
+        "Lägg FILE i en regelmapp (--rules DIR) som kf_targets.yaml för att använda den.",
+    "the knowledge file to add to (kf_targets.yaml)": "kunskapsfilen att lägga till i (kf_targets.yaml)",
     "write a baseline of the findings in PATH": "skriv en baslinje med fynden i PATH",
     # descriptions
     "Parse follow-up reports and print what the parser read.":

@@ -5,19 +5,22 @@ Public API: ``parse_text(text, source)`` and ``parse_file(path)``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Mapping
 
 from ..model import Diagnostic, Report
 from ..reader import read_report
 
 
-def parse_text(text: str, source: str = "<text>") -> Report:
+def parse_text(text: str, source: str = "<text>", kf_targets: Mapping[tuple[int, str], str] | None = None) -> Report:
+    """``kf_targets``: KF's known annual targets, (year, ``knowledge.kf_key(name)``) -> the cell as printed
+    (default: the shipped knowledge, ``rules/kf_targets.yaml``)."""
     from .document import parse_document
-    return parse_document(text, source)
+    return parse_document(text, source, kf_targets)
 
 
-def parse_file(path: str | Path) -> Report:
+def parse_file(path: str | Path, kf_targets: Mapping[tuple[int, str], str] | None = None) -> Report:
     read = read_report(path)
-    report = parse_text(read.text, str(path))
+    report = parse_text(read.text, str(path), kf_targets)
     if read.cut_mid_character:
         # a file cut by bytes inside its last character: partial, whatever the text's last line looks like
         from ..diagnostics import message

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import message
-from ..knowledge import about_people, builtin_knowledge
+from ..knowledge import about_people, builtin_knowledge, kf_key
 from ..model import Activity, Diagnostic, Indicator, Paragraph, Report, TextSection
 from . import labels as L
 from .activities import ActivityRows
@@ -25,15 +25,17 @@ from .prose_claims import read_claims
 from .lines import Line, join_wrapped
 from .meta import read_meta
 from .placement import Context, decide
+from .values import parse_value
 from .rows import IndicatorRows
 
 SENTENCE_END = re.compile(r"[.!?:]\s*$")
 
 
 class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
-    def __init__(self, text: str, source: str) -> None:
+    def __init__(self, text: str, source: str, kf_targets=None) -> None:
         super().__init__(text)
         self.source = source
+        self.kf_targets = kf_targets
         self.narrative: list[Paragraph] = []
         self.mode = "pre"
         self.row: Indicator | Activity | None = None   # the row whose Analys is being read
@@ -63,14 +65,18 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
     def _place_cells(self, report: Report) -> None:
         """Settle every row's columns now that the prose and the report's kind are known."""
         knowledge = builtin_knowledge()
+        kf_targets = knowledge.kf_targets if self.kf_targets is None else self.kf_targets
         spacing = self.spacing_hints()
+        claims = read_claims(report)
         for goal in self.goals:
             for ind in goal.indicators:
-                ind.claims = read_claims(ind, goal)
+                ind.claims = claims.get(id(ind), [])
                 row = self.pending.get(id(ind))
                 if row is not None:
                     people = about_people(ind.name, knowledge)[0]
-                    decide(ind, row, Context(report_kind=report.report_kind, spacing=spacing, people=people))
+                    known = kf_targets.get((report.year, kf_key(ind.name))) if report.year else None
+                    decide(ind, row, Context(report_kind=report.report_kind, spacing=spacing, people=people,
+                                             known_kf=parse_value(known) if known else None))
 
     def _step(self, i: int) -> int:
         """Handle the non-blank line i; return the index of the next line to look at."""
@@ -303,5 +309,5 @@ def _append_text(owner, lines: list[Line]) -> None:
         owner.analysis, owner.analysis_line = text, lines[0].no
 
 
-def parse_document(text: str, source: str) -> Report:
-    return DocumentParser(text, source).parse()
+def parse_document(text: str, source: str, kf_targets=None) -> Report:
+    return DocumentParser(text, source, kf_targets).parse()

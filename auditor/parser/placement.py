@@ -30,7 +30,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import CERTAIN, VALUE_COLUMNS, Indicator, Value
 from .values import FORBIDDEN, PERIOD, Cell, join_cost, parse_value
@@ -113,7 +113,7 @@ class Context:
 
     report_kind: str | None = None
     spacing: bool = False            # the document's value lines show spacing hints
-    known_kf: float | None = None    # KF's target for this indicator and year, when known
+    known_kf: Value | None = None    # KF's target for this indicator and year, when known
     people: bool | None = None       # the indicator is about people (None: not known)
 
 
@@ -309,9 +309,17 @@ def _context_evidence(a: dict[str, Value | None], period: str | None, ctx: Conte
             same, differ = _LOG_EQUAL[pair]
             score += same if _same(x, y) else differ
     if ctx.known_kf is not None:
-        placed = _num(a["kf_target"])
-        score += KNOWN_KF_TARGET if placed is not None and _same(placed, ctx.known_kf) else -KNOWN_KF_TARGET
+        score += KNOWN_KF_TARGET if _same_figure(a["kf_target"], ctx.known_kf) else -KNOWN_KF_TARGET
     return score
+
+
+def _same_figure(a: Value | None, b: Value | None) -> bool:
+    """The same figure (or the same text, spacing aside)."""
+    if a is None or b is None:
+        return False
+    if a.value is not None and b.value is not None:
+        return _same(a.value, b.value)
+    return a.value is None and b.value is None and "".join(a.text.split()).lower() == "".join(b.text.split()).lower()
 
 
 def _stated_figures(ind: Indicator, row_values: set[float]) -> list[tuple[str, float]]:
@@ -340,6 +348,8 @@ def score(ind: Indicator, row: PendingRow, ctx: Context) -> list[tuple[float, fl
     """The row's candidates with their evidence (all of it, and all but the prose), best first."""
     not_measured = bool(ind.analysis and NOT_MEASURED_SAYS.search(ind.analysis))
     cands = candidates(row, ctx)
+    if ctx.known_kf is not None and not any(_same_figure(v, ctx.known_kf) for c in cands[:1] for v in c.cells.values()):
+        ctx = replace(ctx, known_kf=None)   # KF's target is not among the row's cells: it says nothing here
     printed = {v.value for c in cands[:1] for v in c.cells.values() if v is not None and v.value is not None}
     stated = _stated_figures(ind, printed) if ind.claims else []
     prose = bool(stated) or not_measured
