@@ -196,7 +196,7 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
         kind = _kind(subject)
         goal_id = subject["id"] if kind == "Goal" else subject.get("goal")
         goal = goal_facts.get(goal_id) if goal_id else None
-        certainty, doubts = _certainty(spec, subject, items, facts.rows, lang)
+        certainty, doubts = _certainty(spec, subject, items, facts, lang)
         severity = config.severity_of(spec)
         ctx = _context(subject, items, entry["evidence"], lang)
         messages = spec.message.get(entry["message"], spec.message) if entry["message"] else spec.message
@@ -234,13 +234,15 @@ def _sureness(fact: dict[str, Any], row, cells: tuple[str, ...]) -> tuple[float,
     return worst, columns
 
 
-def _certainty(spec, subject, items, rows, lang: str) -> tuple[float, str | None]:
+def _certainty(spec, subject, items, facts: FactSet, lang: str) -> tuple[float, str | None]:
     """How sure a finding is: the least sure decisive cell of the indicator it is about, or, for a finding
-    that lists indicators, of the surest of them (one right item makes the finding right). Claims carry
-    their own certainty. Also the doubt in words, for the evidence."""
+    that lists indicators, of the surest of them (one right item makes the finding right). A count claim
+    whose verdict changes when uncertain rows may count either way is as sure as the reading of all those
+    rows together. Also the doubt in words, for the evidence."""
     kind = _kind(subject)
+    rows = facts.rows
     if kind == "Claim":
-        return (1.0 if subject["certain"] else UNSURE_ROW), None
+        return (1.0 if subject["certain"] else _claim_certainty(subject, facts)), None
     facts = [subject] if kind == "Indicator" else [i for i in items if _kind(i) == "Indicator"]
     if not facts:
         return 1.0, None
@@ -251,6 +253,21 @@ def _certainty(spec, subject, items, rows, lang: str) -> tuple[float, str | None
     pick = judged[0] if kind == "Indicator" else max(judged, key=lambda t: t[0][0])
     (sure, columns), row = pick
     return sure, (doubt_text(row, columns, lang) if row is not None and columns else None)
+
+
+def _claim_certainty(claim, facts: FactSet) -> float:
+    """The chance that every uncertain row under the claim's goal is read right (their compared figure and
+    target), for a claim whose verdict hangs on them."""
+    if not claim["goal"]:
+        return UNSURE_ROW
+    sure = 1.0
+    for fact in facts.indicators:
+        row = facts.rows.get(fact.key)
+        if fact.goal != claim["goal"] or row is None or not row.cell_confidence:
+            continue
+        figure = fact.figure_column or "outcome"
+        sure *= min(row.cell_confidence.get(figure, 1.0), row.cell_confidence.get("target", 1.0))
+    return min(sure, UNSURE_ROW)
 
 
 def doubt_text(row, columns: list[str], lang: str) -> str:
