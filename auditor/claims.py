@@ -105,13 +105,19 @@ class Claim:
 
 
 # cheap test before the full reading: a claim names what it counts and how it went
-_MAYBE_CLAIM = re.compile(r"(mål|indikator|aktivitet|verksamhetsområde).*?(uppfyll|uppnå|\bnå)|"
-                          r"(uppfyll|uppnå|\bnå).*?(mål|indikator|aktivitet|verksamhetsområde)", re.S)
+_CLAIM_SUBJECT = re.compile(r"mål|indikator|aktivitet|verksamhetsområde")
+_CLAIM_VERB = re.compile(r"uppfyll|uppnå|\bnå")
+
+
+def _maybe_claim(text: str) -> bool:
+    """Both what a claim counts and how it went, in any order (two plain searches: one pattern with
+    ``.*?`` between them backtracks over the whole text)."""
+    return bool(_CLAIM_VERB.search(text)) and bool(_CLAIM_SUBJECT.search(text))
 
 
 def _parse_sentence(sentence: str) -> list[tuple[str, _Part | None, list[_Part]]]:
     """Return claims of one sentence as (about, -, parts)."""
-    if not _MAYBE_CLAIM.search(sentence.lower()):
+    if not _maybe_claim(sentence.lower()):
         return []
     t = _normalise(sentence)
     if not _LEVEL_RE.search(t) or not re.search(r"\b(uppfyll|uppnå|nås\b|nåtts\b|nått\b|når\b|nådd)", t):
@@ -232,22 +238,26 @@ def sentences(text: str, line: int) -> list[tuple[int, str]]:
     """Split prose into sentences, each with the source line it starts on (``line`` = the text's first line)."""
     out = []
     start = 0
-    for m in _SENTENCE_END.finditer(text):
-        chunk = text[start:m.start()]
+    counted, breaks = 0, 0     # line breaks before ``counted``, kept as the text is walked (not recounted)
+
+    def add(chunk: str, at: int) -> None:
+        nonlocal counted, breaks
         if chunk.strip():
-            lead = len(chunk) - len(chunk.lstrip())
-            out.append((line + text[:start + lead].count("\n"), " ".join(chunk.split())))
+            pos = at + len(chunk) - len(chunk.lstrip())
+            breaks += text.count("\n", counted, pos)
+            counted = pos
+            out.append((line + breaks, " ".join(chunk.split())))
+
+    for m in _SENTENCE_END.finditer(text):
+        add(text[start:m.start()], start)
         start = m.end()
-    chunk = text[start:]
-    if chunk.strip():
-        lead = len(chunk) - len(chunk.lstrip())
-        out.append((line + text[:start + lead].count("\n"), " ".join(chunk.split())))
+    add(text[start:], start)
     return out
 
 
 def find_claims(text: str | None, line: int) -> list[Claim]:
     """All count claims in ``text`` (whose first line is ``line``), in order."""
-    if not text or not _MAYBE_CLAIM.search(text.lower()):
+    if not text or not _maybe_claim(text.lower()):
         return []
     claims: list[Claim] = []
     previous_sentence_claim: Claim | None = None
