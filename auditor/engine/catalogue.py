@@ -10,6 +10,8 @@ non-rule data files (``*.yaml``).
 """
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import importlib.util
 import re
 import sys
@@ -143,12 +145,94 @@ def _spec_from_module(module, path: Path, builtin: bool) -> RuleSpec:
     rules = [v for v in vars(module).values() if isinstance(v, Rule)]
     if not rules:
         raise InputError(str(path), "regelmodulen har ingen @Rule", "the rule module has no @Rule", code="rules")
+    parameters = dict(getattr(module, "PARAMETERS", {}) or {})
+    check_patterns(rule_id, rules, parameters, path)
     return RuleSpec(id=rule_id, severity=severity, title=title, message=message,
                     doc=(module.__doc__ or "").strip(), doc_sv=(doc_sv or "").strip(),
-                    parameters=dict(getattr(module, "PARAMETERS", {}) or {}),
+                    parameters=parameters,
                     examples=list(getattr(module, "EXAMPLES", []) or []), rules=rules, module=module.__name__,
                     path=str(path), builtin=builtin,
                     decisive_cells=tuple(getattr(module, "DECISIVE_CELLS", ()) or ()))
+
+
+# ------------------------------------------------------------------------------ pattern field check
+# experta matches a pattern against any fact of its class and simply finds nothing when a field the
+# pattern names is never declared: ``Indicator(mett=False)`` would load, run and stay silent. So every
+# pattern of every rule is checked against the declared fields when the catalogue loads.
+
+def _record_class(name: str) -> type:
+    """The dataclass the facts of a ``dsl.FACT_TYPES`` entry are made from (the key is its class name)."""
+    import importlib
+
+    facts = importlib.import_module("auditor.facts")
+    modules = [facts] + [m for n, m in list(sys.modules.items())
+                         if m is not None and (n == "auditor" or n.startswith("auditor."))]
+    for module in modules:
+        value = getattr(module, name, None)
+        if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__name__ == name:
+            return value
+    raise RuntimeError(f"dsl.FACT_TYPES names {name}, but no dataclass of that name is defined in auditor.facts")
+
+
+def fact_fields() -> dict[type, frozenset[str]]:
+    """Each matchable fact class (``dsl.FACT_TYPES``) -> the fields its facts are declared with."""
+    from .dsl import FACT_TYPES
+
+    return {fact_class: frozenset(f.name for f in dataclasses.fields(_record_class(name)))
+            for name, fact_class in FACT_TYPES.items()}
+
+
+def _patterns(element):
+    """Every fact pattern in a rule's left-hand side, through AND/OR/NOT/EXISTS/FORALL nesting."""
+    from ._experta import TEST, Fact
+    from experta.conditionalelement import ConditionalElement
+
+    if isinstance(element, Fact):
+        yield element
+    elif isinstance(element, ConditionalElement) and not isinstance(element, TEST):
+        for part in element:
+            yield from _patterns(part)
+
+
+def check_patterns(rule_id: str, rules: list, parameters: dict[str, Any], path: Path | str) -> None:
+    """Raise InputError when a pattern names a field its fact class does not have.
+
+    The fact classes are those of ``dsl.FACT_TYPES`` (fields: their dataclass's fields) and ``Params``
+    (fields: ``rule`` and the rule's PARAMETERS); patterns on other classes are left alone."""
+    from ._experta import Fact
+    from .dsl import Params
+
+    known = dict(fact_fields())
+    known[Params] = frozenset(parameters) | {"rule"}
+    for rule in rules:
+        function = getattr(getattr(rule, "_wrapped", None), "__name__", None) or "?"
+        for pattern in _patterns(rule):
+            fields = known.get(type(pattern))
+            if fields is None:
+                continue
+            for key in pattern:
+                if Fact.is_special(key):            # __bind__ (AS.x << ...), experta's own keys
+                    continue
+                name = key.split("__")[0] if isinstance(key, str) else key   # a__b: nested access in a
+                if name in fields:
+                    continue
+                kind = type(pattern).__name__
+                close = difflib.get_close_matches(str(name), sorted(fields), n=1, cutoff=0.6)
+                listing = ", ".join(sorted(fields))
+                if type(pattern) is Params:
+                    listing = ", ".join(sorted(parameters))
+                    sv_hint = f"; menade du {close[0]!r}?" if close else f" (PARAMETERS: {listing or 'inga'})"
+                    en_hint = f"; did you mean {close[0]!r}?" if close else f" (PARAMETERS: {listing or 'none'})"
+                    raise InputError(str(path), f"regeln {rule_id} ({function}) matchar Params({key}=…), men "
+                                     f"regeln har ingen parameter {name!r}{sv_hint}",
+                                     f"rule {rule_id} ({function}) matches Params({key}=…), but the rule has no "
+                                     f"parameter {name!r}{en_hint}", code="rules")
+                sv_hint = f"; menade du {close[0]!r}?" if close else f" (fälten: {listing})"
+                en_hint = f"; did you mean {close[0]!r}?" if close else f" (its fields: {listing})"
+                raise InputError(str(path), f"regeln {rule_id} ({function}) matchar {kind}({key}=…), men "
+                                 f"{kind} har inget fält {name!r}{sv_hint}",
+                                 f"rule {rule_id} ({function}) matches {kind}({key}=…), but {kind} has no "
+                                 f"field {name!r}{en_hint}", code="rules")
 
 
 def rule_dirs(extra: tuple[str, ...] = ()) -> tuple[str, ...]:
