@@ -1,34 +1,52 @@
 """What the report's prose says about an indicator's own figures: the ``claims`` of each indicator.
 
 A claim is one sentence's statement about the indicator's outcome, forecast, annual target or
-previous-year outcome for the report's period, or about whether the indicator reached its target. Claims
-are read from the row's own analysis and from the goal's analysis where a sentence (or the line just above
-it) names exactly this indicator. They are read without looking at the table, so that they can serve as
-independent evidence for placing the row's cells (placement.py) and be checked against the table by the
-IND-TEXT-* rules.
+previous-year outcome for the report's period, or about whether the indicator reached its target. The
+same reading also finds what a sentence says about the indicator's trend against the previous year
+(``trend``: up, down, same, better or worse); trends are not part of ``auditor.report/1`` and are used by
+the IND-TEXT-TREND rule only.
+
+Where claims are read:
+
+- the indicator's own analysis (every sentence is about the row, unless it names another indicator);
+- a goal's analysis, under a line that repeats an indicator's name as a heading (district reports walk
+  through their indicators this way), or in a sentence that names exactly one indicator, or that speaks
+  of "indikatorn" when the goal has exactly one indicator of its own;
+- the report's other prose (summary), only in sentences that name exactly one indicator.
+
+Left out, to keep the claims right when they are used: figures about a sub-group (one sex, "varav ..."),
+the city or the country, another period (another year, a month, the same period last year in a tertial
+report), changes ("ökat med 3 procentenheter"), sentences about several indicators, hedged statements
+("det är osäkert om årsmålet nås") and counts in words. The reading never looks at the table, so that
+the claims are independent evidence for placing the row's cells (placement.py) and for the IND-TEXT-*
+rules.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from ..model import Goal, Indicator, ProseClaim
+from ..model import Goal, Indicator, ProseClaim, Report
 
-NUM = r"(-?\d{1,3}(?:\s\d{3})+|-?\d+)(?:,(\d+))?"
-_SAYS = {
-    "outcome": re.compile(r"\butfall(?:et)?\s+(?:uppgår\s+till|är|blev|var|landade\s+på|på|om)\s+" + NUM, re.I),
-    "target": re.compile(r"\bårsmål(?:et)?\s+(?:om|på|är|var|ligger\s+på)\s+(?:totalt\s+)?" + NUM, re.I),
-}
+# ------------------------------------------------------------------------------------------- text
+
 SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)", re.S)
+# A number as prose writes it: "1 272", "66,75", "0"; the unit, if any, right after it.
+NUM = r"(?P<n>\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,])|\d+(?:,\d+)?)(?P<u>\s*(?:%|procent\b))?"
+_WORD = re.compile(r"[a-zåäöéü0-9]+")
+_DEFINITE = {"andelen": "andel", "antalet": "antal", "indexet": "index"}
 
 
-def _num(m: re.Match) -> float:
-    whole = m.group(1).replace(" ", "").replace("\u00a0", "")
-    frac = m.group(2)
-    return float(whole + ("." + frac if frac else ""))
+def _num(text: str) -> float:
+    return float(text.replace(" ", "").replace("\u00a0", "").replace(",", "."))
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
+    return re.sub(r"\s*-\s*", "-", " ".join(text.lower().split())).rstrip(" .:;,")
+
+
+def _words(text: str) -> list[str]:
+    return [_DEFINITE.get(w, w) for w in _WORD.findall(text.lower())]
 
 
 def sentences(text: str, first_line: int) -> list[tuple[int, str]]:
@@ -44,33 +62,534 @@ def sentences(text: str, first_line: int) -> list[tuple[int, str]]:
     return out
 
 
-def _goal_passage(ind: Indicator, goal: Goal) -> list[tuple[int, str]]:
-    """The sentences right after the indicator's name where the goal's analysis repeats it on a line of
-    its own (district reports walk through their indicators this way)."""
-    if not goal.analysis or goal.analysis_line is None:
-        return []
-    lines = goal.analysis.split("\n")
-    name = _norm(ind.name)
-    hits = [k for k, line in enumerate(lines) if line.strip() and _norm(line) == name]
-    if not hits and len(name) >= 20:
-        hits = [k for k, line in enumerate(lines) if line.strip() and _norm(line).startswith(name[:60])][:1]
-    if not hits:
-        return []
-    k = hits[0]
-    after = "\n".join(lines[k + 1:k + 4])
-    return sentences(after, goal.analysis_line + k + 1)[:2]
+# ---------------------------------------------------------------------------------- naming indicators
+
+class _Names:
+    """Which indicators a sentence names: the indicator's name, or a long enough start of it, word by word
+    (the definite form "Andelen ..." and a definite ending on a word count as the same word)."""
+
+    def __init__(self, indicators: list[Indicator]):
+        self.full: dict[str, list[Indicator]] = {}
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.owners: dict[str, list[Indicator]] = {}
+        self.variants: dict[str, str] = {}     # a name without its parenthetical tail -> the name
+        for ind in indicators:
+            key = _norm(ind.name)
+            self.full.setdefault(key, []).append(ind)
+            self.owners.setdefault(key, []).append(ind)
+            short = _norm(re.sub(r"\([^)]*\)", " ", key))
+            if short and short != key:
+                self.variants.setdefault(short, key)
+        self.stems: dict[str, set[str]] = {}
+        for key in self.full:
+            for w in _words(key):
+                if len(w) >= 5 and w not in _STOP:
+                    self.stems.setdefault(w[:6], set()).add(key)
+        for key in self.full:
+            words = tuple(_words(key))
+            if not words:
+                continue
+            phrases = {words}
+            short = [v for v, k in self.variants.items() if k == key]
+            phrases.update(tuple(_words(v)) for v in short if _words(v))
+            # a long name is often cut short in the prose: its first four or more words, ending on a word
+            # that carries meaning, name it too
+            for k in range(len(words) - 1, 3, -1):
+                if len(words[k - 1]) >= 5 and len(" ".join(words[:k])) >= 25:
+                    phrases.add(words[:k])
+            for phrase in phrases:
+                self.by_first.setdefault(_key(phrase), []).append((phrase, key))
+
+    def named(self, sentence: str) -> set[str]:
+        """The names (normalised) of the indicators the sentence names; more than one means several."""
+        words = _words(sentence)
+        stems = [w[:6] for w in words]
+        spans: list[tuple[int, int, set[str]]] = []
+        get = self.by_first.get
+        for i in range(len(words)):
+            one, two = get((stems[i],)), get(tuple(stems[i:i + 2])) if i + 1 < len(words) else None
+            if not one and not two:
+                continue
+            for phrase, key in (*(one or ()), *(two or ())):
+                n = len(phrase)
+                if n <= 2 and i > 0 and words[i - 1] in _QUALIFIERS:
+                    continue    # "den korta sjukfrånvaron" is not "Sjukfrånvaro"
+                if all(_same(a, b) for a, b in zip(words[i:i + n], phrase)) and len(words) - i >= n:
+                    spans.append((i, i + n, {key}))
+        if not spans:
+            return set()
+        # the longest match wins over the ones inside it; equal spans name several indicators at once
+        spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+        keep: list[tuple[int, int, set[str]]] = []
+        for s in spans:
+            if keep and s[0] >= keep[-1][0] and s[1] <= keep[-1][1]:
+                if (s[0], s[1]) == keep[-1][:2]:
+                    keep[-1][2].update(s[2])
+                continue
+            keep.append(s)
+        out: set[str] = set()
+        for _, _, keys in keep:
+            out |= keys
+        return out
+
+    def closest(self, sentence: str) -> tuple[int, set[str]]:
+        """For a sentence whose subject is "Andelen …" or "Antalet …": the names that share the most words
+        of meaning with the subject's first words, and how many. Used to tell that a sentence under one
+        indicator's heading is about another one ("Andelen personer med …" under "Andel vuxna med …")."""
+        words = _words(sentence)[:8]
+        if not words or not ({"andel", "antal"} & set(words[:2])):
+            return 0, set()
+        counts: dict[str, int] = {}
+        for stem in {w[:6] for w in words if len(w) >= 5 and w not in _STOP}:
+            for key in self.stems.get(stem, ()):
+                counts[key] = counts.get(key, 0) + 1
+        if not counts:
+            return 0, set()
+        best = max(counts.values())
+        return best, {k for k, v in counts.items() if v == best}
 
 
-def read_claims(ind: Indicator, goal: Goal) -> list[ProseClaim]:
-    """The claims the prose makes about ``ind``'s own figures, in text order."""
-    passages: list[tuple[int, str]] = []
-    if ind.analysis and ind.analysis_line is not None:
-        passages.extend(sentences(ind.analysis, ind.analysis_line))
-    passages.extend(_goal_passage(ind, goal))
-    claims: list[ProseClaim] = []
-    for line, sentence in passages:
-        for kind, pattern in _SAYS.items():
-            m = pattern.search(sentence)
-            if m:
-                claims.append(ProseClaim(line=line, kind=kind, value=_num(m), text=sentence))
-    return claims
+_STOP = {"andel", "antal", "andelar", "jämfört", "samtliga", "förvaltningens", "under", "inom", "genom", "efter",
+         "trots", "utifrån", "avseende", "gällande", "fortsatt", "fortsätter"}
+_QUALIFIERS = {"den", "det", "de", "korta", "långa", "mellanlånga", "totala", "kortare", "längre"}
+
+
+def _key(words) -> tuple[str, ...]:
+    """Index key of a phrase: its first two words cut to six letters (a definite ending may follow)."""
+    return tuple(w[:6] for w in words[:2])
+
+
+def _same(text_word: str, name_word: str) -> bool:
+    return text_word == name_word or (len(name_word) >= 4 and text_word.startswith(name_word)
+                                      and len(text_word) - len(name_word) <= 2)
+
+
+# ----------------------------------------------------------------------------- what a sentence says
+
+_SEVERAL = re.compile(r"\bindikatorerna\b|\bsamtliga indikatorer|\bbåda indikator|\brespektive\b|"
+                      r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+) (?:av [\w ]{0,20}?)?indikatorer")
+_HEDGE = re.compile(r"\bosäker|\bsvårt att\b|\brisk|\bkan komma att\b|\bhade\b[^.]{0,40}\b(?:nått|uppnått|klarat)\b|"
+                    r"\bskulle\b|\bmöjligen\b|\beventuellt\b|\bpreliminärt\b|\bsannolikt\b")
+_SUBGROUP = re.compile(r"\b(?:kvinnor|män|flickor|pojkar|tjejer|killar|kvinnorna|männen|flickorna|pojkarna|"
+                       r"varav|bland|enheten|enheterna|förskolan|skolan|stadsdelsområden|distrikt\w*)\b")
+_ELSEWHERE = re.compile(r"\bstaden\b|\bstadens\b|\briket\b|\bnationell\w*|\bövriga\b|\bgenomsnitt\w*|"
+                        r"\bsnitt\w*|\bkommunfullmäktige\w*|\bkf\b|\bregion\w*|\bjämförbara\b")
+_MONTH = re.compile(r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
+                    r"december|vecka|veckor|månad\w*|sommar\w*|hösten|våren|kvartal\w*)\b")
+_SAME_TIME = re.compile(r"\bsamma (?:period|tid|tidpunkt|månad)")
+_TERTIAL = re.compile(r"\b(?:tertial|t)\s?([123])\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_CHANGE = re.compile(r"procentenhet|\bökning\b|\bminskning\b|\bmed\s*$")
+
+_UTFALL = r"(?:(?:årets|periodens|förvaltningens|nämndens|det totala)\s+)?(?:utfall(?:et)?|resultat(?:et)?|värde(?:t)?)"
+_ABOUT = r"(?:\s+(?:för|gällande|avseende|om|på)\s+(?![\d])(?:(?:tertial\s+|T)\d|[^,;.\d]){0,70}?)?"
+_VERB_OUT = r"(?:uppgår|uppgick|landade|landar|hamnade|hamnar|ligger|låg|blev|var|är)"
+_TO = r"(?:\s+(?:i\s+år|för\s+perioden|totalt|nu|därmed))?\s+(?:till|på)?\s*(?:ca\.?\s+|cirka\s+|totalt\s+)?"
+_PREV = r"(?:föregående|förra|fjolårets|tidigare)"
+
+_FIGURES: list[tuple[str, re.Pattern]] = [
+    ("previous", re.compile(_PREV + r"\s+års\s+(?:utfall|resultat|värde|nivå)\w*\s+(?:som\s+)?(?:var\s+|låg\s+på\s+|"
+                            r"uppgick\s+till\s+|på\s+|om\s+)?" + NUM)),
+    ("previous", re.compile(r"\b" + _PREV + r"\s+år(?:et)?\s+(?:då|när)\s+(?:utfallet|resultatet|andelen|antalet|"
+                            r"indexet|värdet)?\s*(?:var|låg på|uppgick till)\s+" + NUM)),
+    ("previous", re.compile(r"\b(?P<y>(?:19|20)\d\d)\s+års\s+(?:utfall|resultat|värde)\w*\s+(?:som\s+)?(?:var\s+|"
+                            r"låg\s+på\s+|uppgick\s+till\s+|på\s+)" + NUM)),
+    ("previous", re.compile(r"\blåg\s+på\s+" + NUM + r"\s+(?:under|för|år)\s+(?P<y>(?:19|20)\d\d)\b")),
+    ("forecast", re.compile(r"\bprognos(?:en)?(?:\s+för\s+(?:helåret|året|hela året))?\s+(?:är|blir|om|på|landar\s+på|"
+                            r"uppgår\s+till|ligger\s+på)\s+(?:ca\.?\s+|cirka\s+)?" + NUM)),
+    ("forecast", re.compile(r"\bprognos(?:en)?\s+är\s+att\s+[^,;.]{0,40}?\b(?:landa|hamna|uppgå|bli|ligga)\s+(?:på|till)\s+"
+                            r"(?:ca\.?\s+|cirka\s+)?" + NUM)),
+    ("forecast", re.compile(r"\bprognos(?:en)?\s+(?:ändras|justeras|höjs|sänks)\s+från\s+[\d ,]+\S*(?:\s+\w+)?\s+till\s+" + NUM)),
+    ("forecast", re.compile(r"\b(?:beräknas|prognostiseras|förväntas)\s+(?:att\s+)?(?:uppgå\s+till|landa\s+på|bli|hamna\s+på)\s+"
+                            r"(?:ca\.?\s+|cirka\s+)?" + NUM)),
+    ("target", re.compile(r"(?<![\w:])(?:årsmål(?:et)?|målvärdet|målet)\s+(?:om|på|är|var|låg\s+på|ligger\s+på|att)\s+"
+                          r"(?:totalt\s+|ett\s+[\w-]+\s+på\s+)?" + NUM)),
+    ("outcome", re.compile(r"\b" + _UTFALL + _ABOUT + r"\s+" + _VERB_OUT + _TO + NUM)),
+    ("outcome", re.compile(r"\b" + _UTFALL + r"\s+(?:om|på)\s+" + NUM)),
+]
+# words one of which a pattern needs, to skip it cheaply (keyed by the pattern's start)
+_NEEDS = {p.pattern[:40]: {"previous": ("föregående", "förra", "fjol", "tidigare", "års", "låg på"),
+                           "forecast": ("prognos", "beräknas", "förväntas"),
+                           "target": ("mål",),
+                           "outcome": ("utfall", "resultat", "värde")}[k] for k, p in _FIGURES}
+# "… har ökat från 80 till 81": the first figure is the previous year's, the second this year's
+_FROM_TO = re.compile(r"\bfrån\s+(?P<a>\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:,\d+)?)(?P<au>\s*(?:%|procent\b))?"
+                      r"(?:\s+\w+)?\s*(?:\((?P<y>(?:19|20)\d\d)\))?\s+(?:(?:föregående|förra)\s+år(?:et)?\s+)?"
+                      r"till\s+(?P<b>\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:,\d+)?)(?P<bu>\s*(?:%|procent\b))?")
+# a name or "andelen" as the subject of a plain statement of its level: "Andelen … uppgår i år till 0,99 procent"
+_LEVEL = re.compile(r"\b(?:uppgår|uppgick|ligger|låg|landade|hamnade)\s+(?:nu\s+|i\s+år\s+|totalt\s+|"
+                    r"för\s+perioden\s+(?:\w+\s+till\s+\w+\s+)?|"
+                    r"i\s+tertial\s+\d\s+|under\s+året\s+|därmed\s+)?(?:till|på)\s+(?:ca\.?\s+|cirka\s+)?" + NUM)
+_UP_DOWN = re.compile(r"\b(?:ökat|ökade|ökad|ökar|höjt|höjde|minskat|minskade|minskar|sjunkit|sjönk|höjts|sänkts|förbättrat|försämrats)\b")
+
+_ANCHOR = r"(?:årsmål(?:et)?|målvärdet|\bmålet(?!\s+med\b)(?:\s+för\s+indikatorn)?|indikatorn|nämndindikatorn)"
+_GOAL_WORDS = re.compile(r"nämndmål|enhetsmål|verksamhetsområdesmål|inriktningsmål|mål för verksamhetsområdet|"
+                         r"förväntade? resultat|aktivitet|\bmålen\b|\bmål\b(?! ?om| ?på| ?att)")
+_MET_FALSE = re.compile(
+    r"\b(?:uppnås|uppfylls|nås|uppnåtts|uppfyllts|uppfyllas|uppnå|nå)\s+(?:endast\s+|bara\s+|därmed\s+)?delvis\b|"
+    r"\bdelvis\s+(?:att\s+)?(?:uppnås|uppfylls|nås|uppfyllas)\b|"
+    r"\b(?:inte|ej)\s+(?:har\s+|kommer\s+att\s+|att\s+|kunnat\s+|lyckats\s+)*(?:uppnås|uppnåtts|nås|nåtts|uppfylls|"
+    r"uppfyllts|uppfyllas|uppnå|nå)\b|"
+    r"\b(?:uppnås|uppfylls|nås|uppnåddes|nåddes|uppfylldes|uppnåtts)\s+(?:därmed\s+|dock\s+|ännu\s+)?(?:inte|ej)\b|"
+    r"\b(?:når|nådde|uppnår|uppnådde|klarar|klarade)\s+(?:därmed\s+|dock\s+|ändå\s+|fortfarande\s+)?(?:inte|ej)\b|"
+    r"\b(?:har|hade)\s+(?:inte|ej)\s+(?:uppnått|nått|klarat)\b|"
+    r"\bunder\s+(?:årsmålet|målet|målvärdet)\b")
+_MET_TRUE = re.compile(
+    _ANCHOR + r"(?:\s+(?:om|på)\s+(?:totalt\s+)?[\d ,]+(?:\s*(?:%|procent|[\w-]+)){0,4})?\s+(?:har\s+|kommer\s+att\s+|"
+    r"bedöms\s+|beräknas\s+)?(?:uppnås|nås|uppfylls|uppfyllas|uppnåtts|nåtts|uppfyllts|uppnåddes|nåddes)\b"
+    r"(?!\s+(?:delvis|inte|ej)\b)(?:\s+helt)?|"
+    r"\b(?:når|nådde|uppnår|uppnådde|har\s+uppnått|har\s+nått|överträffar|överträffade|klarar|klarade|"
+    r"räknar\s+med\s+att\s+nå)\s+(?:därmed\s+|även\s+|också\s+)?(?:(?:förvaltningens|nämndens|uppsatt|det\s+uppsatta|"
+    r"sitt|årets)\s+)?(?:årsmål(?:et)?|målvärdet|målet)\b(?!\s+med\b)")
+# "39 % av förskolorna når årsmålet", "ingen av de tre ...": a share of the units, not the indicator
+_PART_OF = re.compile(r"\b(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s*(?:%|procent)?\s+av\b|\b(?:ingen|inga|någon|några|flera|hälften)\s+av\b|"
+                      r"\bde\s+flesta\b")
+_NEGATION = re.compile(r"\b(?:inte|ej|icke|aldrig|delvis)\b")
+_GENERIC_MAL = re.compile(r"\bmålet\b(?!\s+för\s+indikatorn)")
+
+_TREND_UP = re.compile(r"\b(?:har\s+|hade\s+)?(?:ökat|ökade|ökar|höjts|höjt|stigit|steg)\b|\ben\s+ökning\b|"
+                       r"\bhögre\s+(?:jämfört\s+med|än)\s+(?:föregående|förra)")
+_TREND_DOWN = re.compile(r"\b(?:har\s+|hade\s+)?(?:minskat|minskade|minskar|sjunkit|sjönk|sänkts|sänkt)\b|"
+                         r"\ben\s+(?:minskning|sänkning|tillbakagång)\b|\blägre\s+(?:jämfört\s+med|än)\s+(?:föregående|förra)")
+_TREND_SAME = re.compile(r"\b(?:på\s+)?samma\s+nivå\s+som\s+(?:föregående|förra)|\boförändrat?\b|"
+                         r"\b(?:detsamma|samma)\s+som\s+(?:föregående|förra)")
+_TREND_BETTER = re.compile(r"\ben\s+förbättring\b|\bhar\s+förbättrats\b|\bpositiv\s+utveckling\b")
+_TREND_WORSE = re.compile(r"\ben\s+(?:\w+\s+)?försämring\b|\bhar\s+försämrats\b")
+# a trend is the indicator's only when the sentence speaks of its figure, not of something else that rose
+_TREND_SUBJECT = re.compile(r"^(?:(?:årets|periodens|förvaltningens)\s+)?(?:utfallet|resultatet|indexet|värdet)\b|"
+                            r"^(?:andelen|antalet)\b|^jämfört med (?:föregående|förra) år har (?:utfallet|resultatet|"
+                            r"indexet|andelen|antalet)\b|^(?:utfallet|resultatet)\s+(?:för|gällande|om|på)\b")
+_TREND_NOT = re.compile(r"\b(?:spridning\w*|skillnad\w*|kostnad\w*|behov\w*|efterfrågan|antalet\s+(?:ärenden|"
+                        r"anmälningar|ansökningar|besök|placeringar))\b|\bbidra\w*\s+till\b|\bförklar\w*\b|\bberor\b|"
+                        r"\btros\b|\bkan\b")
+_CLAUSE = re.compile(r"[,;:]|\s(?:och|men|samt|medan|varav|vilket|eftersom|då|än|trots att|även om)\s")
+_WORD_NUMBERS = re.compile(r"\b(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+procent")
+
+
+# cheap tests first: most sentences say nothing of the kind, and naming is the costly part
+_MAYBE_WORDS = ("mål", "indikatorn", "ök", "minsk", "sjunk", "sjönk", "sänk", "höj", "förbättr", "försämr", "samma",
+                "oförändr", "lägre", "högre")
+
+
+def _maybe(sentence: str) -> bool:
+    if _DIGIT.search(sentence):
+        return True
+    low = sentence.lower()
+    return any(w in low for w in _MAYBE_WORDS)
+_DIGIT = re.compile(r"\d")
+_INDIKATORN = re.compile(r"\bindikatorn\b", re.I)
+_MET_WORD = re.compile(r"mål|indikatorn")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One thing a sentence says about one indicator (``kind`` also "trend", with value up/down/same/better/worse)."""
+
+    line: int
+    kind: str
+    value: float | bool | str
+    text: str
+
+
+@dataclass
+class _Context:
+    kind: str | None
+    year: int | None
+
+
+def _clause_at(sentence: str, start: int, end: int, back: int = 0) -> str:
+    """The clause around sentence[start:end] (between commas and joining words); ``back`` clauses before
+    it are added (a period named in the clause before: "jämfört med T1 då utfallet låg på ...")."""
+    bounds = [m.end() for m in _CLAUSE.finditer(sentence, 0, start)]
+    left = bounds[-1 - back] if len(bounds) > back else 0
+    m = _CLAUSE.search(sentence, end)
+    return sentence[left:m.start() if m else len(sentence)]
+
+
+def _other_period(clause: str, ctx: _Context, allow_previous_year: bool = False) -> bool:
+    for y in _YEAR.findall(clause):
+        y = int(y)
+        if ctx.year is None or (y != ctx.year and not (allow_previous_year and y == ctx.year - 1)):
+            return True
+    if _MONTH.search(clause) and not re.search(r"januari\s+(?:till|–|-)", clause):
+        return True
+    if ctx.kind in ("T1", "T2"):
+        if _SAME_TIME.search(clause):
+            return True
+        for t in _TERTIAL.findall(clause):
+            if f"T{t}" != ctx.kind:
+                return True
+    elif _TERTIAL.search(clause):
+        return True
+    return False
+
+
+def _figure_ok(sentence: str, m: re.Match, group: str, ctx: _Context, previous: bool = False) -> bool:
+    clause = _clause_at(sentence, m.start(), m.end())
+    after = sentence[m.end(group):m.end(group) + 20]
+    if re.match(r"\s*(?:procentenhet|gånger|år\b|dagar|veckor|timmar|kronor|tkr|mnkr)", after):
+        return False
+    if _SUBGROUP.search(clause) or _ELSEWHERE.search(clause):
+        return False
+    wider = _clause_at(sentence, m.start(), m.end(), back=1)
+    return not _other_period(wider, ctx, allow_previous_year=previous)
+
+
+def _figures(sentence: str, ctx: _Context, subject_named: bool) -> list[tuple[str, float]]:
+    out: list[tuple[str, float]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: str, m: re.Match, group: str, previous: bool = False) -> None:
+        span = m.span(group)
+        if any(a <= span[0] < b for a, b in taken):
+            return
+        if _figure_ok(sentence, m, group, ctx, previous):
+            out.append((kind, _num(m.group(group))))
+            taken.append(span)
+
+    low = sentence.lower()
+    for m in (_FROM_TO.finditer(sentence) if "från" in low else ()):
+        before = sentence[max(0, m.start() - 80):m.start()]
+        if _UP_DOWN.search(before) and not re.search(r"prognos", before) and (
+                m.group("y") or re.search(r"föregående|förra|" + str((ctx.year or 0) - 1), sentence)):
+            y = m.group("y")
+            if y and ctx.year and int(y) != ctx.year - 1:
+                continue
+            add("previous", m, "a", previous=True)
+            add("outcome", m, "b", previous=True)
+    for kind, pattern in _FIGURES:
+        if not any(w in low for w in _NEEDS[pattern.pattern[:40]]):
+            continue
+        for m in pattern.finditer(sentence):
+            y = m.groupdict().get("y")
+            if y and (ctx.year is None or int(y) != ctx.year - 1):
+                continue
+            if kind == "previous" and ctx.kind in ("T1", "T2") and _SAME_TIME.search(sentence):
+                continue
+            if kind == "outcome" and re.search(_PREV + r"\s+års\s*$", sentence[:m.start()]):
+                continue
+            if kind == "outcome" and re.match(r"\s*(?:för|gällande|avseende)\s+(?:staden|riket)", sentence[m.end() - len(m.group(0)):]):
+                continue
+            add(kind, m, "n", previous=(kind == "previous"))
+    if subject_named and ("uppg" in low or "ligg" in low or "låg" in low or "land" in low or "hamna" in low):
+        for m in _LEVEL.finditer(sentence):
+            add("outcome", m, "n")
+    return out
+
+
+_MET_VERBS = ("uppnå", "nå", "uppfyll", "överträff", "klara", "under")
+
+
+def _met(sentence: str, specific: bool) -> bool | None:
+    """What the sentence says about reaching the annual target; ``specific``: the sentence is known to be
+    about this indicator, so a bare "målet" is its target (in a goal's own words it would be the goal)."""
+    low = sentence.lower()
+    if not any(v in low for v in _MET_VERBS):
+        return None
+    found: set[bool] = set()
+    for m in _MET_FALSE.finditer(sentence):
+        clause = _clause_at(sentence, m.start(), m.end())
+        if _GOAL_WORDS.search(clause) or not re.search(_ANCHOR + r"|\bnår\b|\buppnår\b", clause + " " + sentence):
+            continue
+        if not specific and not re.search(r"årsmål|målvärde|indikatorn", clause):
+            continue
+        found.add(False)
+    for m in _MET_TRUE.finditer(sentence):
+        clause = _clause_at(sentence, m.start(), m.end())
+        if _GOAL_WORDS.search(clause) or _NEGATION.search(sentence[max(0, m.start() - 30):m.end() + 12]):
+            continue
+        if not specific and _GENERIC_MAL.search(m.group(0)):
+            continue
+        found.add(True)
+    if len(found) != 1 or _HEDGE.search(sentence) or (" av " in low and _PART_OF.search(sentence)):
+        return None
+    return found.pop()
+
+
+_TREND_WORDS = ("ök", "minsk", "sjunk", "sjönk", "sänk", "höj", "stig", "steg", "förbättr", "försämr", "samma",
+                "oförändr", "lägre", "högre", "positiv utveckling", "tillbakagång")
+
+
+def _trend(sentence: str, ctx: _Context, named: bool) -> str | None:
+    low = sentence.lower()
+    if not any(w in low for w in _TREND_WORDS):
+        return None
+    if not named and not _TREND_SUBJECT.search(sentence):
+        return None
+    found = set()
+    for value, pattern in (("same", _TREND_SAME), ("up", _TREND_UP), ("down", _TREND_DOWN),
+                           ("better", _TREND_BETTER), ("worse", _TREND_WORSE)):
+        if pattern.search(sentence):
+            found.add(value)
+    if len(found) != 1:
+        return None
+    if _TREND_NOT.search(sentence) or _SUBGROUP.search(sentence) or _ELSEWHERE.search(sentence):
+        return None
+    if _other_period(sentence, ctx, allow_previous_year=True) or _HEDGE.search(sentence):
+        return None
+    return found.pop()
+
+
+def _read_sentence(line: int, sentence: str, ctx: _Context, named: bool, specific: bool) -> list[Statement]:
+    # the patterns are written in lower case and read the lower-cased sentence (faster than ignoring case)
+    low = sentence.lower()
+    if ("indikator" in low or "respektive" in low) and _SEVERAL.search(low):
+        return []
+    out = [Statement(line, kind, value, sentence) for kind, value in _figures(low, ctx, named)] \
+        if _DIGIT.search(low) else []
+    met = _met(low, specific) if ("mål" in low or "indikatorn" in low) else None
+    if met is not None:
+        out.append(Statement(line, "met", met, sentence))
+    trend = _trend(low, ctx, named)
+    if trend is not None:
+        out.append(Statement(line, "trend", trend, sentence))
+    return out
+
+
+# --------------------------------------------------------------------------------- where to read
+
+def _blocks(text: str, first_line: int, names: _Names) -> list[tuple[int, str, str | None]]:
+    """Split a goal's analysis at the lines that are headings: (first line, text, indicator name or None).
+    A heading stands between two sentences, ends none itself and is followed by a line that starts one;
+    one that names exactly one indicator (also over two lines, or without its parenthetical tail) opens
+    that indicator's part, a short other one ("Uppnådda resultat") closes it."""
+    lines = text.split("\n")
+    nonblank = [i for i, t in enumerate(lines) if t.strip()]
+    nxt = {a: b for a, b in zip(nonblank, nonblank[1:])}
+
+    def opens_sentence(k: int | None) -> bool:
+        return k is None or lines[k].strip()[:1].isupper()
+
+    blocks: list[tuple[int, str, str | None]] = []
+    start, current, prev_ends = 0, None, True
+    for pos, k in enumerate(nonblank):
+        if k < start:
+            continue
+        raw = lines[k].strip()
+        ends = bool(re.search(r"[.!?:;,]$", raw))
+        key, span = None, 0
+        if prev_ends and raw[0].isupper():
+            if opens_sentence(nxt.get(k)):
+                found = names.named(raw)
+                key = next(iter(found)) if len(found) == 1 else None
+                span = k + 1 if key or (len(raw) <= 80 and not ends) else 0
+            if not span and not ends and k in nxt and opens_sentence(nxt.get(nxt[k])):
+                found = names.named(raw + " " + lines[nxt[k]])
+                if len(found) == 1:
+                    key, span = next(iter(found)), nxt[k] + 1
+        if span:
+            if k > start:
+                blocks.append((first_line + start, "\n".join(lines[start:k]), current))
+            current, start, prev_ends = key, span, True
+            continue
+        prev_ends = bool(re.search(r"[.!?:]$", raw))
+    if start < len(lines):
+        blocks.append((first_line + start, "\n".join(lines[start:]), current))
+    return blocks
+
+
+def _pick(key: str, names: _Names, near: list[Indicator]) -> Indicator:
+    """The indicator of that name: the one under the goal at hand if the name is used more than once."""
+    owners = names.owners[key]
+    for ind in owners:
+        if any(ind is n for n in near):
+            return ind
+    return owners[0]
+
+
+def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
+    """Every statement the report's prose makes about one indicator's own figures, with its indicator."""
+    indicators = [ind for g in report.goals for ind in g.indicators]
+    if not indicators:
+        return []
+    names = _Names(indicators)
+    ctx = _Context(report.report_kind, report.year)
+    children: dict[str | None, list[Goal]] = {}
+    for g in report.goals:
+        children.setdefault(g.parent, []).append(g)
+
+    def below(goal: Goal) -> list[Indicator]:
+        out, stack = list(goal.indicators), list(children.get(goal.id, []))
+        while stack:
+            g = stack.pop()
+            out.extend(g.indicators)
+            stack.extend(children.get(g.id, []))
+        return out
+
+    out: list[tuple[Indicator, Statement]] = []
+
+    def elsewhere(sentence: str, key: str) -> bool:
+        """The sentence's subject is more like another indicator's name than like ``key``."""
+        best, keys = names.closest(sentence)
+        return best >= 2 and key not in keys
+
+    def take(ind: Indicator | None, line: int, sentence: str, named: bool, specific: bool,
+             said: list[Statement]) -> None:
+        if ind is None:
+            return
+        if not (named and specific):    # read again under the stricter reading
+            said = _read_sentence(line, sentence, ctx, named, specific)
+        out.extend((ind, s) for s in said)
+
+    def said(line: int, sentence: str) -> list[Statement]:
+        """What the sentence would say if it were about one indicator (the widest reading): naming is
+        the costly part, so it is only looked at for sentences that say something."""
+        return _read_sentence(line, sentence, ctx, True, True) if _maybe(sentence) else []
+
+    for goal in report.goals:
+        for ind in goal.indicators:
+            if not ind.analysis or ind.analysis_line is None:
+                continue
+            own = _norm(ind.name)
+            for line, sentence in sentences(ind.analysis, ind.analysis_line):
+                found = said(line, sentence)
+                if not found:
+                    continue
+                named = names.named(sentence)
+                if named - {own} or (not named and elsewhere(sentence, own)):
+                    continue    # about another indicator, or several
+                take(ind, line, sentence, own in named, True, found)
+        if not goal.analysis or goal.analysis_line is None:
+            continue
+        near = below(goal)
+        sole = goal.indicators[0] if len(goal.indicators) == 1 else None
+        for first, text, heading in _blocks(goal.analysis, goal.analysis_line, names):
+            for line, sentence in sentences(text, first):
+                found = said(line, sentence)
+                if not found:
+                    continue
+                named = names.named(sentence)
+                if len(named) > 1:
+                    continue
+                if named:
+                    take(_pick(next(iter(named)), names, near), line, sentence, True, True, found)
+                elif heading is not None and not elsewhere(sentence, heading):
+                    take(_pick(heading, names, near), line, sentence, False, True, found)
+                elif sole is not None and _INDIKATORN.search(sentence):
+                    take(sole, line, sentence, False, False, found)
+    for para in report.narrative:
+        for line, sentence in sentences(para.text, para.line):
+            found = said(line, sentence)
+            if not found:
+                continue
+            named = names.named(sentence)
+            if len(named) == 1:
+                take(_pick(next(iter(named)), names, indicators), line, sentence, True, True, found)
+    return out
+
+
+def read_claims(report: Report) -> dict[int, list[ProseClaim]]:
+    """The claims of ``auditor.report/1`` per indicator (by ``id()``), in text order; trends are left out."""
+    out: dict[int, list[ProseClaim]] = {}
+    seen: set[tuple] = set()
+    for ind, s in read_report(report):
+        if s.kind == "trend":
+            continue
+        key = (id(ind), s.line, s.kind, s.value)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.setdefault(id(ind), []).append(ProseClaim(line=s.line, kind=s.kind, value=s.value, text=s.text))
+    for claims in out.values():
+        claims.sort(key=lambda c: c.line)
+    return out
