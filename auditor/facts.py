@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import figure_claims
 from .claims import Claim, find_claims, sentences, stated_degree
 from .knowledge import Knowledge, about_people
 from .model import Goal, Indicator, Report, Value
@@ -185,12 +186,13 @@ class FactSet:
     indicators: list[IndicatorFact] = field(default_factory=list)
     activities: list[ActivityFact] = field(default_factory=list)
     claims: list[ClaimFact] = field(default_factory=list)
+    figure_claims: list[figure_claims.FigureClaimFact] = field(default_factory=list)
     # The model row behind each indicator fact (by key): how sure its cells are placed is read from it
     # when a finding is written, not matched by rules.
     rows: dict[str, Indicator] = field(default_factory=dict)
 
     def all(self) -> list[Any]:
-        return [self.report, *self.goals, *self.indicators, *self.activities, *self.claims]
+        return [self.report, *self.goals, *self.indicators, *self.activities, *self.claims, *self.figure_claims]
 
 
 # ------------------------------------------------------------------------------------- derivations
@@ -298,6 +300,7 @@ def derive(report: Report, k: Knowledge) -> FactSet:
                 has_analysis=_analysis(act.analysis), analysis_excerpt=excerpt(act.analysis)))
 
     facts.claims = _claims(report, facts, by_id, children, unique)
+    facts.figure_claims = figure_claims.derive(report, facts.rows, facts.indicators)
     return facts
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA = "auditor.report/1"
 
@@ -84,6 +84,9 @@ class Indicator(_Model):
     analysis_line: int | None = None
     claims: list[ProseClaim] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    # What the prose says about the figure's trend against the previous year ("har ökat"), read with the
+    # claims (parser/prose_claims.py) for the IND-TEXT-TREND rule; not part of the contract.
+    _trends: list = PrivateAttr(default_factory=list)
 
     def cells(self) -> dict[str, Value | None]:
         return {name: getattr(self, name) for name in VALUE_COLUMNS}

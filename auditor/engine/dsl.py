@@ -41,12 +41,17 @@ class Claim(Fact):
     """One count claim found in prose (see ``auditor.facts.ClaimFact``)."""
 
 
+class FigureClaim(Fact):
+    """What a sentence states about one indicator's own figure, target reached or trend, set against the
+    table (see ``auditor.figure_claims.FigureClaimFact``)."""
+
+
 class Params(Fact):
     """A rule's parameters after configuration: ``Params(rule=ID, <name>=<value>, ...)``."""
 
 
 FACT_TYPES = {"ReportFact": Report, "GoalFact": Goal, "IndicatorFact": Indicator, "ActivityFact": Activity,
-              "ClaimFact": Claim}
+              "ClaimFact": Claim, "FigureClaimFact": FigureClaim}
 
 __all__ = ["AND", "AS", "EXISTS", "FORALL", "L", "MATCH", "NOT", "OR", "P", "TEST", "W", "Rule",
-           "Report", "Goal", "Indicator", "Activity", "Claim", "Params"]
+           "Report", "Goal", "Indicator", "Activity", "Claim", "FigureClaim", "Params"]

@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any
 
 from ..model import Activity, Goal, Indicator, Paragraph, Report, Value
+from ..parser.prose_claims import read_claims
 
 _LEVELS = ("inriktningsmal", "verksamhetsomradesmal", "namndmal", "enhetsmal")
 _CELL_RE = re.compile(r"^\s*([-−]?\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|[-−]?\d+(?:[.,]\d+)?)\s*(.*?)\s*$")
@@ -81,9 +82,14 @@ def build_report(spec: dict) -> Report:
 
     for g in spec.get("goals", []):
         add(g, None, 0)
-    return Report(source=spec.get("source", "exempel.txt"), committee=spec.get("committee", "Exempelnämnden"),
-                  report_kind=spec.get("kind", "VB"), year=spec.get("year", 2020), goals=goals, narrative=narrative,
-                  line_count=line[0])
+    report = Report(source=spec.get("source", "exempel.txt"), committee=spec.get("committee", "Exempelnämnden"),
+                    report_kind=spec.get("kind", "VB"), year=spec.get("year", 2020), goals=goals, narrative=narrative,
+                    line_count=line[0])
+    # the prose's claims about each row, as the parser reads them
+    claims = read_claims(report)
+    for ind in (i for g in goals for i in g.indicators):
+        ind.claims = claims.get(id(ind), [])
+    return report
 
 
 _LEVEL_NAMES = {"inriktningsmal": "KF:s inriktningsmål", "verksamhetsomradesmal": "KF:s mål för verksamhetsområdet",

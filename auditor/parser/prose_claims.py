@@ -579,17 +579,23 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
 
 
 def read_claims(report: Report) -> dict[int, list[ProseClaim]]:
-    """The claims of ``auditor.report/1`` per indicator (by ``id()``), in text order; trends are left out."""
+    """The claims of ``auditor.report/1`` per indicator (by ``id()``), in text order. The trends, which
+    are not part of the contract, are kept on each indicator (``Indicator._trends``) for the rules."""
     out: dict[int, list[ProseClaim]] = {}
+    trends: dict[int, list[Statement]] = {}
     seen: set[tuple] = set()
     for ind, s in read_report(report):
-        if s.kind == "trend":
-            continue
         key = (id(ind), s.line, s.kind, s.value)
         if key in seen:
             continue
         seen.add(key)
-        out.setdefault(id(ind), []).append(ProseClaim(line=s.line, kind=s.kind, value=s.value, text=s.text))
+        if s.kind == "trend":
+            trends.setdefault(id(ind), []).append(s)
+        else:
+            out.setdefault(id(ind), []).append(ProseClaim(line=s.line, kind=s.kind, value=s.value, text=s.text))
+    for goal in report.goals:
+        for ind in goal.indicators:
+            ind._trends = sorted(trends.get(id(ind), []), key=lambda s: s.line)
     for claims in out.values():
         claims.sort(key=lambda c: c.line)
     return out

@@ -1,0 +1,102 @@
+"""A sentence says the indicator reached its annual target while the table shows it missed, or the reverse.
+
+**What it checks.** A sentence about exactly this indicator (its own analysis, or a goal's analysis under
+a heading or with words that name it) says that it reaches its annual target ("årsmålet nås", "har uppnått
+årsmålet", "överträffar målet") or that it does not ("når inte årsmålet", "uppnås delvis", "ligger under
+målet"), and the table says the opposite. The table's side is decided as in GOAL-FULL-UNMET-IND: the
+outcome in an annual report, the full-year forecast in a tertial report (the outcome when there is none),
+against the Årsmål, with the direction (higher or lower is better) from the target text or the indicator's
+name (`rules/directions.yaml`); the finding says which. When the direction is only assumed, when a tertial report's outcome and
+forecast disagree about the target, or when a compared cell's column is uncertain, there is no finding.
+Hedged sentences ("det är osäkert om årsmålet nås") and statements about several indicators are not read.
+
+**Why it matters.** Whether a target is met is what the committee is held to. A text that says met while
+the figures say missed (or the reverse) gives the reader the wrong conclusion.
+
+**Example.** "Utfallet uppgår till 45 % och årsmålet nås" with *Periodens utfall* 45 % and *Årsmål* 60 %.
+"""
+
+DOC_SV = """En mening säger att indikatorn nådde sitt årsmål medan tabellen visar att den inte gjorde det, eller tvärtom.
+
+**Vad regeln kontrollerar.** En mening om just den här indikatorn (dess egen analys, eller ett måls analys
+under en rubrik eller med ord som namnger den) säger att den når sitt årsmål ("årsmålet nås", "har uppnått
+årsmålet", "överträffar målet") eller att den inte gör det ("når inte årsmålet", "uppnås delvis", "ligger
+under målet"), och tabellen säger motsatsen. Tabellens svar avgörs som i GOAL-FULL-UNMET-IND: utfallet i en
+verksamhetsberättelse, prognosen för helåret i en tertialrapport (utfallet när prognos saknas), mot
+årsmålet, med riktningen (om högre eller lägre är bättre) från årsmålets text eller indikatorns namn
+(`rules/directions.yaml`).
+Fyndet anger vilket. När riktningen bara är antagen, när en tertialrapports utfall och prognos ger olika
+svar, eller när en jämförd cells kolumn är osäker blir det inget fynd. Reservationer ("det är osäkert om
+årsmålet nås") och påståenden om flera indikatorer läses inte.
+
+**Varför det spelar roll.** Om målet nås är det nämnden ställs till svars för. En text som säger uppnått
+när siffrorna säger inte uppnått (eller tvärtom) ger läsaren fel slutsats.
+
+**Exempel.** "Utfallet uppgår till 45 % och årsmålet nås" med *Periodens utfall* 45 % och *Årsmål* 60 %.
+"""
+
+from auditor.engine.dsl import AS, FigureClaim, Rule
+
+ID = "IND-TEXT-MET"
+SEVERITY = "error"
+TITLE = {
+    "sv": "Texten säger att årsmålet nås (eller inte) tvärtemot tabellen",
+    "en": "The text says the target is met (or not) against the table",
+}
+MESSAGE = {
+    "sv": "Texten säger att '{indicator}' {says_sv}, men tabellen visar att den {shows_sv} ({column_sv} {figure} mot årsmål {target}, {direction_sv}, rad {indicator_line}): \"{text}\"",
+    "en": "The text says that '{indicator}' {says_en}, but the table shows that it {shows_en} ({column_en} {figure} vs target {target}, {direction_en}, line {indicator_line}): \"{text}\"",
+}
+PARAMETERS: dict = {}
+_SV = {True: "når årsmålet", False: "inte når årsmålet"}
+_EN = {True: "reaches its annual target", False: "misses its annual target"}
+_COL = {"outcome": ("utfall", "outcome"), "forecast": ("prognos", "forecast")}
+_DIR = {"higher": ("högre är bättre", "higher is better"), "lower": ("lägre är bättre", "lower is better"),
+        "band": ("inom intervall", "within a band")}
+
+EXAMPLES = [
+    {"expect": "fail", "title": "Said to be met, the outcome is below the target",
+     "title_sv": "Sägs vara uppnått, utfallet ligger under årsmålet",
+     "report": {"kind": "VB", "goals": [{"title": "Fler försörjer sig själva", "assessment": "delvis",
+                                         "indicators": [{"name": "Andel vuxna med ekonomiskt bistånd",
+                                                         "outcome": "3,4 %", "target": "3 %",
+                                                         "analysis": "Utfallet blev 3,4 % och årsmålet nås därmed."}]}]}},
+    {"expect": "fail", "title": "Target text decides the direction: said to be met, the outcome is short",
+     "title_sv": "Årsmålets text avgör riktningen: sägs vara uppnått, utfallet räcker inte",
+     "report": {"kind": "VB", "goals": [{"title": "Brukarna är nöjda", "assessment": "delvis",
+                                         "indicators": [{"name": "Andel nöjda brukare", "outcome": "72 %",
+                                                         "target": "Minst 80 %",
+                                                         "analysis": "Förvaltningen har uppnått årsmålet."}]}]}},
+    {"expect": "fail", "title": "Lower is better: said to be missed, but the figure is under its ceiling",
+     "title_sv": "Lägre är bättre: sägs inte nås, men siffran ligger under taket",
+     "report": {"kind": "VB", "goals": [{"title": "Medarbetarna mår bra", "assessment": "delvis",
+                                         "indicators": [{"name": "Sjukfrånvaro", "outcome": "5,1 %", "target": "6 %",
+                                                         "analysis": "Årsmålet uppnås delvis."}]}]}},
+    {"expect": "pass", "title": "Said to be missed, and it is",
+     "title_sv": "Sägs inte nås, och gör det inte",
+     "report": {"kind": "VB", "goals": [{"title": "Brukarna är nöjda", "assessment": "delvis",
+                                         "indicators": [{"name": "Andel nöjda brukare", "outcome": "72 %",
+                                                         "target": "Minst 80 %",
+                                                         "analysis": "Förvaltningen når inte årsmålet i år."}]}]}},
+    {"expect": "pass", "title": "A hedged sentence is not read",
+     "title_sv": "En mening med reservation läses inte",
+     "report": {"kind": "VB", "goals": [{"title": "Brukarna är nöjda", "assessment": "delvis",
+                                         "indicators": [{"name": "Andel nöjda brukare", "outcome": "72 %",
+                                                         "target": "Minst 80 %",
+                                                         "analysis": "Det är osäkert om årsmålet nås."}]}]}},
+    {"expect": "pass", "title": "The goal's own assessment is not the indicator's",
+     "title_sv": "Målets egen bedömning är inte indikatorns",
+     "report": {"kind": "VB", "goals": [{"title": "Brukarna är nöjda", "assessment": "helt",
+                                         "analysis": "Förvaltningen bedömer att nämndmålet uppfylls helt.",
+                                         "indicators": [{"name": "Andel nöjda brukare", "outcome": "72 %",
+                                                         "target": "80 %"}]}]}},
+]
+
+
+@Rule(AS.claim << FigureClaim(kind="met", agrees=False))
+def text_says_met_against_the_table(engine, claim):
+    col = _COL.get(claim["column"], ("utfall", "outcome"))
+    direction = _DIR.get(claim["direction"], ("", ""))
+    engine.flag(ID, claim, says_sv=_SV[claim["stated"]], says_en=_EN[claim["stated"]],
+                shows_sv=_SV[claim["table"]], shows_en=_EN[claim["table"]], column_sv=col[0], column_en=col[1],
+                direction_sv=direction[0], direction_en=direction[1])
