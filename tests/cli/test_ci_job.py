@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 DOC = ROOT / "README.md"
 EXAMPLE = ROOT / "fixtures" / "example_t1.txt"

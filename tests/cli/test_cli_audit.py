@@ -349,7 +349,7 @@ def test_explain_all_markdown(capsys):
 
 def test_a_batch_ends_with_an_overview_of_committees_and_rules(capsys, tmp_path):
     from pathlib import Path
-    example = Path(__file__).resolve().parent.parent / "fixtures"
+    example = Path(__file__).resolve().parents[2] / "fixtures"
     code = main(["audit", str(example / "example_vb.txt"), str(example / "example_t1.txt"), "--fail-on", "info"])
     out = capsys.readouterr().out
     assert code == 1
@@ -360,7 +360,7 @@ def test_a_batch_ends_with_an_overview_of_committees_and_rules(capsys, tmp_path)
 
 def test_a_markdown_batch_starts_with_an_overview(capsys):
     from pathlib import Path
-    example = Path(__file__).resolve().parent.parent / "fixtures"
+    example = Path(__file__).resolve().parents[2] / "fixtures"
     main(["audit", str(example / "example_vb.txt"), str(example / "example_t1.txt"), "--format", "md"])
     out = capsys.readouterr().out
     overview = out[out.index("## Översikt: 2 rapporter"):out.index("## Lövsjö")]

@@ -3,7 +3,7 @@ import json
 from auditor.cli import main
 from auditor.compare import compare, render_text
 
-from .factories import audit_of, finding, sample_report
+from ..factories import audit_of, finding, sample_report
 
 
 def test_compare_goals_indicators_and_findings():
@@ -119,7 +119,7 @@ def test_an_unreadable_input_is_named_once(tmp_path, capsys):
     from pathlib import Path
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    example = Path(__file__).resolve().parent.parent / "fixtures" / "example_t1.txt"
+    example = Path(__file__).resolve().parents[2] / "fixtures" / "example_t1.txt"
     assert main(["compare", str(empty), str(example)]) == 2
     assert capsys.readouterr().err == f"auditor: {empty}: filen är tom\n"
 
@@ -140,7 +140,7 @@ def t2_copy_of_example_t1(text: str) -> str:
 def test_readme_compare_example_is_real_output(tmp_path, monkeypatch, capsys):
     import re
     from pathlib import Path
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     readme = (root / "README.md").read_text(encoding="utf-8")
     m = re.search(r"<!-- compare-example:.*?-->\n```\n(auditor compare .*?)\n```\n\n```\n(.*?)```", readme, re.S)
     assert m, "README: the compare example is missing"

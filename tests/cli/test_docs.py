@@ -6,9 +6,9 @@ from pathlib import Path
 
 from auditor.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HEADER = ("# Rule reference\n\nGenerated from the rule modules with `auditor --lang en explain --all --format md` "
-          "(`tests/test_docs.py`\nchecks that it is current). How the audit works, the configuration and the exit "
+          "(`tests/cli/test_docs.py`\nchecks that it is current). How the audit works, the configuration and the exit "
           "codes are in the README.\n\n")
 
 

@@ -12,7 +12,7 @@ from auditor.cli import main
 from auditor.errors import InputError
 from auditor.outputs import check_destination, write_atomic
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "fixtures" / "example_vb.txt"
 FP = "0123456789abcdef"
 

@@ -10,7 +10,7 @@ import pytest
 
 from auditor.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 VB = FIXTURES / "example_vb.txt"
@@ -237,7 +237,7 @@ def test_every_message_in_the_error_tables_has_a_case():
     quoted = {" ".join(sv.split()).replace("PATH: ", "") for _, sv, _ in CASES}
     quoted |= {en for _, _, en in CASES if en}
     quoted |= {"PDF-filen är skadad (ingen sida gick att läsa)", "the PDF is damaged (no page could be read)",
-               "auditor: error text"}                       # covered by tests/test_bad_input.py, test_cli_lang.py
+               "auditor: error text"}                       # covered by parser/test_bad_input.py, cli/test_cli_lang.py
     listed = (_table_messages("### What is refused, and why", 1) + _table_messages("### What is refused, and why", 2)
               + _table_messages("### Other errors (exit code 2)", 1))
     listed = [m for m in listed if m not in ("cat a.txt b.txt", "--lang sv", "--lang en")]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from auditor.cli import main
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "fixtures" / "example_vb.txt"
+EXAMPLE = Path(__file__).resolve().parents[2] / "fixtures" / "example_vb.txt"
 
 
 def audit_json(capsys, folder: Path) -> tuple[int, dict, str]:

@@ -16,7 +16,7 @@ import pytest
 from auditor.cli import COMMANDS, build_parser, main
 from auditor.commands._help import SV
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VB = ROOT / "fixtures" / "example_vb.txt"
 
 

@@ -8,7 +8,7 @@ import pytest
 from auditor.render import get_renderer
 from auditor.render.html import render_pages
 
-from .gold import load_result
+from ..gold import load_result
 
 pytestmark = pytest.mark.corpus
 
@@ -29,7 +29,7 @@ def test_html_pages_for_the_corpus(gold, tmp_path):
 
 @pytest.mark.browser
 def test_corpus_page_in_the_browser(gold, tmp_path, page):
-    from .conftest import SCREENSHOTS
+    from ..conftest import SCREENSHOTS
     result, status = gold
     for name, html in render_pages(result, {"indicator_status": status}).items():
         (tmp_path / name).write_text(html, encoding="utf-8")

@@ -1,7 +1,7 @@
 from auditor.findings import AuditResult, Review, StaleReview
 from auditor.gate import fails, gates
 
-from .factories import sample_result
+from ..factories import sample_result
 
 
 def test_review_and_baseline_are_left_out_of_the_contract_until_set():

@@ -8,7 +8,7 @@ from auditor.errors import InputError
 from auditor.gate import fails
 from auditor.review import apply_reviews, load_reviews, set_decision
 
-from .factories import audit_of, finding, sample_report, sample_result
+from ..factories import audit_of, finding, sample_report, sample_result
 
 
 def write_findings(path, result):

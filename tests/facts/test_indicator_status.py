@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from auditor.compare import _gap
 from auditor.indicator_status import default_status, facts_status, status_fn
 
-from .factories import sample_report
+from ..factories import sample_report
 
 
 def test_without_the_engine_the_default_is_used():
@@ -61,7 +61,7 @@ def test_gap_by_direction():
 def test_how_the_direction_was_decided_follows_the_language():
     """The engine's reason (and the default's) reads in the language of the output: spreadsheets, HTML."""
     from auditor.render.sheets import frames
-    from .factories import sample_result
+    from ..factories import sample_result
 
     report = sample_report()
     rows = [(g, i) for g in report.goals for i in g.indicators]

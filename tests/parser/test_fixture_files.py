@@ -13,7 +13,7 @@ import pytest
 from fixture_compare import FIXTURES, VALUE_COLUMNS, decode_fixture, fixture_names, load_expected
 
 NAMES = fixture_names()
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 LEVELS = {"inriktningsmal", "verksamhetsomradesmal", "namndmal", "enhetsmal"}
 
 

@@ -12,7 +12,7 @@ import pytest
 from fixture_compare import FIXTURES, compare, decode_fixture, fixture_names, load_expected
 
 NAMES = fixture_names()
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
 
 def test_there_is_a_fixture_per_quirk():

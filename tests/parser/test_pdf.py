@@ -13,7 +13,7 @@ import pytest
 
 from fixture_compare import decode_fixture, fixture_names
 from pdf_util import pdf_safe, text_to_pdf, unicode_font
-from test_roundtrip import essentials
+from ..properties.test_roundtrip import essentials
 
 NAMES = fixture_names()
 

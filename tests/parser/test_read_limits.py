@@ -13,7 +13,7 @@ from auditor.parser import parse_file
 from auditor.parser.report_starts import second_report_start
 from auditor.reader import decode_file, read_report
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"
 VB = FIXTURES / "example_vb.txt"
 T1 = FIXTURES / "example_t1.txt"

@@ -32,7 +32,7 @@ from auditor.render import get_renderer
 
 from conftest import CORPUS, ROOT
 from synthetic import synthetic_report
-from test_line_accounting import check_accounting
+from ..parser.test_line_accounting import check_accounting
 
 pytestmark = pytest.mark.fuzz
 

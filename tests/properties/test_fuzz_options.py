@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from auditor.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VB = ROOT / "fixtures" / "example_vb.txt"
 FORMATS = ["terminal", "md", "json", "html", "sarif", "junit", "github", "xlsx", "csv"]
 

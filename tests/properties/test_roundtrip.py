@@ -9,12 +9,15 @@ text of text cells) and period; activity text, dates, deviation and analysis.
 
 The examples are derandomized so that CI runs the same cases every time; to search wider, run with a larger
 ``max_examples`` and ``derandomize=False`` locally (2 000 thousands-separator cases passed before landing).
+The round trips run twice: a short run (``SHORT`` examples) in the default test run, and the full one
+(``FULL`` examples, about 20 s each on two cores) marked ``fuzz``, which ``.ci/run`` runs.
 """
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -149,9 +152,11 @@ def essentials(rep: Report) -> list:
     return out
 
 
-@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
-@given(report(), st.sampled_from(["t1", "vb"]))
-def test_rendered_model_parses_back_to_the_same_model(model, style):
+SHORT, FULL = 20, 150
+ROUND_TRIP = dict(deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+
+
+def round_trips(model, style):
     from auditor.parser import parse_text
 
     text = render_report(model, style=style)
@@ -163,12 +168,32 @@ def test_rendered_model_parses_back_to_the_same_model(model, style):
                              + "\n--- text ---\n" + text)
 
 
-@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=SHORT, **ROUND_TRIP)
+@given(report(), st.sampled_from(["t1", "vb"]))
+def test_rendered_model_parses_back_to_the_same_model_short(model, style):
+    round_trips(model, style)
+
+
+@settings(max_examples=SHORT, **ROUND_TRIP)
+@given(report(thousands=True), st.sampled_from(["t1", "vb"]))
+def test_round_trip_with_thousands_separators_short(model, style):
+    round_trips(model, style)
+
+
+@pytest.mark.fuzz
+@settings(max_examples=FULL, **ROUND_TRIP)
+@given(report(), st.sampled_from(["t1", "vb"]))
+def test_rendered_model_parses_back_to_the_same_model(model, style):
+    round_trips(model, style)
+
+
+@pytest.mark.fuzz
+@settings(max_examples=FULL, **ROUND_TRIP)
 @given(report(thousands=True), st.sampled_from(["t1", "vb"]))
 def test_round_trip_with_thousands_separators(model, style):
     """Same, with values of 1 000 and more ("236 981 kr" next to other "kr" cells): the thousands space must
     not be read as a cell separator."""
-    test_rendered_model_parses_back_to_the_same_model.hypothesis.inner_test(model, style)
+    round_trips(model, style)
 
 
 def test_writer_emits_the_whitespace_rule():

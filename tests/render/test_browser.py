@@ -6,8 +6,8 @@ import pytest
 from auditor.findings import AuditResult, Review
 from auditor.render.html import render_pages
 
-from .conftest import SCREENSHOTS
-from .factories import audit_of, finding, sample_report, sample_result
+from ..conftest import SCREENSHOTS
+from ..factories import audit_of, finding, sample_report, sample_result
 
 pytestmark = pytest.mark.browser
 

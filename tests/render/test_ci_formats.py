@@ -9,7 +9,7 @@ from auditor.findings import AuditResult, Review, ReportAudit
 from auditor.render import get_renderer
 from auditor.render.github import escape_data, escape_property
 
-from .factories import audit_of, finding, sample_report, sample_result
+from ..factories import audit_of, finding, sample_report, sample_result
 
 CONTROL = "ok\x00\x01\x08\x0b\x0c\x0e\x1f\x7f\x85\ud800\ufffe\uffff end"
 
@@ -72,7 +72,7 @@ def test_sarif_unreadable_file_named_once_and_run_not_successful(tmp_path, sarif
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     good = tmp_path / "good.txt"
-    good.write_bytes((Path(__file__).resolve().parent.parent / "fixtures" / "example_t1.txt").read_bytes())
+    good.write_bytes((Path(__file__).resolve().parents[2] / "fixtures" / "example_t1.txt").read_bytes())
     main(["audit", str(empty), str(good), "--format", "sarif", "--no-config"])
     doc = json.loads(capsys.readouterr().out)
     validate_sarif(doc, sarif_schema)

@@ -11,7 +11,7 @@ import pytest
 
 from auditor.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VB = ROOT / "fixtures" / "example_vb.txt"
 T1 = ROOT / "fixtures" / "example_t1.txt"
 

@@ -7,7 +7,7 @@ from auditor.findings import Review
 from auditor.render import get_renderer
 from auditor.render.html import render_pages
 
-from .factories import audit_of, finding, sample_report, sample_result
+from ..factories import audit_of, finding, sample_report, sample_result
 
 NASTY = '<script>alert("x")</script> & "quotes" \'apos\''
 

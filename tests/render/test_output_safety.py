@@ -1,5 +1,5 @@
-"""Output safety for the terminal and Markdown outputs (HTML, SARIF and JUnit: tests/test_html.py and
-tests/test_ci_formats.py): report text with rich markup, HTML, Markdown syntax, control characters and
+"""Output safety for the terminal and Markdown outputs (HTML, SARIF and JUnit: tests/render/test_html.py and
+tests/render/test_ci_formats.py): report text with rich markup, HTML, Markdown syntax, control characters and
 very long lines is shown as text and cannot change the output's structure.
 
 The Markdown is checked with a real CommonMark parser (markdown-it-py, which rich already depends on)

@@ -5,7 +5,7 @@ from auditor.gate import fails
 from auditor.outputs import prepare, write_output
 from auditor.review import set_decision
 
-from .factories import sample_report, sample_result
+from ..factories import sample_report, sample_result
 
 
 def test_prepare_applies_review_beside_reports_and_baseline(tmp_path):
@@ -36,7 +36,7 @@ def test_xlsx_to_a_terminal_is_refused(tmp_path, monkeypatch, capsys):
     from pathlib import Path
 
     from auditor.cli import main
-    report = Path(__file__).resolve().parent.parent / "fixtures" / "example_t1.txt"
+    report = Path(__file__).resolve().parents[2] / "fixtures" / "example_t1.txt"
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     assert main(["audit", str(report), "--format", "xlsx", "--no-config"]) == 2
     out, err = capsys.readouterr()

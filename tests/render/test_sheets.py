@@ -5,7 +5,7 @@ from auditor.indicator_status import IndicatorStatus
 from auditor.render import get_renderer
 from auditor.render.sheets import frames
 
-from .factories import audit_of, finding, sample_report, sample_result
+from ..factories import audit_of, finding, sample_report, sample_result
 
 
 def load(xlsx: bytes):

@@ -1,0 +1,1 @@
+"""The shared corpus (../shared): findings against the gold, every format on real reports."""

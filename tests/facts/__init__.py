@@ -1,0 +1,1 @@
+"""Facts derived from the model: count claims, direction, indicator status."""

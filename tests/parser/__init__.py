@@ -1,0 +1,1 @@
+"""The parser: text and PDF in, the Report model out; fixtures, bad input, line accounting, cell placement."""

@@ -1,0 +1,1 @@
+"""The renderers: HTML (also in a browser), spreadsheets, CI formats, output safety."""

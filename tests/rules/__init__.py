@@ -1,0 +1,1 @@
+"""The rules: every rule's examples, one planted problem per rule, and the wording of findings."""
