@@ -192,6 +192,7 @@ _FIGURES: list[tuple[str, re.Pattern]] = [
                             r"uppgick\s+till\s+|på\s+|om\s+)?" + NUM)),
     ("previous", re.compile(r"\b" + _PREV + r"\s+år(?:et)?\s+(?:då|när)\s+(?:utfallet|resultatet|andelen|antalet|"
                             r"indexet|värdet)?\s*(?:var|låg på|uppgick till)\s+" + NUM)),
+    ("previous", re.compile(r"\b" + _PREV + r"\s+år(?:et)?\s+(?:då|när)\s+" + NUM)),
     ("previous", re.compile(r"\b(?P<y>(?:19|20)\d\d)\s+års\s+(?:utfall|resultat|värde)\w*\s+(?:som\s+)?(?:var\s+|"
                             r"låg\s+på\s+|uppgick\s+till\s+|på\s+)" + NUM)),
     ("previous", re.compile(r"\blåg\s+på\s+" + NUM + r"\s+(?:under|för|år)\s+(?P<y>(?:19|20)\d\d)\b")),
@@ -470,13 +471,11 @@ def _blocks(text: str, first_line: int, names: _Names) -> list[tuple[int, str, s
         key, span = None, 0
         if prev_ends and raw[0].isupper():
             if opens_sentence(nxt.get(k)):
-                found = names.named(raw)
-                key = next(iter(found)) if len(found) == 1 else None
+                key = _heading_name(raw, names)
                 span = k + 1 if key or (len(raw) <= 80 and not ends) else 0
             if not span and not ends and k in nxt and opens_sentence(nxt.get(nxt[k])):
-                found = names.named(raw + " " + lines[nxt[k]])
-                if len(found) == 1:
-                    key, span = next(iter(found)), nxt[k] + 1
+                key = _heading_name(raw + " " + lines[nxt[k]], names)
+                span = nxt[k] + 1 if key else 0
         if span:
             if k > start:
                 blocks.append((first_line + start, "\n".join(lines[start:k]), current))
@@ -486,6 +485,18 @@ def _blocks(text: str, first_line: int, names: _Names) -> list[tuple[int, str, s
     if start < len(lines):
         blocks.append((first_line + start, "\n".join(lines[start:]), current))
     return blocks
+
+
+def _heading_name(text: str, names: _Names) -> str | None:
+    """The indicator a heading line names: it names exactly one, and is little more than its name (a
+    sentence that mentions the name is no heading)."""
+    if ". " in text:
+        return None
+    found = names.named(text)
+    if len(found) != 1:
+        return None
+    key = next(iter(found))
+    return key if len(_words(text)) <= len(_words(key)) + 2 else None
 
 
 def _pick(key: str, names: _Names, near: list[Indicator]) -> Indicator:
@@ -548,7 +559,9 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
                 named = names.named(sentence)
                 if named - {own} or (not named and elsewhere(sentence, own)):
                     continue    # about another indicator, or several
-                take(ind, line, sentence, own in named, True, found)
+                # in the row's own analysis "Andelen …"/"Antalet …" opening the sentence is the row's figure
+                subject = own in named or _words(sentence)[:1] == _words(own)[:1] in (["andel"], ["antal"])
+                take(ind, line, sentence, subject, True, found)
         if not goal.analysis or goal.analysis_line is None:
             continue
         near = below(goal)

@@ -1,0 +1,168 @@
+"""IND-TEXT-FIGURE, IND-TEXT-MET and IND-TEXT-TREND on a real-shaped report (fixtures/prose_figures.txt):
+the report as written is consistent and gives none; a copy with one stated figure changed, one met claim
+flipped or one direction word turned gives exactly that finding, at the sentence's line. Then the claims
+reader's phrase families, one by one, with sentences that must not give a claim."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.config import Config
+from auditor.engine import audit_report
+from auditor.parser import parse_text
+from auditor.parser.prose_claims import read_report
+
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "prose_figures.txt"
+RULES = ["IND-TEXT-FIGURE", "IND-TEXT-MET", "IND-TEXT-TREND"]
+
+
+def findings(text: str):
+    return audit_report(parse_text(text, source="prose_figures.txt"), Config(select=RULES))
+
+
+def line_of(text: str, fragment: str) -> int:
+    hits = [no for no, line in enumerate(text.split("\n"), 1) if fragment in line]
+    assert len(hits) == 1, fragment
+    return hits[0]
+
+
+def test_the_consistent_report_gives_no_finding():
+    assert findings(FIXTURE.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("old,new,rule", [
+    ("Utfallet blev 86 %", "Utfallet blev 68 %", "IND-TEXT-FIGURE"),
+    ("jämfört med förra året då", "jämfört med förra året då", None),     # control: unchanged
+    ("6,4 % och når inte årsmålet", "6,4 % och når årsmålet", "IND-TEXT-MET"),
+    ("Sjukfrånvaron har minskat jämfört", "Sjukfrånvaron har ökat jämfört", "IND-TEXT-TREND"),
+    ("biblioteken har ökat jämfört", "biblioteken har minskat jämfört", "IND-TEXT-TREND"),
+])
+def test_one_change_gives_exactly_that_finding(old, new, rule):
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    changed = text.replace(old, new)
+    got = findings(changed)
+    if rule is None:
+        assert got == []
+        return
+    assert [(f.rule, f.line) for f in got] == [(rule, line_of(changed, new))]
+    evidence = got[0].evidence
+    assert evidence["text"] and evidence["indicator_line"] and "stated" in evidence and "table" in evidence
+
+
+def test_an_unsure_cell_gives_no_finding():
+    report = parse_text(FIXTURE.read_text(encoding="utf-8").replace("Utfallet blev 86 %", "Utfallet blev 68 %"))
+    row = report.goals[1].indicators[0]
+    row.cell_confidence = {**row.cell_confidence, "outcome": 0.6}
+    assert audit_report(report, Config(select=RULES)) == []
+
+
+# ------------------------------------------------------------------------------------ the claims reader
+
+ROW = """Lövsjö stadsdelsnämnd
+Verksamhetsberättelse 2020
+
+KF:s mål för verksamhetsområdet:
+1.1 Fler unga i Lövsjö har ett fritidsjobb
+
+ Uppfylls delvis
+
+ Indikator Periodens utfall Perio
+dens utfall VB 2019 Årsmål KF:s årsmål Period
+
+{name}
+
+70 % 65 % 75 %  VB 2020
+
+Analys
+{analysis}
+"""
+
+
+def said(analysis: str, name: str = "Andel unga med fritidsjobb", kind: str = "VB") -> set:
+    text = ROW.format(name=name, analysis=analysis)
+    if kind != "VB":
+        text = text.replace("Verksamhetsberättelse 2020", "Tertialrapport 2 2020").replace("  VB 2020", "  2020")
+    report = parse_text(text)
+    return {(s.kind, s.value) for _, s in read_report(report)}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Utfallet blev 70 % för året.", {("outcome", 70.0)}),
+    ("Resultatet landade på 70,5 procent.", {("outcome", 70.5)}),
+    ("Andelen uppgår till 69,8 %.", {("outcome", 69.8)}),
+    ("Andelen unga med fritidsjobb ligger nu på 71 procent.", {("outcome", 71.0)}),
+    ("Förvaltningen har nått årsmålet på 75 %.", {("target", 75.0), ("met", True)}),
+    ("Vi överträffar målet i år.", {("met", True)}),
+    ("Årsmålet om 75 % uppnås delvis.", {("target", 75.0), ("met", False)}),
+    ("Förvaltningen når inte årsmålet.", {("met", False)}),
+    ("Utfallet ligger under målet.", {("met", False)}),
+    ("Det är fler än jämfört med förra året då 65 procent hade jobb.", {("previous", 65.0)}),
+    ("Föregående års resultat på 65 % har alltså förbättrats.", {("previous", 65.0)}),
+    ("Resultatet är en förbättring jämfört med föregående år.", {("trend", "better")}),
+    ("Andelen har ökat från 65 % (2019) till 70 %.", {("previous", 65.0), ("outcome", 70.0), ("trend", "up")}),
+    ("Andelen har minskat jämfört med föregående år.", {("trend", "down")}),
+    ("Resultatet ligger på samma nivå som föregående år.", {("trend", "same")}),
+])
+def test_phrase_families(sentence, expected):
+    assert said(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bland flickorna uppgår andelen till 75 procent.",                 # one sex
+    "Utfallet för pojkar blev 65 %.",                                    # one sex
+    "Utfallet för staden som helhet blev 62 %.",                         # the city
+    "Andelen var 58 procent år 2017.",                                   # another year
+    "Utfallet för mars blev 73 %.",                                      # one month
+    "Andelen har ökat med 5 procentenheter.",                            # a change, not a level (trend only)
+    "Det är osäkert om årsmålet nås.",                                   # hedged
+    "Förvaltningen bedömer att nämndmålet uppfylls delvis.",            # the goal, not the indicator
+    "Tre av fem indikatorer når inte årsmålet.",                         # several indicators
+    "Två av förvaltningens sju enheter når årsmålet.",                   # a share of units
+])
+def test_what_is_not_the_indicators_own(sentence):
+    assert {k for k, _ in said(sentence)} <= {"trend"}
+    assert not any(k == "trend" for k, _ in said(sentence)) or "ökat med" in sentence
+
+
+def test_another_period_in_a_tertial_report():
+    assert parse_text(ROW.format(name="x", analysis="x").replace("Verksamhetsberättelse", "Tertialrapport 2")
+                      .replace("  VB 2020", "  2020")).report_kind == "T2"
+    assert said("Andelen har ökat jämfört med samma period föregående år.", kind="T2") == set()
+
+
+def test_goal_analysis_heading_names_the_indicator():
+    text = """Lövsjö stadsdelsnämnd
+Verksamhetsberättelse 2020
+
+KF:s mål för verksamhetsområdet:
+1.1 Fler unga i Lövsjö har ett fritidsjobb
+
+ Uppfylls delvis
+
+Analys
+
+Förvaltningen bedömer att målet uppfylls delvis.
+Delvis uppnådda resultat
+Andel unga med fritidsjobb
+Utfallet uppgår till 70 % vilket innebär att årsmålet om 75 % uppnås delvis.
+Andel unga med praktikplats
+Utfallet uppgår till 40 % och årsmålet om 35 % nås därmed.
+
+ Indikator Periodens utfall Perio
+dens utfall VB 2019 Årsmål KF:s årsmål Period
+
+Andel unga med fritidsjobb
+
+70 % 65 % 75 %  VB 2020
+
+Andel unga med praktikplats
+
+40 % 38 % 35 %  VB 2020
+"""
+    got = {(ind.name, s.kind, s.value) for ind, s in read_report(parse_text(text))}
+    assert got == {("Andel unga med fritidsjobb", "outcome", 70.0), ("Andel unga med fritidsjobb", "target", 75.0),
+                   ("Andel unga med fritidsjobb", "met", False),
+                   ("Andel unga med praktikplats", "outcome", 40.0), ("Andel unga med praktikplats", "target", 35.0),
+                   ("Andel unga med praktikplats", "met", True)}
