@@ -99,14 +99,17 @@ class _Names:
                     phrases.add(words[:k])
             for phrase in phrases:
                 self.by_first.setdefault(_key(phrase), []).append((phrase, key))
+        self.firsts = {k[0] for k in self.by_first}
 
     def named(self, sentence: str) -> set[str]:
         """The names (normalised) of the indicators the sentence names; more than one means several."""
         words = _words(sentence)
         stems = [w[:6] for w in words]
         spans: list[tuple[int, int, set[str]]] = []
-        get = self.by_first.get
+        get, firsts = self.by_first.get, self.firsts
         for i in range(len(words)):
+            if stems[i] not in firsts:
+                continue
             one, two = get((stems[i],)), get(tuple(stems[i:i + 2])) if i + 1 < len(words) else None
             if not one and not two:
                 continue
@@ -245,6 +248,12 @@ _MET_TRUE = re.compile(
 # "39 % av förskolorna når årsmålet", "ingen av de tre ...": a share of the units, not the indicator
 _PART_OF = re.compile(r"\b(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s*(?:%|procent)?\s+av\b|\b(?:ingen|inga|någon|några|flera|hälften)\s+av\b|"
                       r"\bde\s+flesta\b")
+_MET_ANCHOR = re.compile(_ANCHOR + r"|\bnår\b|\buppnår\b")
+_NAMED_TARGET = re.compile(r"årsmål|målvärde|indikatorn")
+_JAN_TO = re.compile(r"januari\s+(?:till|–|-)")
+_NOT_LEVEL_UNIT = re.compile(r"\s*(?:procentenhet|gånger|år\b|dagar|veckor|timmar|kronor|tkr|mnkr)")
+_PREV_YEARS_BEFORE = re.compile(_PREV + r"\s+års\s*$")
+_FOR_CITY = re.compile(r"\S+\s+(?:för|gällande|avseende)\s+(?:staden|riket)")
 _NEGATION = re.compile(r"\b(?:inte|ej|icke|aldrig|delvis)\b")
 _GENERIC_MAL = re.compile(r"\bmålet\b(?!\s+för\s+indikatorn)")
 
@@ -278,6 +287,9 @@ def _maybe(sentence: str) -> bool:
     low = sentence.lower()
     return any(w in low for w in _MAYBE_WORDS)
 _DIGIT = re.compile(r"\d")
+# a figure claim has a number shortly after one of its anchor words: one search tells which sentences to read
+_FIGURE_NEAR = re.compile(r"(?:utfall|resultat|värde|mål|prognos|beräknas|förväntas|föregående|förra|fjol|års|låg|"
+                          r"från|uppg|ligg|land|hamna)[^.\d]{0,70}\d")
 _INDIKATORN = re.compile(r"\bindikatorn\b", re.I)
 _MET_WORD = re.compile(r"mål|indikatorn")
 
@@ -312,7 +324,7 @@ def _other_period(clause: str, ctx: _Context, allow_previous_year: bool = False)
         y = int(y)
         if ctx.year is None or (y != ctx.year and not (allow_previous_year and y == ctx.year - 1)):
             return True
-    if _MONTH.search(clause) and not re.search(r"januari\s+(?:till|–|-)", clause):
+    if _MONTH.search(clause) and not _JAN_TO.search(clause):
         return True
     if ctx.kind in ("T1", "T2"):
         if _SAME_TIME.search(clause):
@@ -328,7 +340,7 @@ def _other_period(clause: str, ctx: _Context, allow_previous_year: bool = False)
 def _figure_ok(sentence: str, m: re.Match, group: str, ctx: _Context, previous: bool = False) -> bool:
     clause = _clause_at(sentence, m.start(), m.end())
     after = sentence[m.end(group):m.end(group) + 20]
-    if re.match(r"\s*(?:procentenhet|gånger|år\b|dagar|veckor|timmar|kronor|tkr|mnkr)", after):
+    if _NOT_LEVEL_UNIT.match(after):
         return False
     if _SUBGROUP.search(clause) or _ELSEWHERE.search(clause):
         return False
@@ -367,9 +379,9 @@ def _figures(sentence: str, ctx: _Context, subject_named: bool) -> list[tuple[st
                 continue
             if kind == "previous" and ctx.kind in ("T1", "T2") and _SAME_TIME.search(sentence):
                 continue
-            if kind == "outcome" and re.search(_PREV + r"\s+års\s*$", sentence[:m.start()]):
+            if kind == "outcome" and _PREV_YEARS_BEFORE.search(sentence, 0, m.start()):
                 continue
-            if kind == "outcome" and re.match(r"\s*(?:för|gällande|avseende)\s+(?:staden|riket)", sentence[m.end() - len(m.group(0)):]):
+            if kind == "outcome" and _FOR_CITY.match(sentence, m.start()):
                 continue
             add(kind, m, "n", previous=(kind == "previous"))
     if subject_named and ("uppg" in low or "ligg" in low or "låg" in low or "land" in low or "hamna" in low):
@@ -390,9 +402,9 @@ def _met(sentence: str, specific: bool) -> bool | None:
     found: set[bool] = set()
     for m in _MET_FALSE.finditer(sentence):
         clause = _clause_at(sentence, m.start(), m.end())
-        if _GOAL_WORDS.search(clause) or not re.search(_ANCHOR + r"|\bnår\b|\buppnår\b", clause + " " + sentence):
+        if _GOAL_WORDS.search(clause) or not _MET_ANCHOR.search(clause + " " + sentence):
             continue
-        if not specific and not re.search(r"årsmål|målvärde|indikatorn", clause):
+        if not specific and not _NAMED_TARGET.search(clause):
             continue
         found.add(False)
     for m in _MET_TRUE.finditer(sentence):
@@ -437,7 +449,7 @@ def _read_sentence(line: int, sentence: str, ctx: _Context, named: bool, specifi
     if ("indikator" in low or "respektive" in low) and _SEVERAL.search(low):
         return []
     out = [Statement(line, kind, value, sentence) for kind, value in _figures(low, ctx, named)] \
-        if _DIGIT.search(low) else []
+        if _FIGURE_NEAR.search(low) else []
     met = _met(low, specific) if ("mål" in low or "indikatorn" in low) else None
     if met is not None:
         out.append(Statement(line, "met", met, sentence))
@@ -467,7 +479,7 @@ def _blocks(text: str, first_line: int, names: _Names) -> list[tuple[int, str, s
         if k < start:
             continue
         raw = lines[k].strip()
-        ends = bool(re.search(r"[.!?:;,]$", raw))
+        ends = raw[-1] in ".!?:;,"
         key, span = None, 0
         if prev_ends and raw[0].isupper():
             if opens_sentence(nxt.get(k)):
@@ -481,7 +493,7 @@ def _blocks(text: str, first_line: int, names: _Names) -> list[tuple[int, str, s
                 blocks.append((first_line + start, "\n".join(lines[start:k]), current))
             current, start, prev_ends = key, span, True
             continue
-        prev_ends = bool(re.search(r"[.!?:]$", raw))
+        prev_ends = raw[-1] in ".!?:"
     if start < len(lines):
         blocks.append((first_line + start, "\n".join(lines[start:]), current))
     return blocks
@@ -568,6 +580,16 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
         sole = goal.indicators[0] if len(goal.indicators) == 1 else None
         for first, text, heading in _blocks(goal.analysis, goal.analysis_line, names):
             for line, sentence in sentences(text, first):
+                if heading is None and not (sole is not None and _INDIKATORN.search(sentence)):
+                    # only a sentence that names an indicator can say something here
+                    if not _maybe(sentence):
+                        continue
+                    named = names.named(sentence)
+                    if len(named) == 1:
+                        found = said(line, sentence)
+                        if found:
+                            take(_pick(next(iter(named)), names, near), line, sentence, True, True, found)
+                    continue
                 found = said(line, sentence)
                 if not found:
                     continue
@@ -582,11 +604,13 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
                     take(sole, line, sentence, False, False, found)
     for para in report.narrative:
         for line, sentence in sentences(para.text, para.line):
-            found = said(line, sentence)
-            if not found:
+            if not _maybe(sentence):
                 continue
             named = names.named(sentence)
-            if len(named) == 1:
+            if len(named) != 1:
+                continue
+            found = said(line, sentence)
+            if found:
                 take(_pick(next(iter(named)), names, indicators), line, sentence, True, True, found)
     return out
 
