@@ -97,6 +97,7 @@ EXAMPLES = [
 def text_says_met_against_the_table(engine, claim):
     col = _COL.get(claim["column"], ("utfall", "outcome"))
     direction = _DIR.get(claim["direction"], ("", ""))
-    engine.flag(ID, claim, says_sv=_SV[claim["stated"]], says_en=_EN[claim["stated"]],
-                shows_sv=_SV[claim["table"]], shows_en=_EN[claim["table"]], column_sv=col[0], column_en=col[1],
-                direction_sv=direction[0], direction_en=direction[1])
+    engine.flag(ID, claim, wording={"says_sv": _SV[claim["stated"]], "says_en": _EN[claim["stated"]],
+                                    "shows_sv": _SV[claim["table"]], "shows_en": _EN[claim["table"]],
+                                    "column_sv": col[0], "column_en": col[1],
+                                    "direction_sv": direction[0], "direction_en": direction[1]})

@@ -90,4 +90,4 @@ EXAMPLES = [
 
 @Rule(AS.claim << FigureClaim(kind="trend", agrees=False))
 def text_states_another_trend(engine, claim):
-    engine.flag(ID, claim, says_sv=_SV[claim["stated"]], says_en=_EN[claim["stated"]])
+    engine.flag(ID, claim, wording={"says_sv": _SV[claim["stated"]], "says_en": _EN[claim["stated"]]})

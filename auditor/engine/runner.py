@@ -25,18 +25,21 @@ class AuditEngine(KnowledgeEngine):
         super().__init__()
         self.flags: dict[tuple[str, str], dict[str, Any]] = {}
 
-    def flag(self, rule_id: str, subject, *items, message: str | None = None, **evidence) -> None:
+    def flag(self, rule_id: str, subject, *items, message: str | None = None,
+             wording: dict[str, Any] | None = None, **evidence) -> None:
         """Record that rule ``rule_id`` found a problem with ``subject`` (a fact), shown by ``items``.
 
         ``message`` names a variant of the rule's MESSAGE (``MESSAGE[variant][lang]``) for rules that
-        state their policy in more than one way; ``evidence`` is added to the finding's evidence. An
-        evidence value given as ``{"sv": ..., "en": ...}`` is taken in the language of the audit."""
+        state their policy in more than one way; ``evidence`` is added to the finding's evidence;
+        ``wording`` fills the message only (words, not facts). A value given as ``{"sv": ..., "en": ...}``
+        is taken in the language of the audit."""
         key = (rule_id, subject["key"])
         entry = self.flags.setdefault(key, {"rule": rule_id, "subject": subject, "items": {}, "evidence": {},
-                                            "message": message})
+                                            "wording": {}, "message": message})
         for item in items:
             entry["items"].setdefault(item["key"], item)
         entry["evidence"].update(evidence)
+        entry["wording"].update(wording or {})
 
 
 _CLASSES: dict[tuple, type] = {}
@@ -137,6 +140,17 @@ def _evidence_of(fact) -> dict[str, Any]:
     if kind == "Goal":
         return {"goal": " ".join(x for x in (d["number"], d["title"]) if x), "line": d["line"], "level": d["level"],
                 "assessment": d["assessment"], "analysis": d["analysis_excerpt"]}
+    if kind == "FigureClaim":
+        # what the sentence states and what the table holds, in the column compared
+        out = {"sentence": d["text"], "line": d["line"], "indicator": d["indicator"],
+               "indicator_line": d["indicator_line"], "kind": d["kind"], "column": d["column"],
+               "unit": d["unit"], "stated": d["stated"], "table": d["table"]}
+        if d["kind"] == "met":
+            out.update({"figure": d["figure"], "target": d["target"], "direction": d["direction"],
+                        "direction_decided_by": d["direction_basis"]})
+        if d["kind"] == "trend":
+            out.update({"outcome": d["outcome"], "previous": d["previous"]})
+        return {k: v for k, v in out.items() if v is not None}
     if kind == "Claim":
         compared = {"scope": d["scope"], "goal_number": d["scope_number"], "goal_title": d["scope_title"]}
         return {"claim": d["text"], "line": d["line"], "about": d["about"], "stated": _stated(d),
@@ -198,7 +212,7 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
         goal = goal_facts.get(goal_id) if goal_id else None
         certainty, doubts = _certainty(spec, subject, items, facts, lang)
         severity = config.severity_of(spec)
-        ctx = _context(subject, items, entry["evidence"], lang)
+        ctx = _context(subject, items, {**entry["evidence"], **entry["wording"]}, lang)
         messages = spec.message.get(entry["message"], spec.message) if entry["message"] else spec.message
         template = messages.get(lang) or messages["sv"]
         evidence = _evidence_of(subject)

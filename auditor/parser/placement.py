@@ -418,6 +418,9 @@ def _fallback(ind: Indicator, row: PendingRow) -> None:
     body, _ = split_period(min(readings, key=join_cost))
     values = [parse_value(c.text) for c in body if c.text]
     for col, v in zip(row.columns, values):
-        setattr(ind, col, v)
+        if col in VALUE_COLUMNS:
+            setattr(ind, col, v)
+        else:
+            ind.notes.append(f"cell in a column the parser does not know ({col.lstrip('?')}): {v.text}")
     if len(values) > len(row.columns):
         ind.notes.append("extra cells: " + " | ".join(v.text for v in values[len(row.columns):]))

@@ -15,6 +15,9 @@ def _line(report, kind, text):
         for i in g.indicators:
             if kind == "indicator" and i.name == text:
                 return i.line
+            if kind == "sentence" and i.analysis and text in i.analysis:
+                # a prose finding sits on its sentence's line, inside the row's analysis
+                return i.analysis_line + i.analysis[:i.analysis.index(text)].count("\n")
         for a in g.activities:
             if kind == "activity" and a.text == text:
                 return a.line
@@ -40,6 +43,9 @@ EXPECTED = {
     "SUM-CLAIM-COUNT": [("claim", "Förvaltningen bedömer att alla fyra")],
     "GOAL-NO-ASSESSMENT": [("goal", "Hemtjänsten i söder har kontinuitet")],
     "ACT-DATES-INVALID": [("activity", "Införa digital närvaroregistrering.")],
+    "IND-TEXT-FIGURE": [("sentence", "Utfallet blev 83 procent.")],
+    "IND-TEXT-MET": [("sentence", "Årsmålet nås.")],
+    "IND-TEXT-TREND": [("sentence", "Andelen har minskat jämfört med föregående år.")],
 }
 
 
