@@ -48,7 +48,7 @@ def test_one_change_gives_exactly_that_finding(old, new, rule):
         return
     assert [(f.rule, f.line) for f in got] == [(rule, line_of(changed, new))]
     evidence = got[0].evidence
-    assert evidence["text"] and evidence["indicator_line"] and "stated" in evidence and "table" in evidence
+    assert evidence["sentence"] and evidence["indicator_line"] and "stated" in evidence and "table" in evidence
 
 
 def test_an_unsure_cell_gives_no_finding():
