@@ -24,7 +24,7 @@ from .goals import GoalHeadings
 from .prose_claims import read_claims
 from .lines import Line, join_wrapped
 from .meta import read_meta
-from .placement import Context, decide
+from .placement import Context, counts_things, decide
 from .values import parse_value
 from .rows import IndicatorRows
 
@@ -76,7 +76,8 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
                     people = about_people(ind.name, knowledge)[0]
                     known = kf_targets.get((report.year, kf_key(ind.name))) if report.year else None
                     decide(ind, row, Context(report_kind=report.report_kind, spacing=spacing, people=people,
-                                             known_kf=parse_value(known) if known else None))
+                                             known_kf=parse_value(known) if known else None,
+                                             count=counts_things(ind.name)))
 
     def _step(self, i: int) -> int:
         """Handle the non-blank line i; return the index of the next line to look at."""

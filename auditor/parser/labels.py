@@ -37,7 +37,12 @@ END_OF_GOALS = re.compile(
 GOAL_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?(?:\s+|(?=[A-ZÅÄÖ]))")
 
 
+_LABEL_INITIALS = frozenset("KkNnEe")
+
+
 def goal_label(text: str) -> tuple[str, str] | None:
+    if not text or text[0] not in _LABEL_INITIALS:
+        return None      # called for every line: most start with another letter than any label
     for pattern, level in GOAL_LABELS:
         m = pattern.match(text)
         if m:

@@ -35,6 +35,8 @@ def read_meta(lines: list[Line], furniture: set[int], goals: list[Goal]) -> dict
 def _committee(lines: list[Line], furniture: set[int]) -> str | None:
     votes: Counter[str] = Counter()
     for i, line in enumerate(lines):
+        if "nämnd" not in line.text and "styrelsen" not in line.text:
+            continue     # every pattern names one; a plain test spares the patterns' backtracking
         for pattern in COMMITTEE_PATTERNS:
             m = pattern.search(line.text)
             if m:

@@ -115,6 +115,7 @@ class Context:
     spacing: bool = False            # the document's value lines show spacing hints
     known_kf: Value | None = None    # KF's target for this indicator and year, when known
     people: bool | None = None       # the indicator is about people (None: not known)
+    count: bool = False              # the indicator counts things ("Antal ..."), so its split by sex adds up
 
 
 
@@ -187,10 +188,11 @@ def candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
             for slot, value in zip(slots, values):
                 assign[columns[slot]] = value
             if plausible and not ctx.spacing and assign["outcome_men"] is not None:
-                plausible = split_misfit(assign["outcome"], assign["outcome_men"], assign["outcome_women"]) <= NEAR_SPLIT
+                plausible = split_misfit(assign["outcome"], assign["outcome_men"], assign["outcome_women"],
+                                         ctx.count) <= NEAR_SPLIT
                 if not plausible and out:
                     continue
-            score += _meaning(assign)
+            score += _meaning(assign, ctx.count)
             (out if plausible else rest).append(Candidate(assign, score, plausible))
     return out or rest
 
@@ -212,10 +214,22 @@ def _num(v: Value | None) -> float | None:
     return v.value if v is not None else None
 
 
-def split_misfit(total: Value, men: Value, women: Value) -> float:
+_COUNT_NAME = re.compile(r"^\s*antal\b", re.I)
+# "Antal dagar i genomsnitt", "Antal ... per 1 000 invånare": averages and rates, not counts
+_NOT_COUNT = re.compile(r"genomsnitt|snitt|medel|median|\bper\b|andel|procent|index|kvot", re.I)
+
+
+def counts_things(name: str) -> bool:
+    """The indicator counts things (its women and men add up to its outcome), by its name."""
+    return bool(_COUNT_NAME.match(name)) and not _NOT_COUNT.search(name)
+
+
+def split_misfit(total: Value, men: Value, women: Value, count: bool = False) -> float:
     """How far men and women are from splitting the total, as a share of the total (0: they do). Counts
     add up to it; shares, averages and indexes lie between the two, allowing for rounding. A total a
-    little outside the two is still possible where some respondents state no sex."""
+    little outside the two is still possible where some respondents state no sex. ``count``: the row
+    counts things, so only adding up fits (a count's total is never between its two parts), though a
+    total somewhat above the sum is possible where some are registered without a sex."""
     t, m, w = total.value, men.value, women.value
     if t is None or m is None or w is None:
         return 1.0
@@ -223,16 +237,15 @@ def split_misfit(total: Value, men: Value, women: Value) -> float:
     tol = 0.5 * 10 ** -max(_decimals(x.text) for x in (total, men, women)) + 1e-9
     if abs((m + w) - t) <= max(2 * tol, abs(t) * 0.01):
         return 0.0
+    if count and "%" not in (total.unit, men.unit, women.unit):
+        gap = (t - (m + w)) / max(abs(t), 1e-9)
+        return min(gap, NEAR_SPLIT) if 0 < gap <= 0.1 else abs(gap)
     lo, hi = sorted((m, w))
     outside = max(0.0, lo - tol - t, t - hi - tol)
     return outside / max(abs(t), 1e-9) if outside else 0.0
 
 
-def split_fits(total: Value, men: Value, women: Value) -> bool:
-    return split_misfit(total, men, women) == 0.0
-
-
-def _meaning(a: dict[str, Value | None]) -> float:
+def _meaning(a: dict[str, Value | None], count: bool = False) -> float:
     """Row-local evidence from what the cells are."""
     score = 0.0
     for col, v in a.items():
@@ -246,9 +259,9 @@ def _meaning(a: dict[str, Value | None]) -> float:
     if men is not None and women is not None:
         if total is None:
             score += SPLIT_WITHOUT_TOTAL
-        elif split_misfit(total, men, women) > NEAR_SPLIT:
+        elif split_misfit(total, men, women, count) > NEAR_SPLIT:
             score += SPLIT_BREAKS
-        elif not split_fits(total, men, women):
+        elif split_misfit(total, men, women, count) > 0:
             score += SPLIT_NEARLY
         elif _same(men.value, women.value):
             pass                  # the same figure three times fits any reading

@@ -173,3 +173,25 @@ def test_every_fixture_read_flat_gives_the_same_cells_or_says_it_is_unsure():
                     continue
                 same = texts(ind.cells()) == texts(want.cells())
                 assert same or not ind.columns_certain, (name, ind.line, texts(ind.cells()), texts(want.cells()))
+
+
+def test_a_count_is_never_split_into_parts_that_bracket_it():
+    """For a count ("Antal ..."), women and men add up to the outcome: a total that merely lies between
+    the two figures next to it is not a split by sex (for a share it would be)."""
+    line = "30 st 25 st 30 st 25 st 1 200 st Tertial 2 2024"
+    readings = value_groups_to_cells([[Line(1, line, line)]])
+    ind = Indicator(name="Antal deltagare i sommarskolan", line=1)
+    decide(ind, pending_row(readings, FULL), Context(report_kind="T2", people=True, count=True))
+    assert ind.outcome_men is None and ind.outcome_women is None
+    assert (ind.outcome.text, ind.previous.text, ind.target.text) == ("30 st", "25 st", "25 st")
+    assert split_misfit(Value(value=30, unit="st", text="30 st"), Value(value=25, unit="st", text="25 st"),
+                        Value(value=30, unit="st", text="30 st"), count=True) > NEAR_SPLIT
+
+
+def test_counts_things_reads_the_name():
+    from auditor.parser.placement import counts_things
+
+    assert counts_things("Antal ungdomar med feriejobb")
+    assert not counts_things("Antal dagar i genomsnitt från ansökan till beslut")
+    assert not counts_things("Antal placeringar per 1 000 invånare")
+    assert not counts_things("Andel elever som är nöjda")
