@@ -475,12 +475,18 @@ def _blocks(text: str, first_line: int, names: _Names) -> list[tuple[int, str, s
 
     blocks: list[tuple[int, str, str | None]] = []
     start, current, prev_ends = 0, None, True
+    heading_at, heading_text = -1, ""
     for pos, k in enumerate(nonblank):
         if k < start:
             continue
         raw = lines[k].strip()
         ends = raw[-1] in ".!?:;,"
         key, span = None, 0
+        if current is not None and pos and nonblank[pos - 1] == heading_at and not ends \
+                and _heading_name(heading_text + " " + raw, names) == current:
+            # the rest of the heading's name on a line of its own ("… inom socialpsykiatrin och" / "LSS")
+            start, heading_at, heading_text = k + 1, k, heading_text + " " + raw
+            continue
         if prev_ends and raw[0].isupper():
             if opens_sentence(nxt.get(k)):
                 key = _heading_name(raw, names)
@@ -492,6 +498,7 @@ def _blocks(text: str, first_line: int, names: _Names) -> list[tuple[int, str, s
             if k > start:
                 blocks.append((first_line + start, "\n".join(lines[start:k]), current))
             current, start, prev_ends = key, span, True
+            heading_at, heading_text = span - 1, " ".join(lines[i].strip() for i in range(k, span))
             continue
         prev_ends = raw[-1] in ".!?:"
     if start < len(lines):

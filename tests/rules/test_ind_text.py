@@ -166,3 +166,37 @@ Andel unga med praktikplats
                    ("Andel unga med fritidsjobb", "met", False),
                    ("Andel unga med praktikplats", "outcome", 40.0), ("Andel unga med praktikplats", "target", 35.0),
                    ("Andel unga med praktikplats", "met", True)}
+
+
+def test_a_heading_whose_name_ends_on_a_line_of_its_own():
+    """A long indicator name used as a heading wraps, and its last word or two stand alone on the next
+    line: that line finishes the heading, it does not close the indicator's part."""
+    text = """Lövsjö stadsdelsnämnd
+Verksamhetsberättelse 2020
+
+KF:s mål för verksamhetsområdet:
+1.1 Fler bostäder i Lövsjö passar den som behöver stöd
+
+ Uppfylls helt
+
+Analys
+
+Förvaltningen bedömer att målet uppfylls helt.
+Uppnådda resultat
+Antal planerade bostadsprojekt med särskilda platser för personer inom socialpsykiatrin och
+LSS
+Utfallet uppgår till 5 planerade bostadsprojekt och årsmålet om 4 bostadsprojekt uppnås därmed.
+
+ Indikator Periodens utfall Perio
+dens utfall VB 2019 Årsmål KF:s årsmål Period
+
+Antal planerade 
+bostadsprojekt med 
+särskilda platser för 
+personer inom 
+socialpsykiatrin och LSS
+
+5 st 3 st 4 st  VB 2020
+"""
+    got = {(s.kind, s.value) for _, s in read_report(parse_text(text))}
+    assert got == {("outcome", 5.0), ("target", 4.0), ("met", True)}
