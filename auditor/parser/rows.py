@@ -77,6 +77,8 @@ class IndicatorRows(LineCursor):
             rest = [m.group() for m in matches[k:]]
             if not all(cell_word(x) for x in rest):
                 continue
+            if all(cell_word(m.group()) for m in matches[:k]):
+                return None   # cells all along: a line of values, with no name in front of them
             ends_period = PERIOD.match(" ".join(rest[-2:])) or YEAR.match(rest[-1])
             # figures besides the period's year: "… rapportering 2020" is a sentence, not a row
             nums = sum(1 for x in rest if NUMBER.match(x)) - (1 if ends_period else 0)
@@ -158,8 +160,9 @@ class IndicatorRows(LineCursor):
                 # a lower-case block and then a capitalised one: the first is the tail of the row
                 # before a page break, the second starts this row
                 orphan, name_parts = name_parts, []
-            if self.is_value_line(j) and name_parts:
-                return name_parts, orphan, None, j
+            if self.is_value_line(j):
+                # values before any name: no row starts here (its name was not read, see the diagnostics)
+                return (name_parts, orphan, None, j) if name_parts else None
             text = self.lines[j].text
             if strict and not name_parts and (text[0].islower() or text.endswith(".")):
                 return None   # a sentence going on, not the first line of a name
@@ -170,8 +173,11 @@ class IndicatorRows(LineCursor):
                 return name_parts, orphan, (j, Line(line.no, line.raw[cut:], line.raw[cut:].strip())), j
             if strict and len(text) > 48:
                 return None
-            if len(text) > 90 or len(name_parts) >= MAX_NAME_LINES:
+            if len(name_parts) >= MAX_NAME_LINES:
                 return None
+            nxt = self.next_content(j + 1)
+            if len(text) > 90 and (text.endswith(".") or nxt >= len(self.lines) or not self.is_value_line(nxt)):
+                return None   # prose; a long name printed on one line is followed by its values
             name_parts.append(self.lines[j])
             j += 1
         return None

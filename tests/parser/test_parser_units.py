@@ -181,3 +181,48 @@ def test_a_text_that_stops_mid_sentence_in_a_goal_is_cut_off():
     report = parse_text("KF:s mål för verksamhetsområdet: 1.1 Parkerna är trygga\n\n Uppfylls helt\n\nAnalys\n"
                         "Förvaltningen har under året arbetat vidare med tryggheten i parkerna och med\n", "x")
     assert not report.complete
+
+
+_ONE_ROW = """Lövsjö stadsdelsnämnd
+Verksamhetsberättelse 2020
+
+KF:s mål för verksamhetsområdet:
+1.1 Fler bostäder i Lövsjö passar den som behöver stöd
+
+ Uppfylls helt
+
+Analys
+
+Förvaltningen bedömer att målet uppfylls helt.
+
+ Indikator Periodens utfall Perio
+dens utfall VB 2019 Årsmål KF:s årsmål Period
+
+{name}
+
+5 st 3 st 4 st  VB 2020
+
+Andel nöjda brukare
+
+80 % 70 % 75 %  VB 2020
+"""
+
+
+def test_a_long_name_printed_on_one_line_is_the_rows_name():
+    """Tools that do not wrap table cells print a long name on one line, then its values."""
+    from auditor.parser import parse_text
+
+    name = "Antal planerade bostadsprojekt med särskilda platser för personer inom socialpsykiatrin och LSS"
+    report = parse_text(_ONE_ROW.format(name=name))
+    rows = [(i.name, i.outcome.text) for g in report.goals for i in g.indicators]
+    assert rows == [(name, "5 st"), ("Andel nöjda brukare", "80 %")]
+
+
+def test_values_without_a_name_are_no_row_and_are_reported():
+    """A values line is never read as a name ("5 st" with the rest of the cells moved one column)."""
+    from auditor.parser import parse_text
+
+    report = parse_text(_ONE_ROW.format(name="Förvaltningen har under året tagit fram fler bostäder för personer "
+                                             "som behöver stöd i vardagen."))
+    assert [i.name for g in report.goals for i in g.indicators] == ["Andel nöjda brukare"]
+    assert any(d.code == "unplaced-indicator-table" and d.text.startswith("5 st") for d in report.diagnostics)
