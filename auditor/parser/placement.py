@@ -216,7 +216,10 @@ def _num(v: Value | None) -> float | None:
 
 _COUNT_NAME = re.compile(r"^\s*antal\b", re.I)
 # "Antal dagar i genomsnitt", "Antal ... per 1 000 invånare": averages and rates, not counts
-_NOT_COUNT = re.compile(r"genomsnitt|snitt|medel|median|\bper\b|andel|procent|index|kvot", re.I)
+# "Antal personal som en hemtjänsttagare möter", "Antal dagar från ansökan till beslut": per person or a
+# duration, figures that are averaged, not added, over the people they concern
+_NOT_COUNT = re.compile(r"genomsnitt|snitt|medel|median|\bper\b|\bsom en\b|\bvarje\b|andel|procent|index|kvot|"
+                        r"\b(?:dagar|dygn|veckor|månader|timmar|minuter|år)\b", re.I)
 
 
 def counts_things(name: str) -> bool:
@@ -237,7 +240,8 @@ def split_misfit(total: Value, men: Value, women: Value, count: bool = False) ->
     tol = 0.5 * 10 ** -max(_decimals(x.text) for x in (total, men, women)) + 1e-9
     if abs((m + w) - t) <= max(2 * tol, abs(t) * 0.01):
         return 0.0
-    if count and "%" not in (total.unit, men.unit, women.unit):
+    if count and "%" not in (total.unit, men.unit, women.unit) \
+            and not any(_decimals(x.text) for x in (total, men, women)):   # counts are whole
         gap = (t - (m + w)) / max(abs(t), 1e-9)
         return min(gap, NEAR_SPLIT) if 0 < gap <= 0.1 else abs(gap)
     lo, hi = sorted((m, w))

@@ -195,3 +195,13 @@ def test_counts_things_reads_the_name():
     assert not counts_things("Antal dagar i genomsnitt från ansökan till beslut")
     assert not counts_things("Antal placeringar per 1 000 invånare")
     assert not counts_things("Andel elever som är nöjda")
+
+
+def test_a_figure_per_person_named_antal_is_no_count():
+    from auditor.parser.placement import counts_things
+
+    assert not counts_things("Antal personal som en hemtjänsttagare möter under två veckor")
+    assert not counts_things("Antal dagar från ansökan till beslut")
+    # a count printed with decimals is an average after all: the bracket pattern stays possible
+    assert split_misfit(Value(value=11.5, unit="st", text="11,5 st"), Value(value=10.5, unit="st", text="10,5 st"),
+                        Value(value=12.5, unit="st", text="12,5 st"), count=True) == 0
