@@ -33,6 +33,28 @@ def cell_word(w: str) -> bool:
                 or re.fullmatch(r"\+/-\d+(?:[.,]\d+)?%?", w) or low.startswith("barn/") or cut_cell_word(low))
 
 
+def _units(words: list[str]) -> list[str | None]:
+    """The unit of each figure among a row's words: "%" glued or next, a unit word next, else None."""
+    out: list[str | None] = []
+    for n, w in enumerate(words):
+        if NUMBER.match(w) and not YEAR.match(w):
+            after = words[n + 1].lower() if n + 1 < len(words) else ""
+            out.append("%" if w.endswith("%") else after if after in UNIT_WORDS or after == "%" else None)
+    return out
+
+
+def _unit_stands_out(rest: list[str]) -> bool:
+    """The first figure's unit differs from the one unit that every later figure shares (the period
+    left out)."""
+    for size in (3, 2, 1):
+        if len(rest) > size and PERIOD.match(" ".join(rest[-size:])):
+            rest = rest[:-size]
+            break
+    units = _units(rest)
+    later = set(units[1:])
+    return len(units) >= 3 and len(later) == 1 and None not in later and units[0] != next(iter(later))
+
+
 class IndicatorRows(LineCursor):
     """Reads indicator rows; ``pending`` keeps each row's printed cells and its table's columns until the
     whole document is read, when placement.py chooses their columns (the prose and the report's kind take
@@ -71,6 +93,7 @@ class IndicatorRows(LineCursor):
         the character offset in ``raw`` where the values start."""
         raw = self.lines[i].raw
         matches = list(re.finditer(r"\S+", raw))
+        first_cut = None
         for k in range(1, len(matches)):
             if not NUMBER.match(matches[k].group()):
                 continue
@@ -86,8 +109,12 @@ class IndicatorRows(LineCursor):
                 continue
             wraps = self.lines[i].ends_with_space or not ends_period
             if nums >= 2 or ends_period or (wraps and nums >= 1 and self._continues_with_cell(i, rest[0])):
-                return matches[k].start()
-        return None
+                if not _unit_stands_out(rest):
+                    return matches[k].start()
+                # "… inom 14 dagar 92 % 93 % …": a first figure in another unit than all the cells after
+                # it ends the name; the cells begin at the next cut
+                first_cut = matches[k].start() if first_cut is None else first_cut
+        return first_cut
 
     def _continues_with_cell(self, i: int, number: str) -> bool:
         """The line after i (same block) continues a value cell: a unit, a wrapped text target or a period.

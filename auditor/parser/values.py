@@ -119,6 +119,8 @@ def starts_new_cell(cell_so_far: str, line: str) -> bool:
     first = line.split()[0] if line.split() else ""
     if INCOMPLETE_CELL.search(cell_so_far.strip()):
         return False
+    if PERIOD.match(" ".join(line.split())) or YEAR.fullmatch(line.strip()):
+        return True     # the period after a complete cell (tools that print each cell on a line of its own)
     return bool(NUMBER.match(first) and not YEAR.match(first) or first.lower() in TEXT_CELL_STARTS)
 
 

@@ -226,3 +226,25 @@ def test_values_without_a_name_are_no_row_and_are_reported():
                                              "som behöver stöd i vardagen."))
     assert [i.name for g in report.goals for i in g.indicators] == ["Andel nöjda brukare"]
     assert any(d.code == "unplaced-indicator-table" and d.text.startswith("5 st") for d in report.diagnostics)
+
+
+def test_each_cell_on_a_line_of_its_own():
+    """Some tools print every cell of a row on a line of its own: the period after a complete cell is the
+    period, not the rest of that cell."""
+    from auditor.parser import parse_text
+
+    text = _ONE_ROW.format(name="Antal planerade bostadsprojekt").replace("5 st 3 st 4 st  VB 2020",
+                                                                          "5 st\n3 st\n4 st\nVB 2020")
+    ind = parse_text(text).goals[0].indicators[0]
+    assert ind.period == "VB 2020" and ind.outcome.text == "5 st" and ind.target is not None
+
+
+def test_a_figure_in_the_name_is_not_the_first_cell():
+    """Name and cells on one line: '… inom 14 dagar 92 % 93 % …' – a first figure in another unit than
+    every cell after it belongs to the name."""
+    from auditor.parser import parse_text
+
+    text = _ONE_ROW.format(name="").replace(
+        "\n\n5 st 3 st 4 st  VB 2020", "Andel ärenden som avslutas inom 14 dagar 92 % 90 % 95 % 95 % VB 2020")
+    names = [i.name for g in parse_text(text).goals for i in g.indicators]
+    assert "Andel ärenden som avslutas inom 14 dagar" in names
