@@ -30,16 +30,17 @@ Keep = Literal["full", "outline", "none"]
 
 def audit_report_model(report: Report, config: Config | None = None) -> ReportAudit:
     """Audit an already parsed report."""
-    from .engine import audit_report
+    from .engine import audit_facts
 
     config = config or Config()
-    found = audit_report(report, config)
+    facts, found = audit_facts(report, config)
     # a finding whose decisive cells are more likely misplaced than not is withheld, not dropped
     findings = [f for f in found if f.certainty >= config.min_confidence]
     withheld = [f for f in found if f.certainty < config.min_confidence]
     return ReportAudit(source=report.source, committee=report.committee, unit=report.unit,
                        report_kind=report.report_kind, year=report.year, findings=findings, withheld=withheld,
-                       diagnostics=list(report.diagnostics), complete=report.complete, report=report)
+                       diagnostics=list(report.diagnostics), complete=report.complete, report=report,
+                       indicator_status=facts.statuses)
 
 
 def outline(report: Report) -> Report:
@@ -53,6 +54,7 @@ def _keep(audit: ReportAudit, keep: Keep) -> ReportAudit:
     if audit.report is None or keep == "full":
         return audit
     audit.report = outline(audit.report) if keep == "outline" else None
+    audit.indicator_status = {}        # only the full goal tree shows indicators
     return audit
 
 

@@ -2,7 +2,7 @@
 
 * goals whose assessment changed (goals matched by level, number and title, since ids are positional);
 * indicators whose figure moved away from the target (the forecast in a tertial report, the outcome in the
-  annual report; direction from the same indicator status the spreadsheets use);
+  annual report; figure, target and direction as the audit judged them, ``ReportAudit.indicator_status``);
 * findings that appeared or were fixed, matched by fingerprint, then by rule and goal for findings whose
   fingerprint changed with the period.
 """
@@ -14,8 +14,7 @@ import re
 from pydantic import BaseModel
 
 from .findings import Finding, ReportAudit
-from .indicator_status import StatusFn, default_status
-from .model import Goal, Report
+from .model import Goal
 
 _WORD = re.compile(r"[^\w]+")
 
@@ -170,7 +169,7 @@ def compare_findings(old: list[Finding], new: list[Finding]) -> tuple[list[Findi
     return appeared, old_left
 
 
-def compare(old: ReportAudit, new: ReportAudit, status: StatusFn = default_status) -> Comparison:
+def compare(old: ReportAudit, new: ReportAudit) -> Comparison:
     out = Comparison(old=old.source, new=new.source,
                      goals_compared=old.report is not None and new.report is not None)
     if old.report is not None and new.report is not None:
@@ -183,7 +182,7 @@ def compare(old: ReportAudit, new: ReportAudit, status: StatusFn = default_statu
                                                     old_title=o.title if renamed else None,
                                                     old_line=o.line, new_line=n.line,
                                                     old=o.assessment, new=n.assessment))
-            out.indicators_away.extend(_indicators_away(old.report, o, new.report, n, status))
+            out.indicators_away.extend(_indicators_away(old, o, new, n))
         matched_old = {o.id for o, _ in pairs}
         matched_new = {n.id for _, n in pairs}
         out.goals_added = [_goal_label(g) for g in new.report.goals if g.id not in matched_new]
@@ -195,15 +194,15 @@ def compare(old: ReportAudit, new: ReportAudit, status: StatusFn = default_statu
     return out
 
 
-def _indicators_away(old_r: Report, old_g: Goal, new_r: Report, new_g: Goal, status: StatusFn) -> list[IndicatorMove]:
+def _indicators_away(old: ReportAudit, old_g: Goal, new: ReportAudit, new_g: Goal) -> list[IndicatorMove]:
     olds = {_norm(i.name): i for i in old_g.indicators}
     moves = []
     for ind in new_g.indicators:
         prev = olds.get(_norm(ind.name))
-        if prev is None:
+        st_new = new.indicator_status.get((new_g.id, ind.line))
+        st_old = old.indicator_status.get((old_g.id, prev.line)) if prev is not None else None
+        if st_new is None or st_old is None:
             continue
-        st_new = status(new_r, new_g, ind)
-        st_old = status(old_r, old_g, prev)
         target = st_new.target if st_new.target is not None else st_old.target
         direction = st_new.direction or st_old.direction
         if None in (st_new.figure, st_old.figure, target, direction):

@@ -4,16 +4,24 @@ Rules produce ``Finding`` objects; renderers (terminal, Markdown, JSON, HTML, SA
 """
 from __future__ import annotations
 
+import hashlib
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
+from .facts.indicator_status import IndicatorStatus, StatusKey
 from .model import Diagnostic, Report
 
 SCHEMA = "auditor.findings/1"
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+def fingerprint(*parts: Any) -> str:
+    """A finding's identity across runs: the first 16 hex digits of a SHA-256 of what names it."""
+    raw = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 
 
 class GoalRef(BaseModel):
@@ -104,6 +112,9 @@ class ReportAudit(BaseModel):
     kf_votes: Any = Field(default=None, exclude=True)
     # The parsed model, for renderers that show the goal tree (HTML, spreadsheets); not part of the JSON contract.
     report: Report | None = Field(default=None, exclude=True)
+    # Each indicator row's status as the rules judged it, by (goal id, line), kept with the model for the
+    # outputs that show indicators (HTML, spreadsheets, compare); not part of the JSON contract.
+    indicator_status: dict[StatusKey, IndicatorStatus] = Field(default_factory=dict, exclude=True)
 
 
 class AuditResult(BaseModel):

@@ -32,7 +32,7 @@ SCHEMA = "auditor.review/1"
 DEFAULT_NAME = "auditor-review.yaml"
 DECISIONS: tuple[str, ...] = ("bekräftad", "avfärdad")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# A finding's fingerprint: the first 16 hex digits of a SHA-256 (auditor.facts.fingerprint).
+# A finding's fingerprint: the first 16 hex digits of a SHA-256 (auditor.findings.fingerprint).
 FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
 
 HEADER = """\

@@ -35,7 +35,7 @@ siffra som är fel.
 """
 
 from auditor.engine.dsl import AS, FigureClaim, L, Rule
-from auditor.facts import fmt_number
+from auditor.words import fmt_number
 
 ID = "IND-TEXT-FIGURE"
 SEVERITY = "error"

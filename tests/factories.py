@@ -80,8 +80,12 @@ def audit_of(report: Report, findings: list[Finding] | None = None) -> ReportAud
                     severity="info", goal=goals["g2"], source=report.source,
                     evidence={"indicator": "Andel barn i familjer med ekonomiskt bistånd"}),
         ]
+    from auditor.facts.indicator_status import statuses
+    from auditor.knowledge import builtin_knowledge
+
     return ReportAudit(source=report.source, committee=report.committee, unit=report.unit,
-                       report_kind=report.report_kind, year=report.year, findings=findings, report=report)
+                       report_kind=report.report_kind, year=report.year, findings=findings, report=report,
+                       indicator_status=statuses(report, builtin_knowledge()))
 
 
 def sample_result(*reports: Report) -> AuditResult:

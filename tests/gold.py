@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 from auditor.findings import AuditResult, Finding, GoalRef
-from auditor.indicator_status import IndicatorStatus, compared_figure
+from dataclasses import replace
+
 from auditor.model import Activity, Goal, Indicator, Report, Value
 
 from .factories import audit_of, fingerprint
@@ -49,18 +50,15 @@ def load_report(gold_path: Path) -> tuple[Report, dict[tuple[int, int], bool | N
     return report, met
 
 
-def gold_status(met: dict):
-    """An indicator_status callable that answers from the gold 'met' (how the boundary is meant to be used)."""
-    def status(report: Report, goal: Goal, ind: Indicator) -> IndicatorStatus:
-        figure, column = compared_figure(report, ind)
-        target = ind.target.value if ind.target is not None else None
-        return IndicatorStatus(figure=figure, figure_column=column, target=target,
-                               met=met.get((report.source, int(goal.id[1:]), ind.line)), direction=None, decided_by="gold")
-    return status
+def with_gold_status(audit, met: dict) -> None:
+    """The audit's indicator statuses answering 'met' from the gold annotations (an output shows the status
+    the audit carries, whoever decided it)."""
+    audit.indicator_status = {key: replace(st, met=met.get((audit.source, int(key[0][1:]), key[1])))
+                              for key, st in audit.indicator_status.items()}
 
 
 def load_result(corpus: Path, stems: list[str] | None = None):
-    """(AuditResult, indicator_status) for the corpus reports."""
+    """The AuditResult for the corpus reports, its indicator statuses met as the gold says."""
     gold = corpus / "gold"
     paths = sorted(p for p in gold.glob("*.json") if not p.name.endswith(".findings.json"))
     if stems:
@@ -81,4 +79,5 @@ def load_result(corpus: Path, stems: list[str] | None = None):
                                     evidence={"detail": f["detail"]},
                                     fingerprint=fingerprint(path.stem, f["rule"], f["line"], f["detail"])))
         audits.append(audit_of(report, findings))
-    return AuditResult(reports=audits), gold_status(met_all)
+        with_gold_status(audits[-1], met_all)
+    return AuditResult(reports=audits)

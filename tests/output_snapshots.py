@@ -145,9 +145,7 @@ def cached_audits():
         if key not in done:
             done[key] = real(paths, config, jobs=jobs, keep="full")
         result = done[key].model_copy(deep=True)
-        for a in result.reports:
-            if a.report is not None and keep != "full":
-                a.report = audit_module.outline(a.report) if keep == "outline" else None
+        result.reports = [audit_module._keep(a, keep) for a in result.reports]
         return result
 
     audit_module.audit_paths = audit_paths

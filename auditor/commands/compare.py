@@ -60,7 +60,6 @@ def _checks(old, new, lang: str, force: bool) -> list[str]:
 def run(args) -> int:
     from ..compare import compare, render_text
     from ..errors import InputError
-    from ..indicator_status import status_fn
     from ._inputs import load_result
     old = load_result([args.old], args).reports
     new = load_result([args.new], args).reports
@@ -72,7 +71,7 @@ def run(args) -> int:
         raise InputError(None, text)
     for note in _checks(old[0], new[0], args.lang, args.force):
         print(f"auditor: {note}", file=sys.stderr)
-    comparison = compare(old[0], new[0], status_fn(args))
+    comparison = compare(old[0], new[0])
     if args.format == "json":
         json.dump(comparison.model_dump(mode="json"), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

@@ -1,16 +1,23 @@
 """The audit engine: facts from a parsed report go into an experta knowledge engine that holds the
 selected rules of the catalogue; the rules' conclusions come out as ``Finding`` objects.
 
-``audit_report(report, config)`` is the whole pipeline for one parsed report.
+``audit_report(report, config)`` is the whole pipeline for one parsed report; ``audit_facts`` also returns the
+facts it judged, whose indicator statuses the outputs show.
 """
 from __future__ import annotations
 
 from ..config import Config
+from ..facts import FactSet
 from ..findings import Finding
 from ..model import Report
 
 
 def audit_report(report: Report, config: Config | None = None, lang: str | None = None) -> list[Finding]:
+    return audit_facts(report, config, lang)[1]
+
+
+def audit_facts(report: Report, config: Config | None = None,
+                lang: str | None = None) -> tuple[FactSet, list[Finding]]:
     from ..facts import derive
     from ..knowledge import load_knowledge
     from .catalogue import load_catalogue, rule_dirs
@@ -19,4 +26,4 @@ def audit_report(report: Report, config: Config | None = None, lang: str | None 
     config = config or Config()
     catalogue = load_catalogue(tuple(config.rule_dirs))
     facts = derive(report, load_knowledge(rule_dirs(tuple(config.rule_dirs))))
-    return run_facts(facts, catalogue, config, lang or config.lang)
+    return facts, run_facts(facts, catalogue, config, lang or config.lang)

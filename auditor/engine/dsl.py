@@ -43,7 +43,7 @@ class Claim(Fact):
 
 class FigureClaim(Fact):
     """What a sentence states about one indicator's own figure, target reached or trend, set against the
-    table (see ``auditor.figure_claims.FigureClaimFact``)."""
+    table (see ``auditor.facts.figure_claims.FigureClaimFact``)."""
 
 
 class Params(Fact):

@@ -15,15 +15,14 @@ report is written like this (every key optional; line numbers are given out in d
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
 from ..model import Activity, Goal, Indicator, Paragraph, Report, Value
 from ..parser.prose_claims import read_claims
+from ..parser.values import parse_value
 
 _LEVELS = ("inriktningsmal", "verksamhetsomradesmal", "namndmal", "enhetsmal")
-_CELL_RE = re.compile(r"^\s*([-−]?\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|[-−]?\d+(?:[.,]\d+)?)\s*(.*?)\s*$")
 _CELLS = {"outcome": "outcome", "men": "outcome_men", "women": "outcome_women", "previous": "previous",
           "forecast": "forecast", "target": "target", "kf_target": "kf_target"}
 
@@ -34,11 +33,7 @@ def cell(text: Any) -> Value | None:
         return None
     if isinstance(text, (int, float)):
         return Value(value=float(text), unit=None, text=str(text).replace(".", ","))
-    m = _CELL_RE.match(str(text))
-    if m and not re.search(r"\d", m.group(2)):
-        raw = m.group(1).replace(" ", "").replace("\u00a0", "").replace(",", ".").replace("−", "-")
-        return Value(value=float(raw), unit=m.group(2) or None, text=str(text))
-    return Value(value=None, unit=None, text=str(text))
+    return parse_value(str(text))     # read as the parser reads a table cell
 
 
 def build_report(spec: dict) -> Report:

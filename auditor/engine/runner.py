@@ -6,10 +6,10 @@ import string
 from typing import Any
 
 from ..claim_text import actual_text, scope_text, stated_text
-from ..facts import FactSet, fmt_number, fingerprint
-from ..findings import Finding, GoalRef
+from ..facts import FactSet
+from ..findings import Finding, GoalRef, fingerprint
 from ..model import CERTAIN   # below it a finding is shown with low confidence
-from ..words import column_name
+from ..words import column_name, fmt_number
 from ._experta import KnowledgeEngine
 from .dsl import FACT_TYPES, Params
 

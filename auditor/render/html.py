@@ -12,12 +12,12 @@ from pathlib import PurePath
 from typing import Any
 
 from ..findings import AuditResult, Finding, ReportAudit
-from ..indicator_status import status_fn
-from ..model import Goal, Report
+from ..model import Goal
 from .common import evidence_pairs
 from ._common import (clean_text, counts, label, opt, page_names, report_name, report_title,
                       rule_ids, sorted_findings)
 from ..gate import gates
+from ..words import direction_reason
 
 UI: dict[str, dict[str, str]] = {
     "sv": {
@@ -149,7 +149,6 @@ class _Builder:
         self.fail_on = opt(options, "fail_on", "error")
         self.uncertain = opt(options, "fail_on_uncertain", False)
         self.rule_titles: dict[str, str] = opt(options, "rule_titles", {})
-        self.status = status_fn(options)
 
     def finding(self, f: Finding) -> FindingView:
         review = f.review
@@ -168,14 +167,17 @@ class _Builder:
             gating=gates(f, self.fail_on, self.uncertain),
         )
 
-    def goal(self, report: Report, goal: Goal, by_goal: dict[str, list[Finding]]) -> GoalView:
+    def goal(self, audit: ReportAudit, goal: Goal, by_goal: dict[str, list[Finding]]) -> GoalView:
         indicators = []
         for ind in goal.indicators:
-            st = self.status(report, goal, ind)
+            st = audit.indicator_status.get((goal.id, ind.line))
+            target = st.target if st else None
             indicators.append(IndicatorView(
-                name=clean_text(ind.name), line=ind.line, figure=_number(st.figure),
-                figure_column=st.figure_column, target=_number(st.target) if st.target is not None else _cell(ind.target),
-                met=st.met, direction=st.direction, decided_by=clean_text(st.decided_by),
+                name=clean_text(ind.name), line=ind.line, figure=_number(st.figure if st else None),
+                figure_column=st.figure_column if st else None,
+                target=_number(target) if target is not None else _cell(ind.target),
+                met=st.met if st else None, direction=st.direction if st else None,
+                decided_by=clean_text(direction_reason(st, self.lang)) if st else None,
                 analysis=bool(ind.analysis)))
         return GoalView(
             id=clean_text(goal.id), number=clean_text(goal.number) or None, title=clean_text(goal.title),
@@ -203,7 +205,7 @@ class _Builder:
                 loose.append(f)
         roots: list[GoalView] = []
         if report is not None:
-            views = {g.id: self.goal(report, g, by_goal) for g in report.goals}
+            views = {g.id: self.goal(audit, g, by_goal) for g in report.goals}
             for g in report.goals:
                 parent = views.get(g.parent) if g.parent else None
                 (parent.children if parent is not None else roots).append(views[g.id])

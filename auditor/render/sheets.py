@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from ..findings import AuditResult
-from ..indicator_status import status_fn
+from ..words import direction_reason
 from ._common import clean_text, label, opt, report_name
 from .common import evidence_pairs
 
@@ -115,7 +115,6 @@ def finding_rows(result: AuditResult, lang: str = "sv") -> list[dict]:
 
 def indicator_rows(result: AuditResult, options: Any = None) -> list[dict]:
     lang = opt(options, "lang", "sv")
-    status = status_fn(options)
     rows = []
     for audit in result.reports:
         report = audit.report
@@ -127,7 +126,7 @@ def indicator_rows(result: AuditResult, options: Any = None) -> list[dict]:
                 rules_by_line.setdefault(f.line, set()).add(f.rule)
         for goal in report.goals:
             for ind in goal.indicators:
-                st = status(report, goal, ind)
+                st = audit.indicator_status.get((goal.id, ind.line))
                 cells = ind.cells()
                 unit = next((c.unit for c in cells.values() if c is not None and c.unit), None)
                 target_text = None
@@ -141,11 +140,11 @@ def indicator_rows(result: AuditResult, options: Any = None) -> list[dict]:
                     "indicator": _text(ind.name), "line": ind.line,
                     **{name: (cell.value if cell is not None else None) for name, cell in cells.items()},
                     "target_text": _text(target_text), "unit": _text(unit), "period": _text(ind.period),
-                    "figure": st.figure,
-                    "figure_column": COLUMN_NAMES[lang].get(st.figure_column or "", st.figure_column),
-                    "met": st.met,
-                    "direction": DIRECTION[lang].get(st.direction or "", st.direction),
-                    "decided_by": _text(st.decided_by),
+                    "figure": st.figure if st else None,
+                    "figure_column": COLUMN_NAMES[lang].get(st.figure_column or "", st.figure_column) if st else None,
+                    "met": st.met if st else None,
+                    "direction": DIRECTION[lang].get(st.direction, st.direction) if st else None,
+                    "decided_by": _text(direction_reason(st, lang)) if st else None,
                     "has_analysis": bool(ind.analysis), "columns_certain": ind.columns_certain,
                     "findings": ", ".join(sorted(rules_by_line.get(ind.line, ()))) or None,
                 }

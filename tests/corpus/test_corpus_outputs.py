@@ -19,8 +19,8 @@ def gold(corpus):
 
 
 def test_html_pages_for_the_corpus(gold, tmp_path):
-    result, status = gold
-    pages = render_pages(result, {"indicator_status": status})
+    result = gold
+    pages = render_pages(result, None)
     assert len(pages) == len(result.reports) + 1
     for audit, html in zip(result.reports, pages.values()):
         assert html.count('class="finding ') == len(audit.findings)
@@ -30,8 +30,8 @@ def test_html_pages_for_the_corpus(gold, tmp_path):
 @pytest.mark.browser
 def test_corpus_page_in_the_browser(gold, tmp_path, page):
     from ..conftest import SCREENSHOTS
-    result, status = gold
-    for name, html in render_pages(result, {"indicator_status": status}).items():
+    result = gold
+    for name, html in render_pages(result, None).items():
         (tmp_path / name).write_text(html, encoding="utf-8")
     first = result.reports[0]
     page.goto((tmp_path / "000-ea26225594ac6763.html").as_uri())
@@ -45,7 +45,7 @@ def test_corpus_page_in_the_browser(gold, tmp_path, page):
 
 def test_ci_formats_for_the_corpus(gold, sarif_schema):
     import jsonschema
-    result, _ = gold
+    result = gold
     total = sum(len(a.findings) for a in result.reports)
     doc = json.loads(get_renderer("sarif")(result, None))
     jsonschema.Draft4Validator(sarif_schema).validate(doc)
@@ -57,8 +57,8 @@ def test_ci_formats_for_the_corpus(gold, sarif_schema):
 
 def test_spreadsheets_for_the_corpus(gold):
     import openpyxl
-    result, status = gold
-    wb = openpyxl.load_workbook(io.BytesIO(get_renderer("xlsx")(result, {"indicator_status": status})))
+    result = gold
+    wb = openpyxl.load_workbook(io.BytesIO(get_renderer("xlsx")(result, None)))
     indicators = sum(len(g.indicators) for a in result.reports for g in a.report.goals)
     assert wb["Fynd"].max_row == 1 + sum(len(a.findings) for a in result.reports)
     assert wb["Indikatorer"].max_row == 1 + indicators

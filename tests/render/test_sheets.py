@@ -1,7 +1,7 @@
 import io
 
 from auditor.findings import AuditResult, Review
-from auditor.indicator_status import IndicatorStatus
+from auditor.facts.indicator_status import IndicatorStatus
 from auditor.render import get_renderer
 from auditor.render.sheets import frames
 
@@ -39,18 +39,18 @@ def test_xlsx_has_findings_and_indicators_with_types_and_widths():
     assert widths["I"] > widths["C"]  # indicator name column wider than year
 
 
-def test_indicator_status_comes_from_the_callable():
-    calls = []
-
-    def status(report, goal, ind):
-        calls.append(ind.name)
-        return IndicatorStatus(figure=1.0, figure_column="forecast", target=2.0, met=True, direction="lower",
-                               decided_by="namnmönster 'sjukfrånvaro'")
-    df = frames(sample_result(sample_report(kind="T1")), {"indicator_status": status, "lang": "en"})["Indicators"]
-    assert len(calls) == 3
+def test_indicator_status_comes_from_the_audit():
+    """The table shows the status the audit carries; it does not decide it again."""
+    result = sample_result(sample_report(kind="T1"))
+    audit = result.reports[0]
+    status = IndicatorStatus(figure=1.0, figure_column="forecast", target=2.0, direction="lower",
+                             direction_basis="name pattern", direction_detail="sjukfrånvaro", measured=True, met=True)
+    audit.indicator_status = {key: status for key in audit.indicator_status}
+    df = frames(result, {"lang": "en"})["Indicators"]
+    assert len(audit.indicator_status) == 3
     assert list(df["Meets target"]) == [True] * 3
     assert set(df["Direction"]) == {"lower is better"}
-    assert set(df["How the direction was decided"]) == {"namnmönster 'sjukfrånvaro'"}
+    assert set(df["How the direction was decided"]) == {"name pattern: sjukfrånvaro"}
 
 
 def test_default_status_uses_forecast_in_tertial_reports():

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import CERTAIN, Indicator, Report, Value
+from ..model import CERTAIN, Indicator, Report
+from .indicator_status import cell_number, is_met
 
 COLUMN = {"outcome": "outcome", "forecast": "forecast", "target": "target", "previous": "previous"}
 
@@ -58,10 +59,6 @@ def same_figure(a: float, b: float) -> bool:
 
 def _sure(ind: Indicator, column: str) -> bool:
     return ind.cell_confidence.get(column, 1.0 if ind.columns_certain else 0.0) >= CERTAIN
-
-
-def _number(cell: Value | None) -> float | None:
-    return float(cell.value) if cell is not None and cell.value is not None else None
 
 
 def _trend_of(before: float, after: float) -> str:
@@ -107,8 +104,8 @@ def derive(report: Report, rows: dict, indicators: list) -> list[FigureClaimFact
                     kind=claim.kind, column=column, indicator=ind.name, indicator_line=ind.line, unit=fact.unit,
                     stated=claim.value, table=table, figure=fact.figure if claim.kind == "met" else None,
                     target=fact.target if claim.kind == "met" else None,
-                    outcome=_number(ind.outcome) if claim.kind == "trend" else None,
-                    previous=_number(ind.previous) if claim.kind == "trend" else None, direction=fact.direction,
+                    outcome=cell_number(ind.outcome) if claim.kind == "trend" else None,
+                    previous=cell_number(ind.previous) if claim.kind == "trend" else None, direction=fact.direction,
                     direction_basis=fact.direction_basis, agrees=agrees))
     return out
 
@@ -117,7 +114,7 @@ def _judge(report: Report, ind: Indicator, fact, claim):
     """(column, table value, agrees) for one claim."""
     if claim.kind in COLUMN:
         column = COLUMN[claim.kind]
-        cell = _number(getattr(ind, column))
+        cell = cell_number(getattr(ind, column))
         if cell is None:
             return column, None, None
         agrees = same_figure(float(claim.value), cell) if _sure(ind, column) else None
@@ -129,11 +126,10 @@ def _judge(report: Report, ind: Indicator, fact, claim):
         sure = _sure(ind, column) and _sure(ind, "target") and fact.direction_basis != "fallback"
         if report.report_kind in ("T1", "T2") and fact.outcome is not None and fact.forecast is not None:
             # a tertial report's "årsmålet nås" may speak of the outcome so far or of the forecast
-            from .facts import is_met
             sure = sure and is_met(fact.outcome, fact.target, fact.direction) == fact.met
         return column, fact.met, (claim.value == fact.met) if sure else None
     if claim.kind == "trend":
-        before, after = _number(ind.previous), _number(ind.outcome)
+        before, after = cell_number(ind.previous), cell_number(ind.outcome)
         if before is None or after is None:
             return "outcome", None, None
         table = _trend_of(before, after)

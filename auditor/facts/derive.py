@@ -8,15 +8,15 @@ stay one-line policy statements. The knowledge this needs (direction patterns, p
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..knowledge import Knowledge, about_people
+from ..model import Goal, Indicator, Report, Value
 from . import figure_claims
-from .claims import Claim, find_claims, sentences, stated_degree
-from .knowledge import Knowledge, about_people
-from .model import Goal, Indicator, Report, Value
+from .count_claims import Claim, find_claims, sentences, stated_degree
+from .indicator_status import IndicatorStatus, StatusKey, cell_number, status_of
 
 ASSESSED = ("helt", "delvis", "inte")
 
@@ -30,34 +30,6 @@ def excerpt(text: str | None, limit: int = 300) -> str | None:
         return None
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "…"
-
-
-def fmt_number(x: float | None) -> str | None:
-    """Swedish number format: decimal comma, no trailing zeros."""
-    if x is None:
-        return None
-    text = f"{x:.2f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
-    return text.replace(".", ",")
-
-
-_NUM_RE = re.compile(r"[-−]?\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|[-−]?\d+(?:[.,]\d+)?")
-
-
-def number(cell: Value | None, from_text: bool = False) -> float | None:
-    """The number in a cell; with ``from_text`` also a lone number in its text ("Max 10 personer")."""
-    if cell is None:
-        return None
-    if cell.value is not None:
-        return float(cell.value)
-    if from_text and cell.text:
-        found = _NUM_RE.findall(cell.text)
-        if len(found) == 1:
-            raw = found[0].replace("−", "-").replace(" ", "").replace("\u00a0", "").replace(",", ".")
-            try:
-                return float(raw)
-            except ValueError:
-                return None
-    return None
 
 
 def filled(cell: Value | None) -> bool:
@@ -190,38 +162,14 @@ class FactSet:
     # The model row behind each indicator fact (by key): how sure its cells are placed is read from it
     # when a finding is written, not matched by rules.
     rows: dict[str, Indicator] = field(default_factory=dict)
+    # Each row's status as the rules judged it, by (goal id, line): the audit hands it to the outputs.
+    statuses: dict[StatusKey, IndicatorStatus] = field(default_factory=dict)
 
     def all(self) -> list[Any]:
         return [self.report, *self.goals, *self.indicators, *self.activities, *self.claims, *self.figure_claims]
 
 
 # ------------------------------------------------------------------------------------- derivations
-
-def decide_direction(ind: Indicator, k: Knowledge) -> tuple[str, str, str | None]:
-    """(direction, basis, detail): which way is better for this indicator, and what decided it."""
-    for column, cell in (("Årsmål", ind.target), ("KF:s årsmål", ind.kf_target)):
-        text = (cell.text if cell else "") or ""
-        for direction in ("band", "lower", "higher"):
-            for pat in k.target_words.get(direction, []):
-                m = pat.search(text)
-                if m:
-                    return direction, "target text", f"{column} \"{text.strip()}\""
-    name = ind.name
-    for entry in k.names:
-        if entry.regex.search(name):
-            return entry.direction, "name pattern", entry.regex.pattern
-    return k.fallback, "fallback", None
-
-
-def is_met(figure: float | None, target: float | None, direction: str) -> bool | None:
-    if figure is None or target is None:
-        return None
-    if direction == "lower":
-        return figure <= target
-    if direction == "band":
-        return abs(figure) <= abs(target)
-    return figure >= target
-
 
 def unit_kind(ind: Indicator) -> tuple[str | None, str]:
     units = [c.unit for c in ind.cells().values() if c is not None and c.unit]
@@ -289,9 +237,11 @@ def derive(report: Report, k: Knowledge) -> FactSet:
                                     if c.assessment != "helt"),
             n_indicators=len(g.indicators), n_activities=len(g.activities)))
         for ind in g.indicators:
-            fact = _indicator_fact(ind, g, goal_keys[g.id], report, k, unique)
+            status = status_of(ind, report.report_kind, k)
+            fact = _indicator_fact(ind, g, goal_keys[g.id], report, k, unique, status)
             facts.indicators.append(fact)
             facts.rows[fact.key] = ind
+            facts.statuses[(g.id, ind.line)] = status
         for act in g.activities:
             facts.activities.append(ActivityFact(
                 key=unique(f"{goal_keys[g.id]}|{norm(act.text)[:200]}"), goal=g.id, text=act.text,
@@ -304,34 +254,27 @@ def derive(report: Report, k: Knowledge) -> FactSet:
     return facts
 
 
-def _indicator_fact(ind: Indicator, g: Goal, goal_key: str, report: Report, k: Knowledge, unique) -> IndicatorFact:
-    kind = report.report_kind
-    outcome, forecast = number(ind.outcome), number(ind.forecast)
-    if kind in ("T1", "T2") and forecast is not None:
-        figure, column = forecast, "forecast"
-    else:
-        figure, column = outcome, ("outcome" if outcome is not None else None)
-    target = number(ind.target, from_text=True)
-    direction, basis, detail = decide_direction(ind, k)
+def _indicator_fact(ind: Indicator, g: Goal, goal_key: str, report: Report, k: Knowledge, unique,
+                    status: IndicatorStatus) -> IndicatorFact:
+    outcome = cell_number(ind.outcome)
     unit, ukind = unit_kind(ind)
-    men, women = number(ind.outcome_men), number(ind.outcome_women)
+    men, women = cell_number(ind.outcome_men), cell_number(ind.outcome_women)
     gap = rel = None
     if men is not None and women is not None:
         gap = round(abs(men - women), 6)
         biggest = max(abs(men), abs(women))
         rel = round(gap / biggest, 6) if biggest else 0.0
     people, people_basis, people_detail = about_people(ind.name, k)
-    measured = not (ind.analysis and any(p.search(ind.analysis) for p in k.not_measured))
     return IndicatorFact(
         key=unique(f"{goal_key}|{norm(ind.name)}"), goal=g.id, name=ind.name, line=ind.line,
-        certain=ind.columns_certain, report_kind=kind, period=ind.period, outcome=outcome, men=men, women=women,
-        previous=number(ind.previous), forecast=forecast, target=target,
-        target_text=ind.target.text if ind.target else None,
+        certain=ind.columns_certain, report_kind=report.report_kind, period=ind.period, outcome=outcome,
+        men=men, women=women, previous=cell_number(ind.previous), forecast=cell_number(ind.forecast),
+        target=status.target, target_text=ind.target.text if ind.target else None,
         kf_target_text=ind.kf_target.text if ind.kf_target else None, unit=unit, unit_kind=ukind,
         has_outcome=outcome is not None, has_forecast=filled(ind.forecast), has_target=filled(ind.target),
-        figure=figure, figure_column=column, direction=direction, direction_basis=basis,
-        direction_detail=detail, met=is_met(figure, target, direction) if measured else None,
-        measured=measured, about_people=people,
+        figure=status.figure, figure_column=status.figure_column, direction=status.direction,
+        direction_basis=status.direction_basis, direction_detail=status.direction_detail, met=status.met,
+        measured=status.measured, about_people=people,
         people_basis=people_basis, people_detail=people_detail, gender_gap=gap, gender_gap_relative=rel,
         gender_cells_plausible=ind.columns_certain or people, has_analysis=_analysis(ind.analysis),
         has_gender_analysis=discusses_gender(ind.analysis, k), analysis_excerpt=excerpt(ind.analysis))
@@ -488,8 +431,3 @@ def _claims(report: Report, facts: FactSet, by_id: dict[str, Goal], children, un
         for claim in find_claims(g.analysis, g.analysis_line or g.line):
             add(claim, "goal", g, None)
     return out
-
-
-def fingerprint(*parts: Any) -> str:
-    raw = "\x1f".join("" if p is None else str(p) for p in parts)
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]

@@ -2,7 +2,7 @@
 ("Förvaltningen bedömer att målet uppfylls delvis") out of prose.
 
 This is plain text analysis with no knowledge of the report's goals: ``find_claims(text, line)`` returns
-what a text *says*; comparing that with the goal list happens in ``auditor.facts``.
+what a text *says*; comparing that with the goal list happens in ``auditor.facts.derive``.
 """
 from __future__ import annotations
 

@@ -1,0 +1,109 @@
+"""Whether an indicator meets its target: decided here once, for the rules and for every output.
+
+- the figure compared: the outcome in an annual report (VB); in a tertial report (T1, T2) the forecast for
+  the year, or the outcome when there is no forecast;
+- the target: the annual target's number, or the one number in a text target ("Max 10 personer");
+- which way is better: words in the target cells ("Öka", "Max"), then the indicator's name, then the
+  default (all data in ``rules/directions.yaml``, see ``auditor.knowledge``);
+- whether the row was measured this period: its own analysis may say the survey was not carried out; a
+  printed figure is then not this period's outcome and the target is neither met nor missed.
+
+The audit keeps the result per row (``ReportAudit.indicator_status``), so the spreadsheets, the HTML goal
+tree and ``compare`` show what the rules judged rather than deciding again.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..knowledge import Knowledge
+from ..model import Indicator, Report, Value
+
+TERTIALS = ("T1", "T2")
+
+
+@dataclass(frozen=True)
+class IndicatorStatus:
+    figure: float | None               # the figure compared with the target
+    figure_column: str | None          # "outcome" | "forecast"
+    target: float | None
+    direction: str                     # "higher" | "lower" | "band" (the figure should stay within ±target)
+    direction_basis: str               # what decided it: "target text" | "name pattern" | "fallback"
+    direction_detail: str | None       # the target cell or the name pattern that decided it
+    measured: bool                     # False when the row's analysis says it was not measured this period
+    met: bool | None                   # None when it cannot be decided (no figure, no target, not measured)
+
+
+# A number inside a text: thousands with spaces, a decimal comma or point, a minus sign.
+_NUMBER_IN_TEXT = re.compile(r"[-−]?\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|[-−]?\d+(?:[.,]\d+)?")
+
+
+def cell_number(cell: Value | None) -> float | None:
+    return None if cell is None or cell.value is None else float(cell.value)
+
+
+def target_number(cell: Value | None) -> float | None:
+    """The target's number; a text target counts when it holds exactly one number ("Max 10 personer")."""
+    if cell is None or cell.value is not None or not cell.text:
+        return cell_number(cell)
+    found = _NUMBER_IN_TEXT.findall(cell.text)
+    if len(found) != 1:
+        return None
+    raw = found[0].replace("−", "-").replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def compared_figure(report_kind: str | None, ind: Indicator) -> tuple[float | None, str | None]:
+    outcome, forecast = cell_number(ind.outcome), cell_number(ind.forecast)
+    if report_kind in TERTIALS and forecast is not None:
+        return forecast, "forecast"
+    return outcome, ("outcome" if outcome is not None else None)
+
+
+def decide_direction(ind: Indicator, k: Knowledge) -> tuple[str, str, str | None]:
+    """(direction, basis, detail): which way is better for this indicator, and what decided it."""
+    for column, cell in (("Årsmål", ind.target), ("KF:s årsmål", ind.kf_target)):
+        text = (cell.text if cell else "") or ""
+        for direction in ("band", "lower", "higher"):
+            for pat in k.target_words.get(direction, []):
+                if pat.search(text):
+                    return direction, "target text", f"{column} \"{text.strip()}\""
+    for entry in k.names:
+        if entry.regex.search(ind.name):
+            return entry.direction, "name pattern", entry.regex.pattern
+    return k.fallback, "fallback", None
+
+
+def is_met(figure: float | None, target: float | None, direction: str) -> bool | None:
+    if figure is None or target is None:
+        return None
+    if direction == "lower":
+        return figure <= target
+    if direction == "band":
+        return abs(figure) <= abs(target)
+    return figure >= target
+
+
+def measured(ind: Indicator, k: Knowledge) -> bool:
+    return not (ind.analysis and any(p.search(ind.analysis) for p in k.not_measured))
+
+
+def status_of(ind: Indicator, report_kind: str | None, k: Knowledge) -> IndicatorStatus:
+    figure, column = compared_figure(report_kind, ind)
+    target = target_number(ind.target)
+    direction, basis, detail = decide_direction(ind, k)
+    was_measured = measured(ind, k)
+    return IndicatorStatus(figure=figure, figure_column=column, target=target, direction=direction,
+                           direction_basis=basis, direction_detail=detail, measured=was_measured,
+                           met=is_met(figure, target, direction) if was_measured else None)
+
+
+StatusKey = tuple[str, int]   # (goal id, the indicator's line)
+
+
+def statuses(report: Report, k: Knowledge) -> dict[StatusKey, IndicatorStatus]:
+    """Every indicator row's status, by goal id and line (what the outputs look rows up by)."""
+    return {(g.id, ind.line): status_of(ind, report.report_kind, k) for g in report.goals for ind in g.indicators}
