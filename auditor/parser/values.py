@@ -121,6 +121,9 @@ def starts_new_cell(cell_so_far: str, line: str) -> bool:
         return False
     if PERIOD.match(" ".join(line.split())) or YEAR.fullmatch(line.strip()):
         return True     # the period after a complete cell (tools that print each cell on a line of its own)
+    words = line.split()
+    if len(words) > 1 and YEAR.match(first) and words[1].lower() in UNIT_WORDS:
+        return True     # "1945 GWh": a figure that looks like a year, but has a unit
     return bool(NUMBER.match(first) and not YEAR.match(first) or first.lower() in TEXT_CELL_STARTS)
 
 
@@ -155,6 +158,11 @@ def _is_unit(tok: str) -> bool:
     return low in UNIT_WORDS or low.startswith("barn/") or low.startswith("kr/") or low.startswith("st/")
 
 
+def _per_word(tok: str) -> bool:
+    """A word that can follow "per" inside a unit: lower-case, no figure, no word that opens a cell."""
+    return tok[:1].islower() and not re.search(r"\d", tok) and tok.lower() not in TEXT_CELL_STARTS
+
+
 def _group_words(tokens: list[str], gaps: list[int], joins: set[int], lead: int) -> list[Cell]:
     cells: list[Cell] = []
     i = 0
@@ -182,6 +190,14 @@ def _group_words(tokens: list[str], gaps: list[int], joins: set[int], lead: int)
             while j < n and _is_unit(tokens[j]) and not _is_number(tokens[j]) and gaps[j] <= 2:
                 parts.append(tokens[j])
                 j += 1
+            # a unit that is a ratio, "kg CO2 per kg livsmedel", "kr per invånare": "per" and what it is per
+            if len(parts) > 1 and j + 1 < n and tokens[j].lower() == "per" and gaps[j] == 1 \
+                    and _per_word(tokens[j + 1]):
+                parts += tokens[j:j + 2]
+                j += 2
+                if j < n and gaps[j] == 1 and _per_word(tokens[j]) and _is_unit(parts[-1]):
+                    parts.append(tokens[j])
+                    j += 1
             cells.append(Cell(" ".join(parts), start_gap, lead if not cells else 0))
             i = j
             continue

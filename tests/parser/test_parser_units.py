@@ -248,3 +248,19 @@ def test_a_figure_in_the_name_is_not_the_first_cell():
         "\n\n5 st 3 st 4 st  VB 2020", "Andel ärenden som avslutas inom 14 dagar 92 % 90 % 95 % 95 % VB 2020")
     names = [i.name for g in parse_text(text).goals for i in g.indicators]
     assert "Andel ärenden som avslutas inom 14 dagar" in names
+
+
+def test_a_ratio_unit_stays_in_its_cell():
+    from auditor.parser.values import split_cells
+
+    cells = [c.text for c in split_cells("1,46 1,9 1,9 kg CO2 per kg matavfall 2020", 0)[0]]
+    assert cells == ["1,46", "1,9", "1,9 kg CO2 per kg matavfall", "2020"]
+    assert [c.text for c in split_cells("12 kr per invånare Minska VB 2020", 0)[0]] == \
+        ["12 kr per invånare", "Minska", "VB 2020"]
+
+
+def test_a_figure_like_a_year_with_a_unit_is_a_cell_of_its_own():
+    from auditor.parser.values import starts_new_cell
+
+    assert starts_new_cell("1,35 GWh", "1950 GWh")
+    assert not starts_new_cell("Tas fram av nämnd/", "2025")
