@@ -18,7 +18,7 @@ VB = FIXTURES / "example_vb.txt"
 PLACEHOLDERS = [("…", ".+?"), ("FINGERPRINT", "[0-9a-f]{16}"), ("Typ: text", r"\w+: .+?"),
                 ("/no/such/dir", r"\S+"), ("afile", r"\S+"), ("'2025-13-45'", "'.+?'"), ("rad 299", r"rad \d+"),
                 ("RULE", r"[A-Z-]+"), ("KEY", r"[\w-]+"), ("ID", r"[\w,-]+"), ("'x'", "'.+?'"), ("rad N", r"rad \d+"),
-                ("line N", r"line \d+")]
+                ("line N", r"line \d+"), ("FUNKTION", r"\w+")]
 
 
 def pattern(quoted: str) -> re.Pattern:
@@ -141,6 +141,19 @@ def _setup(case: str, tmp: Path, monkeypatch) -> list[str]:
     if case == "review-date":
         return ["review", "0123456789abcdef", "--dismiss", "--reason", "r", "--by", "b", "--date", "2025-13-45",
                 "--file", str(tmp / "r.yaml")]
+    if case in ("baseline-malformed", "baseline-other", "baseline-json"):
+        content = {"baseline-malformed": '{"schema": "auditor.baseline/1", "findings": [{"rule": "X", "source": "a.txt"}]}',
+                   "baseline-other": '{"schema": "auditor.report/1"}', "baseline-json": "{bad"}[case]
+        (tmp / "b.json").write_text(content, encoding="utf-8")
+        return ["audit", str(VB), "--baseline", str(tmp / "b.json")]
+    if case == "rule-typo":
+        (tmp / "egna").mkdir()
+        (tmp / "egna" / "stavfel.py").write_text(
+            "from auditor.engine.dsl import AS, Indicator, Rule\n"
+            "ID = 'LOCAL-TYPO'\nSEVERITY = 'warning'\nTITLE = {'sv': 'S', 'en': 'T'}\nMESSAGE = {'sv': 'S', 'en': 'T'}\n"
+            "@Rule(AS.ind << Indicator(mett=False))\ndef ej_uppnadd(engine, ind):\n    engine.flag(ID, ind)\n",
+            encoding="utf-8")
+        return ["audit", str(VB), "--rules", str(tmp / "egna")]
     raise AssertionError(case)
 
 
@@ -190,6 +203,12 @@ CASES = [
     ("baseline-missing", "baslinjen finns inte", None),
     ("review-malformed", "beslutet för FINGERPRINT: fältet reason saknas", None),
     ("review-date", "--date: '2025-13-45' är inget datum; skriv ÅÅÅÅ-MM-DD, till exempel 2025-05-12", None),
+    ("baseline-malformed", "en baslinje är felaktig: findings[0].fingerprint: fältet saknas",
+     "a baseline is malformed: findings[0].fingerprint: the field is missing"),
+    ("baseline-other", "är inte en baslinje (auditor.baseline/1)", None),
+    ("baseline-json", "är inte giltig JSON (rad 1, kolumn 2)", None),
+    ("rule-typo", "regeln ID (FUNKTION) matchar Indicator(mett=…), men Indicator har inget fält 'mett'; menade du 'met'?",
+     None),
 ]
 
 
