@@ -77,6 +77,7 @@ EXAMPLES = [
 ]
 
 
+# consistent=False: no reading of the claim fits the report (auditor/facts/claim_verdict.py decides it)
 @Rule(AS.claim << Claim(where="goal", consistent=False))
 def goal_analysis_miscounts(engine, claim):
     engine.flag(ID, claim)

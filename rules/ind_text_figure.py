@@ -90,9 +90,13 @@ def _figure(x: float, unit: str | None) -> dict[str, str]:
     return {"sv": sv, "en": sv.replace(",", ".")}
 
 
+def WORDING(claim) -> dict:
+    """The message's words for the claim: what it is about and both figures, in each language."""
+    sv, en = WHAT[claim["kind"]]
+    return {"what_sv": sv, "what_en": en, "stated_text": _figure(claim["stated"], claim["unit"]),
+            "table_text": _figure(claim["table"], claim["unit"])}
+
+
 @Rule(AS.claim << FigureClaim(kind=L("outcome") | L("forecast") | L("target") | L("previous"), agrees=False))
 def text_states_another_figure(engine, claim):
-    sv, en = WHAT[claim["kind"]]
-    engine.flag(ID, claim, wording={"what_sv": sv, "what_en": en,
-                                    "stated_text": _figure(claim["stated"], claim["unit"]),
-                                    "table_text": _figure(claim["table"], claim["unit"])})
+    engine.flag(ID, claim)

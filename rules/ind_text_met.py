@@ -93,11 +93,15 @@ EXAMPLES = [
 ]
 
 
-@Rule(AS.claim << FigureClaim(kind="met", agrees=False))
-def text_says_met_against_the_table(engine, claim):
+def WORDING(claim) -> dict:
+    """The message's words for the claim: what it says, what the table shows, the column and the direction."""
     col = _COL.get(claim["column"], ("utfall", "outcome"))
     direction = _DIR.get(claim["direction"], ("", ""))
-    engine.flag(ID, claim, wording={"says_sv": _SV[claim["stated"]], "says_en": _EN[claim["stated"]],
-                                    "shows_sv": _SV[claim["table"]], "shows_en": _EN[claim["table"]],
-                                    "column_sv": col[0], "column_en": col[1],
-                                    "direction_sv": direction[0], "direction_en": direction[1]})
+    return {"says_sv": _SV[claim["stated"]], "says_en": _EN[claim["stated"]],
+            "shows_sv": _SV[claim["table"]], "shows_en": _EN[claim["table"]],
+            "column_sv": col[0], "column_en": col[1], "direction_sv": direction[0], "direction_en": direction[1]}
+
+
+@Rule(AS.claim << FigureClaim(kind="met", agrees=False))
+def text_says_met_against_the_table(engine, claim):
+    engine.flag(ID, claim)

@@ -88,6 +88,11 @@ EXAMPLES = [
 ]
 
 
+def WORDING(claim) -> dict:
+    """The message's words for what the claim says happened."""
+    return {"says_sv": _SV[claim["stated"]], "says_en": _EN[claim["stated"]]}
+
+
 @Rule(AS.claim << FigureClaim(kind="trend", agrees=False))
 def text_states_another_trend(engine, claim):
-    engine.flag(ID, claim, wording={"says_sv": _SV[claim["stated"]], "says_en": _EN[claim["stated"]]})
+    engine.flag(ID, claim)

@@ -64,6 +64,7 @@ EXAMPLES = [
 ]
 
 
+# consistent=False: no reading of the claim fits the report (auditor/facts/claim_verdict.py decides it)
 @Rule(AS.claim << Claim(where="narrative", consistent=False))
 def summary_miscounts_goals(engine, claim):
     engine.flag(ID, claim)

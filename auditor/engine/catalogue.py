@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import InputError
 
@@ -43,6 +43,9 @@ class RuleSpec:
     # The table cells a finding of this rule rests on (DECISIVE_CELLS in the module; "figure" is the
     # cell compared with the target): the finding is as sure as the least sure of them.
     decisive_cells: tuple[str, ...] = ()
+    # The words a finding's message needs beyond the fact's own fields (WORDING in the module, called with
+    # the subject fact): made when the finding is written, so that rule actions only say what they found.
+    wording: Callable[[dict], dict] | None = None
 
     def summary(self, lang: str = "sv") -> str:
         return self.title.get(lang) or self.title.get("sv") or self.id
@@ -152,7 +155,8 @@ def _spec_from_module(module, path: Path, builtin: bool) -> RuleSpec:
                     parameters=parameters,
                     examples=list(getattr(module, "EXAMPLES", []) or []), rules=rules, module=module.__name__,
                     path=str(path), builtin=builtin,
-                    decisive_cells=tuple(getattr(module, "DECISIVE_CELLS", ()) or ()))
+                    decisive_cells=tuple(getattr(module, "DECISIVE_CELLS", ()) or ()),
+                    wording=getattr(module, "WORDING", None))
 
 
 # ------------------------------------------------------------------------------ pattern field check

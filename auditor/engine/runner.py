@@ -7,6 +7,7 @@ from typing import Any
 
 from ..claim_text import actual_text, scope_text, stated_text
 from ..facts import FactSet
+from ..facts.claim_verdict import certainty as claim_certainty
 from ..findings import Finding, GoalRef, fingerprint
 from ..model import CERTAIN   # below it a finding is shown with low confidence
 from ..words import column_name, fmt_number
@@ -212,7 +213,8 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
         goal = goal_facts.get(goal_id) if goal_id else None
         certainty, doubts = _certainty(spec, subject, items, facts, lang)
         severity = config.severity_of(spec)
-        ctx = _context(subject, items, {**entry["evidence"], **entry["wording"]}, lang)
+        wording = {**entry["wording"], **(spec.wording(_plain(subject)) if spec.wording else {})}
+        ctx = _context(subject, items, {**entry["evidence"], **wording}, lang)
         messages = spec.message.get(entry["message"], spec.message) if entry["message"] else spec.message
         template = messages.get(lang) or messages["sv"]
         evidence = _evidence_of(subject)
@@ -256,7 +258,7 @@ def _certainty(spec, subject, items, facts: FactSet, lang: str) -> tuple[float, 
     kind = _kind(subject)
     rows = facts.rows
     if kind == "Claim":
-        return (1.0 if subject["certain"] else _claim_certainty(subject, facts)), None
+        return (1.0 if subject["certain"] else claim_certainty(subject["goal"], facts, UNSURE_ROW)), None
     facts = [subject] if kind == "Indicator" else [i for i in items if _kind(i) == "Indicator"]
     if not facts:
         return 1.0, None
@@ -267,21 +269,6 @@ def _certainty(spec, subject, items, facts: FactSet, lang: str) -> tuple[float, 
     pick = judged[0] if kind == "Indicator" else max(judged, key=lambda t: t[0][0])
     (sure, columns), row = pick
     return sure, (doubt_text(row, columns, lang) if row is not None and columns else None)
-
-
-def _claim_certainty(claim, facts: FactSet) -> float:
-    """The chance that every uncertain row under the claim's goal is read right (their compared figure and
-    target), for a claim whose verdict hangs on them."""
-    if not claim["goal"]:
-        return UNSURE_ROW
-    sure = 1.0
-    for fact in facts.indicators:
-        row = facts.rows.get(fact.key)
-        if fact.goal != claim["goal"] or row is None or not row.cell_confidence:
-            continue
-        figure = fact.figure_column or "outcome"
-        sure *= min(row.cell_confidence.get(figure, 1.0), row.cell_confidence.get("target", 1.0))
-    return min(sure, UNSURE_ROW)
 
 
 def doubt_text(row, columns: list[str], lang: str) -> str:

@@ -1,14 +1,18 @@
 """Facts: small typed records derived once from a parsed ``Report``; the rules only ever read these.
 
-- ``derive``: the fact set of a report (goals, indicator rows, activities, claims);
+- ``records``: the fact classes the rules match, and the set of them for one report;
+- ``derive``: that set, made from a parsed report (goals, indicator rows, activities, claims);
 - ``indicator_status``: whether an indicator meets its target (figure, target, direction), decided once;
 - ``count_claims`` reads what prose says about counts ("tre av fem mål uppfylls helt");
-- ``figure_claims``: what prose states about an indicator's own figures, set against the table.
+- ``claim_verdict``: whether such a count agrees with the report (GOAL-CLAIM-COUNT, SUM-CLAIM-COUNT);
+- ``figure_claims``: what prose states about an indicator's own figures, set against the table;
+- ``text``: report text normalised for keys and cut short for excerpts.
 
 The fact classes are exported here by name: the rule DSL (``auditor.engine.dsl``) declares one per class.
 """
-from .derive import ActivityFact, ClaimFact, FactSet, GoalFact, IndicatorFact, ReportFact, derive
+from .derive import derive
 from .figure_claims import FigureClaimFact
+from .records import ActivityFact, ClaimFact, FactSet, GoalFact, IndicatorFact, ReportFact
 
 __all__ = ["ActivityFact", "ClaimFact", "FactSet", "FigureClaimFact", "GoalFact", "IndicatorFact", "ReportFact",
            "derive"]
