@@ -45,6 +45,9 @@ class TextSection(_Model):
     label: str
     line: int
     text: str
+    # the source line of the text's first line (the text keeps the source's line structure from there);
+    # not in the contract: the claims reader needs it to give a sentence its line
+    _text_line: int | None = PrivateAttr(default=None)
 
 
 ClaimKind = Literal["outcome", "forecast", "target", "previous", "met"]

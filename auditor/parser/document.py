@@ -229,6 +229,8 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
                 _append_text(goal, self.section_buf)
             else:
                 text = join_text(self.section_buf)
+                # a section read in more than one piece no longer keeps its lines: no line for its text
+                self.section._text_line = None if self.section.text else self.section_buf[0].no
                 self.section.text = (self.section.text + "\n" + text) if self.section.text else text
         self.section_buf = []
 

@@ -175,8 +175,9 @@ _HEDGE = re.compile(r"\bosäker|\bsvårt att\b|\brisk|\bkan komma att\b|\bhade\b
                     r"\bskulle\b|\bmöjligen\b|\beventuellt\b|\bpreliminärt\b|\bsannolikt\b")
 _SUBGROUP = re.compile(r"\b(?:kvinnor|män|flickor|pojkar|tjejer|killar|kvinnorna|männen|flickorna|pojkarna|"
                        r"varav|bland|enheten|enheterna|förskolan|skolan|stadsdelsområden|distrikt\w*)\b")
-_ELSEWHERE = re.compile(r"\bstaden\b|\bstadens\b|\briket\b|\bnationell\w*|\bövriga\b|\bgenomsnitt\w*|"
-                        r"\bsnitt\w*|\bkommunfullmäktige\w*|\bkf\b|\bregion\w*|\bjämförbara\b")
+# ("i snitt", "i genomsnitt" after a figure says what kind of figure it is, not whose)
+_ELSEWHERE = re.compile(r"\bstaden\b|\bstadens\b|\briket\b|\bnationell\w*|\bövriga\b|(?<!\bi )\b(?:genom)?snitt\w*|"
+                        r"\bkommunfullmäktige\w*|\bkf\b|\bregion\w*|\bjämförbara\b")
 _MONTH = re.compile(r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
                     r"december|vecka|veckor|månad\w*|sommar\w*|hösten|våren|kvartal\w*)\b")
 _SAME_TIME = re.compile(r"\bsamma (?:period|tid|tidpunkt|månad)")
@@ -290,7 +291,8 @@ _DIGIT = re.compile(r"\d")
 # a figure claim has a number shortly after one of its anchor words: one search tells which sentences to read
 _FIGURE_NEAR = re.compile(r"(?:utfall|resultat|värde|mål|prognos|beräknas|förväntas|föregående|förra|fjol|års|låg|"
                           r"från|uppg|ligg|land|hamna)[^.\d]{0,70}\d")
-_INDIKATORN = re.compile(r"\bindikatorn\b", re.I)
+_INTENTIONS = ("Beskrivning", "Förväntat resultat")
+_INDIKATORN = re.compile(r"\b(?:nämnd)?indikatorn\b", re.I)
 _MET_WORD = re.compile(r"mål|indikatorn")
 
 
@@ -402,19 +404,21 @@ def _met(sentence: str, specific: bool) -> bool | None:
     found: set[bool] = set()
     for m in _MET_FALSE.finditer(sentence):
         clause = _clause_at(sentence, m.start(), m.end())
-        if _GOAL_WORDS.search(clause) or not _MET_ANCHOR.search(clause + " " + sentence):
+        if _GOAL_WORDS.search(clause) or not _MET_ANCHOR.search(clause + " " + sentence) or _PART_OF.search(clause):
             continue
         if not specific and not _NAMED_TARGET.search(clause):
             continue
         found.add(False)
     for m in _MET_TRUE.finditer(sentence):
         clause = _clause_at(sentence, m.start(), m.end())
-        if _GOAL_WORDS.search(clause) or _NEGATION.search(sentence[max(0, m.start() - 30):m.end() + 12]):
+        if _GOAL_WORDS.search(clause) or _NEGATION.search(sentence[max(0, m.start() - 30):m.end() + 12]) \
+                or _PART_OF.search(clause):
             continue
         if not specific and _GENERIC_MAL.search(m.group(0)):
             continue
         found.add(True)
-    if len(found) != 1 or _HEDGE.search(sentence) or (" av " in low and _PART_OF.search(sentence)):
+    # "39 % av förskolorna når årsmålet": a share of the units, not the indicator (in the clause that says it)
+    if len(found) != 1 or _HEDGE.search(sentence):
         return None
     return found.pop()
 
@@ -609,8 +613,18 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
                     take(_pick(heading, names, near), line, sentence, False, True, found)
                 elif sole is not None and _INDIKATORN.search(sentence):
                     take(sole, line, sentence, False, False, found)
-    for para in report.narrative:
-        for line, sentence in sentences(para.text, para.line):
+    # the summary and other prose outside the goals, and a goal's sections that report ("Jämställdhetsanalys",
+    # with "Särskilda redovisningar" after it), not those that state intentions ("Beskrivning", "Förväntat
+    # resultat": "sjukfrånvaron minskar" there is a wish): only a sentence that names exactly one indicator
+    loose = [(para.text, para.line, indicators) for para in report.narrative]
+    for goal in report.goals:
+        for section in goal.sections:
+            if section._text_line is not None and section.label not in _INTENTIONS:
+                # split at its headings ("Särskilda redovisningar"), which end no sentence of their own
+                loose += [(text, first, below(goal)) for first, text, _ in _blocks(section.text, section._text_line,
+                                                                                    names)]
+    for text, first, near in loose:
+        for line, sentence in sentences(text, first):
             if not _maybe(sentence):
                 continue
             named = names.named(sentence)
@@ -618,7 +632,7 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
                 continue
             found = said(line, sentence)
             if found:
-                take(_pick(next(iter(named)), names, indicators), line, sentence, True, True, found)
+                take(_pick(next(iter(named)), names, near), line, sentence, True, True, found)
     return out
 
 

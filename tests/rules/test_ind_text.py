@@ -104,6 +104,11 @@ def said(analysis: str, name: str = "Andel unga med fritidsjobb", kind: str = "V
     ("Andelen har ökat från 65 % (2019) till 70 %.", {("previous", 65.0), ("outcome", 70.0), ("trend", "up")}),
     ("Andelen har minskat jämfört med föregående år.", {("trend", "down")}),
     ("Resultatet ligger på samma nivå som föregående år.", {("trend", "same")}),
+    # "i snitt" says what kind of figure it is, not whose (the city's "genomsnitt" is another's)
+    ("Utfallet blev 70,2 % i snitt under året.", {("outcome", 70.2)}),
+    # a share of units in another clause does not hide what the sentence says of the indicator
+    ("Förvaltningen kunde inte nå årsmålet då två av förvaltningens enheter stängde under våren.",
+     {("met", False)}),
 ])
 def test_phrase_families(sentence, expected):
     assert said(sentence) == expected
@@ -120,6 +125,7 @@ def test_phrase_families(sentence, expected):
     "Förvaltningen bedömer att nämndmålet uppfylls delvis.",            # the goal, not the indicator
     "Tre av fem indikatorer når inte årsmålet.",                         # several indicators
     "Två av förvaltningens sju enheter når årsmålet.",                   # a share of units
+    "Utfallet ligger över stadens genomsnitt på 66 %.",                   # the city's average
 ])
 def test_what_is_not_the_indicators_own(sentence):
     assert {k for k, _ in said(sentence)} <= {"trend"}
@@ -200,3 +206,43 @@ socialpsykiatrin och LSS
 """
     got = {(s.kind, s.value) for _, s in read_report(parse_text(text))}
     assert got == {("outcome", 5.0), ("target", 4.0), ("met", True)}
+
+
+GOAL_WITH_SECTIONS = """Lövsjö stadsdelsnämnd
+Verksamhetsberättelse 2020
+
+KF:s mål för verksamhetsområdet:
+1.1 Fler unga i Lövsjö har ett fritidsjobb
+
+ Uppfylls helt
+
+Förväntat resultat
+Andelen unga med fritidsjobb ökar till 80 %.
+
+Analys
+Förvaltningen bedömer att målet uppfylls helt. Bedömningen grundar sig på att nämndindikatorn uppnås
+och att tre av fyra aktiviteter är genomförda.
+
+Jämställdhetsanalys
+Se analys ovan.
+Särskilda redovisningar
+Andelen unga med fritidsjobb uppgick till 70 % under året.
+
+ Indikator Periodens utfall Perio
+dens utfall VB 2019 Årsmål KF:s årsmål Period
+
+Andel unga med fritidsjobb
+
+70 % 65 % 75 %  VB 2020
+"""
+
+
+def test_sections_that_report_are_read_and_those_that_intend_are_not():
+    """A goal's sole "nämndindikatorn" is its indicator; a sentence naming the indicator in the report's
+    sections (after "Jämställdhetsanalys") is read at its own line; "Förväntat resultat" states a wish."""
+    report = parse_text(GOAL_WITH_SECTIONS)
+    got = {(s.line, s.kind, s.value) for _, s in read_report(report)}
+    lines = GOAL_WITH_SECTIONS.split("\n")
+    at = next(i for i, t in enumerate(lines, 1) if t.startswith("Andelen unga med fritidsjobb uppgick"))
+    met = next(i for i, t in enumerate(lines, 1) if t.startswith("Förvaltningen bedömer"))
+    assert got == {(at, "outcome", 70.0), (met, "met", True)}
