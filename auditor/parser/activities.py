@@ -64,6 +64,23 @@ def split_indented_start(parts: list[Line]) -> tuple[list[Line], list[Line]]:
         margin = parts[k - 1].indent   # the prose's own margin, which may not be zero
         if parts[k].indent >= margin + 2 and parts[0].indent <= margin:
             return parts[:k], parts[k:]
+    return split_at_narrower_start(parts)
+
+
+# the activity column is narrower than the page's prose: its lines are this much shorter at the least
+NARROWER_BY = 20
+
+
+def split_at_narrower_start(parts: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Without indentation (tools that drop leading spaces), an activity that runs straight on from the
+    analysis above it starts after a sentence's end, at a capital letter, where the lines become those of
+    the narrower activity column."""
+    for k in range(len(parts) - 1, 0, -1):
+        before, after = parts[:k], parts[k:]
+        if not (before[-1].text.endswith((".", "!", "?")) and after[0].text[:1].isupper()):
+            continue
+        if max(len(p.text) for p in before) >= max(len(p.text) for p in after) + NARROWER_BY:
+            return before, after
     return [], parts
 
 

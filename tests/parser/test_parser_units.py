@@ -264,3 +264,23 @@ def test_a_figure_like_a_year_with_a_unit_is_a_cell_of_its_own():
 
     assert starts_new_cell("1,35 GWh", "1950 GWh")
     assert not starts_new_cell("Tas fram av nämnd/", "2025")
+
+
+def test_an_activity_running_on_from_the_analysis_above_it_without_indentation():
+    """Flat extraction drops the indent that starts a table row: the next activity then follows the
+    previous one's analysis directly. It starts after the sentence's end, where the lines narrow to the
+    activity column."""
+    from auditor.parser.activities import split_at_narrower_start
+    from auditor.parser.lines import Line
+
+    texts = ["Arbetet med att ta fram en ny rutin för uppföljning av placerade barn har pågått under hela perioden",
+             "och rutinen beslutades i maj.",
+             "Socialnämnden ska utveckla stödet till",
+             "familjehem i hela staden"]
+    parts = [Line(n, t + " ", t) for n, t in enumerate(texts, 1)]
+    before, after = split_at_narrower_start(parts)
+    assert [p.no for p in before] == [1, 2] and [p.no for p in after] == [3, 4]
+    # an activity text of two sentences in one column is not split
+    same = [Line(1, "Genomföra en kartläggning. ", "Genomföra en kartläggning."),
+            Line(2, "Införa en ny rutin för hela ", "Införa en ny rutin för hela"), Line(3, "förvaltningen ", "förvaltningen")]
+    assert split_at_narrower_start(same) == ([], same)
