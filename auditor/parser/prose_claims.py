@@ -210,7 +210,7 @@ _FIGURES: list[tuple[str, re.Pattern]] = [
     ("target", re.compile(r"(?<![\w:])(?:årsmål(?:et)?|målvärdet|målet)\s+(?:om|på|är|var|låg\s+på|ligger\s+på|att)\s+"
                           r"(?:totalt\s+|ett\s+[\w-]+\s+på\s+)?" + NUM)),
     ("outcome", re.compile(r"\b" + _UTFALL + _ABOUT + r"\s+" + _VERB_OUT + _TO + NUM)),
-    ("outcome", re.compile(r"\b" + _UTFALL + r"\s+(?:om|på)\s+" + NUM)),
+    ("outcome", re.compile(r"\b" + _UTFALL + _ABOUT + r"\s+(?:om|på)\s+" + NUM)),
 ]
 # words one of which a pattern needs, to skip it cheaply (keyed by the pattern's start)
 _NEEDS = {p.pattern[:40]: {"previous": ("föregående", "förra", "fjol", "tidigare", "års", "låg på"),
@@ -245,7 +245,8 @@ _MET_TRUE = re.compile(
     r"(?!\s+(?:delvis|inte|ej)\b)(?:\s+helt)?|"
     r"\b(?:når|nådde|uppnår|uppnådde|har\s+uppnått|har\s+nått|överträffar|överträffade|klarar|klarade|"
     r"räknar\s+med\s+att\s+nå)\s+(?:därmed\s+|även\s+|också\s+)?(?:(?:förvaltningens|nämndens|uppsatt|det\s+uppsatta|"
-    r"sitt|årets)\s+)?(?:årsmål(?:et)?|målvärdet|målet)\b(?!\s+med\b)")
+    r"sitt|årets)\s+)?(?:årsmål(?:et)?|målvärdet|målet)\b(?!\s+med\b)|"
+    r"\b(?:har\s+)?uppfyllt\s+(?:sitt\s+)?(?:års)?mål(?:et)?\b(?!\s+med\b)")
 # "39 % av förskolorna når årsmålet", "ingen av de tre ...": a share of the units, not the indicator
 _PART_OF = re.compile(r"\b(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s*(?:%|procent)?\s+av\b|\b(?:ingen|inga|någon|några|flera|hälften)\s+av\b|"
                       r"\bde\s+flesta\b")

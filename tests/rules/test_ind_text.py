@@ -106,6 +106,8 @@ def said(analysis: str, name: str = "Andel unga med fritidsjobb", kind: str = "V
     ("Resultatet ligger på samma nivå som föregående år.", {("trend", "same")}),
     # "i snitt" says what kind of figure it is, not whose (the city's "genomsnitt" is another's)
     ("Utfallet blev 70,2 % i snitt under året.", {("outcome", 70.2)}),
+    ("Utfallet för samtliga enheter på 70 % är högre än förra året.", {("outcome", 70.0), ("trend", "up")}),
+    ("Förvaltningen har uppfyllt målet för indikatorn.", {("met", True)}),
     # a share of units in another clause does not hide what the sentence says of the indicator
     ("Förvaltningen kunde inte nå årsmålet då två av förvaltningens enheter stängde under våren.",
      {("met", False)}),
