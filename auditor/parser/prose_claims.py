@@ -186,7 +186,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CHANGE = re.compile(r"procentenhet|\bökning\b|\bminskning\b|\bmed\s*$")
 
 _UTFALL = r"(?:(?:årets|periodens|förvaltningens|nämndens|det totala)\s+)?(?:utfall(?:et)?|resultat(?:et)?|värde(?:t)?)"
-_ABOUT = r"(?:\s+(?:för|gällande|avseende|om|på)\s+(?![\d])(?:(?:tertial\s+|T)\d|[^,;.\d]){0,70}?)?"
+_ABOUT = r"(?:\s+(?:för|gällande|avseende|om|på)\s+(?![\d])(?:(?:tertial\s+|T)\d|(?:19|20)\d\d|[^,;.\d]){0,70}?)?"
 _VERB_OUT = r"(?:uppgår|uppgick|landade|landar|hamnade|hamnar|ligger|låg|blev|var|är)"
 _TO = r"(?:\s+(?:i\s+år|för\s+perioden|totalt|nu|därmed))?\s+(?:till|på)?\s*(?:ca\.?\s+|cirka\s+|totalt\s+)?"
 _PREV = r"(?:föregående|förra|fjolårets|tidigare)"
@@ -313,6 +313,20 @@ class _Context:
     year: int | None
 
 
+def _part_of(sentence: str, m: re.Match) -> bool:
+    """The met claim's clause is about a share of the units ("39 % av förskolorna når årsmålet", "årsmålet
+    nås av två av sju enheter"), not about a target that is itself a share ("når inte målet att 70 procent
+    av de uppmärksammade personerna …")."""
+    bounds = [b.end() for b in _CLAUSE.finditer(sentence, 0, m.start())]
+    left = bounds[-1] if bounds else 0
+    if _PART_OF.search(sentence, left, m.start()):
+        return True
+    nxt = _CLAUSE.search(sentence, m.end())
+    after = sentence[m.end():nxt.start() if nxt else len(sentence)]
+    share = _PART_OF.search(after)
+    return share is not None and not re.search(r"\b(?:att|om|på)\b", after[:share.start()])
+
+
 def _clause_at(sentence: str, start: int, end: int, back: int = 0) -> str:
     """The clause around sentence[start:end] (between commas and joining words); ``back`` clauses before
     it are added (a period named in the clause before: "jämfört med T1 då utfallet låg på ...")."""
@@ -405,7 +419,8 @@ def _met(sentence: str, specific: bool) -> bool | None:
     found: set[bool] = set()
     for m in _MET_FALSE.finditer(sentence):
         clause = _clause_at(sentence, m.start(), m.end())
-        if _GOAL_WORDS.search(clause) or not _MET_ANCHOR.search(clause + " " + sentence) or _PART_OF.search(clause):
+        if _GOAL_WORDS.search(clause) or not _MET_ANCHOR.search(clause + " " + sentence) \
+                or _part_of(sentence, m):
             continue
         if not specific and not _NAMED_TARGET.search(clause):
             continue
@@ -413,7 +428,7 @@ def _met(sentence: str, specific: bool) -> bool | None:
     for m in _MET_TRUE.finditer(sentence):
         clause = _clause_at(sentence, m.start(), m.end())
         if _GOAL_WORDS.search(clause) or _NEGATION.search(sentence[max(0, m.start() - 30):m.end() + 12]) \
-                or _PART_OF.search(clause):
+                or _part_of(sentence, m):
             continue
         if not specific and _GENERIC_MAL.search(m.group(0)):
             continue

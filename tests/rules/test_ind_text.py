@@ -108,6 +108,9 @@ def said(analysis: str, name: str = "Andel unga med fritidsjobb", kind: str = "V
     ("Utfallet blev 70,2 % i snitt under året.", {("outcome", 70.2)}),
     ("Utfallet för samtliga enheter på 70 % är högre än förra året.", {("outcome", 70.0), ("trend", "up")}),
     ("Förvaltningen har uppfyllt målet för indikatorn.", {("met", True)}),
+    # a target that is itself a share of people is no share of the units
+    ("Teamet når inte målet att 75 procent av de unga har ett fritidsjobb.", {("target", 75.0), ("met", False)}),
+    ("Förvaltningens värde gällande andelen för 2020 är 70 %.", {("outcome", 70.0)}),
     # a share of units in another clause does not hide what the sentence says of the indicator
     ("Förvaltningen kunde inte nå årsmålet då två av förvaltningens enheter stängde under våren.",
      {("met", False)}),
@@ -128,6 +131,8 @@ def test_phrase_families(sentence, expected):
     "Tre av fem indikatorer når inte årsmålet.",                         # several indicators
     "Två av förvaltningens sju enheter når årsmålet.",                   # a share of units
     "Utfallet ligger över stadens genomsnitt på 66 %.",                   # the city's average
+    "Årsmålet nås av två av sju enheter.",                                # a share of units, after the verb
+    "Förvaltningens värde gällande andelen för 2018 är 60 %.",           # another year
 ])
 def test_what_is_not_the_indicators_own(sentence):
     assert {k for k, _ in said(sentence)} <= {"trend"}
