@@ -24,7 +24,7 @@ rules.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Goal, Indicator, ProseClaim, Report
 
@@ -174,7 +174,7 @@ _SEVERAL = re.compile(r"\bindikatorerna\b|\bsamtliga indikatorer|\bbåda indikat
 _HEDGE = re.compile(r"\bosäker|\bsvårt att\b|\brisk|\bkan komma att\b|\bhade\b[^.]{0,40}\b(?:nått|uppnått|klarat)\b|"
                     r"\bskulle\b|\bmöjligen\b|\beventuellt\b|\bpreliminärt\b|\bsannolikt\b")
 _SUBGROUP = re.compile(r"\b(?:kvinnor|män|flickor|pojkar|tjejer|killar|kvinnorna|männen|flickorna|pojkarna|"
-                       r"varav|bland|enheten|enheterna|förskolan|skolan|stadsdelsområden|distrikt\w*)\b")
+                       r"varav|bland|\w*enheten|\w*enheterna|förskolan|skolan|stadsdelsområden|distrikt\w*)\b")
 # ("i snitt", "i genomsnitt" after a figure says what kind of figure it is, not whose)
 _ELSEWHERE = re.compile(r"\bstaden\b|\bstadens\b|\briket\b|\bnationell\w*|\bövriga\b|(?<!\bi )\b(?:genom)?snitt\w*|"
                         r"\bkommunfullmäktige\w*|\bkf\b|\bregion\w*|\bjämförbara\b")
@@ -260,8 +260,10 @@ _NEGATION = re.compile(r"\b(?:inte|ej|icke|aldrig|delvis)\b")
 _GENERIC_MAL = re.compile(r"\bmålet\b(?!\s+för\s+indikatorn)")
 
 _TREND_UP = re.compile(r"\b(?:har\s+|hade\s+)?(?:ökat|ökade|ökar|höjts|höjt|stigit|steg)\b|\ben\s+ökning\b|"
+                       r"\b(?:fortsatt|fortsätter)\s+(?:att\s+)?öka\b|"
                        r"\bhögre\s+(?:jämfört\s+med|än)\s+(?:föregående|förra)")
 _TREND_DOWN = re.compile(r"\b(?:har\s+|hade\s+)?(?:minskat|minskade|minskar|sjunkit|sjönk|sänkts|sänkt)\b|"
+                         r"\b(?:fortsatt|fortsätter)\s+(?:att\s+)?minska\b|"
                          r"\ben\s+(?:minskning|sänkning|tillbakagång)\b|\blägre\s+(?:jämfört\s+med|än)\s+(?:föregående|förra)")
 _TREND_SAME = re.compile(r"\b(?:på\s+)?samma\s+nivå\s+som\s+(?:föregående|förra)|\boförändrat?\b|"
                          r"\b(?:detsamma|samma)\s+som\s+(?:föregående|förra)")
@@ -269,9 +271,12 @@ _TREND_BETTER = re.compile(r"\ben\s+förbättring\b|\bhar\s+förbättrats\b|\bpo
 _TREND_WORSE = re.compile(r"\ben\s+(?:\w+\s+)?försämring\b|\bhar\s+försämrats\b")
 # a trend is the indicator's only when the sentence speaks of its figure, not of something else that rose
 _TREND_SUBJECT = re.compile(r"^(?:(?:årets|periodens|förvaltningens)\s+)?(?:utfallet|resultatet|indexet|värdet)\b|"
+                            r"^(?:årets|periodens|förvaltningens|nämndens)\s+(?:\w+\s+)?(?:utfall|resultat|index|värde)\b|"
+                            r"^förvaltningen\s+har\s+(?:höjt|sänkt|förbättrat|försämrat|ökat|minskat)\s+"
+                            r"(?:sitt|sina|det)\s+(?:utfall|resultat|index|värde)\b|"
                             r"^(?:andelen|antalet)\b|^jämfört med (?:föregående|förra) år har (?:utfallet|resultatet|"
                             r"indexet|andelen|antalet)\b|^(?:utfallet|resultatet)\s+(?:för|gällande|om|på)\b")
-_TREND_NOT = re.compile(r"\b(?:spridning\w*|skillnad\w*|kostnad\w*|behov\w*|efterfrågan|antalet\s+(?:ärenden|"
+_TREND_NOT = re.compile(r"\b(?:spridning\w*|skillnad\w*|\w*kostnad\w*|behov\w*|efterfrågan|antalet\s+(?:ärenden|"
                         r"anmälningar|ansökningar|besök|placeringar))\b|\bbidra\w*\s+till\b|\bförklar\w*\b|\bberor\b|"
                         r"\btros\b|\bkan\b")
 _CLAUSE = re.compile(r"[,;:]|\s(?:och|men|samt|medan|varav|vilket|eftersom|då|än|trots att|även om)\s")
@@ -311,6 +316,22 @@ class Statement:
 class _Context:
     kind: str | None
     year: int | None
+
+
+def _group_words(name: str) -> list[str]:
+    """The words of an indicator's name that name a group ("Andel flickor som …"): for that indicator, the
+    group is its own subject, not a sub-group."""
+    return sorted({w.lower() for w in _SUBGROUP.findall(name.lower())})
+
+
+def _as_own(sentence: str, name: str) -> str:
+    """The sentence with the group words of the indicator's own name (and their definite forms) made
+    neutral, so that the sub-group filters leave them alone."""
+    words = _group_words(name)
+    if not words:
+        return sentence
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) + r"(?:na|en)?" for w in words) + r")\b", re.I)
+    return pattern.sub("personer", sentence)
 
 
 def _part_of(sentence: str, m: re.Match) -> bool:
@@ -578,13 +599,26 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
         if ind is None:
             return
         if not (named and specific):    # read again under the stricter reading
-            said = _read_sentence(line, sentence, ctx, named, specific)
-        out.extend((ind, s) for s in said)
+            said = _read_sentence(line, _as_own(sentence, ind.name), ctx, named, specific)
+        out.extend((ind, replace(s, text=sentence)) for s in said)
 
-    def said(line: int, sentence: str) -> list[Statement]:
+    def said(line: int, sentence: str, ind: Indicator | None = None) -> list[Statement]:
         """What the sentence would say if it were about one indicator (the widest reading): naming is
-        the costly part, so it is only looked at for sentences that say something."""
-        return _read_sentence(line, sentence, ctx, True, True) if _maybe(sentence) else []
+        the costly part, so it is only looked at for sentences that say something. With ``ind``: read
+        as about that indicator, whose own name may name a group ("Andel flickor som …")."""
+        if not _maybe(sentence):
+            return []
+        return _read_sentence(line, _as_own(sentence, ind.name) if ind is not None else sentence, ctx, True, True)
+
+    def said_of_group(line: int, sentence: str, near: list[Indicator]) -> tuple[Indicator | None, list[Statement]]:
+        """A sentence that says nothing for a group word may still name an indicator about that group."""
+        if not _SUBGROUP.search(sentence.lower()):
+            return None, []
+        named = names.named(sentence)
+        if len(named) != 1:
+            return None, []
+        ind = _pick(next(iter(named)), names, near)
+        return (ind, said(line, sentence, ind)) if _group_words(ind.name) else (None, [])
 
     for goal in report.goals:
         for ind in goal.indicators:
@@ -592,7 +626,7 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
                 continue
             own = _norm(ind.name)
             for line, sentence in sentences(ind.analysis, ind.analysis_line):
-                found = said(line, sentence)
+                found = said(line, sentence, ind)
                 if not found:
                     continue
                 named = names.named(sentence)
@@ -613,12 +647,16 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
                         continue
                     named = names.named(sentence)
                     if len(named) == 1:
-                        found = said(line, sentence)
+                        ind = _pick(next(iter(named)), names, near)
+                        found = said(line, sentence, ind)
                         if found:
-                            take(_pick(next(iter(named)), names, near), line, sentence, True, True, found)
+                            take(ind, line, sentence, True, True, found)
                     continue
                 found = said(line, sentence)
                 if not found:
+                    ind, found = said_of_group(line, sentence, near)
+                    if found:
+                        take(ind, line, sentence, True, True, found)
                     continue
                 named = names.named(sentence)
                 if len(named) > 1:
@@ -646,9 +684,10 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
             named = names.named(sentence)
             if len(named) != 1:
                 continue
-            found = said(line, sentence)
+            ind = _pick(next(iter(named)), names, near)
+            found = said(line, sentence, ind)
             if found:
-                take(_pick(next(iter(named)), names, near), line, sentence, True, True, found)
+                take(ind, line, sentence, True, True, found)
     return out
 
 

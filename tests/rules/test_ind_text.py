@@ -111,6 +111,9 @@ def said(analysis: str, name: str = "Andel unga med fritidsjobb", kind: str = "V
     # a target that is itself a share of people is no share of the units
     ("Teamet når inte målet att 75 procent av de unga har ett fritidsjobb.", {("target", 75.0), ("met", False)}),
     ("Förvaltningens värde gällande andelen för 2020 är 70 %.", {("outcome", 70.0)}),
+    ("Andelen har fortsatt att öka under året.", {("trend", "up")}),
+    ("Årets resultat är något lägre än föregående år.", {("trend", "down")}),
+    ("Periodens totala utfall ligger på samma nivå som förra året.", {("trend", "same")}),
     # a share of units in another clause does not hide what the sentence says of the indicator
     ("Förvaltningen kunde inte nå årsmålet då två av förvaltningens enheter stängde under våren.",
      {("met", False)}),
@@ -133,6 +136,7 @@ def test_phrase_families(sentence, expected):
     "Utfallet ligger över stadens genomsnitt på 66 %.",                   # the city's average
     "Årsmålet nås av två av sju enheter.",                                # a share of units, after the verb
     "Förvaltningens värde gällande andelen för 2018 är 60 %.",           # another year
+    "Även beställarenheten har haft fler unga med fritidsjobb och ökade personalkostnader.",   # a unit, costs
 ])
 def test_what_is_not_the_indicators_own(sentence):
     assert {k for k, _ in said(sentence)} <= {"trend"}
@@ -253,3 +257,11 @@ def test_sections_that_report_are_read_and_those_that_intend_are_not():
     at = next(i for i, t in enumerate(lines, 1) if t.startswith("Andelen unga med fritidsjobb uppgick"))
     met = next(i for i, t in enumerate(lines, 1) if t.startswith("Förvaltningen bedömer"))
     assert got == {(at, "outcome", 70.0), (met, "met", True)}
+
+
+def test_a_group_in_the_indicators_own_name_is_its_subject():
+    """For "Andel flickor som …" the girls are the indicator itself, not a sub-group of it; for an
+    indicator about everyone the same sentence speaks of a sub-group."""
+    sentence = "Andelen flickor som har ett fritidsjobb har minskat jämfört med föregående år."
+    assert said(sentence, name="Andel flickor som har ett fritidsjobb") == {("trend", "down")}
+    assert said(sentence) == set()
