@@ -298,6 +298,8 @@ _DIGIT = re.compile(r"\d")
 _FIGURE_NEAR = re.compile(r"(?:utfall|resultat|värde|mål|prognos|beräknas|förväntas|föregående|förra|fjol|års|låg|"
                           r"från|uppg|ligg|land|hamna)[^.\d]{0,70}\d")
 _INTENTIONS = ("Beskrivning", "Förväntat resultat")
+_FIGURE_WORD = re.compile(r"\d+(?:[ ,]\d+)*")
+MAX_FIGURES = 8
 _INDIKATORN = re.compile(r"\b(?:nämnd)?indikatorn\b", re.I)
 _MET_WORD = re.compile(r"mål|indikatorn")
 
@@ -470,18 +472,23 @@ def _trend(sentence: str, ctx: _Context, named: bool) -> str | None:
         return None
     if not named and not _TREND_SUBJECT.search(sentence):
         return None
-    found = set()
+    found: dict[str, re.Match] = {}
     for value, pattern in (("same", _TREND_SAME), ("up", _TREND_UP), ("down", _TREND_DOWN),
                            ("better", _TREND_BETTER), ("worse", _TREND_WORSE)):
-        if pattern.search(sentence):
-            found.add(value)
+        m = pattern.search(sentence)
+        if m:
+            found[value] = m
     if len(found) != 1:
         return None
-    if _TREND_NOT.search(sentence) or _SUBGROUP.search(sentence) or _ELSEWHERE.search(sentence):
+    (value, m), = found.items()
+    # what the sentence says elsewhere (a cause, a doubt about the target, a twelve-month average) is not
+    # about the change: the filters read the change's own clause (and the one before it, for a period)
+    clause = _clause_at(sentence, m.start(), m.end())
+    if _TREND_NOT.search(clause) or _SUBGROUP.search(clause) or _ELSEWHERE.search(clause) or _HEDGE.search(clause):
         return None
-    if _other_period(sentence, ctx, allow_previous_year=True) or _HEDGE.search(sentence):
+    if _other_period(_clause_at(sentence, m.start(), m.end(), back=1), ctx, allow_previous_year=True):
         return None
-    return found.pop()
+    return value
 
 
 def _read_sentence(line: int, sentence: str, ctx: _Context, named: bool, specific: bool) -> list[Statement]:
@@ -489,6 +496,8 @@ def _read_sentence(line: int, sentence: str, ctx: _Context, named: bool, specifi
     low = sentence.lower()
     if ("indikator" in low or "respektive" in low) and _SEVERAL.search(low):
         return []
+    if len(_FIGURE_WORD.findall(low)) > MAX_FIGURES:
+        return []       # a table printed as running text ("Nyckeltal Snitt 2024 T1 2024 …"), not a sentence
     out = [Statement(line, kind, value, sentence) for kind, value in _figures(low, ctx, named)] \
         if _FIGURE_NEAR.search(low) else []
     met = _met(low, specific) if ("mål" in low or "indikatorn" in low) else None
