@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from .findings import Finding, ReportAudit
 from .model import Goal
+from .words import by_lang, catalogue, word
 
 _WORD = re.compile(r"[^\w]+")
 
@@ -248,9 +249,7 @@ def reversed_order(old: ReportAudit, new: ReportAudit) -> bool:
 
 
 def period_label(audit: ReportAudit, lang: str = "sv") -> str:
-    from .render.common import KIND, KIND_EN
-    kinds = KIND_EN if lang == "en" else KIND
-    kind = kinds.get(audit.report_kind or "", audit.report_kind or "")
+    kind = word(catalogue.REPORT_KINDS, audit.report_kind or "", lang)
     return " ".join(x for x in (kind, str(audit.year) if audit.year else "") if x)
 
 
@@ -258,22 +257,7 @@ def _num(x: float) -> str:
     return f"{x:g}".replace(".", ",")
 
 
-TEXT = {
-    "sv": {"title": "Jämförelse", "goals": "Mål vars bedömning ändrats", "away": "Indikatorer som rört sig bort från årsmålet",
-           "new": "Nya fynd", "fixed": "Åtgärdade fynd", "added": "Nya mål", "removed": "Mål som försvunnit",
-           "none": "Inga skillnader.", "line": "rad", "target": "årsmål", "nothing": "inga",
-           "no_goals": "Mål och indikatorer jämförs inte: en fyndfil (JSON) innehåller inte den tolkade rapporten. "
-                       "Ange rapportfilerna (.txt, .pdf) för att jämföra dem.",
-           "no_finding_changes": "Inga skillnader i fynden.",
-           "helt": "helt", "delvis": "delvis", "inte": "inte", "ingen": "ingen", None: "ingen markering"},
-    "en": {"title": "Comparison", "goals": "Goals whose assessment changed", "away": "Indicators that moved away from target",
-           "new": "New findings", "fixed": "Fixed findings", "added": "Goals added", "removed": "Goals removed",
-           "none": "No differences.", "line": "line", "target": "target", "nothing": "none",
-           "no_goals": "Goals and indicators are not compared: a findings file (JSON) does not hold the parsed "
-                       "report. Pass the report files (.txt, .pdf) to compare them.",
-           "no_finding_changes": "No differences in the findings.",
-           "helt": "fully", "delvis": "partly", "inte": "not", "ingen": "none", None: "no marker"},
-}
+TEXT = by_lang(catalogue.COMPARE)
 
 
 def _change_label(g: GoalChange) -> str:
@@ -285,7 +269,7 @@ def _change_label(g: GoalChange) -> str:
 
 
 def render_text(c: Comparison, lang: str = "sv", markdown: bool = False) -> str:
-    from .render._common import clean_text
+    from .render.common import clean_text
     t = TEXT.get(lang, TEXT["sv"])
     h = "## " if markdown else ""
     bullet = "- " if markdown else "  "

@@ -46,7 +46,7 @@ class Decisions:
 def load_decisions(args: Any, paths: Iterable[str]) -> Decisions:
     """Read ``--review`` (or the review file beside the reports) and ``--baseline``. A file named on the
     command line that does not exist is an error, like a missing ``--config``."""
-    from .render._common import opt
+    from .render.common import opt
     reviews = baseline = None
     if not opt(args, "no_review", False):
         from .review import find_review_file, load_reviews
@@ -83,7 +83,7 @@ def _exists(path: str) -> bool:
 
 def prepare(result: AuditResult, args: Any, paths: Iterable[str], decisions: Decisions | None = None) -> list[str]:
     """Attach review decisions and baseline states to the findings; notes for standard error."""
-    from .render._common import opt
+    from .render.common import opt
     lang = opt(args, "lang", "sv")
     if decisions is None:
         decisions = load_decisions(args, paths)

@@ -26,16 +26,11 @@ import textwrap
 from typing import Literal
 
 from .model import VALUE_COLUMNS, Activity, Goal, Indicator, Report, Value
+from .words.form import LEVEL_NAMES, MARKERS
 
 Style = Literal["t1", "vb"]
 
-LABELS = {
-    "inriktningsmal": "KF:s inriktningsmål:",
-    "verksamhetsomradesmal": "KF:s mål för verksamhetsområdet:",
-    "namndmal": "Nämndmål:",
-    "enhetsmal": "Enhetsmål:",
-}
-MARKERS = {"helt": "Uppfylls helt", "delvis": "Uppfylls delvis", "inte": "Uppfylls inte", "ingen": "Ingen"}
+LABELS = {level: f"{name}:" for level, name in LEVEL_NAMES.items()}
 KIND_TITLES = {"VB": "Verksamhetsberättelse", "T1": "Tertialrapport 1", "T2": "Tertialrapport 2"}
 
 TEXT_WIDTH = 88   # prose (titles, analyses) wraps at about this width in the corpus

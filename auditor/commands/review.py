@@ -88,7 +88,7 @@ def run(args) -> int:
 
 def _table(entries: dict, sv: bool) -> str:
     """The decisions as aligned columns under a header, one line each, the reason last."""
-    from ..render._common import clean_text, label
+    from ..render.common import clean_text, label
     head = (("fingeravtryck", "beslut", "datum", "av", "regel", "fil och rad", "motivering") if sv else
             ("fingerprint", "decision", "date", "by", "rule", "file and line", "reason"))
     rows = [head]

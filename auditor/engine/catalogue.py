@@ -222,21 +222,18 @@ def check_patterns(rule_id: str, rules: list, parameters: dict[str, Any], path: 
                     continue
                 kind = type(pattern).__name__
                 close = difflib.get_close_matches(str(name), sorted(fields), n=1, cutoff=0.6)
-                listing = ", ".join(sorted(fields))
                 if type(pattern) is Params:
-                    listing = ", ".join(sorted(parameters))
-                    sv_hint = f"; menade du {close[0]!r}?" if close else f" (PARAMETERS: {listing or 'inga'})"
-                    en_hint = f"; did you mean {close[0]!r}?" if close else f" (PARAMETERS: {listing or 'none'})"
-                    raise InputError(str(path), f"regeln {rule_id} ({function}) matchar Params({key}=…), men "
-                                     f"regeln har ingen parameter {name!r}{sv_hint}",
-                                     f"rule {rule_id} ({function}) matches Params({key}=…), but the rule has no "
-                                     f"parameter {name!r}{en_hint}", code="rules")
-                sv_hint = f"; menade du {close[0]!r}?" if close else f" (fälten: {listing})"
-                en_hint = f"; did you mean {close[0]!r}?" if close else f" (its fields: {listing})"
-                raise InputError(str(path), f"regeln {rule_id} ({function}) matchar {kind}({key}=…), men "
-                                 f"{kind} har inget fält {name!r}{sv_hint}",
-                                 f"rule {rule_id} ({function}) matches {kind}({key}=…), but {kind} has no "
-                                 f"field {name!r}{en_hint}", code="rules")
+                    subject, listing = f"Params({key}=…)", ", ".join(sorted(parameters))
+                    lacks = (f"regeln har ingen parameter {name!r}", f"the rule has no parameter {name!r}")
+                    known = (f" (PARAMETERS: {listing or 'inga'})", f" (PARAMETERS: {listing or 'none'})")
+                else:
+                    subject, listing = f"{kind}({key}=…)", ", ".join(sorted(fields))
+                    lacks = (f"{kind} har inget fält {name!r}", f"{kind} has no field {name!r}")
+                    known = (f" (fälten: {listing})", f" (its fields: {listing})")
+                hint = (f"; menade du {close[0]!r}?", f"; did you mean {close[0]!r}?") if close else known
+                raise InputError(str(path), f"regeln {rule_id} ({function}) matchar {subject}, men {lacks[0]}{hint[0]}",
+                                 f"rule {rule_id} ({function}) matches {subject}, but {lacks[1]}{hint[1]}",
+                                 code="rules")
 
 
 def rule_dirs(extra: tuple[str, ...] = ()) -> tuple[str, ...]:

@@ -8,19 +8,12 @@ other language's title); a rule without ``DOC_SV`` shows its docstring in both, 
 from __future__ import annotations
 
 from ..render.common import severity_label
+from ..words import catalogue, texts
 from .examples import example_title, render_example
-
-LABELS = {
-    "sv": {"severity": "Allvarlighet (standard)", "parameters": "Parametrar", "message": "Meddelande",
-           "examples": "Exempel", "run_as_tests": "körs också som tester", "fail": "ger fynd", "pass": "godkänns"},
-    "en": {"severity": "Default severity", "parameters": "Parameters", "message": "Message",
-           "examples": "Examples", "run_as_tests": "they also run as tests", "fail": "fails", "pass": "passes"},
-}
-
 
 def rule_markdown(spec, lang: str = "sv", heading: str = "###") -> str:
     lang = "en" if lang == "en" else "sv"
-    t = LABELS[lang]
+    t = texts(catalogue.RULE_DOCS, lang)
     lines = [f"{heading} {spec.id}: {spec.summary(lang)}", ""]   # the title in the reader's language only
     lines.append(f"**{t['severity']}:** {severity_label(spec.severity, lang)}")
     if spec.parameters:

@@ -21,6 +21,7 @@ from typing import Any
 from ..model import Activity, Goal, Indicator, Paragraph, Report, Value
 from ..parser.prose_claims import read_claims
 from ..parser.values import parse_value
+from ..words.form import LEVEL_NAMES, MARKERS
 
 _LEVELS = ("inriktningsmal", "verksamhetsomradesmal", "namndmal", "enhetsmal")
 _CELLS = {"outcome": "outcome", "men": "outcome_men", "women": "outcome_women", "previous": "previous",
@@ -87,9 +88,6 @@ def build_report(spec: dict) -> Report:
     return report
 
 
-_LEVEL_NAMES = {"inriktningsmal": "KF:s inriktningsmål", "verksamhetsomradesmal": "KF:s mål för verksamhetsområdet",
-                "namndmal": "Nämndmål", "enhetsmal": "Enhetsmål"}
-_MARKERS = {"helt": "Uppfylls helt", "delvis": "Uppfylls delvis", "inte": "Uppfylls inte", "ingen": "Ingen"}
 _CELL_LABELS = (("outcome", "utfall"), ("men", "män"), ("women", "kvinnor"), ("previous", "föreg. år"),
                 ("forecast", "prognos"), ("target", "årsmål"), ("kf_target", "KF:s årsmål"))
 
@@ -114,9 +112,9 @@ def render_example(example: dict, lang: str = "sv") -> list[str]:
         pad = "  " * (depth + 1)
         level = g.get("level", _LEVELS[min(depth + 1, 3)])
         number = f"{g['number']} " if g.get("number") else ""
-        out.append(f"{pad}{_LEVEL_NAMES[level]}: {number}{g.get('title', '')}")
+        out.append(f"{pad}{LEVEL_NAMES[level]}: {number}{g.get('title', '')}")
         if g.get("assessment"):
-            out.append(f"{pad}  {_MARKERS[g['assessment']]}")
+            out.append(f"{pad}  {MARKERS[g['assessment']]}")
         if g.get("analysis"):
             out.append(f"{pad}  Analys: {' '.join(g['analysis'].split())}")
         for ind in g.get("indicators", []):

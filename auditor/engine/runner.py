@@ -5,12 +5,12 @@ import dataclasses
 import string
 from typing import Any
 
-from ..claim_text import actual_text, scope_text, stated_text
+from ..words.claims import actual_text, scope_text, stated_text
 from ..facts import FactSet
 from ..facts.claim_verdict import certainty as claim_certainty
 from ..findings import Finding, GoalRef, fingerprint
 from ..model import CERTAIN   # below it a finding is shown with low confidence
-from ..words import column_name, fmt_number
+from ..words import catalogue, column_name, decimal, fmt_number, texts, word
 from ._experta import KnowledgeEngine
 from .dsl import FACT_TYPES, Params
 
@@ -87,9 +87,8 @@ def _num(x, unit: str | None = None, lang: str = "sv") -> str:
     """A figure for a message: a decimal comma in Swedish, a decimal point in English."""
     if x is None:
         return "–"
-    text = fmt_number(x)
-    if lang == "en":
-        text = text.replace(",", ".")
+    text = fmt_number(x).replace(",", ".")
+    text = decimal(text, lang)
     return f"{text} {unit}" if unit else text
 
 
@@ -97,22 +96,19 @@ def describe(fact, lang: str) -> str:
     """One-line description of a fact, for messages."""
     d = _plain(fact)
     kind = _kind(fact)
+    w = texts(catalogue.FINDING_WORDS, lang)
     if kind == "Indicator":
-        col = {"forecast": ("prognos", "forecast"), "outcome": ("utfall", "outcome")}.get(d.get("figure_column"),
-                                                                                        ("utfall", "outcome"))
+        col = word(catalogue.FIGURE_COLUMNS, d.get("figure_column") or "outcome", lang)
         unit = d.get("unit")
-        if lang == "en":
-            return (f"'{d['name']}' ({col[1]} {_num(d['figure'], unit, lang)} "
-                    f"vs target {_num(d['target'], unit, lang)}, "
-                    f"line {d['line']})")
-        return f"'{d['name']}' ({col[0]} {_num(d['figure'], unit)} mot årsmål {_num(d['target'], unit)}, rad {d['line']})"
+        return (f"'{d['name']}' ({col} {_num(d['figure'], unit, lang)} {w['versus_target']} "
+                f"{_num(d['target'], unit, lang)}, {w['line']} {d['line']})")
     if kind == "Activity":
         text = d["text"] if len(d["text"]) <= 80 else d["text"][:79].rstrip() + "…"
-        return f"'{text}' ({'line' if lang == 'en' else 'rad'} {d['line']})"
+        return f"'{text}' ({w['line']} {d['line']})"
     if kind == "Goal":
         label = f"{d['number']} " if d.get("number") else ""
         title = d["title"] if len(d["title"]) <= 70 else d["title"][:69].rstrip() + "…"
-        return f"{label}{title} ({d.get('assessment')}, {'line' if lang == 'en' else 'rad'} {d['line']})"
+        return f"{label}{title} ({d.get('assessment')}, {w['line']} {d['line']})"
     if kind == "Claim":
         return f"\"{d['text']}\""
     return str(d.get("key"))
@@ -276,7 +272,8 @@ def doubt_text(row, columns: list[str], lang: str) -> str:
     föregående års utfall"."""
     alt = {col: (v.text if v is not None else None) for col, v in (row.alternative or {}).items()}
     chosen = {col: v.text for col, v in row.cells().items() if v is not None}
-    could = "could be" if lang == "en" else "kan vara"
+    w = texts(catalogue.FINDING_WORDS, lang)
+    could = w["could_be"]
     parts = []
     for col in columns:
         here = chosen.get(col)
@@ -285,10 +282,10 @@ def doubt_text(row, columns: list[str], lang: str) -> str:
             if moved:
                 parts.append(f"{here} {could} {column_name(moved, lang)}")
             elif col in alt:
-                parts.append(f"{column_name(col, lang)} {could} " + (alt[col] or ("empty" if lang == "en" else "tom")))
+                parts.append(f"{column_name(col, lang)} {could} " + (alt[col] or w["empty"]))
         elif alt.get(col):
             parts.append(f"{column_name(col, lang)} {could} {alt[col]}")
-    head = "the column reading is uncertain" if lang == "en" else "kolumntolkningen är osäker"
+    head = w["unsure_columns"]
     return head + (": " + "; ".join(parts) if parts else "")
 
 

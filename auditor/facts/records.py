@@ -115,7 +115,7 @@ class ClaimFact:
     all: str | None
     consistent: bool | None            # None when nothing in the report can check it
     # What the claim was compared with (the closest reading), as structured values; the words for them, in
-    # Swedish or English, are in ``auditor.claim_text``.
+    # Swedish or English, are in ``auditor.words.claims``.
     scope: str | None                  # "own_indicators", "indicators_below", "own_activities",
     #                                    "activities_below", "child_goals", "sibling_goals", "section_goals",
     #                                    "report" or "subtree"

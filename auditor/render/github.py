@@ -12,7 +12,8 @@ from typing import Any
 
 from ..findings import AuditResult
 from ..gate import gates
-from ._common import clean_text, label, opt, report_name, sorted_findings
+from .common import clean_text, label, opt, report_name, sorted_findings
+from ..words import catalogue, word
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 MESSAGE_LIMIT = 4000
@@ -52,7 +53,7 @@ def render_github(result: AuditResult, options: Any = None) -> str:
                 level = "notice"
             goal = ""
             if f.goal is not None:
-                goal = "\n" + ("Mål: " if lang == "sv" else "Goal: ") + " ".join(
+                goal = "\n" + word(catalogue.CI, "goal_heading", lang) + " ".join(
                     x for x in (f.goal.number, f.goal.title) if x)
             message = f"{note}{f.message}{goal}\n{report_name(audit)} · {f.fingerprint}"
             lines.append(command(level, message, file=file, line=f.line, title=f"{f.rule} ({f.severity})"))

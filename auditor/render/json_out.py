@@ -14,7 +14,8 @@ FINDING_KEYS = ("rule", "severity", "line", "message", "goal", "evidence", "fing
 
 def report_doc(audit, lang: str = "sv") -> dict:
     """The contract object of one audited report."""
-    from ..diagnostics import MESSAGES, message
+    from ..diagnostics import message
+    from ..words.catalogue import DIAGNOSTICS as MESSAGES
 
     doc = {k: getattr(audit, k) for k in REPORT_KEYS}
     findings = sorted(audit.findings, key=lambda f: (f.line, f.rule, f.fingerprint))
@@ -59,7 +60,7 @@ def render(result: AuditResult, options: dict | None = None) -> str:
     """``json.dumps(contract(result), indent=1)``, byte for byte, built one report at a time: with an indent
     the json module encodes in Python into a list of small chunks, which for a batch of hundreds of reports
     costs several times the size of the output; per report it stays small."""
-    from ._common import opt
+    from .common import opt
     lang = opt(options, "lang", "sv")
     if not result.reports or result.stale_reviews:
         return _dumps(contract(result, lang)) + "\n"

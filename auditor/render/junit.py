@@ -12,8 +12,9 @@ from xml.etree import ElementTree as ET
 
 from ..findings import AuditResult, Finding, ReportAudit
 from ..gate import gates
-from ._common import clean_text, label, opt, report_title, rule_ids, sorted_findings
-from .common import evidence_pairs
+from .common import clean_text, label, opt, report_label, rule_ids, sorted_findings
+from .evidence import evidence_pairs
+from ..words import catalogue, texts
 
 MESSAGE_LIMIT = 500
 
@@ -22,14 +23,14 @@ def _line(audit: ReportAudit, f: Finding, lang: str) -> str:
     parts = [f"{audit.source}:{f.line}: [{label(f.severity, lang)}] {f.rule}: {f.message}"]
     if f.goal is not None and not f.evidence.get("goal"):   # else the evidence names the goal
         goal = " ".join(x for x in (f.goal.number, f.goal.title) if x)
-        parts.append(f"    {'mål' if lang == 'sv' else 'goal'}: {goal}")
+        parts.append(f"    {texts(catalogue.CI, lang)['goal']}: {goal}")
     for key, value in evidence_pairs(f.evidence, lang):   # localised; empty fields left out
         parts.append(f"    {key}: " + value.replace("\n", "\n        "))
     if f.review is not None:
         parts.append(f"    {label(f.review.decision, lang)}: {f.review.reason} ({f.review.by}, {f.review.date})")
     if f.baseline == "unchanged":
         parts.append(f"    {label('unchanged', lang)}")
-    parts.append(f"    {'fingeravtryck' if lang == 'sv' else 'fingerprint'}: {f.fingerprint}")
+    parts.append(f"    {texts(catalogue.CI, lang)['fingerprint']}: {f.fingerprint}")
     return "\n".join(parts)
 
 
@@ -41,7 +42,7 @@ def build_junit(result: AuditResult, options: Any = None) -> ET.Element:
     root = ET.Element("testsuites", name="auditor")
     total_tests = total_failures = total_errors = 0
     for audit in result.reports:
-        suite = ET.SubElement(root, "testsuite", name=clean_text(report_title(audit)))
+        suite = ET.SubElement(root, "testsuite", name=clean_text(report_label(audit)))
         tests = failures = errors = 0
         classname = clean_text(audit.source)
         if audit.error:
@@ -62,8 +63,8 @@ def build_junit(result: AuditResult, options: Any = None) -> ET.Element:
                 if failing:
                     failures += 1
                     first = failing[0]
-                    summary = (f"{len(failing)} " + ("fynd" if lang == "sv" else "finding(s)")
-                               + f", {'första på rad' if lang == 'sv' else 'first at line'} {first.line}: {first.message}")
+                    w = texts(catalogue.CI, lang)
+                    summary = f"{len(failing)} {w['findings']}, {w['first_at_line']} {first.line}: {first.message}"
                     node = ET.SubElement(case, "failure", message=clean_text(summary, MESSAGE_LIMIT), type=clean_text(rule))
                     node.text = clean_text("\n\n".join(_line(audit, f, lang) for f in failing))
                 if passing:

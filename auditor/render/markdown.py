@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 
 from ..findings import AuditResult
-from ._common import clean_text
-from .common import (SEVERITY_ORDER, active, counts, evidence_lines, extra_columns, finding_tags, goal_groups,
-                     goal_heading, incomplete_reasons, report_title, review_line, severity_label, texts,
-                     withheld_lines)
+from .common import (SEVERITY_ORDER, active, clean_text, extra_columns, finding_tags, goal_groups, goal_heading,
+                     incomplete_reasons, report_title, report_words, review_line, rule_counts, severity_label)
+from .evidence import evidence_lines, withheld_lines
 
 
 # Characters that can start Markdown (CommonMark/GFM) syntax inside a line: emphasis, code, links and
@@ -38,7 +37,7 @@ def _code(text) -> str:
 def render(result: AuditResult, options: dict | None = None) -> str:
     options = options or {}
     lang = options.get("lang", "sv")
-    t = texts(lang)
+    t = report_words(lang)
     out = [f"# {t['report']}", ""]
     extras = extra_columns(result, lang)
     if len(result.reports) > 1:
@@ -53,7 +52,7 @@ def render(result: AuditResult, options: dict | None = None) -> str:
         held = withheld_lines(audit, lang)
         if held:
             out += [f"*{_md(held[0])}*", ""] + [f"- {_md(line, MESSAGE_LIMIT)}" for line in held[1:]] + [""]
-        rows, total = counts(audit)
+        rows, total = rule_counts(audit)
         if not rows:
             out += [t["no_findings"], ""]
             continue
@@ -87,7 +86,7 @@ def render(result: AuditResult, options: dict | None = None) -> str:
 
 def _batch_overview(result: AuditResult, lang: str) -> list[str]:
     """Committees x rules for a batch: per report its counts by severity and its findings per rule."""
-    t = texts(lang)
+    t = report_words(lang)
     out = [f"## {t['batch'].format(n=len(result.reports))}", "",
            f"| {t['report_col']} | " + " | ".join(severity_label(s, lang) for s in SEVERITY_ORDER)
            + f" | {t['rules_col']} |",
@@ -97,7 +96,7 @@ def _batch_overview(result: AuditResult, lang: str) -> list[str]:
         if audit.error:
             out.append(f"| {title} | " + " | ".join("" for _ in SEVERITY_ORDER) + f" | {t['unreadable']} |")
             continue
-        rows, total = counts(audit)
+        rows, total = rule_counts(audit)
         per_rule = ", ".join(f"`{rule}` {active(c)}" for rule, _, c in rows if active(c))
         out.append(f"| {title} | " + " | ".join(str(total.get(s, "") or "") for s in SEVERITY_ORDER)
                    + f" | {per_rule} |")

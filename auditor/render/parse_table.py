@@ -10,32 +10,9 @@ from rich.tree import Tree
 
 from ..diagnostics import message
 from ..model import Report
+from ..words import catalogue, texts
 
 ASSESSMENT_STYLE = {"helt": "green", "delvis": "yellow", "inte": "red", "ingen": "dim", None: "dim"}
-LEVEL_NAME = {
-    "sv": {"inriktningsmal": "KF:s inriktningsmål", "verksamhetsomradesmal": "KF:s mål för verksamhetsområdet",
-           "namndmal": "Nämndmål", "enhetsmal": "Enhetsmål"},
-    "en": {"inriktningsmal": "KF's strategic goal", "verksamhetsomradesmal": "KF's goal for the area of activity",
-           "namndmal": "Committee goal", "enhetsmal": "Unit goal"},
-}
-ASSESSMENT = {"sv": {"helt": "helt", "delvis": "delvis", "inte": "inte", "ingen": "ingen"},
-              "en": {"helt": "fully met", "delvis": "partly met", "inte": "not met", "ingen": "none"}}
-WORDS = {
-    "sv": {"unknown": "okänd nämnd", "no_analysis": "ingen analys", "line": "rad",
-           "unsure": ("{n} osäker rad", "{n} osäkra rader"), "indicators": ("{n} indikator", "{n} indikatorer"),
-           "activities": ("{n} aktivitet", "{n} aktiviteter"), "deviations": "{n} med avvikelse",
-           "diag_title": "Diagnostik", "diag_cols": ("rad", "kod", "meddelande", "text"),
-           "diag_none": "Diagnostik: inga (alla rader placerades)",
-           "diag_hint": ("{n} diagnostikrad (visa med --diagnostics)", "{n} diagnostikrader (visa med --diagnostics)")},
-    "en": {"unknown": "unknown committee", "no_analysis": "no analysis", "line": "line",
-           "unsure": ("{n} uncertain row", "{n} uncertain rows"), "indicators": ("{n} indicator", "{n} indicators"),
-           "activities": ("{n} activity", "{n} activities"), "deviations": "{n} with deviation",
-           "diag_title": "Diagnostics", "diag_cols": ("line", "code", "message", "text"),
-           "diag_none": "Diagnostics: none (every line was placed)",
-           "diag_hint": ("{n} diagnostic (show with --diagnostics)", "{n} diagnostics (show with --diagnostics)")},
-}
-
-
 def _n(words: tuple[str, str], n: int) -> str:
     return (words[0] if n == 1 else words[1]).format(n=n)
 
@@ -43,8 +20,7 @@ def _n(words: tuple[str, str], n: int) -> str:
 def print_reports(reports: list[Report], show_diagnostics: bool = False, console: Console | None = None,
                   lang: str = "sv") -> None:
     console = console or Console()
-    lang = "en" if lang == "en" else "sv"
-    w = WORDS[lang]
+    w = texts(catalogue.PARSE_TABLE, lang)
     for report in reports:
         head = " · ".join(str(x) for x in (report.committee or w["unknown"], report.unit, report.report_kind,
                                             report.year) if x)
@@ -60,12 +36,12 @@ def print_reports(reports: list[Report], show_diagnostics: bool = False, console
                 flags.append(_n(w["unsure"], unsure))
             style = ASSESSMENT_STYLE.get(goal.assessment, "dim")
             heading = " ".join(x for x in (escape(goal.number or ""), escape(shorten(goal.title, 90))) if x)
-            assessment = ASSESSMENT[lang].get(goal.assessment, "–") if goal.assessment else "–"
+            assessment = texts(catalogue.PARSE_ASSESSMENTS, lang).get(goal.assessment, "–") if goal.assessment else "–"
             deviations = sum(a.deviation for a in goal.activities)
             counts = f"{_n(w['indicators'], len(goal.indicators))} · {_n(w['activities'], len(goal.activities))}"
             if deviations:
                 counts += f" ({w['deviations'].format(n=deviations)})"
-            label = (f"[dim]{LEVEL_NAME[lang][goal.level]}[/] {heading} [{style}]{assessment}[/] "
+            label = (f"[dim]{texts(catalogue.LEVEL_HEADINGS, lang)[goal.level]}[/] {heading} [{style}]{assessment}[/] "
                      f"[cyan]{counts}[/] [dim]{w['line']} {goal.line}[/]")
             if flags:
                 label += " [magenta]" + escape(", ".join(flags)) + "[/]"

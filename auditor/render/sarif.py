@@ -12,7 +12,7 @@ from pathlib import PurePath
 from typing import Any
 
 from ..findings import AuditResult, Finding, ReportAudit
-from ._common import clean_data, clean_text, opt, report_name, rule_ids
+from .common import clean_data, clean_text, opt, report_name, rule_ids
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}

@@ -14,71 +14,27 @@ from datetime import datetime
 from typing import Any
 
 from ..findings import AuditResult
-from ..words import direction_reason
-from ._common import clean_text, label, opt, report_name
-from .common import evidence_pairs
+from ..words import catalogue, direction_reason, word
+from .common import clean_text, label, opt, report_name
+from .evidence import evidence_pairs
 
-# (key, Swedish header, English header, kind) — kind drives the pandas dtype and the xlsx cell format.
-FINDING_COLUMNS: list[tuple[str, str, str, str]] = [
-    ("committee", "Nämnd", "Committee", "text"),
-    ("report_kind", "Rapport", "Report", "text"),
-    ("year", "År", "Year", "int"),
-    ("source", "Källa", "Source", "text"),
-    ("line", "Rad", "Line", "int"),
-    ("rule", "Regel", "Rule", "text"),
-    ("severity", "Allvarlighet", "Severity", "text"),
-    ("goal_number", "Mål nr", "Goal no.", "text"),
-    ("goal", "Mål", "Goal", "long"),
-    ("message", "Meddelande", "Message", "long"),
-    ("evidence", "Underlag", "Evidence", "long"),
-    ("confidence", "Säkerhet", "Confidence", "text"),
-    ("decision", "Beslut", "Decision", "text"),
-    ("reason", "Motivering", "Reason", "long"),
-    ("decided_by", "Beslutat av", "Decided by", "text"),
-    ("decided_on", "Beslutsdatum", "Decided on", "text"),
-    ("baseline", "Baslinje", "Baseline", "text"),
-    ("fingerprint", "Fingeravtryck", "Fingerprint", "text"),
-]
-
-INDICATOR_COLUMNS: list[tuple[str, str, str, str]] = [
-    ("committee", "Nämnd", "Committee", "text"),
-    ("report_kind", "Rapport", "Report", "text"),
-    ("year", "År", "Year", "int"),
-    ("source", "Källa", "Source", "text"),
-    ("goal_number", "Mål nr", "Goal no.", "text"),
-    ("goal", "Mål", "Goal", "long"),
-    ("goal_level", "Målnivå", "Goal level", "text"),
-    ("assessment", "Målets bedömning", "Goal assessment", "text"),
-    ("indicator", "Indikator", "Indicator", "long"),
-    ("line", "Rad", "Line", "int"),
-    ("outcome", "Utfall", "Outcome", "num"),
-    ("outcome_men", "Utfall män/pojkar", "Outcome men/boys", "num"),
-    ("outcome_women", "Utfall kvinnor/flickor", "Outcome women/girls", "num"),
-    ("previous", "Föregående utfall", "Previous outcome", "num"),
-    ("forecast", "Prognos helår", "Full-year forecast", "num"),
-    ("target", "Årsmål", "Annual target", "num"),
-    ("kf_target", "KF:s årsmål", "Council target", "num"),
-    ("target_text", "Årsmål (text)", "Target (text)", "text"),
-    ("unit", "Enhet", "Unit", "text"),
-    ("period", "Period", "Period", "text"),
-    ("figure", "Jämförd siffra", "Figure compared", "num"),
-    ("figure_column", "Jämförd kolumn", "Column compared", "text"),
-    ("met", "Når målet", "Meets target", "bool"),
-    ("direction", "Riktning", "Direction", "text"),
-    ("decided_by", "Hur riktningen avgjordes", "How the direction was decided", "long"),
-    ("has_analysis", "Har analys", "Has analysis", "bool"),
-    ("columns_certain", "Säkra kolumner", "Columns certain", "bool"),
-    ("findings", "Fynd", "Findings", "text"),
-]
+# The columns of each table, by key (their headers: ``catalogue.SHEET_COLUMNS``). The report's name comes first.
+REPORT_COLUMNS = ("committee", "report_kind", "year", "source")
+FINDING_COLUMNS = REPORT_COLUMNS + (
+    "line", "rule", "severity", "goal_number", "goal", "message", "evidence", "confidence", "decision", "reason",
+    "decided_by", "decided_on", "baseline", "fingerprint")
+INDICATOR_COLUMNS = REPORT_COLUMNS + (
+    "goal_number", "goal", "goal_level", "assessment", "indicator", "line", "outcome", "outcome_men",
+    "outcome_women", "previous", "forecast", "target", "kf_target", "target_text", "unit", "period", "figure",
+    "figure_column", "met", "direction", "direction_decided_by", "has_analysis", "columns_certain", "findings")
+# A column's kind drives its pandas dtype and xlsx cell format: text unless named here.
+KINDS = {"year": "int", "line": "int", "outcome": "num", "outcome_men": "num", "outcome_women": "num",
+         "previous": "num", "forecast": "num", "target": "num", "kf_target": "num", "figure": "num",
+         "met": "bool", "has_analysis": "bool", "columns_certain": "bool", "goal": "long", "message": "long",
+         "evidence": "long", "reason": "long", "indicator": "long", "direction_decided_by": "long"}
 
 TEXT_LIMIT = 32000  # Excel's cell limit is 32 767 characters
 FIXED_DATE = datetime(2000, 1, 1)
-DIRECTION = {"sv": {"higher": "högre är bättre", "lower": "lägre är bättre", "band": "inom ± årsmålet"},
-             "en": {"higher": "higher is better", "lower": "lower is better", "band": "within ± target"}}
-CONFIDENCE = {"sv": {"high": "hög", "low": "låg"}, "en": {"high": "high", "low": "low"}}
-COLUMN_NAMES = {"sv": {"outcome": "utfall", "forecast": "prognos"}, "en": {"outcome": "outcome", "forecast": "forecast"}}
-
-
 def _text(x: Any) -> str | None:
     return clean_text(x, TEXT_LIMIT) if x not in (None, "") else None
 
@@ -102,7 +58,7 @@ def finding_rows(result: AuditResult, lang: str = "sv") -> list[dict]:
                 "goal": _text(f.goal.title) if f.goal else None,
                 "message": _text(f.message),
                 "evidence": evidence_cell(f.evidence, lang),
-                "confidence": CONFIDENCE["en" if lang == "en" else "sv"].get(f.confidence, f.confidence),
+                "confidence": word(catalogue.CONFIDENCE, f.confidence, lang),
                 "decision": label(review.decision, lang) if review else None,
                 "reason": _text(review.reason) if review else None,
                 "decided_by": _text(review.by) if review else None,
@@ -141,10 +97,10 @@ def indicator_rows(result: AuditResult, options: Any = None) -> list[dict]:
                     **{name: (cell.value if cell is not None else None) for name, cell in cells.items()},
                     "target_text": _text(target_text), "unit": _text(unit), "period": _text(ind.period),
                     "figure": st.figure if st else None,
-                    "figure_column": COLUMN_NAMES[lang].get(st.figure_column or "", st.figure_column) if st else None,
+                    "figure_column": word(catalogue.FIGURE_COLUMNS, st.figure_column, lang) if st else None,
                     "met": st.met if st else None,
-                    "direction": DIRECTION[lang].get(st.direction, st.direction) if st else None,
-                    "decided_by": _text(direction_reason(st, lang)) if st else None,
+                    "direction": word(catalogue.DIRECTIONS, st.direction, lang) if st else None,
+                    "direction_decided_by": _text(direction_reason(st, lang)) if st else None,
                     "has_analysis": bool(ind.analysis), "columns_certain": ind.columns_certain,
                     "findings": ", ".join(sorted(rules_by_line.get(ind.line, ()))) or None,
                 }
@@ -152,11 +108,11 @@ def indicator_rows(result: AuditResult, options: Any = None) -> list[dict]:
     return rows
 
 
-def _frame(rows: list[dict], columns: list[tuple[str, str, str, str]], lang: str):
+def _frame(rows: list[dict], columns: tuple[str, ...], lang: str):
     import pandas as pd
-    keys = [c[0] for c in columns]
-    df = pd.DataFrame(rows, columns=keys)
-    for key, _sv, _en, kind in columns:
+    df = pd.DataFrame(rows, columns=list(columns))
+    for key in columns:
+        kind = KINDS.get(key, "text")
         if kind == "int":
             df[key] = df[key].astype("Int64")
         elif kind == "num":
@@ -165,14 +121,14 @@ def _frame(rows: list[dict], columns: list[tuple[str, str, str, str]], lang: str
             df[key] = df[key].astype("boolean")
         else:
             df[key] = df[key].astype("object").where(df[key].notna(), None)
-    df.columns = [c[1] if lang == "sv" else c[2] for c in columns]
+    df.columns = [word(catalogue.SHEET_COLUMNS, key, lang) for key in columns]
     return df
 
 
 def frames(result: AuditResult, options: Any = None) -> dict[str, Any]:
     """Sheet name -> DataFrame (findings, indicators), headers in the output language."""
     lang = opt(options, "lang", "sv")
-    names = ("Fynd", "Indikatorer") if lang == "sv" else ("Findings", "Indicators")
+    names = (word(catalogue.SHEETS, "findings", lang), word(catalogue.SHEETS, "indicators", lang))
     return {
         names[0]: _frame(finding_rows(result, lang), FINDING_COLUMNS, lang),
         names[1]: _frame(indicator_rows(result, options), INDICATOR_COLUMNS, lang),
@@ -208,7 +164,7 @@ def render_xlsx(result: AuditResult, options: Any = None) -> bytes:
         for (name, df), columns in zip(sheets.items(), specs):
             df.to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
-            for i, (_key, _sv, _en, kind) in enumerate(columns):
+            for i, kind in enumerate(KINDS.get(key, "text") for key in columns):
                 fmt = {"long": wrap, "num": whole, "int": integer}.get(kind, top)
                 sheet.set_column(i, i, _width(df.iloc[:, i], df.columns[i], kind), fmt)
                 if kind == "num":
@@ -223,7 +179,7 @@ def render_xlsx(result: AuditResult, options: Any = None) -> bytes:
 
 def _csv(df, lang: str) -> str:
     sep, decimal = (";", ",") if lang == "sv" else (",", ".")
-    yes, no = ("ja", "nej") if lang == "sv" else ("yes", "no")
+    yes, no = word(catalogue.YES_NO, "yes", lang), word(catalogue.YES_NO, "no", lang)
     df = df.copy()
     for column in df.columns:
         if str(df[column].dtype) == "boolean":
@@ -239,7 +195,7 @@ def render_csv(result: AuditResult, options: Any = None) -> str | None:
     output = opt(options, "output")
     from ..outputs import is_folder_output, write_folder
     if is_folder_output("csv", output):
-        names = ("fynd.csv", "indikatorer.csv") if lang == "sv" else ("findings.csv", "indicators.csv")
+        names = (word(catalogue.SHEETS, "findings_file", lang), word(catalogue.SHEETS, "indicators_file", lang))
         write_folder(output, {name: _csv(df, lang) for name, df in zip(names, sheets)})
         return None
     return _csv(sheets[1] if opt(options, "table") == "indicators" else sheets[0], lang)

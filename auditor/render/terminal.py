@@ -10,10 +10,9 @@ import textwrap
 from collections import Counter
 
 from ..findings import AuditResult
-from ._common import clean_text, label
-from .common import (SEVERITY_ORDER, active, counts, evidence_lines, extra_columns, finding_tags, goal_groups,
-                     goal_heading, incomplete_reasons, report_title, review_line, severity_label, texts,
-                     withheld_lines)
+from .common import (SEVERITY_ORDER, active, clean_text, extra_columns, finding_tags, goal_groups, goal_heading,
+                     incomplete_reasons, label, report_title, report_words, review_line, rule_counts, severity_label)
+from .evidence import evidence_lines, withheld_lines
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 MESSAGE_LIMIT = 2000
@@ -30,7 +29,7 @@ def render(result: AuditResult, options: dict | None = None) -> str:
 
     options = options or {}
     lang = options.get("lang", "sv")
-    t = texts(lang)
+    t = report_words(lang)
     color = bool(options.get("color"))
     buf = io.StringIO()
     width = options.get("width") or 110
@@ -52,7 +51,7 @@ def render(result: AuditResult, options: dict | None = None) -> str:
         held = withheld_lines(audit, lang)
         for i, line in enumerate(held):
             console.print(f"[dim]{'' if i == 0 else '  · '}{escape(line, MESSAGE_LIMIT)}[/]")
-        rows, total = counts(audit)
+        rows, total = rule_counts(audit)
         if not rows:
             console.print(f"[green]{t['no_findings']}[/]")
             console.print()
@@ -96,7 +95,7 @@ def render(result: AuditResult, options: dict | None = None) -> str:
 
 def _batch_overview(console, result: AuditResult, lang: str, escape, Table) -> None:
     """Committees x rules for a batch: per report its counts by severity and its findings per rule."""
-    t = texts(lang)
+    t = report_words(lang)
     table = Table(title=t["batch"].format(n=len(result.reports)), title_justify="left", show_footer=True)
     table.add_column(t["report_col"], footer=t["total"])
     totals: Counter = Counter()
@@ -108,7 +107,7 @@ def _batch_overview(console, result: AuditResult, lang: str, escape, Table) -> N
         if audit.error:
             table.add_row(title, "", "", "", f"[red]{t['unreadable']}[/]")
             continue
-        rows, total = counts(audit)
+        rows, total = rule_counts(audit)
         totals.update(total)
         per_rule = "\n".join(f"{rule} {active(c)}" for rule, _, c in rows if active(c))
         table.add_row(title, *[str(total.get(sev, "") or "") for sev in SEVERITY_ORDER], per_rule)

@@ -6,13 +6,13 @@ import re
 
 import pytest
 
-from auditor.claim_text import actual_text, scope_text, short_title, stated_text
+from auditor.words.claims import actual_text, scope_text, short_title, stated_text
 from auditor.config import Config
 from auditor.engine import audit_report
 from auditor.engine.examples import build_report
 from auditor.facts import derive
 from auditor.knowledge import load_knowledge
-from auditor.render.common import evidence_lines, evidence_pairs
+from auditor.render.evidence import evidence_lines, evidence_pairs
 
 LONG = "Skärholmens förskolebarn når sin fulla potential i en trygg förskola med hög pedagogisk kvalitet"
 ROWS = [{"name": "Andel A", "outcome": "90 %", "target": "80 %"}, {"name": "Andel B", "outcome": "90 %", "target": "80 %"},

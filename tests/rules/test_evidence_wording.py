@@ -7,7 +7,7 @@ from auditor.config import Config
 from auditor.engine import audit_report
 from auditor.engine.catalogue import load_catalogue
 from auditor.engine.examples import build_report
-from auditor.render.common import evidence_lines, evidence_pairs
+from auditor.render.evidence import evidence_lines, evidence_pairs
 
 CATALOGUE = load_catalogue()
 

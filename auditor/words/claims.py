@@ -1,49 +1,12 @@
 """How a count claim, the part of the report it was compared with and what that part holds read, in Swedish
 or English. The facts keep these as structured values (counts per degree, a scope kind and its goal); the
-messages (``auditor.engine.runner``) and the evidence lines (``auditor.render.common``) word them here, so
+messages (``auditor.engine.runner``) and the evidence lines (``auditor.render.evidence``) word them here, so
 that both say the same thing in the reader's language."""
 from __future__ import annotations
 
 from typing import Any
 
-DEGREES = {"sv": {"helt": "helt", "delvis": "delvis", "inte": "inte"},
-           "en": {"helt": "fully met", "delvis": "partly met", "inte": "not met"}}
-
-WORDS = {
-    "sv": {"all": "samtliga {degree}", "of": "(av {n})", "total": "totalt {n}", "none": "inga",
-           "met": "{n} uppnådda", "not_met": "{n} ej uppnådda", "unknown": "{n} utan bedömning",
-           "activities": ("{n} aktivitet", "{n} aktiviteter")},
-    "en": {"all": "all {degree}", "of": "(of {n})", "total": "{n} in total", "none": "none",
-           "met": "{n} met", "not_met": "{n} not met", "unknown": "{n} without assessment",
-           "activities": ("{n} activity", "{n} activities")},
-}
-
-# What a claim was compared with. {goal} is the goal's number, else its title cut at a word boundary.
-SCOPES = {
-    "sv": {"own_indicators": "målets egna indikatorer ({goal})",
-           "indicators_below": "målets och undermålens indikatorer",
-           "own_activities": "målets aktiviteter",
-           "activities_below": "målets och undermålens aktiviteter",
-           "child_goals": "undermålen",
-           "sibling_goals": "målen under överordnat mål",
-           "section_goals": "målen under {goal}",
-           "report": "hela rapporten",
-           "subtree": "målen under {goal}"},
-    "en": {"own_indicators": "the goal's own indicators ({goal})",
-           "indicators_below": "the indicators of the goal and its sub-goals",
-           "own_activities": "the goal's activities",
-           "activities_below": "the activities of the goal and its sub-goals",
-           "child_goals": "the sub-goals",
-           "sibling_goals": "the goals under the parent goal",
-           "section_goals": "the goals under {goal}",
-           "report": "the whole report",
-           "subtree": "the goals under {goal}"},
-}
-
-
-def _lang(lang: str | None) -> str:
-    return "en" if lang == "en" else "sv"
-
+from . import catalogue, texts
 
 def short_title(title: str | None, limit: int = 40) -> str:
     """``title`` on one line, cut at a word boundary with "…" when longer than ``limit``."""
@@ -66,8 +29,7 @@ def goal_label(number: str | None, title: str | None, quoted: bool = False) -> s
 def stated_text(stated: dict[str, Any], lang: str) -> str:
     """What a claim says: ``{"helt": 3, "delvis": 6, "total": 9}`` -> "3 helt, 6 delvis (av 9)" /
     "3 fully met, 6 partly met (of 9)"; ``{"all": "helt"}`` -> "samtliga helt" / "all fully met"."""
-    lang = _lang(lang)
-    words, degrees = WORDS[lang], DEGREES[lang]
+    words, degrees = texts(catalogue.CLAIM_WORDS, lang), texts(catalogue.DEGREES, lang)
     parts = [f"{stated[d]} {degrees[d]}" for d in ("helt", "delvis", "inte") if stated.get(d) is not None]
     if stated.get("all"):
         parts.append(words["all"].format(degree=degrees.get(stated["all"], stated["all"])))
@@ -83,8 +45,7 @@ def actual_text(actual: dict[str, Any] | None, lang: str) -> str:
     ``{"helt", "delvis", "inte", "unknown", "n"}`` or ``{"activities": n}``."""
     if not actual:
         return ""
-    lang = _lang(lang)
-    words, degrees = WORDS[lang], DEGREES[lang]
+    words, degrees = texts(catalogue.CLAIM_WORDS, lang), texts(catalogue.DEGREES, lang)
     if "activities" in actual:
         n = actual["activities"]
         return words["activities"][0 if n == 1 else 1].format(n=n)
@@ -101,6 +62,6 @@ def scope_text(scope: str | None, number: str | None, title: str | None, lang: s
     """The part of the report a claim was compared with, e.g. "målets egna indikatorer (1.3)"."""
     if not scope:
         return ""
-    template = SCOPES[_lang(lang)].get(scope, scope)
+    template = texts(catalogue.CLAIM_SCOPES, lang).get(scope, scope)
     quoted = scope in ("section_goals", "subtree")
     return template.format(goal=goal_label(number, title, quoted=quoted))

@@ -1,0 +1,64 @@
+"""Every word a reader sees, in one place: ``catalogue`` holds what the tool says, by message group, each
+entry (Swedish, English); ``form`` the report form's own words. This module looks them up and formats
+numbers the way each language writes them.
+
+Renderers take a whole group in one language (``texts(catalogue.HTML, lang)``) or one word
+(``word(catalogue.YES_NO, "yes", lang)``); the language is Swedish unless it is "en".
+"""
+from __future__ import annotations
+
+from .catalogue import BASIS, COLUMNS
+
+
+def index(lang: str | None) -> int:
+    """Where a catalogue entry keeps ``lang``'s word: English second, Swedish (the default) first."""
+    return 1 if lang == "en" else 0
+
+
+_TEXTS: dict[tuple[int, int], dict] = {}    # (the group's id, index) -> words; groups are module constants
+
+
+def texts(group: dict, lang: str | None) -> dict:
+    """A catalogue group in one language: key -> word (made once per group and language; do not change it)."""
+    key = (id(group), index(lang))
+    found = _TEXTS.get(key)
+    if found is None:
+        found = _TEXTS[key] = {k: pair[key[1]] for k, pair in group.items()}
+    return found
+
+
+def word(group: dict, key, lang: str | None, default=None):
+    """One word of a group in ``lang``; ``default`` (else the key) when the group lacks it."""
+    pair = group.get(key)
+    if pair is None:
+        return key if default is None else default
+    return pair[index(lang)]
+
+
+def by_lang(group: dict) -> dict[str, dict]:
+    """A group as {"sv": {...}, "en": {...}}, for templates that take one language's words."""
+    return {"sv": texts(group, "sv"), "en": texts(group, "en")}
+
+
+def fmt_number(x: float | None) -> str | None:
+    """Swedish number format: decimal comma, no trailing zeros."""
+    if x is None:
+        return None
+    text = f"{x:.2f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+    return text.replace(".", ",")
+
+
+def decimal(text: str, lang: str | None) -> str:
+    """A figure written with a decimal point, in ``lang``'s way: a decimal comma in Swedish."""
+    return text if lang == "en" else text.replace(".", ",")
+
+
+def column_name(column: str, lang: str = "sv") -> str:
+    """An indicator column as a reader names it in a sentence ("föregående års utfall")."""
+    return word(COLUMNS, column, lang)
+
+
+def direction_reason(status, lang: str = "sv") -> str:
+    """How an indicator's direction was decided, in words: "namnmönster: sjukfrånvaro"."""
+    how = word(BASIS, status.direction_basis, lang)
+    return f"{how}: {status.direction_detail}" if status.direction_detail else how

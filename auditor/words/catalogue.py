@@ -1,0 +1,446 @@
+"""What the tool says, by message group: each entry is (Swedish, English). Renderers and commands look
+their words up here (``auditor.words.texts``); nothing else defines a word a reader sees twice.
+
+Words of the report form itself (markers, level labels) are in ``form`` and used from there.
+"""
+from .form import LEVEL_NAMES, MARKERS
+
+# Which way is better for an indicator.
+DIRECTIONS = {
+    'higher': ('högre är bättre', 'higher is better'),
+    'lower': ('lägre är bättre', 'lower is better'),
+    'band': ('inom ± årsmålet', 'within ± target'),
+}
+
+# The column whose figure is compared with the target.
+FIGURE_COLUMNS = {
+    'outcome': ('utfall', 'outcome'),
+    'forecast': ('prognos', 'forecast'),
+}
+
+# The indicator table's value columns as a reader names them in a sentence.
+COLUMNS = {
+    'outcome': ('periodens utfall', "the period's outcome"),
+    'outcome_men': ('utfall män/pojkar', 'outcome men/boys'),
+    'outcome_women': ('utfall kvinnor/flickor', 'outcome women/girls'),
+    'previous': ('föregående års utfall', "last year's outcome"),
+    'forecast': ('prognos helår', 'the forecast for the year'),
+    'target': ('årsmål', 'the annual target'),
+    'kf_target': ('KF:s årsmål', "KF's annual target"),
+}
+
+# What decided a direction or whether a row is about people (the facts name it in English codes).
+BASIS = {
+    'name pattern': ('namnmönster', 'name pattern'),
+    'target text': ('årsmålets text', 'target text'),
+    'fallback': ('standardantagande', 'default assumption'),
+    'excluded by pattern': ('undantaget av mönstret', 'excluded by pattern'),
+    'subject': ('subjekt', 'subject'),
+}
+
+YES_NO = {
+    'yes': ('ja', 'yes'),
+    'no': ('nej', 'no'),
+}
+
+CONFIDENCE = {
+    'high': ('hög', 'high'),
+    'low': ('låg', 'low'),
+}
+
+REPORT_KINDS = {
+    'VB': ('verksamhetsberättelse', 'annual report'),
+    'T1': ('tertialrapport 1', 'tertial report 1'),
+    'T2': ('tertialrapport 2', 'tertial report 2'),
+}
+
+# A goal's assessment in running text (a heading's parenthesis, evidence).
+ASSESSMENTS = {
+    'helt': (MARKERS['helt'], 'fully met'),
+    'delvis': (MARKERS['delvis'], 'partly met'),
+    'inte': (MARKERS['inte'], 'not met'),
+    'ingen': (MARKERS['ingen'], 'no assessment'),
+}
+
+# Goal levels, and what else a claim may count, in running text.
+LEVELS = {
+    'inriktningsmal': (LEVEL_NAMES['inriktningsmal'], "KF's strategic goal"),
+    'verksamhetsomradesmal': (LEVEL_NAMES['verksamhetsomradesmal'], "KF's goal for the area of activity"),
+    'namndmal': ('nämndmål', 'committee goal'),
+    'enhetsmal': ('enhetsmål', 'unit goal'),
+    'indikator': ('indikatorer', 'indicators'),
+    'aktivitet': ('aktiviteter', 'activities'),
+}
+
+# Goal levels as the goal tree of ``auditor parse`` names them.
+LEVEL_HEADINGS = {
+    'inriktningsmal': (LEVEL_NAMES['inriktningsmal'], "KF's strategic goal"),
+    'verksamhetsomradesmal': (LEVEL_NAMES['verksamhetsomradesmal'], "KF's goal for the area of activity"),
+    'namndmal': (LEVEL_NAMES['namndmal'], 'Committee goal'),
+    'enhetsmal': (LEVEL_NAMES['enhetsmal'], 'Unit goal'),
+}
+
+# A goal's assessment in the goal tree of ``auditor parse``, and the degrees a count claim states.
+DEGREES = {
+    'helt': ('helt', 'fully met'),
+    'delvis': ('delvis', 'partly met'),
+    'inte': ('inte', 'not met'),
+}
+PARSE_ASSESSMENTS = {**DEGREES, 'ingen': ('ingen', 'none')}
+
+# Evidence values that are words of the model; None: the value as it is.
+EVIDENCE_VALUES = {
+    'outcome': ('utfall', None),
+    'forecast': ('prognos', None),
+    'higher': ('högre är bättre', 'higher is better'),
+    'lower': ('lägre är bättre', 'lower is better'),
+    'band': ('inom ett intervall', 'within a band'),
+    'unknown': ('okänd', None),
+}
+
+
+# The HTML pages (report and index).
+HTML = {
+    'audit_of': ('Granskning av', 'Audit of'),
+    'index_title': ('Granskning av uppföljningsrapporter', 'Audit of follow-up reports'),
+    'findings': ('Fynd', 'Findings'),
+    'goals': ('Mål och bedömningar', 'Goals and assessments'),
+    'other_findings': ('Fynd utanför målträdet', 'Findings outside the goal tree'),
+    'no_findings': ('Inga fynd.', 'No findings.'),
+    'filter': ('Filtrera', 'Filter'),
+    'rule': ('Regel', 'Rule'),
+    'all_rules': ('Alla regler', 'All rules'),
+    'severity': ('Allvarlighet', 'Severity'),
+    'show_dismissed': ('Visa avfärdade', 'Show dismissed'),
+    'showing': ('Visar', 'Showing'),
+    'of': ('av', 'of'),
+    'line': ('rad', 'line'),
+    'assessment': ('Bedömning', 'Assessment'),
+    'indicators': ('Indikatorer', 'Indicators'),
+    'activities': ('Aktiviteter', 'Activities'),
+    'met': ('når målet', 'meet the target'),
+    'not_met': ('når inte målet', 'miss the target'),
+    'undecided': ('kan inte avgöras', 'cannot be decided'),
+    'deviations': ('med avvikelse', 'with deviation'),
+    'indicator': ('Indikator', 'Indicator'),
+    'figure': ('Värde', 'Figure'),
+    'target': ('Årsmål', 'Target'),
+    'direction': ('Riktning', 'Direction'),
+    'decided_by': ('Hur riktningen avgjordes', 'How the direction was decided'),
+    'evidence': ('Underlag', 'Evidence'),
+    'fingerprint': ('Fingeravtryck', 'Fingerprint'),
+    'decision': ('Beslut', 'Decision'),
+    'by': ('av', 'by'),
+    'low_confidence': ('osäker kolumnplacering', 'uncertain column placement'),
+    'source': ('Källa', 'Source'),
+    'report': ('Rapport', 'Report'),
+    'errors': ('Fel', 'Errors'),
+    'warnings': ('Varningar', 'Warnings'),
+    'infos': ('Info', 'Info'),
+    'dismissed': ('Avfärdade', 'Dismissed'),
+    'rules_by_report': ('Fynd per nämnd och regel', 'Findings by committee and rule'),
+    'stale': ('Inaktuella granskningsbeslut', 'Stale review decisions'),
+    'stale_text': ('Beslut i granskningsfilen vars fynd inte längre finns:', 'Decisions in the review file whose finding no longer exists:'),
+    'unreadable': ('Kunde inte läsas', 'Could not be read'),
+    'analysis': ('Analys', 'Analysis'),
+    'no_analysis': ('Ingen analys', 'No analysis'),
+    'gating': ('stoppar CI', 'fails CI'),
+    'incomplete': ('Rapporten tolkades inte fullständigt; se tolkningsanmärkningar.', 'The report was not parsed completely; see the parser notes.'),
+    'diagnostics': ('Tolkningsanmärkningar', 'Parser notes'),
+    'generated_by': ('Skapad av', 'Generated by'),
+    'back': ('Alla nämnder', 'All committees'),
+    'total': ('Totalt', 'Total'),
+    'reports': ('Rapporter', 'Reports'),
+    'activity': ('Aktivitet', 'Activity'),
+    'deviation': ('Avvikelse', 'Deviation'),
+    'print_note': ('Utskriften visar alla fynd oavsett filter.', 'The printout shows all findings whatever the filter.'),
+
+    **DIRECTIONS, **FIGURE_COLUMNS, **YES_NO,
+}
+
+
+# The terminal and Markdown audit reports.
+REPORT = {
+    'report': ('Granskning av målrapportering', 'Audit of goal follow-up reports'),
+    'outside': ('Utanför målen (sammanfattning m.m.)', 'Outside the goals (summary etc.)'),
+    'line': ('rad', 'line'),
+    'rule': ('Regel', 'Rule'),
+    'total': ('Totalt', 'Total'),
+    'no_findings': ('Inga fynd.', 'No findings.'),
+    'error': ('Filen kunde inte granskas', 'The file could not be audited'),
+    'incomplete': ('Granskningen är ofullständig: rapporten kunde bara delvis tolkas.', 'The audit is incomplete: the report could only be partly parsed.'),
+    'source': ('Källa', 'Source'),
+    'findings': ('fynd', 'findings'),
+    'low': ('osäker kolumnplacering', 'uncertain columns'),
+    'evidence': ('Underlag', 'Evidence'),
+    'summary': ('Sammanställning', 'Summary'),
+    'by_goal': ('Fynd per mål', 'Findings by goal'),
+    'batch': ('Översikt: {n} rapporter', 'Overview: {n} reports'),
+    'report_col': ('Rapport', 'Report'),
+    'rules_col': ('Fynd per regel', 'Findings per rule'),
+    'unreadable': ('kunde inte granskas', 'could not be audited'),
+    'fingerprint': ('fingeravtryck', 'fingerprint'),
+    'new_col': ('Nya', 'New'),
+    'dismissed_col': ('Avfärdade', 'Dismissed'),
+}
+
+
+# Severities, review decisions, assessments, goal levels and baseline states, as every renderer shows them.
+LABELS = {
+    'error': ('fel', 'error'),
+    'warning': ('varning', 'warning'),
+    'info': ('info', 'info'),
+    'bekräftad': ('bekräftad', 'confirmed'),
+    'avfärdad': ('avfärdad', 'dismissed'),
+    'helt': (MARKERS['helt'], 'Fully met'),
+    'delvis': (MARKERS['delvis'], 'Partly met'),
+    'inte': (MARKERS['inte'], 'Not met'),
+    'ingen': ('Ingen bedömning', 'No assessment'),
+    'none': ('Ingen markering', 'No marker'),
+    'inriktningsmal': ('Inriktningsmål', 'Strategic goal'),
+    'verksamhetsomradesmal': ('Mål för verksamhetsområdet', 'Goal for the area of activity'),
+    'namndmal': ('Nämndmål', 'Committee goal'),
+    'enhetsmal': ('Enhetsmål', 'Unit goal'),
+    'new': ('ny', 'new'),
+    'unchanged': ('i baslinjen', 'in baseline'),
+}
+
+
+# The labels of a finding's evidence fields (the figures a reviewer checks first).
+EVIDENCE = {
+    'outcome': ('utfall', 'outcome'),
+    'outcome_men': ('män', 'men'),
+    'outcome_women': ('kvinnor', 'women'),
+    'previous': ('föreg. år', 'previous year'),
+    'forecast': ('prognos', 'forecast'),
+    'target': ('årsmål', 'target'),
+    'target_text': ('årsmål', 'target'),
+    'period': ('period', 'period'),
+    'compared': ('jämförs', 'compared'),
+    'direction': ('riktning', 'direction'),
+    'direction_decided_by': ('avgjort av', 'decided by'),
+    'assessment': ('bedömning', 'assessment'),
+    'deviation': ('avvikelse', 'deviation'),
+    'start': ('start', 'start'),
+    'end': ('slut', 'end'),
+    'stated': ('anger', 'states'),
+    'compared_with': ('jämfört med', 'compared with'),
+    'actual': ('faktiskt', 'actual'),
+    'about_people': ('om personer', 'about people'),
+    'gap_relative': ('relativ skillnad', 'relative gap'),
+    'share': ('andel med analys', 'share with analysis'),
+    'claim': ('påstående', 'claim'),
+}
+
+
+# The labels of the evidence fields that the evidence lines show in their own way, for renderers that list every field (HTML).
+EVIDENCE_NAMES = {
+    'indicator': ('indikator', 'indicator'),
+    'activity': ('aktivitet', 'activity'),
+    'goal': ('mål', 'goal'),
+    'level': ('nivå', 'level'),
+    'unit': ('enhet', 'unit'),
+    'line': ('rad', 'line'),
+    'items': ('gäller', 'concerns'),
+    'analysis': ('analys', 'analysis'),
+    'columns_certain': ('säkra kolumner', 'columns certain'),
+    'gap_unit': ('skillnadens enhet', 'gap unit'),
+    'about': ('avser', 'about'),
+    'met': ('når målet', 'meets target'),
+    'claimed': ('påstått', 'claimed'),
+    'scope': ('jämfört med', 'compared with'),
+    'states_sentence': ('mening', 'sentence'),
+    'confidence': ('säkerhet', 'confidence'),
+    'certainty': ('säkerhet i kolumnplaceringen', 'confidence of the column placement'),
+    'doubt': ('tvivel', 'doubt'),
+    'gender_gap': ('skillnad kvinnor–män', 'gap women–men'),
+    'share': ('andel med analys', 'share with analysis'),
+    'text': ('text', 'text'),
+}
+
+
+# auditor compare.
+COMPARE = {
+    'title': ('Jämförelse', 'Comparison'),
+    'goals': ('Mål vars bedömning ändrats', 'Goals whose assessment changed'),
+    'away': ('Indikatorer som rört sig bort från årsmålet', 'Indicators that moved away from target'),
+    'new': ('Nya fynd', 'New findings'),
+    'fixed': ('Åtgärdade fynd', 'Fixed findings'),
+    'added': ('Nya mål', 'Goals added'),
+    'removed': ('Mål som försvunnit', 'Goals removed'),
+    'none': ('Inga skillnader.', 'No differences.'),
+    'line': ('rad', 'line'),
+    'target': ('årsmål', 'target'),
+    'nothing': ('inga', 'none'),
+    'no_goals': ('Mål och indikatorer jämförs inte: en fyndfil (JSON) innehåller inte den tolkade rapporten. Ange rapportfilerna (.txt, .pdf) för att jämföra dem.', 'Goals and indicators are not compared: a findings file (JSON) does not hold the parsed report. Pass the report files (.txt, .pdf) to compare them.'),
+    'no_finding_changes': ('Inga skillnader i fynden.', 'No differences in the findings.'),
+    'helt': ('helt', 'fully'),
+    'delvis': ('delvis', 'partly'),
+    'inte': ('inte', 'not'),
+    'ingen': ('ingen', 'none'),
+    None: ('ingen markering', 'no marker'),
+}
+
+
+# auditor parse --format table.
+PARSE_TABLE = {
+    'unknown': ('okänd nämnd', 'unknown committee'),
+    'no_analysis': ('ingen analys', 'no analysis'),
+    'line': ('rad', 'line'),
+    'unsure': (('{n} osäker rad', '{n} osäkra rader'), ('{n} uncertain row', '{n} uncertain rows')),
+    'indicators': (('{n} indikator', '{n} indikatorer'), ('{n} indicator', '{n} indicators')),
+    'activities': (('{n} aktivitet', '{n} aktiviteter'), ('{n} activity', '{n} activities')),
+    'deviations': ('{n} med avvikelse', '{n} with deviation'),
+    'diag_title': ('Diagnostik', 'Diagnostics'),
+    'diag_cols': (('rad', 'kod', 'meddelande', 'text'), ('line', 'code', 'message', 'text')),
+    'diag_none': ('Diagnostik: inga (alla rader placerades)', 'Diagnostics: none (every line was placed)'),
+    'diag_hint': (('{n} diagnostikrad (visa med --diagnostics)', '{n} diagnostikrader (visa med --diagnostics)'), ('{n} diagnostic (show with --diagnostics)', '{n} diagnostics (show with --diagnostics)')),
+}
+
+
+# A count claim and what it was compared with.
+CLAIM_WORDS = {
+    'all': ('samtliga {degree}', 'all {degree}'),
+    'of': ('(av {n})', '(of {n})'),
+    'total': ('totalt {n}', '{n} in total'),
+    'none': ('inga', 'none'),
+    'met': ('{n} uppnådda', '{n} met'),
+    'not_met': ('{n} ej uppnådda', '{n} not met'),
+    'unknown': ('{n} utan bedömning', '{n} without assessment'),
+    'activities': (('{n} aktivitet', '{n} aktiviteter'), ('{n} activity', '{n} activities')),
+}
+
+
+# What a count claim was compared with; {goal} is the goal's number, else its title.
+CLAIM_SCOPES = {
+    'own_indicators': ('målets egna indikatorer ({goal})', "the goal's own indicators ({goal})"),
+    'indicators_below': ('målets och undermålens indikatorer', 'the indicators of the goal and its sub-goals'),
+    'own_activities': ('målets aktiviteter', "the goal's activities"),
+    'activities_below': ('målets och undermålens aktiviteter', 'the activities of the goal and its sub-goals'),
+    'child_goals': ('undermålen', 'the sub-goals'),
+    'sibling_goals': ('målen under överordnat mål', 'the goals under the parent goal'),
+    'section_goals': ('målen under {goal}', 'the goals under {goal}'),
+    'report': ('hela rapporten', 'the whole report'),
+    'subtree': ('målen under {goal}', 'the goals under {goal}'),
+}
+
+
+# A rule's documentation (auditor explain, docs/rules.md).
+RULE_DOCS = {
+    'severity': ('Allvarlighet (standard)', 'Default severity'),
+    'parameters': ('Parametrar', 'Parameters'),
+    'message': ('Meddelande', 'Message'),
+    'examples': ('Exempel', 'Examples'),
+    'run_as_tests': ('körs också som tester', 'they also run as tests'),
+    'fail': ('ger fynd', 'fails'),
+    'pass': ('godkänns', 'passes'),
+}
+
+
+# The evidence lines under a finding, and the findings withheld for unsure cells ({n}: how many).
+EVIDENCE_WORDS = {
+    'line': ('rad', 'line'),
+    'by': ('av', 'by'),
+    'confidence': ('säkerhet', 'confidence'),
+    'analysis': ('analys: ', 'analysis: '),
+    'withheld': (('{n} möjliga fynd hölls tillbaka: tabellcellerna de vilar på är troligare felplacerade än rätt '
+                  '(--min-confidence 0 rapporterar dem)',) * 2,
+                 ('{n} possible finding withheld: the table cells it rests on are more likely misplaced than not '
+                  '(--min-confidence 0 reports them)',
+                  '{n} possible findings withheld: the table cells they rest on are more likely misplaced than not '
+                  '(--min-confidence 0 reports them)')),
+}
+
+# The spreadsheets' sheets and the csv files written to a folder.
+SHEETS = {
+    'findings': ('Fynd', 'Findings'),
+    'indicators': ('Indikatorer', 'Indicators'),
+    'findings_file': ('fynd.csv', 'findings.csv'),
+    'indicators_file': ('indikatorer.csv', 'indicators.csv'),
+}
+
+# What the parser says about lines it could not place (``auditor parse --diagnostics``), by code.
+DIAGNOSTICS: dict[str, tuple[str, str]] = {
+    "unplaced": ("texten kunde inte placeras i rapportens struktur",
+                 "the text could not be placed in the report's structure"),
+    "unplaced-indicator-table": ("text i en indikatortabell som varken är en rad eller en analys",
+                                 "text in an indicator table that is neither a row nor an analysis"),
+    "unplaced-activity-table": ("text i en aktivitetstabell som varken är en rad eller en analys",
+                                "text in an activity table that is neither a row nor an analysis"),
+    "unplaced-before-row": ("text före en tabellrad som inte hör till raden ovanför",
+                            "text before a table row that does not belong to the row above"),
+    "row-incomplete": ("indikatorraden saknar period (värdena kan vara ofullständiga)",
+                       "the indicator row has no period cell (its values may be incomplete)"),
+    "unknown-header-word": ("okänd kolumn i indikatortabellens rubrik (dess celler läses inte som någon känd kolumn)",
+                            "unknown column in the indicator table's header (its cells are not read as any known column)"),
+    "goal-without-title": ("mål utan titel", "goal label without a title"),
+    "no-goals": (f"inga mål hittades (inga rubriker som \"{LEVEL_NAMES['inriktningsmal']}:\" eller "
+                 f"\"{LEVEL_NAMES['namndmal']}:\")",
+                 f"no goals found (no labels such as \"{LEVEL_NAMES['inriktningsmal']}:\" or "
+                 f"\"{LEVEL_NAMES['namndmal']}:\")"),
+    "cut-mid-character": ("filen slutar mitt i ett tecken (de sista byten saknas): rapporten är avklippt",
+                          "the file ends inside a character (its last bytes are missing): the report is cut off"),
+    "truncated": ("texten slutar mitt i ett måls tabell: rapporten ser avklippt ut",
+                  "the text ends inside a goal's table: the report looks cut off"),
+}
+
+# The spreadsheets' column headers (findings and indicators tables), by column.
+SHEET_COLUMNS = {
+    'committee': ('Nämnd', 'Committee'),
+    'report_kind': ('Rapport', 'Report'),
+    'year': ('År', 'Year'),
+    'source': ('Källa', 'Source'),
+    'line': ('Rad', 'Line'),
+    'rule': ('Regel', 'Rule'),
+    'severity': ('Allvarlighet', 'Severity'),
+    'goal_number': ('Mål nr', 'Goal no.'),
+    'goal': ('Mål', 'Goal'),
+    'message': ('Meddelande', 'Message'),
+    'evidence': ('Underlag', 'Evidence'),
+    'confidence': ('Säkerhet', 'Confidence'),
+    'decision': ('Beslut', 'Decision'),
+    'reason': ('Motivering', 'Reason'),
+    'decided_by': ('Beslutat av', 'Decided by'),
+    'decided_on': ('Beslutsdatum', 'Decided on'),
+    'baseline': ('Baslinje', 'Baseline'),
+    'fingerprint': ('Fingeravtryck', 'Fingerprint'),
+    'goal_level': ('Målnivå', 'Goal level'),
+    'assessment': ('Målets bedömning', 'Goal assessment'),
+    'indicator': ('Indikator', 'Indicator'),
+    'outcome': ('Utfall', 'Outcome'),
+    'outcome_men': ('Utfall män/pojkar', 'Outcome men/boys'),
+    'outcome_women': ('Utfall kvinnor/flickor', 'Outcome women/girls'),
+    'previous': ('Föregående utfall', 'Previous outcome'),
+    'forecast': ('Prognos helår', 'Full-year forecast'),
+    'target': ('Årsmål', 'Annual target'),
+    'kf_target': ('KF:s årsmål', 'Council target'),
+    'target_text': ('Årsmål (text)', 'Target (text)'),
+    'unit': ('Enhet', 'Unit'),
+    'period': ('Period', 'Period'),
+    'figure': ('Jämförd siffra', 'Figure compared'),
+    'figure_column': ('Jämförd kolumn', 'Column compared'),
+    'met': ('Når målet', 'Meets target'),
+    'direction': ('Riktning', 'Direction'),
+    'direction_decided_by': ('Hur riktningen avgjordes', 'How the direction was decided'),
+    'has_analysis': ('Har analys', 'Has analysis'),
+    'columns_certain': ('Säkra kolumner', 'Columns certain'),
+    'findings': ('Fynd', 'Findings'),
+}
+
+# What a finding's message says of the facts it lists, and the doubt about unsure columns.
+FINDING_WORDS = {
+    'line': ('rad', 'line'),
+    'versus_target': ('mot årsmål', 'vs target'),
+    'could_be': ('kan vara', 'could be'),
+    'empty': ('tom', 'empty'),
+    'unsure_columns': ('kolumntolkningen är osäker', 'the column reading is uncertain'),
+}
+
+# The CI formats (JUnit, GitHub annotations).
+CI = {
+    'goal': ('mål', 'goal'),
+    'goal_heading': ('Mål: ', 'Goal: '),
+    'fingerprint': ('fingeravtryck', 'fingerprint'),
+    'findings': ('fynd', 'finding(s)'),
+    'first_at_line': ('första på rad', 'first at line'),
+}
