@@ -23,6 +23,7 @@ rules.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -45,7 +46,9 @@ def _norm(text: str) -> str:
     return re.sub(r"\s*-\s*", "-", " ".join(text.lower().split())).rstrip(" .:;,")
 
 
+@functools.lru_cache(maxsize=16384)
 def _words(text: str) -> list[str]:
+    # cached (names and sentences are split again and again); callers only read the list
     return [_DEFINITE.get(w, w) for w in _WORD.findall(text.lower())]
 
 
@@ -100,9 +103,17 @@ class _Names:
             for phrase in phrases:
                 self.by_first.setdefault(_key(phrase), []).append((phrase, key))
         self.firsts = {k[0] for k in self.by_first}
+        self._named: dict[str, frozenset[str]] = {}
 
-    def named(self, sentence: str) -> set[str]:
-        """The names (normalised) of the indicators the sentence names; more than one means several."""
+    def named(self, sentence: str) -> frozenset[str]:
+        """The names (normalised) of the indicators the sentence names; more than one means several. A
+        sentence is often asked about more than once (its own row, then the goal's indicators)."""
+        got = self._named.get(sentence)
+        if got is None:
+            got = self._named[sentence] = frozenset(self._find_named(sentence))
+        return got
+
+    def _find_named(self, sentence: str) -> set[str]:
         words = _words(sentence)
         stems = [w[:6] for w in words]
         spans: list[tuple[int, int, set[str]]] = []
