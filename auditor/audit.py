@@ -78,9 +78,9 @@ def audit_file(path: str | Path, config: Config | None = None, keep: Keep = "ful
         if strict:
             raise
         what = f"{type(exc).__name__}: {exc}"[:200]
-        return ReportAudit(source=str(path), error=(
-            f"{path}: internal error while auditing ({what}); please report it" if lang == "en" else
-            f"{path}: internt fel vid granskningen ({what}); rapportera gärna felet"))
+        from .words import catalogue, word
+        return ReportAudit(source=str(path), error=word(catalogue.COMMANDS, "internal_error_in_file", lang).format(
+            path=path, what=what))
 
 
 def known_kf_targets(config: Config) -> dict:

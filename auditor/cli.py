@@ -150,11 +150,6 @@ def _version() -> str:
     return f"auditor {__version__}"
 
 
-INTERNAL = {"sv": "internt fel ({what}); rapportera gärna felet (AUDITOR_DEBUG=1 visar var)",
-            "en": "internal error ({what}); please report it (AUDITOR_DEBUG=1 shows where)"}
-INTERRUPTED = {"sv": "avbrutet (Ctrl-C); ingen utdata skrevs", "en": "interrupted (Ctrl-C); no output was written"}
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     lang = lang_of(argv)
@@ -168,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         # outputs are written atomically after the audit, so an interrupted run leaves no partial file
-        print(f"auditor: {INTERRUPTED.get(lang, INTERRUPTED['sv'])}", file=sys.stderr)
+        print(f"auditor: {_say('interrupted', lang)}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         _quiet_stdout()
@@ -179,8 +174,13 @@ def main(argv: list[str] | None = None) -> int:
             raise
         from .errors import one_line
         what = one_line(f"{type(exc).__name__}: {exc}")[:200]
-        print(f"auditor: {INTERNAL.get(lang, INTERNAL['sv']).format(what=what)}", file=sys.stderr)
+        print(f"auditor: {_say('internal_error', lang, what=what)}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def _say(key: str, lang: str, **values) -> str:
+    from .words import catalogue, word
+    return word(catalogue.COMMANDS, key, lang).format(**values)
 
 
 def _quiet_stdout() -> None:

@@ -84,7 +84,9 @@ def _exists(path: str) -> bool:
 def prepare(result: AuditResult, args: Any, paths: Iterable[str], decisions: Decisions | None = None) -> list[str]:
     """Attach review decisions and baseline states to the findings; notes for standard error."""
     from .render.common import opt
+    from .words import catalogue, texts
     lang = opt(args, "lang", "sv")
+    say = texts(catalogue.COMMANDS, lang)
     if decisions is None:
         decisions = load_decisions(args, paths)
     notes: list[str] = []
@@ -92,16 +94,12 @@ def prepare(result: AuditResult, args: Any, paths: Iterable[str], decisions: Dec
         from .review import apply_reviews, stale_subject
         for s in apply_reviews(result, decisions.reviews):
             what = stale_subject(s.rule, s.source)
-            notes.append((f"inaktuellt granskningsbeslut {s.fingerprint}{what}: fyndet finns inte längre"
-                          if lang == "sv" else
-                          f"stale review decision {s.fingerprint}{what}: the finding no longer exists"))
+            notes.append(say["stale_decision"].format(fingerprint=s.fingerprint, what=what))
     if decisions.baseline is not None:
         from .baseline import apply_baseline
         diff = apply_baseline(result, decisions.baseline)
         if diff.absent:
-            notes.append((f"{len(diff.absent)} fynd i baslinjen är åtgärdade; skapa om den med auditor baseline create"
-                          if lang == "sv" else
-                          f"{len(diff.absent)} baseline findings are fixed; recreate it with auditor baseline create"))
+            notes.append(say["baseline_fixed"].format(n=len(diff.absent)))
     return notes
 
 

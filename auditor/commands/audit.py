@@ -145,6 +145,7 @@ def partial_note(audit, lang: str) -> str:
     from ..errors import one_line
     from ..render.common import incomplete_reasons
 
-    head = "the audit is incomplete" if lang == "en" else "granskningen är ofullständig"
+    from ..words import catalogue, word
+    head = word(catalogue.COMMANDS, "audit_incomplete", lang)
     reasons = "; ".join(incomplete_reasons(audit, lang))
     return one_line(f"{audit.source}: {head}" + (f" ({reasons})" if reasons else ""))

@@ -30,6 +30,6 @@ def run_create(args) -> int:
     else:
         write_atomic(args.output, text)
         n = len(baseline.findings)
-        print((f"{args.output}: {n} fynd i baslinjen" if args.lang != "en" else
-               f"{args.output}: {n} findings in the baseline"), file=sys.stderr)
+        from ..words import catalogue, word
+        print(word(catalogue.COMMANDS, "baseline_written", args.lang).format(path=args.output, n=n), file=sys.stderr)
     return 0

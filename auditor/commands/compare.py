@@ -32,8 +32,9 @@ def _checks(old, new, lang: str, force: bool) -> list[str]:
     """Warnings for standard error about the pair; raises when the committees differ and not ``force``."""
     from ..compare import different_committees, different_units, period_label, reversed_order
     from ..errors import InputError, one_line
-    sv = lang != "en"
-    warn = "varning" if sv else "warning"
+    from ..words import catalogue, texts
+    say = texts(catalogue.COMMANDS, lang)
+    warn = say["warning"]
     notes = []
     if different_committees(old, new):
         names = f"{old.committee} ≠ {new.committee}"
@@ -42,18 +43,13 @@ def _checks(old, new, lang: str, force: bool) -> list[str]:
                                    f"samma nämnd, eller ange --force",
                              f"OLD and NEW are reports of different committees ({names}); compare two reports "
                              f"of one committee, or pass --force", code="usage")
-        notes.append(f"{warn}: OLD och NEW gäller olika nämnder ({names}); jämförelsen kan vara missvisande" if sv
-                     else f"{warn}: OLD and NEW are reports of different committees ({names}); "
-                          f"the comparison may mislead")
+        notes.append(f"{warn}: " + say["compare_committees"].format(names=names))
     elif different_units(old, new):
         names = f"{old.unit or old.committee or '?'} ≠ {new.unit or new.committee or '?'}"
-        notes.append(f"{warn}: OLD och NEW gäller olika enheter ({names}); jämförelsen kan vara missvisande" if sv
-                     else f"{warn}: OLD and NEW are reports of different units ({names}); "
-                          f"the comparison may mislead")
+        notes.append(f"{warn}: " + say["compare_units"].format(names=names))
     if reversed_order(old, new):
         po, pn = period_label(old, lang), period_label(new, lang)
-        notes.append(f"{warn}: NEW ({pn}) är äldre än OLD ({po}); ange den tidigare rapporten först" if sv
-                     else f"{warn}: NEW ({pn}) is earlier than OLD ({po}); give the earlier report first")
+        notes.append(f"{warn}: " + say["compare_order"].format(new=pn, old=po))
     return [one_line(n) for n in notes]
 
 

@@ -45,9 +45,9 @@ def run_learn(args) -> int:
     names = {key: name for v in batch for key, name in v.names.items()}
     write_atomic(path, _merged_yaml(path, {key: (names[key], cell) for key, cell in agreed.items()}))
     n = len(agreed)
-    print((f"{args.file}: {n} new KF targets from {len(batch)} reports ({len(existing)} were there)"
-           if args.lang == "en" else
-           f"{args.file}: {n} nya KF-mål från {len(batch)} rapporter ({len(existing)} fanns redan)"), file=sys.stderr)
+    from ..words import catalogue, word
+    print(word(catalogue.COMMANDS, "kf_targets_learnt", args.lang).format(
+        path=args.file, n=n, reports=len(batch), known=len(existing)), file=sys.stderr)
     return 0
 
 

@@ -49,6 +49,6 @@ def run(args) -> int:
             for d in r.diagnostics:
                 print(f"{r.source}:{d.line}: {d.code}: {message(d.code, args.lang)}", file=sys.stderr)
             if not r.diagnostics:
-                print(f"{r.source}: " + ("no diagnostics (every line was placed)" if args.lang == "en" else
-                                         "inga diagnostikrader (alla rader placerades)"), file=sys.stderr)
+                from ..words import catalogue, word
+                print(f"{r.source}: " + word(catalogue.COMMANDS, "no_diagnostics", args.lang), file=sys.stderr)
     return 2 if failed else 0

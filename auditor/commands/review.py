@@ -51,18 +51,19 @@ def run(args) -> int:
     from ..outputs import check_file_destination
     from ..review import checked_date, checked_fingerprint, load_reviews, remove_decision, set_decision
 
-    sv = args.lang != "en"
+    from ..words import catalogue, texts
+    say = texts(catalogue.COMMANDS, args.lang)
     if args.stale:
-        return _stale(args, sv)
+        return _stale(args, say)
     if args.decision in (None, "list"):
         if args.fingerprint and args.decision is None:
             raise InputError(None, "ange --confirm, --dismiss eller --remove", "give --confirm, --dismiss or --remove")
         path = _file(args, args.report)
         entries = load_reviews(path)
         if entries:
-            print(_table(entries, sv))
+            print(_table(entries, args.lang))
         if not entries:
-            print(f"{path}: inga beslut" if sv else f"{path}: no decisions", file=sys.stderr)
+            print(say["review_no_decisions"].format(path=path), file=sys.stderr)
         return 0
     if not args.fingerprint:
         raise InputError(None, "ange fyndets fingeravtryck", "give the finding's fingerprint")
@@ -73,7 +74,7 @@ def run(args) -> int:
             args.fingerprint = checked_fingerprint(args.fingerprint)
         if not remove_decision(path, args.fingerprint):
             raise InputError(path, f"inget beslut för {args.fingerprint}", f"no decision for {args.fingerprint}")
-        print(f"{path}: {args.fingerprint} borttaget" if sv else f"{path}: {args.fingerprint} removed")
+        print(say["review_removed"].format(path=path, fingerprint=args.fingerprint))
         return 0
     args.fingerprint = checked_fingerprint(args.fingerprint)
     date = checked_date(args.date) if args.date is not None else _dt.date.today().isoformat()
@@ -86,15 +87,15 @@ def run(args) -> int:
     return 0
 
 
-def _table(entries: dict, sv: bool) -> str:
+def _table(entries: dict, lang: str) -> str:
     """The decisions as aligned columns under a header, one line each, the reason last."""
     from ..render.common import clean_text, label
-    head = (("fingeravtryck", "beslut", "datum", "av", "regel", "fil och rad", "motivering") if sv else
-            ("fingerprint", "decision", "date", "by", "rule", "file and line", "reason"))
+    from ..words import catalogue, word
+    head = word(catalogue.COMMANDS, "review_columns", lang)
     rows = [head]
     for fp, e in sorted(entries.items()):
         where = (f"{e.source}:{e.line}" if e.line is not None else e.source) if e.source else ""
-        rows.append((fp, label(e.decision, "sv" if sv else "en"), e.date, e.by, e.rule or "", where, e.reason))
+        rows.append((fp, label(e.decision, lang), e.date, e.by, e.rule or "", where, e.reason))
     rows = [tuple(clean_text(" ".join(str(c).split())) for c in row) for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(head) - 1)]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)) + "  " + row[-1] for row in rows)
@@ -112,7 +113,7 @@ def _context(args, paths) -> dict:
                      f"no finding with fingerprint {args.fingerprint} in {' '.join(paths)}")
 
 
-def _stale(args, sv: bool) -> int:
+def _stale(args, say: dict) -> int:
     from ..review import apply_reviews, load_reviews, stale_subject
     from ._inputs import load_result
     path = _file(args, args.stale)
@@ -120,10 +121,8 @@ def _stale(args, sv: bool) -> int:
     stale = apply_reviews(result, load_reviews(path))
     for s in stale:
         what = stale_subject(s.rule, s.source)
-        print((f"inaktuellt: {s.fingerprint}{what} {s.review.decision} av {s.review.by} {s.review.date}: "
-               f"fyndet finns inte längre") if sv else
-              (f"stale: {s.fingerprint}{what} {s.review.decision} by {s.review.by} {s.review.date}: "
-               f"the finding no longer exists"))
+        print(say["review_stale"].format(fingerprint=s.fingerprint, what=what, decision=s.review.decision,
+                                         by=s.review.by, date=s.review.date))
     if not stale:
-        print(f"{path}: inga inaktuella beslut" if sv else f"{path}: no stale decisions")
+        print(say["review_no_stale"].format(path=path))
     return 1 if stale else 0

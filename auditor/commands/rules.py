@@ -26,20 +26,20 @@ def run(args) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    en = lang == "en"
-    table = Table(title="Regelkatalog" if not en else "Rule catalogue", title_justify="left")
+    from ..words import catalogue as words, texts
+    say = texts(words.COMMANDS, lang)
+    table = Table(title=say["rules_title"], title_justify="left")
     table.add_column("Id", style="bold", no_wrap=True)
-    table.add_column("Allvarlighet" if not en else "Severity", no_wrap=True)
-    table.add_column("Regel (parametrar)" if not en else "Rule (parameters)")
+    table.add_column(say["rules_severity"], no_wrap=True)
+    table.add_column(say["rules_rule"])
     for s in catalogue:
         params = ", ".join(f"{k}={v}" for k, v in s.parameters.items())
-        title = s.summary(lang) + ("" if s.builtin else " [egen regel]" if not en else " [user rule]")
+        title = s.summary(lang) + ("" if s.builtin else say["rules_user_rule"])
         if params:
             title += f"\n[dim]{params}[/]"
         table.add_row(s.id, _sev(s.severity, lang), title)
     Console().print(table)
-    hint = "Mer om en regel: auditor explain ID" if not en else "More about a rule: auditor explain ID"
-    Console().print(hint, style="dim")
+    Console().print(say["rules_hint"], style="dim")
     return 0
 
 
