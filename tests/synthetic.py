@@ -64,6 +64,9 @@ def synthetic_report(seed: int = 0, goals: int = 3) -> str:
             outcome = rnd.uniform(10, 95) if unit == "%" else rnd.randrange(50, 4000)
             target = rnd.uniform(10, 95) if unit == "%" else rnd.randrange(50, 4000)
             men, women = outcome * rnd.uniform(0.8, 1.0), outcome * rnd.uniform(1.0, 1.2)
+            if unit == "st":        # a count's women and men add up to it (a share's bracket it)
+                men = int(men / 2)
+                women = outcome - men
             forecast = f" {_num(outcome * 1.05, unit)}" if period != "VB" else ""
             out += [f"{name}", "", f"{_num(outcome, unit)} {_num(men, unit)} {_num(women, unit)} "
                     f"{_num(outcome * 0.9, unit)}{forecast} {_num(target, unit)} {_num(target, unit)}",
