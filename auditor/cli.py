@@ -11,6 +11,7 @@ import re
 import sys
 
 from .errors import InputError
+from .words.help import ERRORS_SV, HELP_SV, NAMES, help_text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -20,30 +21,6 @@ COMMANDS = ("parse", "audit", "rules", "explain", "review", "baseline", "compare
 
 LANGS = ("sv", "en")
 LANG_HELP = "language of messages and findings (default: sv); also accepted after the command"
-
-# argparse's own messages, in Swedish: (pattern of the English message, Swedish replacement). An
-# "argument X: ..." message is translated after its prefix; anything not listed stays as argparse wrote it.
-ERRORS_SV = (
-    (r"unrecognized arguments: (.*)", r"okända argument: \1"),
-    (r"invalid choice: (.*) \(choose from (.*)\)", r"ogiltigt val: \1 (välj bland \2)"),
-    (r"the following arguments are required: (.*)", r"följande argument saknas: \1"),
-    (r"expected one argument", "ett värde krävs"),
-    (r"expected at least one argument", "minst ett värde krävs"),
-    (r"expected at most one argument", "högst ett värde är tillåtet"),
-    (r"expected (\d+) arguments?", r"\1 värden krävs"),
-    (r"invalid (\w+) value: (.*)", r"ogiltigt värde: \2"),
-    (r"not allowed with argument (.*)", r"kan inte kombineras med \1"),
-    (r"one of the arguments (.*) is required", r"ett av argumenten \1 krävs"),
-    (r"ambiguous option: (.*) could match (.*)", r"tvetydig flagga: \1 kan vara \2"),
-    (r"ignored explicit argument (.*)", r"värdet \1 ignoreras"),
-)
-# The names argparse gives the subcommand positionals (their ``dest``), as a reader would say them.
-NAMES = {"sv": {"command": "kommando", "baseline_command": "kommando"},
-         "en": {"command": "command", "baseline_command": "command"}}
-# The fixed words of ``--help``; the help texts themselves are English.
-HELP_SV = {"usage: ": "användning: ", "positional arguments": "argument", "options": "flaggor",
-           "show this help message and exit": "visa den här hjälpen och avsluta",
-           "show program's version number and exit": "visa versionen och avsluta"}
 
 
 def _names(message: str, lang: str) -> str:
@@ -95,7 +72,6 @@ class _Parser(argparse.ArgumentParser):
     lang = "sv"
 
     def __init__(self, *args, lang_default=argparse.SUPPRESS, **kwargs):
-        from .commands._help import help_text
         if kwargs.get("description"):
             kwargs["description"] = help_text(kwargs["description"], self.lang)
         super().__init__(*args, **kwargs)
@@ -103,7 +79,6 @@ class _Parser(argparse.ArgumentParser):
 
     def _add_action(self, action):
         """Every option's help text in the language of the command line (options in groups come here too)."""
-        from .commands._help import help_text
         if action.help not in (None, argparse.SUPPRESS):
             action.help = help_text(action.help, self.lang)
         return super()._add_action(action)
@@ -115,7 +90,6 @@ class _Parser(argparse.ArgumentParser):
         return self._words(super().format_usage())
 
     def format_help(self) -> str:
-        from .commands._help import help_text
         for action in self._actions:       # the subcommands' one-line helps (add_subparsers bypasses _add_action)
             for choice in getattr(action, "_choices_actions", ()):
                 choice.help = help_text(choice.help, self.lang)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from auditor.cli import COMMANDS, build_parser, main
-from auditor.commands._help import SV
+from auditor.words.help import SV
 
 ROOT = Path(__file__).resolve().parents[2]
 VB = ROOT / "fixtures" / "example_vb.txt"

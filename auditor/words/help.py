@@ -1,6 +1,7 @@
-"""The texts of ``auditor --help`` in Swedish: each command's and option's English help text, as written in
-the command modules, with its Swedish wording. ``auditor.cli`` shows one language per run: the Swedish
-texts by default, the English ones with ``--lang en``. A test checks that every help text has its Swedish."""
+"""The words of the command line in Swedish: each command's and option's English help text, as written in
+the command modules, with its Swedish wording, and argparse's own words and messages. ``auditor.cli``
+shows one language per run: the Swedish texts by default, the English ones with ``--lang en``. A test
+checks that every help text has its Swedish."""
 from __future__ import annotations
 
 SV: dict[str, str] = {
@@ -111,3 +112,28 @@ def help_text(text: str | None, lang: str) -> str | None:
     if text is None or lang == "en":
         return text
     return SV.get(text, text)
+
+
+# argparse's own messages, in Swedish: (pattern of the English message, Swedish replacement). An
+# "argument X: ..." message is translated after its prefix; anything not listed stays as argparse wrote it.
+ERRORS_SV = (
+    (r"unrecognized arguments: (.*)", r"okända argument: \1"),
+    (r"invalid choice: (.*) \(choose from (.*)\)", r"ogiltigt val: \1 (välj bland \2)"),
+    (r"the following arguments are required: (.*)", r"följande argument saknas: \1"),
+    (r"expected one argument", "ett värde krävs"),
+    (r"expected at least one argument", "minst ett värde krävs"),
+    (r"expected at most one argument", "högst ett värde är tillåtet"),
+    (r"expected (\d+) arguments?", r"\1 värden krävs"),
+    (r"invalid (\w+) value: (.*)", r"ogiltigt värde: \2"),
+    (r"not allowed with argument (.*)", r"kan inte kombineras med \1"),
+    (r"one of the arguments (.*) is required", r"ett av argumenten \1 krävs"),
+    (r"ambiguous option: (.*) could match (.*)", r"tvetydig flagga: \1 kan vara \2"),
+    (r"ignored explicit argument (.*)", r"värdet \1 ignoreras"),
+)
+# The names argparse gives the subcommand positionals (their ``dest``), as a reader would say them.
+NAMES = {"sv": {"command": "kommando", "baseline_command": "kommando"},
+         "en": {"command": "command", "baseline_command": "command"}}
+# The fixed words of ``--help``; the help texts themselves are English.
+HELP_SV = {"usage: ": "användning: ", "positional arguments": "argument", "options": "flaggor",
+           "show this help message and exit": "visa den här hjälpen och avsluta",
+           "show program's version number and exit": "visa versionen och avsluta"}
