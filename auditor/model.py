@@ -6,6 +6,7 @@ goes back to the text. Field names follow the JSON contract documented in the RE
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 from typing import Literal
 
@@ -148,6 +149,8 @@ class Report(_Model):
     diagnostics: list[Diagnostic] = Field(default_factory=list)
     line_count: int = 0
     complete: bool = True
+    # a PDF's pages: the line number of each page's first line in the text read (None for a text file)
+    pages: list[int] | None = None
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -158,5 +161,17 @@ class Report(_Model):
         return [g for g in self.goals if g.parent == goal_id]
 
     def to_contract(self) -> dict:
-        """The JSON document of contract ``auditor.report/1``."""
-        return self.model_dump(mode="json", by_alias=True)
+        """The JSON document of contract ``auditor.report/1`` (``pages`` only for a PDF)."""
+        doc = self.model_dump(mode="json", by_alias=True)
+        if doc.get("pages") is None:
+            doc.pop("pages", None)
+        return doc
+
+    def page_of(self, line: int | None) -> tuple[int, int] | None:
+        """(page, line on that page) of a text line of a PDF report; None for a text file."""
+        if not self.pages or not line:
+            return None
+        page = bisect_right(self.pages, line)
+        if page == 0:
+            return None
+        return page, line - self.pages[page - 1] + 1

@@ -28,6 +28,20 @@ _WS = re.compile(r"\s+")
 
 
 def pdf_to_text(data: bytes, source: str) -> str:
+    return "\n".join(pdf_page_texts(data, source)) + "\n"
+
+
+def page_starts(pages: list[str]) -> list[int]:
+    """The line number that each page's text starts on in ``pdf_to_text``'s text."""
+    starts, line = [], 1
+    for text in pages:
+        starts.append(line)
+        line += text.count("\n") + 1
+    return starts
+
+
+def pdf_page_texts(data: bytes, source: str) -> list[str]:
+    """Each page's text (without its last newline); refusals as ``pdf_to_text``."""
     from pypdf import PdfReader
 
     pypdf_log = logging.getLogger("pypdf")
@@ -57,12 +71,12 @@ def pdf_to_text(data: bytes, source: str) -> str:
                              "the PDF is damaged (no page could be read)", code="pdf-damaged")
     finally:
         pypdf_log.setLevel(level)
-    text = "\n".join(t.rstrip("\n") for t in texts)
-    if not text.strip():
+    texts = [t.rstrip("\n") for t in texts]
+    if not "".join(texts).strip():
         raise InputError(source, "PDF-filen saknar textlager (inskannad?); kör OCR eller exportera texten",
                          "the PDF has no text layer (scanned?); run OCR or export the text",
                          code="pdf-no-text")
-    return text + "\n"
+    return texts
 
 
 def _damaged(source: str, exc: Exception) -> InputError:

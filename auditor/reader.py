@@ -51,9 +51,15 @@ C1_IN_WORD = re.compile(r"(?<=[A-Za-z])[€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’
 @dataclass(frozen=True)
 class ReadText:
     """A report file's text, and whether its bytes stop inside a UTF-8 character (a file cut by bytes:
-    the text is complete up to that character, and the report is partial)."""
+    the text is complete up to that character, and the report is partial). For a PDF: the first line of
+    each page (``pages``), and, when its tables were read by position, what the geometry knows
+    (``layout``, an ``auditor.pdf_geometry.PdfLayout``); ``text_path`` when its indicator tables had no
+    header geometry, so the text was read the way a text file is."""
     text: str
     cut_mid_character: bool = False
+    pages: list[int] | None = None
+    layout: object | None = None
+    text_path: bool = False
 
 
 def read_text(path: str | Path) -> str:
@@ -79,9 +85,23 @@ def read_file(path: str | Path) -> ReadText:
     if not data.strip():
         raise InputError(source, "filen är tom", "the file is empty", code="empty")
     if data.lstrip()[:5] == b"%PDF-" or data.startswith(b"%PDF"):
-        from .pdf import pdf_to_text
-        return ReadText(pdf_to_text(data, source))
+        return read_pdf(data, source)
     return decode_file(data, source)
+
+
+def read_pdf(data: bytes, source: str) -> ReadText:
+    """A PDF by its geometry when its indicator tables' headers give their columns (every row then read by
+    position); else its text layer, read like a text file (``auditor.pdf``), which also gives the
+    refusals for scanned, encrypted and damaged files."""
+    from .pdf import page_starts, pdf_page_texts
+    from .pdf_geometry import read_layout
+
+    layout = read_layout(data)
+    if layout is not None and layout.tables and not layout.unreadable:
+        return ReadText(layout.text, pages=layout.pages, layout=layout)
+    pages = pdf_page_texts(data, source)
+    return ReadText("\n".join(pages) + "\n", pages=page_starts(pages),
+                    text_path=layout is not None and layout.unreadable > 0)
 
 
 def decode_text(data: bytes, source: str) -> str:

@@ -11,16 +11,27 @@ from ..model import Diagnostic, Report
 from ..reader import read_report
 
 
-def parse_text(text: str, source: str = "<text>", kf_targets: Mapping[tuple[int, str], str] | None = None) -> Report:
+def parse_text(text: str, source: str = "<text>", kf_targets: Mapping[tuple[int, str], str] | None = None,
+               layout=None) -> Report:
     """``kf_targets``: KF's known annual targets, (year, ``knowledge.kf_key(name)``) -> the cell as printed
-    (default: the shipped knowledge, ``rules/kf_targets.yaml``)."""
+    (default: the shipped knowledge, ``rules/kf_targets.yaml``). ``layout``: what a PDF's geometry gave
+    (``auditor.pdf_geometry.PdfLayout``): its rows' cells by column, its furniture and its pages."""
     from .document import parse_document
-    return parse_document(text, source, kf_targets)
+    if layout is None:
+        return parse_document(text, source, kf_targets)
+    report = parse_document(text, source, kf_targets, layout.positioned, layout.furniture)
+    report.pages = list(layout.pages)
+    return report
 
 
 def parse_file(path: str | Path, kf_targets: Mapping[tuple[int, str], str] | None = None) -> Report:
     read = read_report(path)
-    report = parse_text(read.text, str(path), kf_targets)
+    report = parse_text(read.text, str(path), kf_targets, read.layout)
+    if read.pages is not None:
+        report.pages = list(read.pages)
+    if read.text_path:
+        from ..diagnostics import message
+        report.diagnostics.append(Diagnostic(code="pdf-text-path", message=message("pdf-text-path")))
     if read.cut_mid_character:
         # a file cut by bytes inside its last character: partial, whatever the text's last line looks like
         from ..diagnostics import message

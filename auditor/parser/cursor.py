@@ -2,6 +2,8 @@
 (its disposition, for the nothing-lost checks), diagnostics, and what kind of block a line starts."""
 from __future__ import annotations
 
+from typing import Iterable
+
 from ..diagnostics import message
 from ..model import VALUE_COLUMNS, Diagnostic
 from . import labels as L
@@ -10,9 +12,10 @@ from .lines import Line, split_lines
 
 
 class LineCursor:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, furniture: Iterable[int] = ()) -> None:
+        """``furniture``: line numbers known to be page furniture (a PDF read by position knows them)."""
         self.lines: list[Line] = split_lines(text)
-        self.furniture: set[int] = find_furniture(self.lines)
+        self.furniture: set[int] = find_furniture(self.lines) | {no - 1 for no in furniture if 0 < no <= len(self.lines)}
         self.dispo: dict[int, str] = {self.lines[i].no: "furniture" for i in self.furniture}
         self.diagnostics: list[Diagnostic] = []
         self.columns: list[str] = list(VALUE_COLUMNS)   # of the indicator table being read

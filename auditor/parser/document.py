@@ -32,8 +32,12 @@ SENTENCE_END = re.compile(r"[.!?:]\s*$")
 
 
 class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
-    def __init__(self, text: str, source: str, kf_targets=None) -> None:
-        super().__init__(text)
+    def __init__(self, text: str, source: str, kf_targets=None, positioned=None, furniture=()) -> None:
+        """``positioned`` and ``furniture``: what a PDF read by position knows (``auditor.pdf_geometry``):
+        the cells of rows by column, keyed by the line number of the row's values, and the furniture's
+        line numbers."""
+        self.positioned = positioned or {}     # before the line readers start (rows.is_value_line)
+        super().__init__(text, furniture)
         self.source = source
         self.kf_targets = kf_targets
         self.narrative: list[Paragraph] = []
@@ -77,7 +81,8 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
                     known = kf_targets.get((report.year, kf_key(ind.name))) if report.year else None
                     decide(ind, row, Context(report_kind=report.report_kind, spacing=spacing, people=people,
                                              known_kf=parse_value(known) if known else None,
-                                             count=counts_things(ind.name)))
+                                             count=counts_things(ind.name),
+                                             positioned=self.positioned.get(self.value_line.get(id(ind), 0))))
 
     def _step(self, i: int) -> int:
         """Handle the non-blank line i; return the index of the next line to look at."""
@@ -312,5 +317,5 @@ def _append_text(owner, lines: list[Line]) -> None:
         owner.analysis, owner.analysis_line = text, lines[0].no
 
 
-def parse_document(text: str, source: str, kf_targets=None) -> Report:
-    return DocumentParser(text, source, kf_targets).parse()
+def parse_document(text: str, source: str, kf_targets=None, positioned=None, furniture=()) -> Report:
+    return DocumentParser(text, source, kf_targets, positioned, furniture).parse()

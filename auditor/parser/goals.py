@@ -13,8 +13,8 @@ MAX_TITLE_LINES = 4
 
 
 class GoalHeadings(LineCursor):
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
+    def __init__(self, text: str, furniture=()) -> None:
+        super().__init__(text, furniture)
         self.goals: list[Goal] = []
         self.stack: list[Goal] = []     # the open goals, from the top level down
 

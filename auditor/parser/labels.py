@@ -124,3 +124,9 @@ def _unknown_words(header_text: str, squeezed_part: str) -> str:
 
 def unknown_columns(columns: list[str]) -> list[str]:
     return [c[len(UNKNOWN_COLUMN):] for c in columns if c.startswith(UNKNOWN_COLUMN)]
+
+
+def column_of(cell_text: str) -> str | None:
+    """The column one header cell names ("Utfall kvinnor/ flickor" -> "outcome_women"), or None."""
+    m = _HEADER_COLUMNS.fullmatch(re.sub(r"\s+", "", cell_text.lower()))
+    return m.lastgroup if m else None

@@ -116,6 +116,7 @@ class Context:
     known_kf: Value | None = None    # KF's target for this indicator and year, when known
     people: bool | None = None       # the indicator is about people (None: not known)
     count: bool = False              # the indicator counts things ("Antal ..."), so its split by sex adds up
+    positioned: dict[str, str] | None = None   # the row's cells by column, read from a PDF's geometry
 
 
 
@@ -387,6 +388,9 @@ def _weights(scored) -> list[float]:
 
 def decide(ind: Indicator, row: PendingRow, ctx: Context, scored=None) -> None:
     """Choose the reading of ``row`` for ``ind`` and record how sure the choice is."""
+    if ctx.positioned is not None:
+        place_by_position(ind, row, ctx.positioned)
+        return
     ind.period = row.period
     scored = score(ind, row, ctx) if scored is None else scored
     if not scored:
@@ -416,6 +420,22 @@ def decide(ind: Indicator, row: PendingRow, ctx: Context, scored=None) -> None:
     without_prose = max(scored, key=lambda t: t[1])[2]
     if without_prose.cells != best.cells:
         ind.notes.append("columns settled by the prose")
+
+
+def place_by_position(ind: Indicator, row: PendingRow, cells: dict[str, str]) -> None:
+    """The cells as the PDF's geometry placed them: each under the header column it is printed in, so
+    nothing is left to weigh."""
+    ind.period = cells.get("period") or row.period
+    for col in VALUE_COLUMNS:
+        setattr(ind, col, parse_value(cells[col]) if cells.get(col) else None)
+    columns = list(row.columns) + [c for c in cells if c not in row.columns and c not in ("period", "name")]
+    ind.confidence = 1.0
+    ind.cell_confidence = {col: 1.0 for col in columns}
+    ind.alternative = None
+    ind.columns_certain = ind.period is not None
+    for col in columns:
+        if col not in VALUE_COLUMNS and cells.get(col):
+            ind.notes.append(f"cell in a column the parser does not know ({col.lstrip('?')}): {cells[col]}")
 
 
 def _same_cell(a: Value | None, b: Value | None) -> bool:

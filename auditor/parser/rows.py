@@ -60,9 +60,13 @@ class IndicatorRows(LineCursor):
     whole document is read, when placement.py chooses their columns (the prose and the report's kind take
     part in that choice)."""
 
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
+    # value line number -> the row's cells by column, from a PDF read by position (set by document.py)
+    positioned: dict[int, dict[str, str]] = {}
+
+    def __init__(self, text: str, furniture=()) -> None:
+        super().__init__(text, furniture)
         self.pending: dict[int, PendingRow] = {}
+        self.value_line: dict[int, int] = {}    # id(indicator) -> the line number of its first values
         self.value_indent = self._common_value_indent()
 
     def _common_value_indent(self) -> int:
@@ -78,6 +82,8 @@ class IndicatorRows(LineCursor):
         return line
 
     def is_value_line(self, i: int) -> bool:
+        if self.positioned and self.lines[i].no in self.positioned:
+            return True     # the PDF's geometry put these words in value columns
         words = self.lines[i].text.split()
         if not words:
             return False
@@ -154,6 +160,8 @@ class IndicatorRows(LineCursor):
         # the cells are placed once the whole document is read (placement.py, from document.py)
         ind = Indicator(name=name, line=name_parts[0].no, period=row.period)
         self.pending[id(ind)] = row
+        if value_idx:
+            self.value_line[id(ind)] = self.lines[value_idx[0]].no
         if not done:
             ind.columns_certain = False
             ind.notes.append("no period cell found")

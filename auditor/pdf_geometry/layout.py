@@ -1,0 +1,192 @@
+"""Write a PDF's pages as report text in the corpus's line layout, and keep every table row read by position.
+
+The text is what the text parser reads (``auditor parse --dump-text`` prints it), line for line:
+- prose as printed, one visual line per text line; a soft-wrapped line ends in a space, and a vertical gap
+  wider than about half a line is a blank line;
+- page furniture (see ``lines.find_furniture``) where it stands, its line numbers kept so that the parser
+  sets it aside without guessing from its words;
+- an indicator table's header as one line, and each row as the parser's own layout writes it: the name on
+  the lines it is printed on, a blank line, then the cells joined by one space with one more space for each
+  empty cell, and the period. The cells of that value line, by column, go into ``positioned`` under its line
+  number, so the parser places them exactly instead of inferring their columns;
+- an activity table the same way: its text, a blank line, the dates and ``Avvikelse``.
+A row is only read by position when every one of its words lies inside one column, it has a name and its
+period column holds a period; other lines in a table (an analysis, a heading) are prose.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..parser import labels as L
+from .lines import VLine, find_furniture, visual_lines
+from .tables import (Columns, activity_columns, activity_row, cell_lines, header_lines, indicator_columns,
+                     indicator_row, is_activity_header, is_header_start)
+from .words import Page
+
+BLANK_GAP = 0.55     # a vertical gap above this share of the font size is a blank line (or a new row)
+
+
+@dataclass
+class PdfLayout:
+    text: str
+    positioned: dict[int, dict[str, str]]   # value line -> column -> cell text (empty cells left out)
+    furniture: set[int]                     # line numbers of page furniture
+    pages: list[int]                        # the first line number of each page
+    tables: int = 0                         # indicator tables whose columns were read by position
+    unreadable: int = 0                     # indicator table headers whose columns the geometry did not give
+    lines: list[str] = field(default_factory=list)
+
+
+class _Writer:
+    """Collects the text lines, with blank lines and the trailing space of soft wraps."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.furniture: set[int] = set()
+        self.positioned: dict[int, dict[str, str]] = {}
+        self.prose_open = False         # the last content line is prose that a next line may continue
+        self.last_content = -1
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+        self.prose_open = False
+
+    def prose(self, text: str, *, continues: bool) -> None:
+        if continues and self.prose_open and self.last_content >= 0:
+            self.lines[self.last_content] += " "
+        elif not continues:
+            self.blank()
+        self.lines.append(text)
+        self.last_content = len(self.lines) - 1
+        self.prose_open = True
+
+    def block(self, lines: list[str]) -> int:
+        """Lines of their own, after a blank line; returns the number of the first."""
+        self.blank()
+        first = len(self.lines) + 1
+        for k, line in enumerate(lines):
+            self.lines.append(line + (" " if k < len(lines) - 1 else ""))
+        self.last_content = len(self.lines) - 1
+        self.prose_open = False
+        return first
+
+    def furniture_line(self, text: str) -> None:
+        self.lines.append(text)
+        self.furniture.add(len(self.lines))
+
+
+def layout(pages: list[Page]) -> PdfLayout:
+    page_lines = [visual_lines(p) for p in pages]
+    furniture = find_furniture(pages, page_lines, lambda line: is_header_start(line) or is_activity_header(line))
+    w = _Writer()
+    starts: list[int] = []
+    state = _TableState()
+    for page, lines in zip(pages, page_lines):
+        starts.append(len(w.lines) + 1)
+        content = [line for line in lines if id(line) not in furniture]
+        for line in lines:
+            if id(line) in furniture and line.top < page.height / 2:
+                w.furniture_line(line.text)
+        _page_content(w, content, state)
+        for line in lines:
+            if id(line) in furniture and line.top >= page.height / 2:
+                w.furniture_line(line.text)
+    text = "\n".join(w.lines) + "\n"
+    return PdfLayout(text, w.positioned, w.furniture, starts, state.tables, state.unreadable, w.lines)
+
+
+@dataclass
+class _TableState:
+    indicator: Columns | None = None
+    activity: Columns | None = None
+    tables: int = 0
+    unreadable: int = 0
+
+
+def _groups(lines: list[VLine], i: int) -> int:
+    """The index after the group of lines from i that follow each other without a gap (one table row)."""
+    j = i + 1
+    while j < len(lines) and lines[j].top - max(l.bottom for l in lines[i:j]) <= BLANK_GAP * lines[j].size:
+        j += 1
+    return j
+
+
+def _page_content(w: _Writer, lines: list[VLine], state: _TableState) -> None:
+    i = 0
+    prev: VLine | None = None
+    while i < len(lines):
+        line = lines[i]
+        if is_header_start(line):
+            end = header_lines(lines, i)
+            columns = indicator_columns(lines[i:end])
+            state.activity = None
+            if columns is None:
+                state.unreadable += 1
+                state.indicator = None
+                for k in range(i, end):
+                    w.prose(lines[k].text, continues=False)
+            else:
+                state.tables += 1
+                state.indicator = columns
+                w.block([" " + columns.header_text])
+            prev, i = lines[end - 1], end
+            continue
+        if is_activity_header(line):
+            state.indicator, state.activity = None, activity_columns(line)
+            w.block([state.activity.header_text])
+            prev, i = line, i + 1
+            continue
+        if L.goal_label(line.text) or L.END_OF_GOALS.match(line.text):
+            state.indicator = state.activity = None
+        if state.indicator is not None or state.activity is not None:
+            end = _groups(lines, i)
+            if state.indicator is not None and _indicator(w, state.indicator, lines[i:end]):
+                prev, i = lines[end - 1], end
+                continue
+            if state.activity is not None and _activity(w, state.activity, lines[i:end]):
+                prev, i = lines[end - 1], end
+                continue
+        gap = line.top - prev.bottom if prev is not None else 0.0
+        w.prose(line.text, continues=prev is None or gap <= BLANK_GAP * line.size)
+        prev, i = line, i + 1
+
+
+def _indicator(w: _Writer, columns: Columns, lines: list[VLine]) -> bool:
+    cells = indicator_row(columns, lines)
+    if cells is None:
+        return False
+    name_words = columns.cells(lines)[0]
+    name = _name_lines(cell_lines(name_words))
+    w.block(name)
+    values = [cells.get(col, "") for col in columns.names[1:-1]]
+    value_line = " ".join(values) + " " + cells["period"]
+    first = w.block([value_line])
+    w.positioned[first] = {col: text for col, text in cells.items() if col != "name"}
+    w.blank()
+    return True
+
+
+def _name_lines(lines: list[str]) -> list[str]:
+    """A name's printed lines; a line that starts with a figure ("14 dagar") goes on the line before, so
+    that it cannot be read as a line of values."""
+    out: list[str] = []
+    for line in lines:
+        if out and line[:1].isdigit():
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return out
+
+
+def _activity(w: _Writer, columns: Columns, lines: list[VLine]) -> bool:
+    cells = activity_row(columns, lines)
+    if cells is None:
+        return False
+    # the text on one line: its wrapping says nothing, and a wrapped line that ends a sentence could be
+    # taken for the end of the text above (the text path's guess for tools without indentation)
+    w.block([" ".join(cell_lines(columns.cells(lines)[0]))])
+    dates = f"{cells['start']} {cells['end']}" + (" Avvikelse" if cells.get("deviation") else "")
+    w.block([dates])
+    w.blank()
+    return True

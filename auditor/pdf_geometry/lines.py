@@ -1,0 +1,81 @@
+"""Visual lines of a page, and the page furniture among them (by band and repetition, not by wording)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .words import Page, Word
+
+# Words whose tops differ by less than this share of their size stand on one visual line.
+SAME_LINE = 0.3
+# Furniture lies in the outer part of the page, at (about) the same height on several pages.
+BAND = 0.15
+SAME_PLACE = 3.0       # points
+REPEATS = 0.3          # share of the pages (at least two) that carry the same furniture line
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(slots=True)
+class VLine:
+    words: list[Word]
+    page: int
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def visual_lines(page: Page) -> list[VLine]:
+    """The page's words in lines, top to bottom, each line left to right."""
+    out: list[list[Word]] = []
+    for word in sorted(page.words, key=lambda w: (w.top, w.x0)):
+        if out and abs(word.top - out[-1][0].top) <= SAME_LINE * max(word.size, out[-1][0].size):
+            out[-1].append(word)
+        else:
+            out.append([word])
+    return [VLine(sorted(ws, key=lambda w: w.x0), page.number) for ws in out]
+
+
+def _signature(line: VLine) -> str:
+    """The line's text with its figures left out: "Sid 3 (12)" and "Sid 4 (12)" are the same furniture."""
+    return _DIGITS.sub("#", line.text)
+
+
+def find_furniture(pages: list[Page], lines: list[list[VLine]], is_table_start) -> set[int]:
+    """ids of the lines that are page furniture: from the top and from the bottom of each page, the lines in
+    the outer band that recur at the same height with the same text (figures aside) on other pages. A
+    table header repeated on continued pages stops the peeling (``is_table_start``): it is content."""
+    if len(pages) < 2:
+        return set()
+    seen: dict[tuple[str, int], set[int]] = {}
+    for page, page_lines in zip(pages, lines):
+        for line in page_lines:
+            seen.setdefault((_signature(line), round(line.top / SAME_PLACE)), set()).add(page.number)
+
+    def recurring(line: VLine) -> bool:
+        key = _signature(line)
+        bucket = round(line.top / SAME_PLACE)
+        pages_with = set().union(*(seen.get((key, b), set()) for b in (bucket - 1, bucket, bucket + 1)))
+        return len(pages_with) >= max(2, REPEATS * len(pages))
+
+    out: set[int] = set()
+    for page, page_lines in zip(pages, lines):
+        for order in (page_lines, page_lines[::-1]):
+            for line in order:
+                outer = line.bottom <= BAND * page.height or line.top >= (1 - BAND) * page.height
+                if not outer or is_table_start(line) or not recurring(line):
+                    break
+                out.add(id(line))
+    return out
