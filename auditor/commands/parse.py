@@ -11,6 +11,9 @@ def register(sub) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt, .pdf) or folders")
     p.add_argument("--format", choices=("json", "table"), default="table", help="output format (default: table)")
     p.add_argument("--diagnostics", action="store_true", help="list lines the parser could not place")
+    p.add_argument("--dump-text", action="store_true",
+                   help="write the text that was read (for a PDF: its text in the corpus layout, as the "
+                        "parser reads it), instead of the model")
     p.set_defaults(func=run)
 
 
@@ -31,10 +34,16 @@ def run(args) -> int:
             continue
         for path in paths:
             try:
+                if args.dump_text:
+                    from ..reader import read_report
+                    sys.stdout.write(read_report(path).text)
+                    continue
                 reports.append(parse_file(path))
             except InputError as exc:
                 print(f"auditor: {exc.message(args.lang)}", file=sys.stderr)
                 failed += 1
+    if args.dump_text:
+        return 2 if failed else 0
     if not reports:
         return 2
     if args.format == "json":

@@ -10,6 +10,7 @@ from .words import Page, Word
 SAME_LINE = 0.3
 # Furniture lies in the outer part of the page, at (about) the same height on several pages.
 BAND = 0.15
+MIN_BAND = 60.0        # points: on small pages the band is at least this tall
 SAME_PLACE = 3.0       # points
 REPEATS = 0.3          # share of the pages (at least two) that carry the same furniture line
 _DIGITS = re.compile(r"\d+")
@@ -48,6 +49,10 @@ def visual_lines(page: Page) -> list[VLine]:
     return [VLine(sorted(ws, key=lambda w: w.x0), page.number) for ws in out]
 
 
+def _band(page: Page) -> float:
+    return max(BAND * page.height, MIN_BAND)
+
+
 def _signature(line: VLine) -> str:
     """The line's text with its figures left out: "Sid 3 (12)" and "Sid 4 (12)" are the same furniture."""
     return _DIGITS.sub("#", line.text)
@@ -58,7 +63,7 @@ def find_furniture(pages: list[Page], lines: list[list[VLine]], is_table_start) 
     the outer band that recur at the same height with the same text (figures aside) on other pages. A
     table header repeated on continued pages stops the peeling (``is_table_start``): it is content."""
     if len(pages) < 2:
-        return set()
+        return _lone_page_furniture(pages, lines)
     seen: dict[tuple[str, int], set[int]] = {}
     for page, page_lines in zip(pages, lines):
         for line in page_lines:
@@ -74,8 +79,29 @@ def find_furniture(pages: list[Page], lines: list[list[VLine]], is_table_start) 
     for page, page_lines in zip(pages, lines):
         for order in (page_lines, page_lines[::-1]):
             for line in order:
-                outer = line.bottom <= BAND * page.height or line.top >= (1 - BAND) * page.height
+                outer = line.bottom <= _band(page) or line.top >= page.height - _band(page)
                 if not outer or is_table_start(line) or not recurring(line):
                     break
                 out.add(id(line))
+    return out
+
+
+LONE_GAP = 2.5   # a lone page's furniture stands this many of its font sizes apart from the content
+
+
+def _lone_page_furniture(pages: list[Page], lines: list[list[VLine]]) -> set[int]:
+    """With one page there is no repetition to go by: the lines in the outer band that stand apart from
+    the rest by the widest gap there (a margin, not a paragraph break)."""
+    out: set[int] = set()
+    for page, page_lines in zip(pages, lines):
+        top = [l for l in page_lines if l.bottom <= _band(page)]
+        bottom = [l for l in page_lines if l.top >= page.height - _band(page)]
+        for band, inner in ((top, page_lines[len(top):len(top) + 1]), (bottom[::-1], page_lines[::-1][len(bottom):len(bottom) + 1])):
+            edge = band + inner
+            gaps = [(abs(b.top - a.top) - max(a.size, b.size), k) for k, (a, b) in enumerate(zip(edge, edge[1:]))]
+            if not gaps:
+                continue
+            gap, k = max(gaps)
+            if gap >= LONE_GAP * edge[k].size:
+                out.update(id(line) for line in edge[:k + 1])
     return out

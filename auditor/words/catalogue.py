@@ -382,6 +382,10 @@ DIAGNOSTICS: dict[str, tuple[str, str]] = {
                           "the file ends inside a character (its last bytes are missing): the report is cut off"),
     "truncated": ("texten slutar mitt i ett måls tabell: rapporten ser avklippt ut",
                   "the text ends inside a goal's table: the report looks cut off"),
+    "pdf-text-path": ("PDF-filens indikatortabeller har ingen kolumngeometri som går att läsa (rubrikens ord står "
+                      "inte i kolumner): texten lästes som text, och cellernas kolumner är slutledda, inte avlästa",
+                      "the PDF's indicator tables have no column geometry to read (the header's words do not "
+                      "stand in columns): its text was read as text, and the cells' columns are inferred, not read"),
 }
 
 # The spreadsheets' column headers (findings and indicators tables), by column.

@@ -55,6 +55,10 @@ SV: dict[str, str] = {
     # options
     "report files (.txt, .pdf) or folders": "rapportfiler (.txt, .pdf) eller mappar",
     "list lines the parser could not place": "lista rader som tolkningen inte kunde placera",
+    "write the text that was read (for a PDF: its text in the corpus layout, as the parser reads it), instead "
+    "of the model":
+        "skriv ut texten som lästes (för en PDF: dess text i korpusens radlayout, som tolkningen läser den) i "
+        "stället för modellen",
     "output format (default: table)": "utdataformat (standard: table)",
     "output format (default: terminal)": "utdataformat (standard: terminal)",
     "output format (default: text)": "utdataformat (standard: text)",

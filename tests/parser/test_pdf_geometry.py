@@ -1,0 +1,289 @@
+"""PDFs read by the positions of their words (``auditor.pdf_geometry``), on PDFs drawn from models
+(``pdf_draw``): the four corpus gold models and random models must come back cell for cell, with every row
+placed by position (confidence 1.0), and each quirk of the drawing has a test of its own.
+
+PDF drawing is slow (about a second for the largest corpus report), so each PDF is drawn once per module.
+"""
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from auditor.model import VALUE_COLUMNS, Activity, Goal, Indicator, Report, Value
+from auditor.parser import parse_file
+
+from conftest import CORPUS
+from pdf_draw import Style, draw_report
+from ..properties.test_roundtrip import essentials, report as report_strategy
+
+
+def _cell(v: Value | None):
+    if v is None:
+        return None
+    return (round(v.value, 6), v.unit or None) if v.value is not None else re.sub(r"\s+", "", v.text)
+
+
+def _rows(rep: Report) -> list:
+    return [(gi, ind.name, ind.period, tuple(_cell(getattr(ind, c)) for c in VALUE_COLUMNS))
+            for gi, g in enumerate(rep.goals) for ind in g.indicators]
+
+
+def _goals(rep: Report) -> list:
+    return [(g.level, g.number, g.title, g.assessment) for g in rep.goals]
+
+
+def _activities(rep: Report) -> list:
+    return [(gi, " ".join(a.text.split()), a.start, a.end, a.deviation)
+            for gi, g in enumerate(rep.goals) for a in g.activities]
+
+
+def f1(want: list, got: list) -> float:
+    """F1 of two lists of items compared whole (an item with any field wrong counts as missed)."""
+    hits = sum(min(want.count(x), got.count(x)) for x in set(want))
+    if not want and not got:
+        return 1.0
+    return 2 * hits / (len(want) + len(got))
+
+
+def cell_accuracy(want: Report, got: Report) -> float:
+    """Of the indicator cells of ``want``, the share that ``got`` has in the same column, rows matched by
+    goal and name."""
+    got_rows = {(gi, name): cells for gi, name, _, cells in _rows(got)}
+    total = right = 0
+    for gi, name, _, cells in _rows(want):
+        other = got_rows.get((gi, name), (object(),) * len(cells))
+        total += len(cells)
+        right += sum(a == b for a, b in zip(cells, other))
+    return right / total if total else 1.0
+
+
+def without_forecast(rep: Report) -> Report:
+    rep = rep.model_copy(deep=True)
+    for g in rep.goals:
+        for ind in g.indicators:
+            ind.forecast = None
+    return rep
+
+
+# ---------------------------------------------------------------------- the four corpus gold models
+VARIANTS = {
+    # A4, "Prognos helår", the header repeated where a table goes on over a page break
+    "forecast": Style(),
+    # no "Prognos helår", short pages (tables split often) without a repeated header, cells in the middle
+    # of tall rows, and the previous year's column headed "Periodens utfall VB <year>"
+    "no-forecast-split": Style(forecast=False, repeat_header=False, page_height=170.0, valign="middle",
+                               previous_label="Periodens utfall VB"),
+}
+
+
+def _gold_models():
+    if not (CORPUS / "gold").is_dir():
+        return []
+    return sorted(p for p in (CORPUS / "gold").glob("*.json") if re.fullmatch(r"[^.]+\.json", p.name))
+
+
+@pytest.fixture(scope="module")
+def drawn_gold(tmp_path_factory):
+    """(variant, stem) -> (model drawn, report parsed from the PDF)."""
+    paths = _gold_models()
+    if not paths:
+        pytest.skip("../shared/corpus is absent")
+    from gold_to_model import gold_to_report
+
+    out = {}
+    folder = tmp_path_factory.mktemp("gold-pdf")
+    for variant, style in VARIANTS.items():
+        for path in paths:
+            model = gold_to_report(json.loads(path.read_text(encoding="utf-8")))
+            if not style.forecast:
+                model = without_forecast(model)
+            pdf = draw_report(model, folder / f"{variant}-{path.stem}.pdf", style)
+            out[(variant, path.stem)] = (model, parse_file(pdf))
+    return out
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_gold_models_read_back_exactly(drawn_gold, variant):
+    scores = {}
+    for (v, stem), (model, got) in drawn_gold.items():
+        if v != variant:
+            continue
+        scores[stem] = (f1(_goals(model), _goals(got)), f1(_rows(model), _rows(got)),
+                        f1(_activities(model), _activities(got)), cell_accuracy(model, got))
+        assert scores[stem] == (1.0, 1.0, 1.0, 1.0), (stem, scores[stem])
+        rows = [ind for g in got.goals for ind in g.indicators]
+        assert all(ind.confidence == 1.0 and ind.columns_certain for ind in rows)
+        assert all(set(ind.cell_confidence.values()) == {1.0} for ind in rows)
+        assert not [d for d in got.diagnostics if d.code.startswith("unplaced")]
+    assert len(scores) == 4
+
+
+@pytest.mark.corpus
+def test_gold_tables_do_split_over_pages(drawn_gold):
+    """The split variant really breaks tables over pages: some page starts with a row, not a header."""
+    model, got = drawn_gold[("no-forecast-split", "000_ea26225594ac6763")] if (
+        "no-forecast-split", "000_ea26225594ac6763") in drawn_gold else next(iter(drawn_gold.values()))
+    assert len(got.pages) > 20
+
+
+# ---------------------------------------------------------------------- random models
+def _round_trip(model: Report, style: Style) -> None:
+    if not style.forecast:
+        model = without_forecast(model)
+    with tempfile.TemporaryDirectory() as tmp:
+        got = parse_file(draw_report(model, Path(tmp) / "r.pdf", style))
+    assert essentials(got) == essentials(model)
+    assert all(ind.confidence == 1.0 for g in got.goals for ind in g.indicators)
+
+
+PROPERTY = dict(deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+STYLES = [Style(), Style(forecast=False, repeat_header=False, page_height=150.0, valign="middle")]
+
+
+@settings(max_examples=3, **PROPERTY)
+@given(report_strategy(thousands=True))
+def test_random_models_read_back_cell_for_cell_short(model):
+    for style in STYLES:
+        _round_trip(model, style)
+
+
+@pytest.mark.fuzz
+@settings(max_examples=120, **PROPERTY)
+@given(report_strategy(thousands=True))
+def test_random_models_read_back_cell_for_cell(model):
+    for style in STYLES:
+        _round_trip(model, style)
+
+
+# ---------------------------------------------------------------------- quirks, one by one
+def _v(text: str) -> Value:
+    from auditor.parser.values import parse_value
+    return parse_value(text)
+
+
+def _one_goal(*indicators: Indicator, activities=(), committee="Lövsjö stadsdelsnämnd") -> Report:
+    goal = Goal(id="g0", level="verksamhetsomradesmal", number="1.1", line=0,
+                title="Barn och unga i Lövsjö har en trygg uppväxt", assessment="delvis",
+                analysis="Förvaltningen bedömer att målet uppfylls delvis.",
+                indicators=list(indicators), activities=list(activities))
+    return Report(source="<drawn>", committee=committee, report_kind="T1", year=2025, goals=[goal])
+
+
+def _ind(name, period="Tertial 1 2025", **cells) -> Indicator:
+    return Indicator(name=name, line=0, period=period, **{k: _v(v) for k, v in cells.items()})
+
+
+QUIRKS = _one_goal(
+    # values with units wider than their column: figure and unit on two lines
+    _ind("Energianvändning i stadsdelens lokaler", outcome="1 231,9 MWh", previous="1 305,2 MWh",
+         target="1 200 MWh", kf_target="Tas fram av nämnd/styrelse"),
+    # empty leading cells and a split by sex
+    _ind("Andel elever som känner sig trygga i skolan", period="2025", outcome_men="81 %",
+         outcome_women="84 %", target="85 %"),
+    # a long name over many lines, one cell
+    _ind("Andel barn och unga som deltar i den av stadsdelsnämnden anordnade sommarverksamheten "
+         "under skolans sommarlov i förhållande till samtliga barn och unga i stadsdelsområdet",
+         target="Öka"),
+    # a name with a figure in it that must stay in the name
+    _ind("Andel ärenden som besvaras inom 14 dagar", outcome="92 %", forecast="93 %", target="95 %",
+         kf_target="95 %"),
+    activities=[Activity(text="Förvaltningen utvecklar samverkan med skolorna. Arbetet följs upp varje tertial.",
+                         line=0, start=date(2025, 1, 1), end=date(2025, 12, 31), deviation=True),
+                Activity(text="Förvaltningen genomför trygghetsvandringar.", line=0, start=date(2025, 3, 1),
+                         end=date(2025, 6, 30))])
+
+
+@pytest.fixture(scope="module")
+def quirks(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("quirks")
+    return {name: (style, draw_report(QUIRKS, folder / f"{name}.pdf", style)) for name, style in {
+        "a4": Style(), "middle": Style(valign="middle", previous_label="Periodens utfall VB"),
+        "tiny-pages": Style(page_height=95.0), "tiny-pages-no-header": Style(page_height=95.0, repeat_header=False),
+        "no-forecast": Style(forecast=False)}.items()}
+
+
+def _model_for(style: Style) -> Report:
+    return QUIRKS if style.forecast else without_forecast(QUIRKS)
+
+
+@pytest.mark.parametrize("name", ["a4", "middle", "tiny-pages", "tiny-pages-no-header", "no-forecast"])
+def test_quirk_reports_read_back(quirks, name):
+    style, pdf = quirks[name]
+    got = parse_file(pdf)
+    want = _model_for(style)
+    assert _rows(got) == _rows(want)
+    assert _activities(got) == _activities(want)
+    assert all(ind.confidence == 1.0 and ind.alternative is None for ind in got.goals[0].indicators)
+
+
+def test_wrapped_cells_are_joined_by_position(quirks):
+    from auditor.reader import read_file
+
+    read = read_file(quirks["a4"][1])
+    cells = list(read.layout.positioned.values())
+    assert cells[0]["outcome"] == "1 231,9 MWh" and cells[0]["kf_target"] == "Tas fram av nämnd/styrelse"
+    assert "outcome" not in cells[1] and cells[1]["outcome_men"] == "81 %"   # empty cells are left out
+    header = next(line for line in read.text.splitlines() if line.strip().startswith("Indikator"))
+    assert header.split() == ["Indikator", "Periodens", "utfall", "Utfall", "män/pojkar", "Utfall",
+                              "kvinnor/flickor", "Utfall", "VB", "2024", "Prognos", "helår", "Årsmål", "KF:s",
+                              "årsmål", "Period"]
+
+
+def test_page_furniture_is_set_aside_by_band_and_repetition(quirks):
+    from auditor.reader import read_file
+
+    read = read_file(quirks["tiny-pages"][1])
+    lines = read.text.split("\n")
+    furniture = {lines[n - 1] for n in read.layout.furniture}
+    assert any(line.startswith("Lövsjö stadsdelsnämnd Sid 2") for line in furniture)
+    assert any("Box 8310" in line for line in furniture)
+    got = parse_file(quirks["tiny-pages"][1])
+    assert not got.diagnostics
+    assert got.committee == "Lövsjö stadsdelsnämnd"
+
+
+def test_pages_and_page_lines(quirks):
+    got = parse_file(quirks["tiny-pages"][1])
+    assert got.pages[0] == 1 and got.pages == sorted(got.pages) and len(got.pages) >= 3
+    row = got.goals[0].indicators[-1]
+    page, line = got.page_of(row.line)
+    assert page > 1 and got.pages[page - 1] + line - 1 == row.line
+    assert got.to_contract()["pages"] == got.pages
+
+
+def test_text_reports_have_no_pages_key():
+    from auditor.parser import parse_text
+
+    rep = parse_text("Nämndmål: Barn i Lövsjö\n Uppfylls helt\n")
+    assert rep.pages is None and "pages" not in rep.to_contract() and rep.page_of(1) is None
+
+
+# ---------------------------------------------------------------------- fall-back and refusals
+def test_pdf_without_header_geometry_falls_back_with_a_diagnostic(tmp_path):
+    """A PDF printed line by line (each table header line one run of text at the left margin) has no
+    column geometry: its text layer is read as before, and a diagnostic says so."""
+    from fixture_compare import decode_fixture
+    from pdf_util import pdf_safe, text_to_pdf, unicode_font
+
+    pdf = text_to_pdf(pdf_safe(decode_fixture("example_vb"), unicode_font()), tmp_path / "lines.pdf")
+    got = parse_file(pdf)
+    assert [d.code for d in got.diagnostics].count("pdf-text-path") == 1
+    assert got.goals and got.pages[0] == 1 and len(got.pages) > 1
+
+
+def test_dump_text_writes_what_the_pdf_path_read(quirks, capsys):
+    from auditor.cli import main
+    from auditor.reader import read_file
+
+    pdf = quirks["a4"][1]
+    assert main(["parse", str(pdf), "--dump-text"]) == 0
+    out = capsys.readouterr().out
+    assert out == read_file(pdf).text
+    assert "\n Indikator Periodens utfall" in out

@@ -1,0 +1,296 @@
+"""Draw ILS-webb-like report PDFs from a ``Report`` model (fpdf2), for the tests of the geometry reader.
+
+Unlike ``pdf_util.text_to_pdf`` (one monospaced text line per line of a report text), this draws what an
+ILS-webb export looks like on the page: a proportional font, prose wrapped to the text width, the indicator
+table as columns at fixed x positions with its header words wrapped inside each column
+(``Periodens`` / ``utfall``, ``Utfall`` / ``kvinnor/`` / ``flickor``, ``KF:s`` / ``årsmål``), each cell
+wrapped inside its column (a value and its unit on two lines when the column is narrow, ``nämnd/`` /
+``styrelse``), empty cells left empty, long names over several lines, cells at the top or in the middle
+of their row, rows that do not fit moved to the next page with or without the header repeated, activity
+tables (text, start, end, ``Avvikelse``), and page furniture in bands at the top and bottom of every page
+(the committee's name, ``Sid 3 (12)``, an address and a date).
+
+The drawing is planned first (``Drawing.ops``: page, x, y, size, text) and written afterwards, so that the
+footer can state the page count. Options (``Style``) give the variants the tests need.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from auditor.model import Report, Value
+from writer import format_cell
+
+from pdf_util import pdf_safe
+
+SANS = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/TTF/DejaVuSans.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
+PT = 0.3528  # mm per point
+
+LABELS = {"inriktningsmal": "KF:s inriktningsmål:", "verksamhetsomradesmal": "KF:s mål för verksamhetsområdet:",
+          "namndmal": "Nämndmål:", "enhetsmal": "Enhetsmål:"}
+MARKERS = {"helt": "Uppfylls helt", "delvis": "Uppfylls delvis", "inte": "Uppfylls inte", "ingen": "Ingen"}
+KIND_TITLES = {"VB": "Verksamhetsberättelse", "T1": "Tertialrapport 1", "T2": "Tertialrapport 2"}
+
+
+@dataclass
+class Style:
+    forecast: bool = True            # the table has "Prognos helår"
+    repeat_header: bool = True       # a table continued on the next page repeats its header
+    page_height: float = 297.0       # mm; smaller pages split the tables more often
+    valign: str = "top"              # "top" or "middle": where a row's cells sit beside a tall name
+    previous_label: str = "Utfall VB"   # or "Periodens utfall VB"
+    furniture: bool = True
+    name_width: float = 44.0         # mm, the indicator name column
+
+
+def sans_font() -> str | None:
+    return next((f for f in SANS if Path(f).is_file()), None)
+
+
+@dataclass
+class Drawing:
+    style: Style
+    font: str | None
+    ops: list[tuple[int, float, float, float, str]] = field(default_factory=list)
+    page: int = 0
+    y: float = 0.0
+    left: float = 20.0
+    right: float = 190.0
+    top: float = 28.0
+    _pdf: object = None
+
+    @property
+    def bottom(self) -> float:
+        return self.style.page_height - 24.0
+
+    def width(self, text: str, size: float) -> float:
+        self._pdf.set_font_size(size)
+        return self._pdf.get_string_width(text)
+
+    def new_page(self) -> None:
+        self.page += 1
+        self.y = self.top
+
+    def fits(self, height: float) -> bool:
+        return self.y + height <= self.bottom
+
+    def put(self, x: float, y: float, size: float, text: str) -> None:
+        """Text with its top at y (the baseline is placed one ascent lower)."""
+        if text:
+            self.ops.append((self.page, x, y + size * PT * 0.8, size, pdf_safe(text, self.font)))
+
+    def wrap(self, text: str, width: float, size: float) -> list[str]:
+        """Greedy wrapping at spaces, and after a slash when a word alone is too wide."""
+        lines: list[str] = []
+        cur = ""
+        for word in text.split():
+            pieces = [word]
+            if self.width(word, size) > width and "/" in word[:-1]:
+                head, _, tail = word.partition("/")
+                pieces = [head + "/", tail]
+            for k, piece in enumerate(pieces):
+                glue = "" if k else " "
+                cand = (cur + glue + piece) if cur else piece
+                if cur and self.width(cand, size) > width:
+                    lines.append(cur)
+                    cur = piece
+                else:
+                    cur = cand
+        if cur:
+            lines.append(cur)
+        return lines
+
+    # ------------------------------------------------------------------ prose
+    def prose(self, text: str, size: float = 9.0, gap_after: float = 2.5, x: float | None = None) -> None:
+        x = self.left if x is None else x
+        pitch = size * PT * 1.3
+        for para in [p for p in text.split("\n\n") if p.strip()]:
+            for line in self.wrap(" ".join(para.split()), self.right - x, size):
+                if not self.fits(pitch):
+                    self.new_page()
+                self.put(x, self.y, size, line)
+                self.y += pitch
+            self.y += gap_after
+
+
+def _cell_text(v: Value | None) -> str:
+    return " ".join(v.text.split()) if v is not None else ""
+
+
+def _cell_lines(d: Drawing, text: str, width: float, size: float) -> list[str]:
+    """A cell's lines: a figure and its unit stay whole, each on a line of its own when both do not fit."""
+    if not text:
+        return []
+    if d.width(text, size) <= width:
+        return [text]
+    parts = text.split()
+    k = 0
+    while k < len(parts) and any(ch.isdigit() for ch in parts[k]) and (k == 0 or parts[k].isdigit()):
+        k += 1     # "1 231,9" is one figure: its thousands group goes with it
+    if 0 < k < len(parts):
+        return [" ".join(parts[:k])] + d.wrap(" ".join(parts[k:]), width, size)
+    return d.wrap(text, width, size)
+
+
+class IndicatorTable:
+    def __init__(self, d: Drawing, year: int | None):
+        self.d = d
+        s = d.style
+        self.cols = ["outcome", "outcome_men", "outcome_women", "previous"] + (["forecast"] if s.forecast else []) \
+            + ["target", "kf_target", "period"]
+        prev = str(year - 1) if year else ""
+        prev_head = ["Utfall VB", prev] if s.previous_label == "Utfall VB" else ["Periodens", "utfall VB", prev]
+        heads = {"outcome": ["Periodens", "utfall"], "outcome_men": ["Utfall", "män/", "pojkar"],
+                 "outcome_women": ["Utfall", "kvinnor/", "flickor"], "previous": prev_head,
+                 "forecast": ["Prognos", "helår"], "target": ["Årsmål"], "kf_target": ["KF:s", "årsmål"],
+                 "period": ["Period"]}
+        self.heads = [["Indikator"]] + [heads[c] for c in self.cols]
+        rest = d.right - d.left - s.name_width
+        period_w = 19.0
+        each = (rest - period_w) / (len(self.cols) - 1)
+        self.x = [d.left, d.left + s.name_width]
+        for _ in self.cols[:-1]:
+            self.x.append(self.x[-1] + each)
+        self.widths = [b - a - 1.5 for a, b in zip(self.x, self.x[1:] + [d.right])]
+        self.size = 7.0
+        self.pitch = self.size * PT * 1.25
+
+    def header(self) -> None:
+        d = self.d
+        height = max(len(h) for h in self.heads) * self.pitch + 2.0
+        if not d.fits(height + 3 * self.pitch):
+            d.new_page()
+        for x, lines in zip(self.x, self.heads):
+            for k, line in enumerate(lines):
+                d.put(x, d.y + k * self.pitch, self.size, line)
+        d.y += height
+
+    def row(self, name: str, cells: dict[str, Value | None], period: str | None) -> None:
+        d = self.d
+        texts = [_cell_text(cells.get(c)) if c != "period" else (period or "") for c in self.cols]
+        name_lines = d.wrap(name, self.widths[0], self.size)
+        cell_lines = [_cell_lines(d, t, w, self.size) for t, w in zip(texts, self.widths[1:])]
+        tall = max([len(name_lines)] + [len(c) for c in cell_lines])
+        height = tall * self.pitch + 2.2
+        if not d.fits(height):
+            d.new_page()
+            if d.style.repeat_header:
+                self.header()
+        top = d.y
+        for k, line in enumerate(name_lines):
+            d.put(self.x[0], top + k * self.pitch, self.size, line)
+        for x, lines in zip(self.x[1:], cell_lines):
+            shift = (tall - len(lines)) * self.pitch / 2 if d.style.valign == "middle" else 0.0
+            for k, line in enumerate(lines):
+                d.put(x, top + shift + k * self.pitch, self.size, line)
+        d.y += height
+
+
+def draw_report(report: Report, path: str | Path, style: Style | None = None) -> Path:
+    """Draw ``report`` as an ILS-webb-like PDF at ``path``."""
+    from fpdf import FPDF
+
+    style = style or Style()
+    font = sans_font()
+    pdf = FPDF(unit="mm", format=(210, style.page_height))
+    pdf.set_auto_page_break(False)
+    if font:
+        pdf.add_font("Sans", fname=font)
+        pdf.set_font("Sans", size=9)
+    else:
+        pdf.set_font("Helvetica", size=9)
+    d = Drawing(style, font, _pdf=pdf)
+    d.new_page()
+    _draw_body(d, report)
+    pages = d.page
+    by_page: dict[int, list] = {}
+    for op in d.ops:
+        by_page.setdefault(op[0], []).append(op)
+    committee = report.committee or "Nämnden"
+    for page in range(1, pages + 1):
+        pdf.add_page()
+        if style.furniture:
+            for x, y, size, text in ((d.left, 10, 8, committee), (160, 10, 8, f"Sid {page} ({pages})"),
+                                     (d.left, style.page_height - 14, 7, "Box 8310, 104 20 Stockholm"),
+                                     (d.left, style.page_height - 10, 7, "start.stockholm"),
+                                     (160, style.page_height - 10, 7, "2025-04-30")):
+                _text(pdf, font, x, y, size, pdf_safe(text, font))
+        for _, x, y, size, text in by_page.get(page, []):
+            _text(pdf, font, x, y, size, text)
+    path = Path(path)
+    pdf.output(str(path))
+    return path
+
+
+def _text(pdf, font, x, y, size, text) -> None:
+    pdf.set_font_size(size)
+    pdf.text(x, y, text)
+
+
+def _draw_body(d: Drawing, report: Report) -> None:
+    if report.committee:
+        d.prose(report.committee, size=12, gap_after=1.0)
+    title = " ".join(str(x) for x in (KIND_TITLES.get(report.report_kind or "", ""), report.year or "") if x)
+    if title:
+        d.prose(title, size=12, gap_after=4.0)
+    for para in report.narrative:
+        if para.section == "summary":
+            d.prose(para.text)
+    d.prose("Uppföljning av Kommunfullmäktiges inriktningsmål", size=11)
+    for goal in report.goals:
+        number = (goal.number or "") + ("." if goal.number and goal.level == "inriktningsmal" else "")
+        d.prose(f"{LABELS[goal.level]} {number} {goal.title}".replace("  ", " "), size=10, gap_after=2.0)
+        if goal.assessment:
+            d.prose(MARKERS[goal.assessment], gap_after=2.0, x=d.left + 4)
+        for section in goal.sections:
+            d.prose(section.label, gap_after=1.0)
+            d.prose(section.text)
+        if goal.analysis and goal.analysis.strip():
+            d.prose("Analys", gap_after=1.0)
+            d.prose(goal.analysis)
+        if goal.indicators:
+            table = IndicatorTable(d, report.year)
+            table.header()
+            for ind in goal.indicators:
+                table.row(ind.name, ind.cells(), ind.period)
+                if ind.analysis and ind.analysis.strip():
+                    d.prose("Analys", gap_after=1.0)
+                    d.prose(ind.analysis)
+            d.y += 2.0
+        if goal.activities:
+            _activities(d, goal.activities)
+
+
+def _activities(d: Drawing, activities) -> None:
+    size, pitch = 8.0, 8.0 * PT * 1.25
+    xs = [d.left, d.left + 108, d.left + 128, d.left + 148]
+    heads = ["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse"]
+
+    def header():
+        if not d.fits(4 * pitch):
+            d.new_page()
+        for x, h in zip(xs, heads):
+            d.put(x, d.y, size, h)
+        d.y += pitch + 2.0
+
+    header()
+    for act in activities:
+        lines = d.wrap(act.text, 104, size)
+        height = len(lines) * pitch + 2.2
+        if not d.fits(height):
+            d.new_page()
+            if d.style.repeat_header:
+                header()
+        top = d.y
+        for k, line in enumerate(lines):
+            d.put(xs[0], top + k * pitch, size, line)
+        for x, text in ((xs[1], act.start.isoformat() if act.start else ""),
+                        (xs[2], act.end.isoformat() if act.end else ""),
+                        (xs[3], "Avvikelse" if act.deviation else "")):
+            d.put(x, top, size, text)
+        d.y += height
+        if act.analysis and act.analysis.strip():
+            d.prose("Analys", gap_after=1.0)
+            d.prose(act.analysis)
+    d.y += 2.0
