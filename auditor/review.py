@@ -148,7 +148,7 @@ def dump_reviews(entries: dict[str, ReviewEntry]) -> str:
 
 
 def save_reviews(path: str | Path, entries: dict[str, ReviewEntry]) -> None:
-    from .outputs import write_atomic
+    from .workflow.outputs import write_atomic
     write_atomic(path, dump_reviews(entries))
 
 

@@ -119,7 +119,7 @@ def cached_audits():
     """Audit and parse each (files, language) once, and build each language's command line once: the
     commands get a deep copy of the audit cut down to what they keep. (Building the command line and the
     audit are most of the time otherwise.)"""
-    import auditor.audit as audit_module
+    import auditor.workflow.audit as audit_module
     import auditor.cli as cli_module
     import auditor.parser as parser_module
 

@@ -1,4 +1,4 @@
-"""Render a ``Report`` back into the text layout of an ILS-webb report, as PDF extraction prints it.
+"""Test support: render a ``Report`` back into the text layout of an ILS-webb report, as PDF extraction prints it.
 
 The inverse of the parser, used by the round-trip property tests (model -> text -> parser -> same model)
 and to make test reports and PDFs from models. It writes the tertial-report layout of the corpus
@@ -25,8 +25,8 @@ from __future__ import annotations
 import textwrap
 from typing import Literal
 
-from .model import VALUE_COLUMNS, Activity, Goal, Indicator, Report, Value
-from .words.form import LEVEL_NAMES, MARKERS
+from auditor.model import VALUE_COLUMNS, Activity, Goal, Indicator, Report, Value
+from auditor.words.form import LEVEL_NAMES, MARKERS
 
 Style = Literal["t1", "vb"]
 

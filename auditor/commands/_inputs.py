@@ -16,7 +16,7 @@ from ..jsonfile import read_document
 def audit_reports(paths: list[str], args: Any) -> AuditResult:
     """Audit report files or folders (parse + rules) with the project's configuration, as ``auditor audit``
     does, so that baselines and review checks see the same findings. The one link to the rules engine."""
-    from ..audit import audit_paths
+    from ..workflow.audit import audit_paths
     from ..config import load_config
 
     config = load_config(getattr(args, "config", None))

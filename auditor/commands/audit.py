@@ -47,7 +47,7 @@ def register(sub) -> None:
                                                     "pyproject.toml [tool.auditor], searched upwards)")
     p.add_argument("--no-config", action="store_true", help="ignore configuration files")
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="audit N files in parallel")
-    from ..outputs import add_output_arguments
+    from ..workflow.outputs import add_output_arguments
     add_output_arguments(p)   # --output, --review, --no-review, --baseline, --table
     p.set_defaults(func=run)
 
@@ -106,13 +106,13 @@ def exit_code(result, fail_on: str, uncertain: bool = False) -> int:
 
 
 def run(args) -> int:
-    from ..audit import audit_paths, count_inputs
+    from ..workflow.audit import audit_paths, count_inputs
     from ..render import get_renderer, model_needs
 
     if args.jobs < 1:
         raise InputError(None, "--jobs måste vara minst 1", "--jobs must be at least 1", code="usage")
     config = build_config(args)
-    from ..outputs import check_destination, load_decisions, prepare, write_output
+    from ..workflow.outputs import check_destination, load_decisions, prepare, write_output
 
     # Everything that can be refused is refused before any report is parsed: the destination (a folder that
     # does not exist, a folder where a file belongs, xlsx to a terminal, HTML for a batch without a folder),

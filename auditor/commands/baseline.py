@@ -18,7 +18,7 @@ def register(sub) -> None:
 
 def run_create(args) -> int:
     from ..baseline import create_baseline, dump_baseline
-    from ..outputs import check_file_destination, write_atomic
+    from ..workflow.outputs import check_file_destination, write_atomic
     from ._inputs import load_result
     if args.output != "-":
         check_file_destination(args.output)     # before any auditing

@@ -30,7 +30,7 @@ def _named(audit) -> str:
 
 def _checks(old, new, lang: str, force: bool) -> list[str]:
     """Warnings for standard error about the pair; raises when the committees differ and not ``force``."""
-    from ..compare import different_committees, different_units, period_label, reversed_order
+    from ..workflow.compare import different_committees, different_units, period_label, reversed_order
     from ..errors import InputError, one_line
     from ..words import catalogue, texts
     say = texts(catalogue.COMMANDS, lang)
@@ -54,7 +54,7 @@ def _checks(old, new, lang: str, force: bool) -> list[str]:
 
 
 def run(args) -> int:
-    from ..compare import compare, render_text
+    from ..workflow.compare import compare, render_text
     from ..errors import InputError
     from ._inputs import load_result
     old = load_result([args.old], args).reports

@@ -24,11 +24,11 @@ def register(sub) -> None:
 def run_learn(args) -> int:
     from pathlib import Path
 
-    from ..audit import expand_paths, known_kf_targets
+    from ..workflow.audit import expand_paths, known_kf_targets
     from ..config import Config
     from ..kf_vote import consensus, votes
     from ..knowledge import read_kf_targets
-    from ..outputs import check_file_destination, write_atomic
+    from ..workflow.outputs import check_file_destination, write_atomic
     from ..parser import parse_file
 
     check_file_destination(args.file, "--file")

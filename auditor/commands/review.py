@@ -48,7 +48,7 @@ def _file(args, paths) -> str:
 
 def run(args) -> int:
     from ..errors import InputError
-    from ..outputs import check_file_destination
+    from ..workflow.outputs import check_file_destination
     from ..review import checked_date, checked_fingerprint, load_reviews, remove_decision, set_decision
 
     from ..words import catalogue, texts

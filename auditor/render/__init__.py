@@ -23,7 +23,7 @@ RENDERERS: dict[str, str] = {
 }
 
 
-# How much of the parsed model each format reads from ``ReportAudit.report`` (see ``auditor.audit.Keep``):
+# How much of the parsed model each format reads from ``ReportAudit.report`` (see ``auditor.workflow.audit.Keep``):
 # the batch keeps only that much, so that auditing hundreds of reports into JSON holds findings, not models.
 MODEL_NEEDS: dict[str, str] = {
     "html": "full", "xlsx": "full", "csv": "full",     # goal tree with indicators and activities

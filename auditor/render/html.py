@@ -247,7 +247,7 @@ def render_html(result: AuditResult, options: Any = None) -> str | None:
     """The registry entry. With ``options.output`` (a folder) it writes every page there, with the index
     page even for a single report, and returns None; without, it returns the single report's page (a batch
     needs a folder)."""
-    from ..outputs import html_needs_folder, write_folder
+    from ..workflow.outputs import html_needs_folder, write_folder
 
     output = opt(options, "output")
     if output:

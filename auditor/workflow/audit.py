@@ -12,11 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from .config import Config
-from .kf_vote import votes
-from .errors import InputError
-from .findings import AuditResult, ReportAudit
-from .model import Report
+from ..config import Config
+from ..kf_vote import votes
+from ..errors import InputError
+from ..findings import AuditResult, ReportAudit
+from ..model import Report
 
 INPUT_SUFFIXES = (".txt", ".pdf")
 
@@ -30,7 +30,7 @@ Keep = Literal["full", "outline", "none"]
 
 def audit_report_model(report: Report, config: Config | None = None) -> ReportAudit:
     """Audit an already parsed report."""
-    from .engine import audit_facts
+    from ..engine import audit_facts
 
     config = config or Config()
     facts, found = audit_facts(report, config)
@@ -63,7 +63,7 @@ def audit_file(path: str | Path, config: Config | None = None, keep: Keep = "ful
     """Parse and audit one file. A file that cannot be read or parsed gives a ``ReportAudit`` with
     ``error`` set instead of raising, so one bad file does not stop a batch. An unexpected exception
     (a bug) is reported the same way, naming the file, unless ``strict`` (tests and fuzzing) re-raises it."""
-    from .parser import parse_file
+    from ..parser import parse_file
 
     config = config or Config()
     lang = config.lang
@@ -78,15 +78,15 @@ def audit_file(path: str | Path, config: Config | None = None, keep: Keep = "ful
         if strict:
             raise
         what = f"{type(exc).__name__}: {exc}"[:200]
-        from .words import catalogue, word
+        from ..words import catalogue, word
         return ReportAudit(source=str(path), error=word(catalogue.COMMANDS, "internal_error_in_file", lang).format(
             path=path, what=what))
 
 
 def known_kf_targets(config: Config) -> dict:
     """KF's targets from the knowledge files of the configured rule directories, and the batch's vote."""
-    from .engine.catalogue import rule_dirs
-    from .knowledge import load_knowledge
+    from ..engine.catalogue import rule_dirs
+    from ..knowledge import load_knowledge
 
     known = load_knowledge(rule_dirs(tuple(config.rule_dirs))).kf_targets
     return {**config.kf_targets, **known} if config.kf_targets else known
@@ -96,7 +96,7 @@ def _expand(paths) -> list[tuple[Path, InputError | None]]:
     """(path, None) for each file to audit, in order: files as given, the *.txt / *.pdf files inside folders
     (recursively, sorted), without repeats; (path, error) for a path that is missing or a folder without
     reports, so that the batch reports it and goes on. Raises ``InputError`` when nothing is left to audit."""
-    from .reader import expand_inputs
+    from ..reader import expand_inputs
 
     out: list[tuple[Path, InputError | None]] = []
     seen: set[str] = set()
@@ -208,7 +208,7 @@ def _revote(files: list[Path], done: list[ReportAudit], config: Config, jobs: in
     that a report's doubtful rows print, that report is read again knowing it."""
     from dataclasses import replace
 
-    from .kf_vote import consensus
+    from ..kf_vote import consensus
 
     agreed = consensus([a.kf_votes for a in done if a.kf_votes is not None], known_kf_targets(config))
     again = [i for i, a in enumerate(done) if a.kf_votes is not None and a.kf_votes.open & agreed.keys()]

@@ -13,9 +13,9 @@ import re
 
 from pydantic import BaseModel
 
-from .findings import Finding, ReportAudit
-from .model import Goal
-from .words import by_lang, catalogue, word
+from ..findings import Finding, ReportAudit
+from ..model import Goal
+from ..words import by_lang, catalogue, word
 
 _WORD = re.compile(r"[^\w]+")
 
@@ -269,7 +269,7 @@ def _change_label(g: GoalChange) -> str:
 
 
 def render_text(c: Comparison, lang: str = "sv", markdown: bool = False) -> str:
-    from .render.common import clean_text
+    from ..render.common import clean_text
     t = TEXT.get(lang, TEXT["sv"])
     h = "## " if markdown else ""
     bullet = "- " if markdown else "  "

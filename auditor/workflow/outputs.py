@@ -18,8 +18,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import InputError
-from .findings import AuditResult
+from ..errors import InputError
+from ..findings import AuditResult
 
 
 def add_output_arguments(p, *, output: bool = True) -> None:
@@ -46,10 +46,10 @@ class Decisions:
 def load_decisions(args: Any, paths: Iterable[str]) -> Decisions:
     """Read ``--review`` (or the review file beside the reports) and ``--baseline``. A file named on the
     command line that does not exist is an error, like a missing ``--config``."""
-    from .render.common import opt
+    from ..render.common import opt
     reviews = baseline = None
     if not opt(args, "no_review", False):
-        from .review import find_review_file, load_reviews
+        from ..review import find_review_file, load_reviews
         named = opt(args, "review")
         if named is not None:
             if not _exists(named):
@@ -61,7 +61,7 @@ def load_decisions(args: Any, paths: Iterable[str]) -> Decisions:
             reviews = load_reviews(found) if found is not None else None
     baseline_path = opt(args, "baseline")
     if baseline_path:
-        from .baseline import load_baseline
+        from ..baseline import load_baseline
         if not _exists(baseline_path):
             raise InputError(str(baseline_path), "baslinjen finns inte", "the baseline does not exist",
                              code="config")
@@ -83,20 +83,20 @@ def _exists(path: str) -> bool:
 
 def prepare(result: AuditResult, args: Any, paths: Iterable[str], decisions: Decisions | None = None) -> list[str]:
     """Attach review decisions and baseline states to the findings; notes for standard error."""
-    from .render.common import opt
-    from .words import catalogue, texts
+    from ..render.common import opt
+    from ..words import catalogue, texts
     lang = opt(args, "lang", "sv")
     say = texts(catalogue.COMMANDS, lang)
     if decisions is None:
         decisions = load_decisions(args, paths)
     notes: list[str] = []
     if decisions.reviews is not None:
-        from .review import apply_reviews, stale_subject
+        from ..review import apply_reviews, stale_subject
         for s in apply_reviews(result, decisions.reviews):
             what = stale_subject(s.rule, s.source)
             notes.append(say["stale_decision"].format(fingerprint=s.fingerprint, what=what))
     if decisions.baseline is not None:
-        from .baseline import apply_baseline
+        from ..baseline import apply_baseline
         diff = apply_baseline(result, decisions.baseline)
         if diff.absent:
             notes.append(say["baseline_fixed"].format(n=len(diff.absent)))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit import audit_file, audit_paths
+from auditor.workflow.audit import audit_file, audit_paths
 from auditor.cli import main
 from auditor.config import Config
 from auditor.findings import AuditResult

@@ -1,7 +1,7 @@
 import json
 
 from auditor.cli import main
-from auditor.compare import compare, render_text
+from auditor.workflow.compare import compare, render_text
 
 from ..factories import audit_of, finding, sample_report
 

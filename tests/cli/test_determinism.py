@@ -92,7 +92,7 @@ def test_no_output_carries_a_timestamp(runs):
 
 def test_in_process_rendering_is_stable(batch):
     """Rendering the same result twice in one process gives the same text (no state kept between calls)."""
-    from auditor.audit import audit_paths
+    from auditor.workflow.audit import audit_paths
     from auditor.render import get_renderer
     result = audit_paths(batch[:1])
     for fmt in ("json", "md", "sarif", "junit", "terminal"):

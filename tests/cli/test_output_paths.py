@@ -10,7 +10,7 @@ import pytest
 
 from auditor.cli import main
 from auditor.errors import InputError
-from auditor.outputs import check_destination, write_atomic
+from auditor.workflow.outputs import check_destination, write_atomic
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "fixtures" / "example_vb.txt"
@@ -27,7 +27,7 @@ def place(tmp_path, monkeypatch):
 
     def no_audit(*args, **kwargs):
         raise AssertionError("audited before the destination was checked")
-    monkeypatch.setattr("auditor.audit.audit_paths", no_audit)
+    monkeypatch.setattr("auditor.workflow.audit.audit_paths", no_audit)
     monkeypatch.setattr("auditor.commands._inputs.audit_reports", no_audit)
     return tmp_path
 

@@ -117,7 +117,7 @@ def _setup(case: str, tmp: Path, monkeypatch) -> list[str]:
     if case == "interrupted":
         def interrupt(*args, **kwargs):
             raise KeyboardInterrupt
-        monkeypatch.setattr("auditor.audit.audit_paths", interrupt)
+        monkeypatch.setattr("auditor.workflow.audit.audit_paths", interrupt)
         return ["audit", str(VB), "--output", str(tmp / "ut.json")]
     if case == "output-folder-missing":
         return ["audit", str(VB), "--format", "json", "--output", "/no/such/dir/ut.json"]
@@ -128,7 +128,7 @@ def _setup(case: str, tmp: Path, monkeypatch) -> list[str]:
     if case == "below-a-file":
         return ["audit", str(VB), "--output", str(VB / "ut.md")]
     if case == "no-permission":        # (root may write anywhere: the check is what is tested)
-        monkeypatch.setattr("auditor.outputs.os.access", lambda *args, **kwargs: False)
+        monkeypatch.setattr("auditor.workflow.outputs.os.access", lambda *args, **kwargs: False)
         return ["audit", str(VB), "--output", str(tmp / "ut.md")]
     if case == "review-missing":
         return ["audit", str(VB), "--review", str(tmp / "saknas.yaml")]

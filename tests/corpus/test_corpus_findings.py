@@ -42,7 +42,7 @@ def _gold(stem):
 def test_rules_on_gold_models(stem, scorer):
     from gold_to_model import load_gold_report
 
-    from auditor.audit import audit_report_model
+    from auditor.workflow.audit import audit_report_model
     report = load_gold_report(SHARED / "corpus" / "gold" / f"{stem}.json")
     overall = scorer.score_findings(_gold(stem), _contract(audit_report_model(report)))["overall"]
     assert overall["precision"] >= 0.9 and overall["recall"] >= 0.9, overall
@@ -50,7 +50,7 @@ def test_rules_on_gold_models(stem, scorer):
 
 @pytest.mark.parametrize("stem", STEMS)
 def test_parser_and_rules_end_to_end(stem, scorer):
-    from auditor.audit import audit_file
+    from auditor.workflow.audit import audit_file
     audit = audit_file(SHARED / "corpus" / f"{stem}.txt")
     assert audit.error is None
     overall = scorer.score_findings(_gold(stem), _contract(audit))["overall"]

@@ -1,6 +1,6 @@
 """The indicator status is decided once (auditor.facts.indicator_status): the rules' facts, the audit result
 and every output show the same figure, target, direction and verdict."""
-from auditor.compare import _gap
+from auditor.workflow.compare import _gap
 from auditor.facts import derive
 from auditor.facts.indicator_status import status_of, statuses, target_number
 from auditor.knowledge import builtin_knowledge

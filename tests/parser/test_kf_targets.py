@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from auditor.audit import audit_paths
+from auditor.workflow.audit import audit_paths
 from auditor.config import Config
 from auditor.knowledge import kf_key, read_kf_targets
 

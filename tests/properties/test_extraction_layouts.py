@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-import auditor.writer as writer
+from .. import writer
 from auditor.model import CERTAIN, VALUE_COLUMNS
 from auditor.parser import parse_text
 from fixture_compare import decode_fixture, fixture_names

@@ -25,7 +25,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from auditor.audit import audit_file, audit_report_model
+from auditor.workflow.audit import audit_file, audit_report_model
 from auditor.findings import AuditResult
 from auditor.parser import parse_text
 from auditor.render import get_renderer

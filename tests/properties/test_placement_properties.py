@@ -22,7 +22,7 @@ from auditor.model import CERTAIN, VALUE_COLUMNS, Indicator, Value
 from auditor.parser.lines import Line
 from auditor.parser.placement import NEAR_SPLIT, Context, decide, pending_row, split_misfit
 from auditor.parser.values import value_groups_to_cells
-from auditor.writer import format_number
+from ..writer import format_number
 
 FULL = VALUE_COLUMNS
 NO_FORECAST = tuple(c for c in VALUE_COLUMNS if c != "forecast")

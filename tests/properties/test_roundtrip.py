@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from auditor.model import VALUE_COLUMNS, Activity, Goal, Indicator, Report, Value
-from auditor.writer import format_number, render_report
+from ..writer import format_number, render_report
 
 # Words for titles and prose. Kept clear of the words the layout gives a meaning to (labels, markers, table
 # headers and the words of text cells such as "Tas fram av nämnd", "öka", "per", "Max").
@@ -197,7 +197,7 @@ def test_round_trip_with_thousands_separators(model, style):
 
 
 def test_writer_emits_the_whitespace_rule():
-    from auditor.writer import value_line
+    from ..writer import value_line
 
     ind = Indicator(name="Andel", line=1, period="2025", previous=Value(value=70, unit="%", text="70 %"),
                     target=Value(value=70, unit="%", text="70 %"), kf_target=Value(value=69, unit="%", text="69 %"))

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from auditor.audit import audit_report_model
+from auditor.workflow.audit import audit_report_model
 from auditor.findings import AuditResult, ReportAudit
 from auditor.parser import parse_text
 from auditor.render import get_renderer

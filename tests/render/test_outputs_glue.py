@@ -2,7 +2,7 @@ from types import SimpleNamespace
 
 from auditor.baseline import create_baseline, dump_baseline
 from auditor.gate import fails
-from auditor.outputs import prepare, write_output
+from auditor.workflow.outputs import prepare, write_output
 from auditor.review import set_decision
 
 from ..factories import sample_report, sample_result
@@ -52,7 +52,7 @@ def test_write_output_refuses_bytes_to_a_terminal(monkeypatch):
     import pytest
 
     from auditor.errors import InputError
-    from auditor.outputs import write_output
+    from auditor.workflow.outputs import write_output
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     with pytest.raises(InputError):
         write_output(b"PK\x03\x04", None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.audit import audit_report_model
+from auditor.workflow.audit import audit_report_model
 from auditor.facts.count_claims import stated_degree
 from auditor.model import Goal, Report
 
