@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_serializer
+from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
 
 from .facts.indicator_status import IndicatorStatus, StatusKey
 from .model import Diagnostic, Report
@@ -80,11 +80,16 @@ class Finding(BaseModel):
     review: Review | None = None
     # Set by auditor.baseline.apply_baseline: "unchanged" when the baseline already holds the finding.
     baseline: Literal["new", "unchanged"] | None = None
+    # For a PDF report: the page of ``line`` and the line on that page (see ``ReportAudit``); the outputs
+    # show "sida 12, rad 30". None for a text report.
+    page: int | None = None
+    page_line: int | None = None
 
     @model_serializer(mode="wrap")
     def _serialize(self, handler):
-        # review and baseline are left out of the JSON contract unless set, so plain audits stay unchanged.
-        return _drop_unset(handler(self), self, ("review", "baseline"))
+        # review, baseline and the page are left out of the JSON contract unless set, so plain audits stay
+        # unchanged.
+        return _drop_unset(handler(self), self, ("review", "baseline", "page", "page_line"))
 
     @property
     def dismissed(self) -> bool:
@@ -115,6 +120,17 @@ class ReportAudit(BaseModel):
     # Each indicator row's status as the rules judged it, by (goal id, line), kept with the model for the
     # outputs that show indicators (HTML, spreadsheets, compare); not part of the JSON contract.
     indicator_status: dict[StatusKey, IndicatorStatus] = Field(default_factory=dict, exclude=True)
+
+    @model_validator(mode="after")
+    def _locate(self):
+        """Each finding of a PDF report gets the page its line is on (the report's ``pages``), here where
+        the audit meets its report, so that outputs that keep no model still say where it is."""
+        if self.report is not None and self.report.pages:
+            for f in (*self.findings, *self.withheld):
+                where = self.report.page_of(f.line)
+                if where is not None:
+                    f.page, f.page_line = where
+        return self
 
 
 class AuditResult(BaseModel):

@@ -23,6 +23,9 @@ def report_doc(audit, lang: str = "sv") -> dict:
     for f in findings:
         item = f.model_dump(mode="json")
         entry = {k: item[k] for k in FINDING_KEYS}
+        if item.get("page"):               # a PDF report: the page and the line on it, next to the line
+            entry = {**{k: entry[k] for k in ("rule", "severity", "line")}, "page": item["page"],
+                     "page_line": item["page_line"], **{k: entry[k] for k in FINDING_KEYS[3:]}}
         if item["confidence"] != "high":    # the contract has no confidence key; keep it in the evidence
             entry["evidence"] = {**entry["evidence"], "confidence": item["confidence"]}
         # a reviewer's decision and the baseline state are added only when there is one

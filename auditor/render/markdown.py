@@ -9,6 +9,7 @@ from ..findings import AuditResult
 from .common import (SEVERITY_ORDER, active, clean_text, extra_columns, finding_tags, goal_groups, goal_heading,
                      incomplete_reasons, report_title, report_words, review_line, rule_counts, severity_label)
 from .evidence import evidence_lines, withheld_lines
+from .location import location
 
 
 # Characters that can start Markdown (CommonMark/GFM) syntax inside a line: emphasis, code, links and
@@ -73,7 +74,8 @@ def render(result: AuditResult, options: dict | None = None) -> str:
                 sev = severity_label(f.severity, lang)
                 sev = f"~~{sev}~~" if f.dismissed else sev
                 tags = "".join(f" · **{_md(tag)}**" for tag in finding_tags(f, lang))
-                out.append(f"- **{t['line']} {f.line}** · `{f.rule}` · {sev}{low}{tags} · "
+                where = location(f, lang) or f"{t['line']} {f.line}"
+                out.append(f"- **{where}** · `{f.rule}` · {sev}{low}{tags} · "
                            f"{t['fingerprint']} {_code(f.fingerprint)}: {_md(f.message, MESSAGE_LIMIT)}")
                 for line in evidence_lines(f, lang, limit=300):
                     out.append(f"  - {_md(line)}")

@@ -13,6 +13,7 @@ from ..findings import AuditResult
 from .common import (SEVERITY_ORDER, active, clean_text, extra_columns, finding_tags, goal_groups, goal_heading,
                      incomplete_reasons, label, report_title, report_words, review_line, rule_counts, severity_label)
 from .evidence import evidence_lines, withheld_lines
+from .location import location
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 MESSAGE_LIMIT = 2000
@@ -76,7 +77,8 @@ def render(result: AuditResult, options: dict | None = None) -> str:
                 style = "dim" if f.dismissed else STYLE[f.severity]
                 tags = "".join(f"  [{'bold ' if tag == label_new else ''}magenta]{escape(tag)}[/]"
                                for tag in finding_tags(f, lang))
-                console.print(f"  [dim]{t['line']} {f.line:>5}[/]  [{style}]{sev:<7}[/] "
+                where = location(f, lang) or f"{t['line']} {f.line:>5}"
+                console.print(f"  [dim]{where}[/]  [{style}]{sev:<7}[/] "
                               f"[bold]{f.rule}[/]{low}{tags}  [dim]{escape(f.fingerprint)}[/]")
                 for line in textwrap.wrap(clean_text(f.message, MESSAGE_LIMIT), width - 6):
                     console.print(f"      {escape(line)}")

@@ -485,3 +485,9 @@ COMMANDS = {
     'compare_order': ('NEW ({new}) är äldre än OLD ({old}); ange den tidigare rapporten först',
                       'NEW ({new}) is earlier than OLD ({old}); give the earlier report first'),
 }
+
+# Where a finding is: a line of a text report, a page and the line on it of a PDF report.
+LOCATION = {
+    'line': ('rad {line}', 'line {line}'),
+    'page': ('sida {page}, rad {line}', 'page {page}, line {line}'),
+}
