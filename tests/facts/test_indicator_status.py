@@ -57,3 +57,21 @@ def test_how_the_direction_was_decided_follows_the_language():
 def test_gap_by_direction():
     assert _gap(5, 4, "lower") == 1 and _gap(3, 4, "lower") == 0
     assert _gap(3, 4, "higher") == 1 and _gap(-6, 5, "band") == 1
+
+
+def test_a_row_the_parser_takes_for_not_measured_is_not_measured_in_the_facts():
+    """The table parser weighs 'the survey was not carried out' (placement.NOT_MEASURED_SAYS); the facts read
+    the same sentences as not measured (rules/directions.yaml), so the two never disagree on a row."""
+    from auditor.parser.placement import NOT_MEASURED_SAYS
+
+    sentences = ["Enkäten kommer inte att genomföras i år.", "Undersökningen genomfördes inte under året.",
+                 "Mätningen har inte genomförts.", "Enkäten ställdes in.", "Undersökningen har ställts in.",
+                 "Brukarundersökningen är inställd i år.", "Undersökningen kommer inte genomföras.",
+                 "Mätningen kommer att inte genomföras under 2021."]
+    k = builtin_knowledge()
+    assert NOT_MEASURED_SAYS.pattern in [p.pattern for p in k.not_measured], (
+        "rules/directions.yaml's not_measured lacks the parser's NOT_MEASURED_SAYS: copy it there")
+    for text in sentences:
+        row = indicator("Andel nöjda brukare", 30, outcome=80, target=75, analysis=text)
+        assert NOT_MEASURED_SAYS.search(text), text
+        assert status_of(row, "VB", k).measured is False and status_of(row, "VB", k).met is None, text
