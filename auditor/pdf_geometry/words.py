@@ -41,51 +41,83 @@ class Page:
 def _device_class():
     from pdfminer.pdfdevice import PDFTextDevice
 
-    class GlyphDevice(PDFTextDevice):
-        """Collects (text, x, baseline, advance, size) per glyph of horizontal text. The string loop of
-        pdfminer's device is redone here with the glyphs' text and width looked up once per font."""
+    class WordDevice(PDFTextDevice):
+        """Builds the words of horizontal text as its glyphs are drawn. pdfminer's string loop is redone
+        here, with each glyph's text and width looked up once per font, and the words built on the way:
+        a space, a change of baseline or a visible gap ends a word."""
 
         def __init__(self, rsrcmgr) -> None:
             super().__init__(rsrcmgr)
-            self.glyphs: list[tuple[str, float, float, float, float]] = []
             self._fonts: dict[int, dict[int, tuple[str, float]]] = {}
+            self.start_page(0.0)
 
-        def _glyph(self, font, cid: int) -> tuple[str, float]:
-            table = self._fonts.setdefault(id(font), {})
-            got = table.get(cid)
-            if got is None:
-                try:
-                    text = font.to_unichr(cid)
-                except Exception:  # noqa: BLE001 - a glyph without a Unicode mapping carries no text
-                    text = ""
-                got = table[cid] = (text, font.char_width(cid))
-            return got
+        def start_page(self, page_top: float) -> None:
+            self.page_top = page_top
+            self.words: list[Word] = []
+            self._chars: list[str] = []
+            self._x0 = self._end = self._base = self._size = 0.0
+
+        def flush(self) -> None:
+            if self._chars:
+                baseline = self.page_top - self._base
+                size = self._size
+                self.words.append(Word("".join(self._chars), self._x0, self._end, baseline - 0.8 * size,
+                                       baseline + 0.2 * size, size))
+                self._chars = []
+
+        def _table(self, font) -> dict[int, tuple[str, float]]:
+            table = self._fonts.get(id(font))
+            if table is None:
+                table = self._fonts[id(font)] = {}
+            return table
 
         def render_string_horizontal(self, seq, matrix, pos, font, fontsize, scaling, charspace, wordspace,
                                      rise, dxscale, ncs, graphicstate):
             x, y = pos
             a, b, c, d, e, f = matrix
-            size = fontsize * abs(d)
-            glyphs = self.glyphs
+            size = fontsize * abs(d) or 1.0
+            table = self._table(font)
+            chars = self._chars
             need_charspace = False
             for obj in seq:
                 if isinstance(obj, (int, float)):
                     x -= obj * dxscale
                     need_charspace = True
-                elif isinstance(obj, bytes):
-                    for cid in font.decode(obj):
-                        if need_charspace:
-                            x += charspace
-                        text, width = self._glyph(font, cid)
-                        advance = width * fontsize * scaling
-                        glyphs.append((text, a * x + c * y + e, b * x + d * y + f, advance * a, size))
-                        x += advance
-                        if cid == 32 and wordspace:
-                            x += wordspace
-                        need_charspace = True
+                    continue
+                if not isinstance(obj, bytes):
+                    continue
+                for cid in font.decode(obj):
+                    if need_charspace:
+                        x += charspace
+                    got = table.get(cid)
+                    if got is None:
+                        try:
+                            text = font.to_unichr(cid)
+                        except Exception:  # noqa: BLE001 - a glyph without a Unicode mapping has no text
+                            text = ""
+                        got = table[cid] = (text, font.char_width(cid))
+                    text, width = got
+                    advance = width * fontsize * scaling
+                    gx, gy = a * x + c * y + e, b * x + d * y + f
+                    if chars and (abs(gy - self._base) > 0.2 * size or gx - self._end > WORD_GAP * size
+                                  or gx < self._x0 - 0.5):
+                        self.flush()
+                        chars = self._chars
+                    if text.strip():
+                        if not chars:
+                            self._x0, self._base, self._size = gx, gy, size
+                        chars.append(text)
+                        self._end = gx + advance * a
+                    elif chars:
+                        self.flush()
+                        chars = self._chars
+                    x += advance
+                    if cid == 32 and wordspace:
+                        x += wordspace
+                    need_charspace = True
             return (x, y)
 
-    return GlyphDevice
+    return WordDevice
 
 
 def read_pages(data: bytes) -> list[Page]:
@@ -104,34 +136,8 @@ def read_pages(data: bytes) -> list[Page]:
     pages = []
     for number, page in enumerate(PDFPage.create_pages(doc), start=1):
         x0, y0, x1, y1 = page.mediabox
-        device.glyphs = []
+        device.start_page(y1)
         interpreter.process_page(page)
-        pages.append(Page(number, x1 - x0, y1 - y0, _words(device.glyphs, y1)))
+        device.flush()
+        pages.append(Page(number, x1 - x0, y1 - y0, device.words))
     return pages
-
-
-def _words(glyphs, page_top: float) -> list[Word]:
-    words: list[Word] = []
-    chars: list[str] = []
-    start = end = base = size = 0.0
-    for text, x, y, advance, glyph_size in glyphs:
-        if chars and (abs(y - base) > 0.2 * size or x - end > WORD_GAP * size or x < start - 0.5):
-            words.append(_word(chars, start, end, base, size, page_top))
-            chars = []
-        if not text.strip():
-            if chars:
-                words.append(_word(chars, start, end, base, size, page_top))
-                chars = []
-            continue
-        if not chars:
-            start, base, size = x, y, glyph_size or 1.0
-        chars.append(text)
-        end = x + advance
-    if chars:
-        words.append(_word(chars, start, end, base, size, page_top))
-    return words
-
-
-def _word(chars, x0, x1, base, size, page_top) -> Word:
-    baseline = page_top - base
-    return Word("".join(chars), x0, x1, baseline - 0.8 * size, baseline + 0.2 * size, size)
