@@ -59,14 +59,28 @@ class Drawing:
     right: float = 190.0
     top: float = 28.0
     _pdf: object = None
+    _widths: dict = field(default_factory=dict)
 
     @property
     def bottom(self) -> float:
         return self.style.page_height - 24.0
 
     def width(self, text: str, size: float) -> float:
-        self._pdf.set_font_size(size)
-        return self._pdf.get_string_width(text)
+        """The text's width in mm, from the width of each word at size 1 (fpdf's own measure handles
+        bidirectional text and is slow; the text here is one run of one font)."""
+        cache = self._widths
+        total = 0.0
+        for k, word in enumerate(text.split(" ")):
+            got = cache.get(word)
+            if got is None:
+                self._pdf.set_font_size(1)
+                got = cache[word] = self._pdf.get_string_width(word)
+            total += got
+        return (total + text.count(" ") * cache.setdefault(" ", self._space())) * size
+
+    def _space(self) -> float:
+        self._pdf.set_font_size(1)
+        return self._pdf.get_string_width(" ")
 
     def new_page(self) -> None:
         self.page += 1

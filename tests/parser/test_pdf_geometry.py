@@ -16,7 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from auditor.model import VALUE_COLUMNS, Activity, Goal, Indicator, Report, Value
-from auditor.parser import parse_file
+from auditor.parser import parse_file, parse_text
+from auditor.reader import read_report
 
 from conftest import CORPUS
 from pdf_draw import Style, draw_report
@@ -88,49 +89,87 @@ def _gold_models():
     return sorted(p for p in (CORPUS / "gold").glob("*.json") if re.fullmatch(r"[^.]+\.json", p.name))
 
 
-@pytest.fixture(scope="module")
-def drawn_gold(tmp_path_factory):
-    """(variant, stem) -> (model drawn, report parsed from the PDF)."""
-    paths = _gold_models()
-    if not paths:
-        pytest.skip("../shared/corpus is absent")
+def _draw_gold(folder: Path, variant: str) -> dict:
+    """stem -> (model drawn, report parsed from the PDF) for the four gold models in one variant."""
     from gold_to_model import gold_to_report
 
+    style = VARIANTS[variant]
     out = {}
-    folder = tmp_path_factory.mktemp("gold-pdf")
-    for variant, style in VARIANTS.items():
-        for path in paths:
-            model = gold_to_report(json.loads(path.read_text(encoding="utf-8")))
-            if not style.forecast:
-                model = without_forecast(model)
-            pdf = draw_report(model, folder / f"{variant}-{path.stem}.pdf", style)
-            out[(variant, path.stem)] = (model, parse_file(pdf))
+    for path in _gold_models():
+        model = gold_to_report(json.loads(path.read_text(encoding="utf-8")))
+        if not style.forecast:
+            model = without_forecast(model)
+        pdf = _cached_drawing(model, path, variant, folder)
+        read = read_report(pdf)
+        out[path.stem] = (model, parse_text(read.text, str(pdf), None, read.layout), read)
     return out
 
 
-@pytest.mark.corpus
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_gold_models_read_back_exactly(drawn_gold, variant):
-    scores = {}
-    for (v, stem), (model, got) in drawn_gold.items():
-        if v != variant:
-            continue
-        scores[stem] = (f1(_goals(model), _goals(got)), f1(_rows(model), _rows(got)),
-                        f1(_activities(model), _activities(got)), cell_accuracy(model, got))
-        assert scores[stem] == (1.0, 1.0, 1.0, 1.0), (stem, scores[stem])
+def _cached_drawing(model: Report, gold: Path, variant: str, folder: Path) -> Path:
+    """The gold model's PDF, drawn once per machine: kept in tests/.cache under a hash of the gold file,
+    the variant and the drawing code (drawing the four reports takes seconds)."""
+    import hashlib
+
+    from conftest import CACHE
+    import pdf_draw
+
+    key = hashlib.sha256(gold.read_bytes() + variant.encode() + Path(pdf_draw.__file__).read_bytes()).hexdigest()[:16]
+    cached = CACHE / "pdf-geometry" / f"{gold.stem}-{variant}-{key}.pdf"
+    if not cached.is_file():
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = draw_report(model, folder / cached.name, VARIANTS[variant])
+        tmp.replace(cached)
+    return cached
+
+
+@pytest.fixture(scope="module")
+def gold_split(tmp_path_factory):
+    if not _gold_models():
+        pytest.skip("../shared/corpus is absent")
+    return _draw_gold(tmp_path_factory.mktemp("gold-pdf"), "no-forecast-split")
+
+
+def _check_gold(drawn: dict) -> None:
+    assert len(drawn) == 4
+    for stem, (model, got, _) in drawn.items():
+        scores = (f1(_goals(model), _goals(got)), f1(_rows(model), _rows(got)),
+                  f1(_activities(model), _activities(got)), cell_accuracy(model, got))
+        assert scores == (1.0, 1.0, 1.0, 1.0), (stem, scores)
         rows = [ind for g in got.goals for ind in g.indicators]
         assert all(ind.confidence == 1.0 and ind.columns_certain for ind in rows)
         assert all(set(ind.cell_confidence.values()) == {1.0} for ind in rows)
         assert not [d for d in got.diagnostics if d.code.startswith("unplaced")]
-    assert len(scores) == 4
 
 
 @pytest.mark.corpus
-def test_gold_tables_do_split_over_pages(drawn_gold):
-    """The split variant really breaks tables over pages: some page starts with a row, not a header."""
-    model, got = drawn_gold[("no-forecast-split", "000_ea26225594ac6763")] if (
-        "no-forecast-split", "000_ea26225594ac6763") in drawn_gold else next(iter(drawn_gold.values()))
-    assert len(got.pages) > 20
+def test_gold_models_read_back_exactly_without_forecast_split_over_pages(gold_split):
+    """Goal, indicator and activity F1 1.0 and cell accuracy 1.0 (uncertain gold rows included) on the four
+    gold models drawn without "Prognos helår", on short pages whose tables go on without their header."""
+    _check_gold(gold_split)
+
+
+@pytest.mark.corpus
+@pytest.mark.fuzz
+def test_gold_models_read_back_exactly_with_forecast(tmp_path):
+    """The same with "Prognos helår" on A4 pages, the header repeated after a page break (left to the long
+    run: drawing and reading the four reports again takes several seconds)."""
+    if not _gold_models():
+        pytest.skip("../shared/corpus is absent")
+    _check_gold(_draw_gold(tmp_path, "forecast"))
+
+
+@pytest.mark.corpus
+def test_gold_tables_do_split_over_pages(gold_split):
+    """The split variant does break tables over pages: some page goes on with a table's rows without a
+    header before them."""
+    model, got, read = max(gold_split.values(), key=lambda t: len(t[1].pages))
+    text = read.text.split("\n")
+    continued = 0
+    for start in got.pages[1:]:
+        first = next((line for no, line in enumerate(text[start - 1:], start=start)
+                      if line.strip() and no not in read.layout.furniture), "")
+        continued += not first.strip().startswith(("Indikator", "Aktivitet"))
+    assert len(got.pages) > 20 and continued > 5
 
 
 # ---------------------------------------------------------------------- random models
@@ -147,7 +186,7 @@ PROPERTY = dict(deadline=None, derandomize=True, suppress_health_check=list(Heal
 STYLES = [Style(), Style(forecast=False, repeat_header=False, page_height=150.0, valign="middle")]
 
 
-@settings(max_examples=3, **PROPERTY)
+@settings(max_examples=2, **PROPERTY)
 @given(report_strategy(thousands=True))
 def test_random_models_read_back_cell_for_cell_short(model):
     for style in STYLES:
