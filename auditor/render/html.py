@@ -16,6 +16,7 @@ from ..model import Goal
 from .common import (clean_text, label, opt, page_names, report_label, report_name, rule_ids, severity_counts,
                      sorted_findings)
 from .evidence import evidence_pairs
+from .location import location
 from ..gate import gates
 from ..words import by_lang, catalogue, direction_reason
 
@@ -42,6 +43,7 @@ class FindingView:
     review_date: str | None
     baseline_label: str | None
     gating: bool
+    where: str | None = None      # "sida 12, rad 30" for a PDF report (render/location.py)
 
 
 @dataclass
@@ -112,6 +114,7 @@ class _Builder:
         return FindingView(
             rule=clean_text(f.rule), rule_title=clean_text(self.rule_titles.get(f.rule, "")),
             severity=f.severity, severity_label=label(f.severity, self.lang), line=f.line,
+            where=location(f, self.lang),
             message=clean_text(f.message),
             evidence=[(clean_text(k), clean_text(v, EVIDENCE_LIMIT)) for k, v in evidence_pairs(f.evidence, self.lang)],
             fingerprint=clean_text(f.fingerprint), low_confidence=f.confidence == "low",

@@ -326,3 +326,36 @@ def test_dump_text_writes_what_the_pdf_path_read(quirks, capsys):
     out = capsys.readouterr().out
     assert out == read_file(pdf).text
     assert "\n Indikator Periodens utfall" in out
+
+
+# ---------------------------------------------------------------------- locations in the outputs
+@pytest.mark.parametrize("fmt,lang,pattern", [
+    ("md", "sv", r"\*\*sida (\d+), rad (\d+)\*\*"), ("md", "en", r"\*\*page (\d+), line (\d+)\*\*"),
+    ("terminal", "sv", r"sida (\d+), rad (\d+)"), ("html", "en", r"page (\d+), line (\d+)")])
+def test_findings_of_a_pdf_say_page_and_line(quirks, tmp_path, capsys, fmt, lang, pattern):
+    from auditor.cli import main
+
+    pdf = quirks["tiny-pages"][1]
+    args = ["audit", str(pdf), "--format", fmt, "--lang", lang, "--no-config"]
+    if fmt == "html":
+        args += ["--output", str(tmp_path / "html")]
+    main(args)
+    out = capsys.readouterr().out
+    if fmt == "html":
+        out = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "html").glob("*.html"))
+    found = re.findall(pattern, out)
+    assert found, out[:2000]
+    report = parse_file(pdf)
+    page_lines = {report.page_of(line) for line in range(1, report.line_count + 1)}
+    assert all((int(p), int(n)) in page_lines for p, n in found)
+
+
+def test_json_findings_of_a_pdf_carry_page_and_page_line(quirks, capsys):
+    from auditor.cli import main
+
+    pdf = quirks["tiny-pages"][1]
+    main(["audit", str(pdf), "--format", "json", "--no-config"])
+    findings = json.loads(capsys.readouterr().out)["reports"][0]["findings"]
+    report = parse_file(pdf)
+    assert findings and all(list(f)[:5] == ["rule", "severity", "line", "page", "page_line"] for f in findings)
+    assert all(report.page_of(f["line"]) == (f["page"], f["page_line"]) for f in findings)
