@@ -33,7 +33,7 @@ def largest_input() -> Path:
 
 
 def in_process(path: Path, runs: int) -> dict:
-    from auditor.audit import audit_report_model
+    from auditor.workflow.audit import audit_report_model
     from auditor.parser import parse_text
     from auditor.reader import read_text
 
