@@ -10,6 +10,9 @@ IND-TEXT-* rules only state their policy:
   GOAL-FULL-UNMET-IND (the compared figure, the target and the direction);
 - a trend ("har ökat") agrees with the outcome against the previous-year column.
 
+Only the claims that disagree with the table, or that it cannot judge, become facts: a claim that agrees
+gives no rule anything to say, and most do (declaring them cost a fifth of an audit's time).
+
 ``agrees`` is None whenever the table cannot answer for certain: an empty or textual cell, a cell whose
 placement is unsure (``cell_confidence`` below 0.9), a direction only assumed, a tertial report's count
 against a whole year. The rules speak only on ``agrees is False``.
@@ -94,6 +97,8 @@ def derive(report: Report, rows: dict, indicators: list) -> list[FigureClaimFact
                 if made is None:
                     continue
                 column, table, agrees = made
+                if agrees is True:
+                    continue    # nothing for a rule to object to; most claims agree, and facts cost time
                 key = f"{fact.key}|{claim.kind}|{claim.value}|{' '.join(claim.text.lower().split())[:120]}"
                 if key in seen:
                     continue
