@@ -73,6 +73,20 @@ class _Format(string.Formatter):
 
 _FMT = _Format()
 
+_ENGINES: dict[tuple, AuditEngine] = {}
+
+
+def _engine_for(specs) -> AuditEngine:
+    """One engine per rule selection and process, reused: building experta's network of patterns costs
+    more than a small report's whole audit, and reset() empties its facts, agenda and memories. (Audits in
+    parallel run in processes, never in threads, so one engine is never used by two audits at once.)"""
+    key = tuple(s.module for s in specs)
+    engine = _ENGINES.get(key)
+    if engine is None:
+        engine = _ENGINES[key] = engine_class(specs)()
+    engine.flags = {}
+    return engine
+
 
 def _plain(fact) -> dict[str, Any]:
     from experta.utils import unfreeze
@@ -309,7 +323,7 @@ def run_facts(facts: FactSet, catalogue, config, lang: str = "sv") -> list[Findi
     specs = [catalogue[r] for r in config.enabled(catalogue)]
     if not specs:
         return []
-    engine = engine_class(specs)()
+    engine = _engine_for(specs)
     engine.reset()
     # one declare() for everything: experta recomputes its agenda once per call, not once per fact
     engine.declare(*[Params(rule=spec.id, **config.parameters(spec)) for spec in specs],
