@@ -6,3 +6,9 @@ from .words import catalogue, word
 
 def message(code: str, lang: str = "sv") -> str:
     return word(catalogue.DIAGNOSTICS, code, lang)
+
+
+def described(diagnostic, lang: str = "sv") -> str | None:
+    """A diagnostic's message for a reader: the catalogue's words for a known code, else the message the
+    parser wrote with it."""
+    return message(diagnostic.code, lang) if diagnostic.code in catalogue.DIAGNOSTICS else diagnostic.message

@@ -141,12 +141,11 @@ INCOMPLETE_CODES = ("truncated", "cut-mid-character", "no-goals")
 
 def incomplete_reasons(audit: ReportAudit, lang: str) -> list[str]:
     """Why a partial report is incomplete, one line each ("rad 300: texten slutar mitt i ...")."""
-    from ..diagnostics import message
-    from ..words.catalogue import DIAGNOSTICS as MESSAGES
+    from ..diagnostics import described
     out = []
     for d in audit.diagnostics:
         if d.code in INCOMPLETE_CODES:
-            text = message(d.code, lang) if d.code in MESSAGES else d.message
+            text = described(d, lang)
             out.append(f"{report_words(lang)['line']} {d.line}: {text}" if d.line else text)
     return out
 

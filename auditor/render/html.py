@@ -17,6 +17,7 @@ from .common import (clean_text, label, opt, page_names, report_label, report_na
                      sorted_findings)
 from .evidence import evidence_pairs
 from .location import location
+from ..diagnostics import described
 from ..gate import gates
 from ..words import by_lang, catalogue, direction_reason
 
@@ -191,16 +192,10 @@ def _page_context(audit: ReportAudit, builder: _Builder, index_name: str | None,
         "rules": [(r, clean_text(builder.rule_titles.get(r, ""))) for r in rules],
         "severity_labels": [(s, label(s, builder.lang)) for s in ("error", "warning", "info")],
         "roots": roots, "loose": loose, "index_name": index_name,
-        "diagnostics": [(d.line, clean_text(d.code), clean_text(_diagnostic(d, builder.lang), 500))
+        "diagnostics": [(d.line, clean_text(d.code), clean_text(described(d, builder.lang), 500))
                         for d in audit.diagnostics],
         "complete": audit.complete, "version": _version(), "stale": _stale_views(stale, builder.lang),
     }
-
-
-def _diagnostic(d, lang: str) -> str:
-    from ..diagnostics import message
-    from ..words.catalogue import DIAGNOSTICS as MESSAGES
-    return message(d.code, lang) if d.code in MESSAGES else d.message
 
 
 def _version() -> str:

@@ -14,8 +14,7 @@ FINDING_KEYS = ("rule", "severity", "line", "message", "goal", "evidence", "fing
 
 def report_doc(audit, lang: str = "sv") -> dict:
     """The contract object of one audited report."""
-    from ..diagnostics import message
-    from ..words.catalogue import DIAGNOSTICS as MESSAGES
+    from ..diagnostics import described
 
     doc = {k: getattr(audit, k) for k in REPORT_KEYS}
     findings = sorted(audit.findings, key=lambda f: (f.line, f.rule, f.fingerprint))
@@ -43,7 +42,7 @@ def report_doc(audit, lang: str = "sv") -> dict:
     elif not audit.complete:               # only for a partial report: audited as far as it was parsed
         doc["complete"] = False
         doc["diagnostics"] = [{"line": d.line, "code": d.code,
-                               "message": message(d.code, lang) if d.code in MESSAGES else d.message}
+                               "message": described(d, lang)}
                               for d in audit.diagnostics]
     return doc
 
