@@ -97,7 +97,7 @@ def read_pdf(data: bytes, source: str) -> ReadText:
     from .pdf_geometry import read_layout
 
     layout = read_layout(data)
-    if layout is not None and layout.tables and not layout.unreadable:
+    if layout is not None and layout.read_by_position:
         return ReadText(layout.text, pages=layout.pages, layout=layout)
     pages = pdf_page_texts(data, source)
     return ReadText("\n".join(pages) + "\n", pages=page_starts(pages),

@@ -34,7 +34,14 @@ class PdfLayout:
     pages: list[int]                        # the first line number of each page
     tables: int = 0                         # indicator tables whose columns were read by position
     unreadable: int = 0                     # indicator table headers whose columns the geometry did not give
+    activity_rows: int = 0                  # activity rows read by position
     lines: list[str] = field(default_factory=list)
+
+    @property
+    def read_by_position(self) -> bool:
+        """The geometry found tables it could read (an indicator table's columns, or activity rows) and no
+        indicator table whose columns it could not: then the PDF is read this way, else as text."""
+        return bool(self.tables or self.activity_rows) and not self.unreadable
 
 
 class _Writer:
@@ -93,7 +100,8 @@ def layout(pages: list[Page]) -> PdfLayout:
             if id(line) in furniture and line.top >= page.height / 2:
                 w.furniture_line(line.text)
     text = "\n".join(w.lines) + "\n"
-    return PdfLayout(text, w.positioned, w.furniture, starts, state.tables, state.unreadable, w.lines)
+    return PdfLayout(text, w.positioned, w.furniture, starts, state.tables, state.unreadable, state.activity_rows,
+                     w.lines)
 
 
 @dataclass
@@ -102,6 +110,7 @@ class _TableState:
     activity: Columns | None = None
     tables: int = 0
     unreadable: int = 0
+    activity_rows: int = 0
 
 
 def _groups(lines: list[VLine], i: int) -> int:
@@ -145,6 +154,7 @@ def _page_content(w: _Writer, lines: list[VLine], state: _TableState) -> None:
                 prev, i = lines[end - 1], end
                 continue
             if state.activity is not None and _activity(w, state.activity, lines[i:end]):
+                state.activity_rows += 1
                 prev, i = lines[end - 1], end
                 continue
         gap = line.top - prev.bottom if prev is not None else 0.0

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 
 from auditor.model import VALUE_COLUMNS, Activity, Goal, Indicator, Report, Value
 from auditor.parser import parse_file, parse_text
@@ -174,6 +174,8 @@ def test_gold_tables_do_split_over_pages(gold_split):
 
 # ---------------------------------------------------------------------- random models
 def _round_trip(model: Report, style: Style) -> None:
+    # a PDF without any table is read from its text layer (nothing to place by position)
+    assume(any(g.indicators or g.activities for g in model.goals))
     if not style.forecast:
         model = without_forecast(model)
     with tempfile.TemporaryDirectory() as tmp:
