@@ -30,3 +30,13 @@ class InputError(Exception):
     def message(self, lang: str = "sv") -> str:
         text = self.en if lang == "en" else self.sv
         return one_line(f"{self.source}: {text}" if self.source else text)
+
+
+def refusal(key: str, source: str | None = None, code: str = "input", **values) -> InputError:
+    """The ``InputError`` whose words are ``catalogue.ERRORS[key]``, filled in with ``values`` (a value given
+    as a (Swedish, English) pair is taken in each language)."""
+    from .words.catalogue import ERRORS
+
+    sv, en = ((text.format(**{k: v[i] if isinstance(v, tuple) else v for k, v in values.items()}))
+              for i, text in enumerate(ERRORS[key]))
+    return InputError(source, sv, en, code=code)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import InputError
+from ..errors import refusal
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 RANK = {"info": 0, "warning": 1, "error": 2}
@@ -68,8 +68,7 @@ def build_config(args):
         config.fail_on_uncertain = True
     if args.min_confidence is not None:
         if not 0 <= args.min_confidence <= 1:
-            raise InputError(None, "--min-confidence ska vara ett tal mellan 0 och 1",
-                             "--min-confidence must be a number between 0 and 1", code="usage")
+            raise refusal("min_confidence", code="usage")
         config.min_confidence = args.min_confidence
     if args.rules:
         config.rule_dirs = list(config.rule_dirs) + list(args.rules)
@@ -90,8 +89,7 @@ def _check_rule_options(args, config) -> None:
                 probe = Config(rule_dirs=list(config.rule_dirs) + list(args.rules or ()))
                 catalogue = probe.catalogue()
             if not catalogue.match(p):
-                raise InputError(None, f"okänd regel i {option}: {p} (se `auditor rules`)",
-                                 f"unknown rule in {option}: {p} (see `auditor rules`)", code="usage")
+                raise refusal("unknown_rule_in", code="usage", option=option, rule=p)
 
 
 def exit_code(result, fail_on: str, uncertain: bool = False) -> int:
@@ -110,7 +108,7 @@ def run(args) -> int:
     from ..render import get_renderer, model_needs
 
     if args.jobs < 1:
-        raise InputError(None, "--jobs måste vara minst 1", "--jobs must be at least 1", code="usage")
+        raise refusal("jobs", code="usage")
     config = build_config(args)
     from ..workflow.outputs import check_destination, load_decisions, prepare, write_output
 

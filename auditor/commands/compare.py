@@ -31,7 +31,7 @@ def _named(audit) -> str:
 def _checks(old, new, lang: str, force: bool) -> list[str]:
     """Warnings for standard error about the pair; raises when the committees differ and not ``force``."""
     from ..workflow.compare import different_committees, different_units, period_label, reversed_order
-    from ..errors import InputError, one_line
+    from ..errors import one_line, refusal
     from ..words import catalogue, texts
     say = texts(catalogue.COMMANDS, lang)
     warn = say["warning"]
@@ -39,10 +39,7 @@ def _checks(old, new, lang: str, force: bool) -> list[str]:
     if different_committees(old, new):
         names = f"{old.committee} ≠ {new.committee}"
         if not force:
-            raise InputError(None, f"OLD och NEW gäller olika nämnder ({names}); jämför två rapporter från "
-                                   f"samma nämnd, eller ange --force",
-                             f"OLD and NEW are reports of different committees ({names}); compare two reports "
-                             f"of one committee, or pass --force", code="usage")
+            raise refusal("compare_committees", code="usage", names=names)
         notes.append(f"{warn}: " + say["compare_committees"].format(names=names))
     elif different_units(old, new):
         names = f"{old.unit or old.committee or '?'} ≠ {new.unit or new.committee or '?'}"
@@ -55,12 +52,12 @@ def _checks(old, new, lang: str, force: bool) -> list[str]:
 
 def run(args) -> int:
     from ..workflow.compare import compare, render_text
-    from ..errors import InputError
+    from ..errors import InputError, refusal
     from ._inputs import load_result
     old = load_result([args.old], args).reports
     new = load_result([args.new], args).reports
     if len(old) != 1 or len(new) != 1:
-        raise InputError(None, "OLD och NEW ska vara en rapport var", "OLD and NEW must be one report each")
+        raise refusal("compare_one_each")
     bad = [a for a in (old[0], new[0]) if a.error]
     if bad:
         text = "; ".join(_named(a) for a in bad)

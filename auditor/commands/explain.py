@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import InputError
+from ..errors import refusal
 
 
 def register(sub) -> None:
@@ -27,13 +27,14 @@ def run(args) -> int:
         rule_id = args.rule.strip().upper()
         if rule_id not in catalogue:
             close = catalogue.match(rule_id)
-            hint = f" (menar du {', '.join(close)}?)" if close else ""
-            hint_en = f" (did you mean {', '.join(close)}?)" if close else ""
-            raise InputError(None, f"okänd regel: {args.rule}{hint}; se `auditor rules`",
-                             f"unknown rule: {args.rule}{hint_en}; see `auditor rules`", code="usage")
+            hint = ("", "")
+            if close:
+                named = refusal("did_you_mean", names=", ".join(close))
+                hint = (named.sv, named.en)
+            raise refusal("unknown_rule", code="usage", rule=args.rule, hint=hint)
         specs = [catalogue[rule_id]]
     else:
-        raise InputError(None, "ange ett regel-id eller --all", "give a rule id or --all", code="usage")
+        raise refusal("rule_or_all", code="usage")
     text = "\n\n".join(rule_markdown(s, args.lang) for s in specs)
     if args.format == "md" or not sys.stdout.isatty():
         sys.stdout.write(text + "\n")

@@ -47,7 +47,7 @@ def _file(args, paths) -> str:
 
 
 def run(args) -> int:
-    from ..errors import InputError
+    from ..errors import refusal
     from ..workflow.outputs import check_file_destination
     from ..review import checked_date, checked_fingerprint, load_reviews, remove_decision, set_decision
 
@@ -57,7 +57,7 @@ def run(args) -> int:
         return _stale(args, say)
     if args.decision in (None, "list"):
         if args.fingerprint and args.decision is None:
-            raise InputError(None, "ange --confirm, --dismiss eller --remove", "give --confirm, --dismiss or --remove")
+            raise refusal("review_give_decision")
         path = _file(args, args.report)
         entries = load_reviews(path)
         if entries:
@@ -66,14 +66,14 @@ def run(args) -> int:
             print(say["review_no_decisions"].format(path=path), file=sys.stderr)
         return 0
     if not args.fingerprint:
-        raise InputError(None, "ange fyndets fingeravtryck", "give the finding's fingerprint")
+        raise refusal("review_give_fingerprint")
     path = _file(args, args.report)
     if args.decision == "remove":
         check_file_destination(path, "--file")
         if args.fingerprint not in load_reviews(path):   # a malformed one stored earlier can still be removed
             args.fingerprint = checked_fingerprint(args.fingerprint)
         if not remove_decision(path, args.fingerprint):
-            raise InputError(path, f"inget beslut för {args.fingerprint}", f"no decision for {args.fingerprint}")
+            raise refusal("review_no_decision", path, fingerprint=args.fingerprint)
         print(say["review_removed"].format(path=path, fingerprint=args.fingerprint))
         return 0
     args.fingerprint = checked_fingerprint(args.fingerprint)
@@ -102,15 +102,14 @@ def _table(entries: dict, lang: str) -> str:
 
 
 def _context(args, paths) -> dict:
-    from ..errors import InputError
+    from ..errors import refusal
     from ._inputs import load_result
     result = load_result(paths, args)
     for audit in result.reports:
         for f in audit.findings:
             if f.fingerprint == args.fingerprint:
                 return {"rule": f.rule, "source": audit.source, "line": f.line, "message": f.message}
-    raise InputError(None, f"inget fynd med fingeravtrycket {args.fingerprint} i {' '.join(paths)}",
-                     f"no finding with fingerprint {args.fingerprint} in {' '.join(paths)}")
+    raise refusal("review_no_finding", fingerprint=args.fingerprint, paths=" ".join(paths))
 
 
 def _stale(args, say: dict) -> int:

@@ -491,3 +491,43 @@ LOCATION = {
     'line': ('rad {line}', 'line {line}'),
     'page': ('sida {page}, rad {line}', 'page {page}, line {line}'),
 }
+
+# Refusals: what the commands say before giving up (``errors.refusal``; {...}: filled in where raised).
+ERRORS = {
+    'review_file_missing': ('granskningsfilen finns inte', 'the review file does not exist'),
+    'baseline_missing': ('baslinjen finns inte', 'the baseline does not exist'),
+    'baseline_is_folder': ('baslinjen är en mapp, inte en fil', 'the baseline is a folder, not a file'),
+    'binary_to_terminal': ('--format {fmt} ger en binär fil som inte kan visas i terminalen; ange --output FIL.{fmt} '
+                           'eller dirigera om utdata till en fil',
+                           '--format {fmt} makes a binary file that a terminal cannot show; give --output FILE.{fmt} '
+                           'or redirect standard output to a file'),
+    'output_is_folder': ('är en mapp; {option} ska vara ett filnamn här', 'is a folder; {option} must name a file here'),
+    'folder_missing': ('mappen {folder} finns inte', 'the folder {folder} does not exist'),
+    'not_a_folder': ('{file} är en fil, inte en mapp', '{file} is a file, not a folder'),
+    'no_permission': ('saknar skrivbehörighet', 'permission denied (cannot write here)'),
+    'bad_file_name': ('är inget giltigt filnamn', 'is not a valid file name'),
+    'output_is_file': ('är en fil; --format {fmt} skriver flera filer i en mapp (ange --output MAPP)',
+                       'is a file; --format {fmt} writes several files into a folder (give --output DIR)'),
+    'html_needs_folder': ('--format html för flera rapporter kräver --output MAPP',
+                          '--format html for several reports needs --output DIR'),
+    'cannot_write': ('kan inte skrivas ({reason})', 'cannot be written ({reason})'),
+    'cannot_make_folder': ('mappen kan inte skapas ({reason})', 'the folder cannot be created ({reason})'),
+    'min_confidence': ('--min-confidence ska vara ett tal mellan 0 och 1',
+                       '--min-confidence must be a number between 0 and 1'),
+    'unknown_rule_in': ('okänd regel i {option}: {rule} (se `auditor rules`)',
+                        'unknown rule in {option}: {rule} (see `auditor rules`)'),
+    'jobs': ('--jobs måste vara minst 1', '--jobs must be at least 1'),
+    'compare_committees': ('OLD och NEW gäller olika nämnder ({names}); jämför två rapporter från samma nämnd, '
+                           'eller ange --force',
+                           'OLD and NEW are reports of different committees ({names}); compare two reports of one '
+                           'committee, or pass --force'),
+    'compare_one_each': ('OLD och NEW ska vara en rapport var', 'OLD and NEW must be one report each'),
+    'unknown_rule': ('okänd regel: {rule}{hint}; se `auditor rules`', 'unknown rule: {rule}{hint}; see `auditor rules`'),
+    'did_you_mean': (' (menar du {names}?)', ' (did you mean {names}?)'),
+    'rule_or_all': ('ange ett regel-id eller --all', 'give a rule id or --all'),
+    'review_give_decision': ('ange --confirm, --dismiss eller --remove', 'give --confirm, --dismiss or --remove'),
+    'review_give_fingerprint': ('ange fyndets fingeravtryck', "give the finding's fingerprint"),
+    'review_no_decision': ('inget beslut för {fingerprint}', 'no decision for {fingerprint}'),
+    'review_no_finding': ('inget fynd med fingeravtrycket {fingerprint} i {paths}',
+                          'no finding with fingerprint {fingerprint} in {paths}'),
+}

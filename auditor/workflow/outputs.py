@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..errors import InputError
+from ..errors import InputError, refusal
 from ..findings import AuditResult
 
 
@@ -53,8 +53,7 @@ def load_decisions(args: Any, paths: Iterable[str]) -> Decisions:
         named = opt(args, "review")
         if named is not None:
             if not _exists(named):
-                raise InputError(str(named), "granskningsfilen finns inte", "the review file does not exist",
-                                 code="config")
+                raise refusal("review_file_missing", str(named), code="config")
             reviews = load_reviews(named)      # a folder or an unreadable file: "kan inte läsas (…)"
         else:
             found = find_review_file(list(paths))
@@ -63,11 +62,9 @@ def load_decisions(args: Any, paths: Iterable[str]) -> Decisions:
     if baseline_path:
         from ..baseline import load_baseline
         if not _exists(baseline_path):
-            raise InputError(str(baseline_path), "baslinjen finns inte", "the baseline does not exist",
-                             code="config")
+            raise refusal("baseline_missing", str(baseline_path), code="config")
         if Path(baseline_path).is_dir():
-            raise InputError(str(baseline_path), "baslinjen är en mapp, inte en fil",
-                             "the baseline is a folder, not a file", code="config")
+            raise refusal("baseline_is_folder", str(baseline_path), code="config")
         baseline = load_baseline(baseline_path)
     return Decisions(reviews, baseline)
 
@@ -110,14 +107,11 @@ FOLDER_FORMATS = ("html",)
 
 
 def _binary_to_terminal(fmt: str) -> InputError:
-    return InputError(None, f"--format {fmt} ger en binär fil som inte kan visas i terminalen; ange --output "
-                            f"FIL.{fmt} eller dirigera om utdata till en fil",
-                      f"--format {fmt} makes a binary file that a terminal cannot show; give --output FILE.{fmt} "
-                      f"or redirect standard output to a file", code="usage")
+    return refusal("binary_to_terminal", code="usage", fmt=fmt)
 
 
-def _output_error(path: str, sv: str, en: str) -> InputError:
-    return InputError(path, sv, en, code="output")
+def _output_error(path: str, key: str, **values) -> InputError:
+    return refusal(key, path, code="output", **values)
 
 
 def check_file_destination(path: str | Path, option: str = "--output") -> None:
@@ -128,15 +122,14 @@ def check_file_destination(path: str | Path, option: str = "--output") -> None:
     _check_name(raw)
     p = Path(path)
     if raw.endswith(("/", "\\")) or p.is_dir():
-        raise _output_error(raw, f"är en mapp; {option} ska vara ett filnamn här",
-                            f"is a folder; {option} must name a file here")
+        raise _output_error(raw, "output_is_folder", option=option)
     parent = p.parent
     if not parent.exists():
-        raise _output_error(raw, f"mappen {parent} finns inte", f"the folder {parent} does not exist")
+        raise _output_error(raw, "folder_missing", folder=parent)
     if not parent.is_dir():
-        raise _output_error(raw, f"{parent} är en fil, inte en mapp", f"{parent} is a file, not a folder")
+        raise _output_error(raw, "not_a_folder", file=parent)
     if not os.access(parent, os.W_OK | os.X_OK) or (p.exists() and not os.access(p, os.W_OK)):
-        raise _output_error(raw, "saknar skrivbehörighet", "permission denied (cannot write here)")
+        raise _output_error(raw, "no_permission")
 
 
 def _check_name(raw: str) -> None:
@@ -144,7 +137,7 @@ def _check_name(raw: str) -> None:
     255 bytes."""
     if not raw.strip() or any(ord(c) < 32 for c in raw) or any(
             len(part.encode("utf-8", "surrogateescape")) > 255 for part in Path(raw).parts):
-        raise _output_error(raw, "är inget giltigt filnamn", "is not a valid file name")
+        raise _output_error(raw, "bad_file_name")
 
 
 def check_folder_destination(path: str | Path, fmt: str) -> None:
@@ -154,15 +147,14 @@ def check_folder_destination(path: str | Path, fmt: str) -> None:
     _check_name(raw)
     p = Path(path)
     if p.exists() and not p.is_dir():
-        raise _output_error(raw, f"är en fil; --format {fmt} skriver flera filer i en mapp (ange --output MAPP)",
-                            f"is a file; --format {fmt} writes several files into a folder (give --output DIR)")
+        raise _output_error(raw, "output_is_file", fmt=fmt)
     existing = p
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     if existing.exists() and not existing.is_dir():
-        raise _output_error(raw, f"{existing} är en fil, inte en mapp", f"{existing} is a file, not a folder")
+        raise _output_error(raw, "not_a_folder", file=existing)
     if existing.exists() and not os.access(existing, os.W_OK | os.X_OK):
-        raise _output_error(raw, "saknar skrivbehörighet", "permission denied (cannot write here)")
+        raise _output_error(raw, "no_permission")
 
 
 def is_folder_output(fmt: str, output: str | None) -> bool:
@@ -191,8 +183,7 @@ def check_destination(fmt: str, output: str | None, reports: int | None = None) 
 
 
 def html_needs_folder() -> InputError:
-    return InputError(None, "--format html för flera rapporter kräver --output MAPP",
-                      "--format html for several reports needs --output DIR", code="usage")
+    return refusal("html_needs_folder", code="usage")
 
 
 def _mode_for(path: Path) -> int:
@@ -221,7 +212,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         tmp = None
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or type(exc).__name__
-        raise _output_error(str(path), f"kan inte skrivas ({reason})", f"cannot be written ({reason})") from None
+        raise _output_error(str(path), "cannot_write", reason=reason) from None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
@@ -235,8 +226,7 @@ def write_folder(folder: str | Path, files: dict[str, str | bytes]) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or type(exc).__name__
-        raise _output_error(str(folder), f"mappen kan inte skapas ({reason})",
-                            f"the folder cannot be created ({reason})") from None
+        raise _output_error(str(folder), "cannot_make_folder", reason=reason) from None
     for name, data in files.items():
         write_atomic(folder / name, data)
 
