@@ -42,6 +42,7 @@ class Style:
     previous_label: str = "Utfall VB"   # or "Periodens utfall VB"
     furniture: bool = True
     name_width: float = 44.0         # mm, the indicator name column
+    split_rows: bool = False         # a row that does not fit goes on on the next page (else it moves whole)
 
 
 def sans_font() -> str | None:
@@ -187,18 +188,32 @@ class IndicatorTable:
         cell_lines = [_cell_lines(d, t, w, self.size) for t, w in zip(texts, self.widths[1:])]
         tall = max([len(name_lines)] + [len(c) for c in cell_lines])
         height = tall * self.pitch + 2.2
+        pieces = [(self.x[0], k * self.pitch, line) for k, line in enumerate(name_lines)]
+        for x, lines in zip(self.x[1:], cell_lines):
+            shift = (tall - len(lines)) * self.pitch / 2 if d.style.valign == "middle" else 0.0
+            pieces += [(x, shift + k * self.pitch, line) for k, line in enumerate(lines)]
+        cut = height
         if not d.fits(height):
+            room = int((d.bottom - d.y) // self.pitch) * self.pitch
+            if d.style.split_rows and self.pitch <= room < tall * self.pitch:
+                cut = room            # the lines that fit stay on this page, the rest go on on the next
+            else:
+                d.new_page()
+                if d.style.repeat_header:
+                    self.header()
+        top = d.y
+        for x, offset, line in pieces:
+            if offset < cut - 0.01:
+                d.put(x, top + offset, self.size, line)
+        if cut < height:
             d.new_page()
             if d.style.repeat_header:
                 self.header()
-        top = d.y
-        for k, line in enumerate(name_lines):
-            d.put(self.x[0], top + k * self.pitch, self.size, line)
-        for x, lines in zip(self.x[1:], cell_lines):
-            shift = (tall - len(lines)) * self.pitch / 2 if d.style.valign == "middle" else 0.0
-            for k, line in enumerate(lines):
-                d.put(x, top + shift + k * self.pitch, self.size, line)
-        d.y += height
+            top = d.y - cut
+            for x, offset, line in pieces:
+                if offset >= cut - 0.01:
+                    d.put(x, top + offset, self.size, line)
+        d.y = top + height
 
 
 def draw_report(report: Report, path: str | Path, style: Style | None = None) -> Path:

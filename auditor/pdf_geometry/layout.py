@@ -89,6 +89,8 @@ def layout(pages: list[Page]) -> PdfLayout:
     w = _Writer()
     starts: list[int] = []
     state = _TableState()
+    bottoms = [line.bottom for lines in page_lines for line in lines if id(line) not in furniture]
+    state.content_bottom = max(bottoms, default=0.0)
     for page, lines in zip(pages, page_lines):
         starts.append(len(w.lines) + 1)
         content = [line for line in lines if id(line) not in furniture]
@@ -99,6 +101,7 @@ def layout(pages: list[Page]) -> PdfLayout:
         for line in lines:
             if id(line) in furniture and line.top >= page.height / 2:
                 w.furniture_line(line.text)
+    _flush_carry(w, state)
     text = "\n".join(w.lines) + "\n"
     return PdfLayout(text, w.positioned, w.furniture, starts, state.tables, state.unreadable, state.activity_rows,
                      w.lines)
@@ -111,6 +114,30 @@ class _TableState:
     tables: int = 0
     unreadable: int = 0
     activity_rows: int = 0
+    # the last row of a page that runs into the bottom of the text area, held until the next page shows
+    # whether the row goes on there (a row cut by the page break is read as one)
+    carry: list[VLine] | None = None
+    content_bottom: float = 0.0
+
+
+# a group this close to the lowest content line of the document (in font sizes) runs into the page break
+AT_BOTTOM = 2.6
+
+
+def _flush_carry(w: _Writer, state: _TableState) -> None:
+    """The held row on its own: a row if it is one, else its lines as prose."""
+    carry, state.carry = state.carry, None
+    if carry and not (state.indicator is not None and _indicator(w, state.indicator, carry)):
+        for line in carry:
+            w.prose(line.text, continues=False)
+
+
+def _goes_on(columns: Columns, carry: list[VLine], group: list[VLine]) -> bool:
+    """Is ``group`` (at the top of a page) the rest of the row ``carry`` that the page break cut? Its words
+    stand in the columns, it is no label, and the two are not each a whole row."""
+    if columns.cells(group) is None or L.SECTION.match(group[0].text) or L.goal_label(group[0].text):
+        return False
+    return indicator_row(columns, carry) is None or indicator_row(columns, group) is None
 
 
 def _groups(lines: list[VLine], i: int) -> int:
@@ -129,6 +156,8 @@ def _page_content(w: _Writer, lines: list[VLine], state: _TableState) -> None:
         if is_header_start(line):
             end = header_lines(lines, i)
             columns = indicator_columns(lines[i:end])
+            if columns is None or state.indicator is None or columns.names != state.indicator.names:
+                _flush_carry(w, state)     # a repeated header keeps a cut row; another table does not
             state.activity = None
             if columns is None:
                 state.unreadable += 1
@@ -142,15 +171,31 @@ def _page_content(w: _Writer, lines: list[VLine], state: _TableState) -> None:
             prev, i = lines[end - 1], end
             continue
         if is_activity_header(line):
+            _flush_carry(w, state)
             state.indicator, state.activity = None, activity_columns(line)
             w.block([state.activity.header_text])
             prev, i = line, i + 1
             continue
         if L.goal_label(line.text) or L.END_OF_GOALS.match(line.text):
+            _flush_carry(w, state)
             state.indicator = state.activity = None
+        if state.carry is not None and state.indicator is not None:
+            end = _groups(lines, i)
+            carry = state.carry
+            if _goes_on(state.indicator, carry, lines[i:end]) and _indicator(w, state.indicator, carry + lines[i:end]):
+                state.carry = None
+                prev, i = lines[end - 1], end
+                continue
+        _flush_carry(w, state)
         if state.indicator is not None or state.activity is not None:
             end = _groups(lines, i)
-            if state.indicator is not None and _indicator(w, state.indicator, lines[i:end]):
+            group = lines[i:end]
+            if state.indicator is not None and end == len(lines) and state.indicator.cells(group) is not None \
+                    and group[-1].bottom >= state.content_bottom - AT_BOTTOM * group[-1].size:
+                state.carry = group       # the page's last row reaches its bottom: it may go on overleaf
+                prev, i = lines[end - 1], end
+                continue
+            if state.indicator is not None and _indicator(w, state.indicator, group):
                 prev, i = lines[end - 1], end
                 continue
             if state.activity is not None and _activity(w, state.activity, lines[i:end]):

@@ -54,7 +54,7 @@ class Columns:
                     return None
                 out[k].append(word)
         for words in out:
-            words.sort(key=lambda w: (round(w.top, 1), w.x0))
+            words.sort(key=lambda w: (w.page, round(w.top, 1), w.x0))
         return out
 
 
@@ -138,7 +138,7 @@ def cell_lines(words: list[Word]) -> list[str]:
     """A cell's words as the lines they are printed on."""
     out: list[list[Word]] = []
     for word in words:
-        if out and abs(word.top - out[-1][0].top) <= 0.3 * word.size:
+        if out and word.page == out[-1][0].page and abs(word.top - out[-1][0].top) <= 0.3 * word.size:
             out[-1].append(word)
         else:
             out.append([word])

@@ -24,6 +24,7 @@ class Word:
     top: float
     bottom: float
     size: float
+    page: int = 0     # 1-based; words of a table row cut by a page break are read together in page order
 
     @property
     def middle(self) -> float:
@@ -49,10 +50,12 @@ def _device_class():
         def __init__(self, rsrcmgr) -> None:
             super().__init__(rsrcmgr)
             self._fonts: dict[int, dict[int, tuple[str, float]]] = {}
+            self.page_number = -1
             self.start_page(0.0)
 
         def start_page(self, page_top: float) -> None:
             self.page_top = page_top
+            self.page_number += 1
             self.words: list[Word] = []
             self._chars: list[str] = []
             self._x0 = self._end = self._base = self._size = 0.0
@@ -62,7 +65,7 @@ def _device_class():
                 baseline = self.page_top - self._base
                 size = self._size
                 self.words.append(Word("".join(self._chars), self._x0, self._end, baseline - 0.8 * size,
-                                       baseline + 0.2 * size, size))
+                                       baseline + 0.2 * size, size, self.page_number))
                 self._chars = []
 
         def _table(self, font) -> dict[int, tuple[str, float]]:

@@ -76,10 +76,10 @@ def without_forecast(rep: Report) -> Report:
 VARIANTS = {
     # A4, "Prognos helår", the header repeated where a table goes on over a page break
     "forecast": Style(),
-    # no "Prognos helår", short pages (tables split often) without a repeated header, cells in the middle
-    # of tall rows, and the previous year's column headed "Periodens utfall VB <year>"
+    # no "Prognos helår", short pages (tables split often) without a repeated header, rows cut by the page
+    # break, cells in the middle of tall rows, and the previous year's column headed "Periodens utfall VB <year>"
     "no-forecast-split": Style(forecast=False, repeat_header=False, page_height=170.0, valign="middle",
-                               previous_label="Periodens utfall VB"),
+                               previous_label="Periodens utfall VB", split_rows=True),
 }
 
 
@@ -185,7 +185,7 @@ def _round_trip(model: Report, style: Style) -> None:
 
 
 PROPERTY = dict(deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
-STYLES = [Style(), Style(forecast=False, repeat_header=False, page_height=150.0, valign="middle")]
+STYLES = [Style(), Style(forecast=False, repeat_header=False, page_height=150.0, valign="middle", split_rows=True)]
 
 
 @settings(max_examples=2, **PROPERTY)
@@ -247,14 +247,17 @@ def quirks(tmp_path_factory):
     return {name: (style, draw_report(QUIRKS, folder / f"{name}.pdf", style)) for name, style in {
         "a4": Style(), "middle": Style(valign="middle", previous_label="Periodens utfall VB"),
         "tiny-pages": Style(page_height=95.0), "tiny-pages-no-header": Style(page_height=95.0, repeat_header=False),
-        "no-forecast": Style(forecast=False)}.items()}
+        "no-forecast": Style(forecast=False),
+        "split-rows": Style(page_height=95.0, split_rows=True),
+        "split-rows-middle-no-header": Style(page_height=80.0, split_rows=True, valign="middle", repeat_header=False)}.items()}
 
 
 def _model_for(style: Style) -> Report:
     return QUIRKS if style.forecast else without_forecast(QUIRKS)
 
 
-@pytest.mark.parametrize("name", ["a4", "middle", "tiny-pages", "tiny-pages-no-header", "no-forecast"])
+@pytest.mark.parametrize("name", ["a4", "middle", "tiny-pages", "tiny-pages-no-header", "no-forecast", "split-rows",
+                                  "split-rows-middle-no-header"])
 def test_quirk_reports_read_back(quirks, name):
     style, pdf = quirks[name]
     got = parse_file(pdf)
@@ -262,6 +265,22 @@ def test_quirk_reports_read_back(quirks, name):
     assert _rows(got) == _rows(want)
     assert _activities(got) == _activities(want)
     assert all(ind.confidence == 1.0 and ind.alternative is None for ind in got.goals[0].indicators)
+
+
+@pytest.mark.parametrize("name", ["split-rows", "split-rows-middle-no-header"])
+def test_a_row_cut_by_a_page_break_is_read_as_one(quirks, name):
+    """The drawing cuts rows at the page break (the rest of the name, or of the name and the cells, goes on
+    at the top of the next page, after the repeated header or without one): each is still one row."""
+    from auditor.pdf_geometry.words import read_pages
+
+    style, pdf = quirks[name]
+    pages = read_pages(pdf.read_bytes())
+    words = {w.text: w.page for p in pages for w in p.words}
+    cut = [ind.name for ind in QUIRKS.goals[0].indicators
+           if words.get(ind.name.split()[0]) != words.get(ind.name.split()[-1])]
+    assert cut, "no row was cut by a page break"
+    got = parse_file(pdf)
+    assert _rows(got) == _rows(_model_for(style)) and not got.diagnostics
 
 
 def test_wrapped_cells_are_joined_by_position(quirks):
