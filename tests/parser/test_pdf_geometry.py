@@ -380,3 +380,86 @@ def test_json_findings_of_a_pdf_carry_page_and_page_line(quirks, capsys):
     report = parse_file(pdf)
     assert findings and all(list(f)[:5] == ["rule", "severity", "line", "page", "page_line"] for f in findings)
     assert all(report.page_of(f["line"]) == (f["page"], f["page_line"]) for f in findings)
+
+
+# ---------------------------------------------------------------------- the geometry on hand-made words
+def _w(text: str, x: float, top: float, size: float = 7.0, page: int = 1):
+    from auditor.pdf_geometry.words import Word
+    return Word(text, x, x + 0.5 * size * len(text), top, top + size, size, page)
+
+
+def _header(columns: list[tuple[float, list[str]]], top: float = 100.0, pitch: float = 8.0):
+    """Header lines from (x, the column's words line by line)."""
+    from auditor.pdf_geometry.lines import VLine
+
+    rows: dict[int, list] = {}
+    for x, words in columns:
+        for k, text in enumerate(words):
+            rows.setdefault(k, []).append(_w(text, x, top + k * pitch))
+    return [VLine(sorted(ws, key=lambda w: w.x0), 1) for _, ws in sorted(rows.items())]
+
+
+HEADER = [(50, ["Indikator"]), (180, ["Periodens", "utfall"]), (230, ["Utfall", "män/", "pojkar"]),
+          (280, ["Utfall", "kvinnor/", "flickor"]), (330, ["Utfall VB", "2024"]), (380, ["Årsmål"]),
+          (420, ["KF:s", "årsmål"]), (470, ["Period"])]
+
+
+def test_columns_come_from_the_header_words_however_they_wrap():
+    from auditor.pdf_geometry.tables import indicator_columns
+
+    cols = indicator_columns(_header(HEADER))
+    assert cols.names == ["name", "outcome", "outcome_men", "outcome_women", "previous", "target", "kf_target",
+                          "period"]
+    assert cols.starts == [50, 180, 230, 280, 330, 380, 420, 470]
+
+
+def test_an_unknown_header_column_is_a_column_of_its_own():
+    from auditor.pdf_geometry.tables import indicator_columns
+
+    wide = [(x if x < 360 else x + 60, words) for x, words in HEADER]
+    cols = indicator_columns(_header(wide[:5] + [(380, ["Målvärde"])] + wide[5:]))
+    assert cols.names.index("?Målvärde") == 5 and cols.starts[5] == 380
+
+
+def test_a_header_drawn_as_one_run_has_no_geometry():
+    from auditor.pdf_geometry.lines import VLine
+    from auditor.pdf_geometry.tables import indicator_columns
+
+    words = "Indikator Periodens utfall Utfall män/pojkar Årsmål KF:s årsmål Period".split()
+    x, line = 50.0, []
+    for text in words:     # one run: the words follow each other at a word space
+        line.append(_w(text, x, 100))
+        x = line[-1].x1 + 2.0
+    assert indicator_columns([VLine(line, 1)]) is None
+
+
+def test_row_cells_by_position_and_a_word_across_two_columns_is_no_row():
+    from auditor.pdf_geometry.lines import VLine
+    from auditor.pdf_geometry.tables import indicator_columns, indicator_row
+
+    cols = indicator_columns(_header(HEADER))
+    row = [VLine([_w("Andel", 50, 130), _w("nöjda", 75, 130), _w("81", 230, 130), _w("%", 242, 130),
+                  _w("85", 380, 130), _w("%", 392, 130), _w("2025", 470, 130)], 1),
+           VLine([_w("brukare", 50, 138)], 1)]
+    assert indicator_row(cols, row) == {"name": "Andel nöjda brukare", "outcome_men": "81 %", "target": "85 %",
+                                        "period": "2025"}
+    prose = [VLine([_w("Förvaltningen", 50, 130), _w("bedömer", 170, 130), _w("att", 230, 130),
+                    _w("2025", 470, 130)], 1)]
+    assert indicator_row(cols, prose) is None     # "bedömer" runs from one column into the next
+
+
+def test_furniture_recurs_at_the_same_height_and_a_repeated_table_header_is_content():
+    from auditor.pdf_geometry.lines import find_furniture, visual_lines
+    from auditor.pdf_geometry.tables import is_header_start
+    from auditor.pdf_geometry.words import Page
+
+    pages = []
+    for n in range(1, 4):
+        words = [_w("Lövsjö", 50, 20, page=n), _w(f"Sid {n} (3)", 400, 20, page=n),
+                 _w("Indikator", 50, 70, page=n), _w("Period", 470, 70, page=n),
+                 _w(f"Text {n * 7}", 50, 300, page=n), _w("2025-04-30", 400, 810, page=n)]
+        pages.append(Page(n, 595, 842, words))
+    lines = [visual_lines(p) for p in pages]
+    furniture = find_furniture(pages, lines, is_header_start)
+    texts = sorted({line.text for page in lines for line in page if id(line) in furniture})
+    assert texts == ["2025-04-30", "Lövsjö Sid 1 (3)", "Lövsjö Sid 2 (3)", "Lövsjö Sid 3 (3)"]
