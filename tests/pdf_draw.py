@@ -307,18 +307,32 @@ def _activities(d: Drawing, activities) -> None:
     for act in activities:
         lines = d.wrap(act.text, 104, size)
         height = len(lines) * pitch + 2.2
+        pieces = [(xs[0], k * pitch, line) for k, line in enumerate(lines)]
+        pieces += [(x, 0.0, text) for x, text in ((xs[1], act.start.isoformat() if act.start else ""),
+                                                  (xs[2], act.end.isoformat() if act.end else ""),
+                                                  (xs[3], "Avvikelse" if act.deviation else ""))]
+        cut = height
         if not d.fits(height):
+            room = int((d.bottom - d.y) // pitch) * pitch
+            if d.style.split_rows and pitch <= room < len(lines) * pitch:
+                cut = room            # the text goes on on the next page
+            else:
+                d.new_page()
+                if d.style.repeat_header:
+                    header()
+        top = d.y
+        for x, offset, text in pieces:
+            if offset < cut - 0.01:
+                d.put(x, top + offset, size, text)
+        if cut < height:
             d.new_page()
             if d.style.repeat_header:
                 header()
-        top = d.y
-        for k, line in enumerate(lines):
-            d.put(xs[0], top + k * pitch, size, line)
-        for x, text in ((xs[1], act.start.isoformat() if act.start else ""),
-                        (xs[2], act.end.isoformat() if act.end else ""),
-                        (xs[3], "Avvikelse" if act.deviation else "")):
-            d.put(x, top, size, text)
-        d.y += height
+            top = d.y - cut
+            for x, offset, text in pieces:
+                if offset >= cut - 0.01:
+                    d.put(x, top + offset, size, text)
+        d.y = top + height
         if act.analysis and act.analysis.strip():
             d.prose("Analys", gap_after=1.0)
             d.prose(act.analysis)

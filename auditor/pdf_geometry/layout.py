@@ -124,20 +124,31 @@ class _TableState:
 AT_BOTTOM = 2.6
 
 
+def _table(state: _TableState):
+    """The open table: (its columns, how a row of it is written, how a row of it is read), or None."""
+    if state.indicator is not None:
+        return state.indicator, _indicator, indicator_row
+    if state.activity is not None:
+        return state.activity, lambda w, c, lines: _activity(w, c, lines, state), activity_row
+    return None
+
+
 def _flush_carry(w: _Writer, state: _TableState) -> None:
     """The held row on its own: a row if it is one, else its lines as prose."""
     carry, state.carry = state.carry, None
-    if carry and not (state.indicator is not None and _indicator(w, state.indicator, carry)):
+    table = _table(state)
+    if carry and not (table is not None and table[1](w, table[0], carry)):
         for line in carry:
             w.prose(line.text, continues=False)
 
 
-def _goes_on(columns: Columns, carry: list[VLine], group: list[VLine]) -> bool:
+def _goes_on(table, carry: list[VLine], group: list[VLine]) -> bool:
     """Is ``group`` (at the top of a page) the rest of the row ``carry`` that the page break cut? Its words
     stand in the columns, it is no label, and the two are not each a whole row."""
+    columns, _, read_row = table
     if columns.cells(group) is None or L.SECTION.match(group[0].text) or L.goal_label(group[0].text):
         return False
-    return indicator_row(columns, carry) is None or indicator_row(columns, group) is None
+    return read_row(columns, carry) is None or read_row(columns, group) is None
 
 
 def _groups(lines: list[VLine], i: int) -> int:
@@ -171,35 +182,36 @@ def _page_content(w: _Writer, lines: list[VLine], state: _TableState) -> None:
             prev, i = lines[end - 1], end
             continue
         if is_activity_header(line):
-            _flush_carry(w, state)
-            state.indicator, state.activity = None, activity_columns(line)
-            w.block([state.activity.header_text])
+            columns = activity_columns(line)
+            if state.activity is None or columns.names != state.activity.names:
+                _flush_carry(w, state)
+            state.indicator, state.activity = None, columns
+            w.block([columns.header_text])
             prev, i = line, i + 1
             continue
         if L.goal_label(line.text) or L.END_OF_GOALS.match(line.text):
             _flush_carry(w, state)
             state.indicator = state.activity = None
-        if state.carry is not None and state.indicator is not None:
-            end = _groups(lines, i)
-            carry = state.carry
-            if _goes_on(state.indicator, carry, lines[i:end]) and _indicator(w, state.indicator, carry + lines[i:end]):
-                state.carry = None
-                prev, i = lines[end - 1], end
-                continue
-        _flush_carry(w, state)
-        if state.indicator is not None or state.activity is not None:
+        table = _table(state)
+        if table is None:
+            _flush_carry(w, state)
+        else:
             end = _groups(lines, i)
             group = lines[i:end]
-            if state.indicator is not None and end == len(lines) and state.indicator.cells(group) is not None \
+            carry = state.carry
+            if carry is not None:
+                state.carry = None
+                if _goes_on(table, carry, group) and table[1](w, table[0], carry + group):
+                    prev, i = lines[end - 1], end
+                    continue
+                state.carry = carry
+                _flush_carry(w, state)
+            if end == len(lines) and table[0].cells(group) is not None \
                     and group[-1].bottom >= state.content_bottom - AT_BOTTOM * group[-1].size:
                 state.carry = group       # the page's last row reaches its bottom: it may go on overleaf
                 prev, i = lines[end - 1], end
                 continue
-            if state.indicator is not None and _indicator(w, state.indicator, group):
-                prev, i = lines[end - 1], end
-                continue
-            if state.activity is not None and _activity(w, state.activity, lines[i:end]):
-                state.activity_rows += 1
+            if table[1](w, table[0], group):
                 prev, i = lines[end - 1], end
                 continue
         gap = line.top - prev.bottom if prev is not None else 0.0
@@ -234,10 +246,11 @@ def _name_lines(lines: list[str]) -> list[str]:
     return out
 
 
-def _activity(w: _Writer, columns: Columns, lines: list[VLine]) -> bool:
+def _activity(w: _Writer, columns: Columns, lines: list[VLine], state: _TableState) -> bool:
     cells = activity_row(columns, lines)
     if cells is None:
         return False
+    state.activity_rows += 1
     # the text on one line: its wrapping says nothing, and a wrapped line that ends a sentence could be
     # taken for the end of the text above (the text path's guess for tools without indentation)
     w.block([" ".join(cell_lines(columns.cells(lines)[0]))])

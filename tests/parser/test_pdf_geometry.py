@@ -463,3 +463,18 @@ def test_furniture_recurs_at_the_same_height_and_a_repeated_table_header_is_cont
     furniture = find_furniture(pages, lines, is_header_start)
     texts = sorted({line.text for page in lines for line in page if id(line) in furniture})
     assert texts == ["2025-04-30", "Lövsjö Sid 1 (3)", "Lövsjö Sid 2 (3)", "Lövsjö Sid 3 (3)"]
+
+
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_an_activity_cut_by_a_page_break_is_read_as_one(tmp_path, repeat_header):
+    from auditor.pdf_geometry.words import read_pages
+
+    text = " ".join(["Förvaltningen arbetar vidare med samverkan i stadsdelen och följer upp arbetet."] * 8)
+    model = _one_goal(activities=[Activity(text=text, line=0, start=date(2025, 1, 1), end=date(2025, 12, 31),
+                                           deviation=k % 2 == 0) for k in range(4)])
+    pdf = draw_report(model, tmp_path / "acts.pdf", Style(page_height=90.0, split_rows=True,
+                                                          repeat_header=repeat_header))
+    pages = read_pages(pdf.read_bytes())
+    assert len(pages) >= 4
+    got = parse_file(pdf)
+    assert _activities(got) == _activities(model) and not got.diagnostics
