@@ -9,9 +9,11 @@ The text is what the text parser reads (``auditor parse --dump-text`` prints it)
   the lines it is printed on, a blank line, then the cells joined by one space with one more space for each
   empty cell, and the period. The cells of that value line, by column, go into ``positioned`` under its line
   number, so the parser places them exactly instead of inferring their columns;
-- an activity table the same way: its text, a blank line, the dates and ``Avvikelse``.
+- an activity table the same way: its text on one line, a blank line, the dates and ``Avvikelse``.
 A row is only read by position when every one of its words lies inside one column, it has a name and its
-period column holds a period; other lines in a table (an analysis, a heading) are prose.
+period column holds a period (an activity: its two dates); other lines in a table (an analysis, a heading)
+are prose. A page's last row that reaches the bottom of the text area is held until the next page shows
+whether the page break cut it (``_TableState.carry``).
 """
 from __future__ import annotations
 
