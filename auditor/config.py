@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import refusal
+from .words.catalogue import ERRORS
 
 SEVERITIES = ("error", "warning", "info")
 _KEYS = {"select", "ignore", "fail-on", "rule-dirs", "rules", "extend-select", "min-confidence", "fail-on-uncertain"}
@@ -56,16 +57,14 @@ class Config:
             for p in patterns:
                 hits = catalogue.match(p)
                 if not hits:
-                    raise InputError(None, f"okänd regel i {what}: {p} (se `auditor rules`)",
-                                     f"unknown rule in {what}: {p} (see `auditor rules`)", code="usage")
+                    raise refusal("unknown_rule_in", code="usage", option=what, rule=p)
                 out.update(hits)
             return out
         chosen = expand(self.select, "select") if self.select else set(catalogue.rules)
         chosen -= expand(self.ignore, "ignore")
         for rule_id in list(self.severity) + list(self.params):
             if rule_id not in catalogue:
-                raise InputError(self.source, f"okänd regel i konfigurationen: {rule_id}",
-                                 f"unknown rule in the configuration: {rule_id}", code="config")
+                raise refusal("unknown_rule_in_config", self.source, code="config", rule=rule_id)
         return sorted(chosen)
 
     def parameters(self, spec) -> dict[str, Any]:
@@ -73,13 +72,11 @@ class Config:
         for name, value in self.params.get(spec.id, {}).items():
             if name not in values:
                 known = ", ".join(sorted(values)) or "inga"
-                raise InputError(self.source, f"{spec.id} har ingen parameter {name!r} (finns: {known})",
-                                 f"{spec.id} has no parameter {name!r} (known: {known})", code="config")
+                raise refusal("no_parameter", self.source, code="config", rule=spec.id, name=name, known=known)
             default = values[name]
             if isinstance(default, (int, float)) and not isinstance(default, bool) and \
                     not (isinstance(value, (int, float)) and not isinstance(value, bool)):
-                raise InputError(self.source, f"{spec.id}.{name} ska vara ett tal", f"{spec.id}.{name} must be a number",
-                                 code="config")
+                raise refusal("parameter_not_number", self.source, code="config", rule=spec.id, name=name)
             values[name] = value
         return values
 
@@ -114,11 +111,9 @@ def load_config(path: str | Path | None = None, search: bool = True) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise InputError(str(path), "konfigurationsfilen finns inte", "the configuration file does not exist",
-                         code="config") from None
+        raise refusal("config_missing", str(path), code="config") from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise InputError(str(path), f"kan inte läsa konfigurationen: {exc}", f"cannot read the configuration: {exc}",
-                         code="config") from None
+        raise refusal("config_unreadable", str(path), code="config", reason=exc) from None
     table = data.get("tool", {}).get("auditor")
     if table is None:
         table = {} if path.name == "pyproject.toml" else data
@@ -126,12 +121,12 @@ def load_config(path: str | Path | None = None, search: bool = True) -> Config:
 
 
 def config_from_table(table: dict, source: str | None = None, base: Path | None = None) -> Config:
-    def bad(key, sv, en):
-        raise InputError(source, f"[tool.auditor] {key}: {sv}", f"[tool.auditor] {key}: {en}", code="config")
+    def bad(key, problem):
+        raise refusal("config_key", source, code="config", key=key, problem=ERRORS[problem])
 
     unknown = set(table) - _KEYS
     if unknown:
-        bad(sorted(unknown)[0], "okänd nyckel", "unknown key")
+        bad(sorted(unknown)[0], "unknown_key")
     cfg = Config(source=source)
 
     def id_list(key):
@@ -141,7 +136,7 @@ def config_from_table(table: dict, source: str | None = None, base: Path | None 
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            bad(key, "ska vara en lista med regel-id", "must be a list of rule ids")
+            bad(key, "not_rule_ids")
         return value
 
     cfg.select = id_list("select")
@@ -150,15 +145,15 @@ def config_from_table(table: dict, source: str | None = None, base: Path | None 
     cfg.ignore = id_list("ignore") or []
     fail_on = table.get("fail-on", "error")
     if fail_on not in SEVERITIES:
-        bad("fail-on", "ska vara error, warning eller info", "must be error, warning or info")
+        bad("fail-on", "not_severity")
     cfg.fail_on = fail_on
     floor = table.get("min-confidence", cfg.min_confidence)
     if isinstance(floor, bool) or not isinstance(floor, (int, float)) or not 0 <= floor <= 1:
-        bad("min-confidence", "ska vara ett tal mellan 0 och 1", "must be a number between 0 and 1")
+        bad("min-confidence", "not_share")
     cfg.min_confidence = float(floor)
     strict = table.get("fail-on-uncertain", False)
     if not isinstance(strict, bool):
-        bad("fail-on-uncertain", "ska vara true eller false", "must be true or false")
+        bad("fail-on-uncertain", "not_bool")
     cfg.fail_on_uncertain = strict
     dirs = table.get("rule-dirs", [])
     if isinstance(dirs, str):
@@ -166,12 +161,12 @@ def config_from_table(table: dict, source: str | None = None, base: Path | None 
     cfg.rule_dirs = [str((base / d) if base and not Path(d).is_absolute() else Path(d)) for d in dirs]
     for rule_id, opts in (table.get("rules") or {}).items():
         if not isinstance(opts, dict):
-            bad(f"rules.{rule_id}", "ska vara en tabell", "must be a table")
+            bad(f"rules.{rule_id}", "not_table")
         opts = dict(opts)
         sev = opts.pop("severity", None)
         if sev is not None:
             if sev not in SEVERITIES:
-                bad(f"rules.{rule_id}.severity", "ska vara error, warning eller info", "must be error, warning or info")
+                bad(f"rules.{rule_id}.severity", "not_severity")
             cfg.severity[rule_id] = sev
         enabled = opts.pop("enabled", None)
         if enabled is False:

@@ -32,11 +32,11 @@ class InputError(Exception):
         return one_line(f"{self.source}: {text}" if self.source else text)
 
 
-def refusal(key: str, source: str | None = None, code: str = "input", **values) -> InputError:
-    """The ``InputError`` whose words are ``catalogue.ERRORS[key]``, filled in with ``values`` (a value given
-    as a (Swedish, English) pair is taken in each language)."""
+def refusal(message_id: str, source: str | None = None, /, code: str = "input", **values) -> InputError:
+    """The ``InputError`` whose words are ``catalogue.ERRORS[message_id]``, filled in with ``values`` (a value
+    given as a (Swedish, English) pair is taken in each language)."""
     from .words.catalogue import ERRORS
 
     sv, en = ((text.format(**{k: v[i] if isinstance(v, tuple) else v for k, v in values.items()}))
-              for i, text in enumerate(ERRORS[key]))
+              for i, text in enumerate(ERRORS[message_id]))
     return InputError(source, sv, en, code=code)

@@ -25,7 +25,7 @@ from typing import Iterable
 
 from pydantic import ConfigDict, ValidationError
 
-from .errors import InputError
+from .errors import refusal
 from .findings import AuditResult, Decision, Review, StaleReview
 
 SCHEMA = "auditor.review/1"
@@ -74,36 +74,29 @@ def load_reviews(path: str | Path) -> dict[str, ReviewEntry]:
     path = Path(path)
     try:
         if path.is_dir():
-            raise InputError(str(path), "granskningsfilen är en mapp, inte en fil",
-                             "the review file is a folder, not a file", code="config")
+            raise refusal("review_file_is_folder", str(path), code="config")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
     except (OSError, ValueError) as exc:     # a folder, no permission, a name too long or with a NUL byte
         reason = getattr(exc, "strerror", None) or type(exc).__name__
-        raise InputError(str(path), f"granskningsfilen kan inte läsas ({reason})",
-                         f"the review file cannot be read ({reason})", code="config") from None
+        raise refusal("review_file_unreadable", str(path), code="config", reason=reason) from None
     try:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
         from .errors import one_line
         where = getattr(exc, "problem_mark", None)
-        at = f" (rad {where.line + 1})" if where is not None else ""
-        at_en = f" (line {where.line + 1})" if where is not None else ""
+        at = _words("at_line", line=where.line + 1) if where is not None else ("", "")
         problem = one_line(str(getattr(exc, "problem", None) or type(exc).__name__))
-        raise InputError(str(path), f"granskningsfilen är ingen giltig YAML{at}: {problem}",
-                         f"the review file is not valid YAML{at_en}: {problem}", code="config") from None
+        raise refusal("review_file_not_yaml", str(path), code="config", at=at, problem=problem) from None
     if not isinstance(data, dict):
-        raise InputError(str(path), "granskningsfilen ska vara en YAML-mappning",
-                         "the review file must be a YAML mapping")
+        raise refusal("review_file_not_mapping", str(path))
     schema = data.pop("schema", SCHEMA)
     if schema != SCHEMA:
-        raise InputError(str(path), f"okänt schema {schema!r} (väntade {SCHEMA})",
-                         f"unknown schema {schema!r} (expected {SCHEMA})")
+        raise refusal("review_file_schema", str(path), schema=schema, expected=SCHEMA)
     decisions = data.get("decisions") or {}
     if not isinstance(decisions, dict):
-        raise InputError(str(path), "'decisions' ska vara en mappning från fingeravtryck till beslut",
-                         "'decisions' must map fingerprints to decisions")
+        raise refusal("review_decisions_not_mapping", str(path))
     out: dict[str, ReviewEntry] = {}
     for fp, entry in decisions.items():
         if isinstance(entry, dict) and entry.get("date") is not None:
@@ -111,9 +104,8 @@ def load_reviews(path: str | Path) -> dict[str, ReviewEntry]:
         try:
             out[str(fp)] = ReviewEntry.model_validate(entry)
         except ValidationError as exc:
-            sv, en = _problem(exc.errors()[0])
-            raise InputError(str(path), f"beslutet för {fp}: {sv}", f"the decision for {fp}: {en}",
-                             code="config") from None
+            raise refusal("review_decision_invalid", str(path), code="config", fingerprint=fp,
+                          problem=_problem(exc.errors()[0])) from None
     return out
 
 
@@ -123,20 +115,28 @@ def _problem(error: dict) -> tuple[str, str]:
     field = ".".join(str(x) for x in error.get("loc", ())) or "beslutet"
     kind = error.get("type", "")
     if not error.get("loc") or kind in ("model_type", "dict_type", "model_attributes_type"):
-        return ("ska vara en mappning med decision, reason, by och date",
-                "must be a mapping with decision, reason, by and date")
+        return _words("decision_not_mapping")
     if kind == "missing":
-        return f"fältet {field} saknas", f"the field {field} is missing"
+        return _words("field_missing", field=field)
     if kind == "extra_forbidden":
-        return (f"okänt fält {field} (tillåtna: decision, reason, by, date, rule, source, line, message)",
-                f"unknown field {field} (allowed: decision, reason, by, date, rule, source, line, message)")
+        return _words("field_unknown", field=field)
     if kind == "literal_error":
-        return (f"{field} ska vara {' eller '.join(DECISIONS)}", f"{field} must be {' or '.join(DECISIONS)}")
+        return _words("field_decision", field=field, decisions=_either(DECISIONS))
     if kind.startswith("int"):
-        return f"{field} ska vara ett heltal", f"{field} must be a whole number"
+        return _words("field_int", field=field)
     if kind.startswith("string"):
-        return f"{field} ska vara text", f"{field} must be text"
-    return f"{field} har ett ogiltigt värde", f"{field} has an invalid value"
+        return _words("field_text", field=field)
+    return _words("field_invalid", field=field)
+
+
+def _words(message_id: str, **values) -> tuple[str, str]:
+    """The catalogue's (Swedish, English) words for a part of a refusal."""
+    error = refusal(message_id, **values)
+    return error.sv, error.en
+
+
+def _either(options) -> tuple[str, str]:
+    return " eller ".join(options), " or ".join(options)
 
 
 def dump_reviews(entries: dict[str, ReviewEntry]) -> str:
@@ -157,10 +157,7 @@ def checked_fingerprint(text: str) -> str:
     a mistyped or shortened fingerprint is not stored as a decision that can never match a finding."""
     fp = (text or "").strip().lower()
     if not FINGERPRINT.match(fp):
-        raise InputError(None, f"{text!r} är inget fingeravtryck (16 tecken 0-9 och a-f, som granskningens "
-                               f"utdata visar dem)",
-                         f"{text!r} is not a fingerprint (16 characters 0-9 and a-f, as the audit output shows them)",
-                         code="usage")
+        raise refusal("not_fingerprint", code="usage", text=text)
     return fp
 
 
@@ -174,9 +171,7 @@ def checked_date(text: str) -> str:
             raise ValueError(value)
         _dt.date.fromisoformat(value)
     except ValueError:
-        raise InputError(None, f"--date: {text!r} är inget datum; skriv ÅÅÅÅ-MM-DD, till exempel 2025-05-12",
-                         f"--date: {text!r} is not a date; write YYYY-MM-DD, for example 2025-05-12",
-                         code="usage") from None
+        raise refusal("not_date", code="usage", text=text) from None
     return value
 
 
@@ -190,12 +185,10 @@ def set_decision(path: str | Path, fingerprint: str, decision: Decision, reason:
                  context: dict | None = None) -> ReviewEntry:
     """Add or change the decision for ``fingerprint``; returns the stored entry."""
     if decision not in DECISIONS:
-        raise InputError(None, f"beslutet ska vara {' eller '.join(DECISIONS)}",
-                         f"the decision must be {' or '.join(DECISIONS)}")
+        raise refusal("decision_value", decisions=_either(DECISIONS))
     date = checked_date(date)
     if not reason.strip() or not by.strip():
-        raise InputError(None, "ett beslut behöver både motivering (--reason) och namn (--by)",
-                         "a decision needs both a reason (--reason) and a name (--by)")
+        raise refusal("decision_needs_reason")
     entries = load_reviews(path)
     old = entries.get(fingerprint)
     keep = {k: getattr(old, k) for k in ("rule", "source", "line", "message")} if old else {}

@@ -531,3 +531,50 @@ ERRORS = {
     'review_no_finding': ('inget fynd med fingeravtrycket {fingerprint} i {paths}',
                           'no finding with fingerprint {fingerprint} in {paths}'),
 }
+
+# Refusals of the configuration ([tool.auditor] in pyproject.toml, or auditor.toml).
+ERRORS.update({
+    'unknown_rule_in_config': ('okänd regel i konfigurationen: {rule}', 'unknown rule in the configuration: {rule}'),
+    'no_parameter': ('{rule} har ingen parameter {name!r} (finns: {known})',
+                     '{rule} has no parameter {name!r} (known: {known})'),
+    'parameter_not_number': ('{rule}.{name} ska vara ett tal', '{rule}.{name} must be a number'),
+    'config_missing': ('konfigurationsfilen finns inte', 'the configuration file does not exist'),
+    'config_unreadable': ('kan inte läsa konfigurationen: {reason}', 'cannot read the configuration: {reason}'),
+    'config_key': ('[tool.auditor] {key}: {problem}', '[tool.auditor] {key}: {problem}'),
+    'unknown_key': ('okänd nyckel', 'unknown key'),
+    'not_rule_ids': ('ska vara en lista med regel-id', 'must be a list of rule ids'),
+    'not_severity': ('ska vara error, warning eller info', 'must be error, warning or info'),
+    'not_share': ('ska vara ett tal mellan 0 och 1', 'must be a number between 0 and 1'),
+    'not_bool': ('ska vara true eller false', 'must be true or false'),
+    'not_table': ('ska vara en tabell', 'must be a table'),
+})
+
+# Refusals of the review file and of review decisions ({field}: the decision's field that is wrong).
+ERRORS.update({
+    'review_file_is_folder': ('granskningsfilen är en mapp, inte en fil', 'the review file is a folder, not a file'),
+    'review_file_unreadable': ('granskningsfilen kan inte läsas ({reason})', 'the review file cannot be read ({reason})'),
+    'review_file_not_yaml': ('granskningsfilen är ingen giltig YAML{at}: {problem}',
+                             'the review file is not valid YAML{at}: {problem}'),
+    'at_line': (' (rad {line})', ' (line {line})'),
+    'review_file_not_mapping': ('granskningsfilen ska vara en YAML-mappning', 'the review file must be a YAML mapping'),
+    'review_file_schema': ('okänt schema {schema!r} (väntade {expected})', 'unknown schema {schema!r} (expected {expected})'),
+    'review_decisions_not_mapping': ("'decisions' ska vara en mappning från fingeravtryck till beslut",
+                                     "'decisions' must map fingerprints to decisions"),
+    'review_decision_invalid': ('beslutet för {fingerprint}: {problem}', 'the decision for {fingerprint}: {problem}'),
+    'decision_not_mapping': ('ska vara en mappning med decision, reason, by och date',
+                             'must be a mapping with decision, reason, by and date'),
+    'field_missing': ('fältet {field} saknas', 'the field {field} is missing'),
+    'field_unknown': ('okänt fält {field} (tillåtna: decision, reason, by, date, rule, source, line, message)',
+                      'unknown field {field} (allowed: decision, reason, by, date, rule, source, line, message)'),
+    'field_decision': ('{field} ska vara {decisions}', '{field} must be {decisions}'),
+    'field_int': ('{field} ska vara ett heltal', '{field} must be a whole number'),
+    'field_text': ('{field} ska vara text', '{field} must be text'),
+    'field_invalid': ('{field} har ett ogiltigt värde', '{field} has an invalid value'),
+    'not_fingerprint': ('{text!r} är inget fingeravtryck (16 tecken 0-9 och a-f, som granskningens utdata visar dem)',
+                        '{text!r} is not a fingerprint (16 characters 0-9 and a-f, as the audit output shows them)'),
+    'not_date': ('--date: {text!r} är inget datum; skriv ÅÅÅÅ-MM-DD, till exempel 2025-05-12',
+                 '--date: {text!r} is not a date; write YYYY-MM-DD, for example 2025-05-12'),
+    'decision_value': ('beslutet ska vara {decisions}', 'the decision must be {decisions}'),
+    'decision_needs_reason': ('ett beslut behöver både motivering (--reason) och namn (--by)',
+                              'a decision needs both a reason (--reason) and a name (--by)'),
+})
