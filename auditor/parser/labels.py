@@ -22,7 +22,8 @@ INDICATOR_HEADER_START = re.compile(r"^Indikator(\s+Periodens)?\b", re.I)
 HEADER_WORDS = {
     "indikator", "periodens", "perio", "dens", "utfall", "män/", "män", "pojkar", "kvinn", "or/", "kvinnor/",
     "kvinnor", "flicko", "r", "flickor", "vb", "progno", "s", "prognos", "helår", "årsmål", "kf:s", "period",
-    "män/pojkar", "kvinnor/flickor",
+    "män/pojkar", "kvinnor/flickor", "pojkar/", "flickor/", "pojkar/män", "flickor/kvinnor", "föregående", "års",
+    "helårsprognos", "kommunfullmäktiges",
 }
 ACTIVITY_HEADER = re.compile(r"^Aktivitet\s+Startdatum\s+Slutdatum(\s+Avvikelse)?\s*$", re.I)
 
@@ -79,14 +80,17 @@ def split_number(title: str) -> tuple[str | None, str]:
 
 # Column names of the indicator table, matched in the header's text with all spaces removed (the
 # extraction breaks header words anywhere: "kvinn" / "or/" / "flicko" / "r"). Most specific first.
+# The names vary a little with the year and the report (a unit report's "Utfall", "Utfall pojkar/män",
+# "Utfall 2019" or "Föregående års utfall" for last year, "Helårsprognos", "Kommunfullmäktiges årsmål"):
+# each reading names its column, the form's own wording first.
 _HEADER_COLUMNS = re.compile(
-    r"(?P<outcome_men>utfallmän/?(?:pojkar)?)"
-    r"|(?P<outcome_women>utfallkvinnor/?(?:flickor)?)"
-    r"|(?P<previous>(?:periodens)?utfallvb(?:19|20)\d\d)"
-    r"|(?P<outcome>periodensutfall)"
-    r"|(?P<forecast>prognos(?:helår)?)"
-    r"|(?P<kf_target>kf:sårsmål)"
-    r"|(?P<target>årsmål)"
+    r"(?P<outcome_men>utfall(?:män/?(?:pojkar)?|pojkar/?(?:män)?))"
+    r"|(?P<outcome_women>utfall(?:kvinnor/?(?:flickor)?|flickor/?(?:kvinnor)?))"
+    r"|(?P<previous>(?:periodens)?utfall(?:vb)?(?:19|20)\d\d|utfallföregåendeår|föregåendeårsutfall)"
+    r"|(?P<outcome>(?:periodens)?utfall)"
+    r"|(?P<forecast>(?:helårs)?prognos(?:helår)?)"
+    r"|(?P<kf_target>(?:kf:s|kommunfullmäktiges)årsmål)"
+    r"|(?P<target>(?:nämndens)?årsmål)"
     r"|(?P<period>period)")
 
 

@@ -284,3 +284,18 @@ def test_an_activity_running_on_from_the_analysis_above_it_without_indentation()
     same = [Line(1, "Genomföra en kartläggning. ", "Genomföra en kartläggning."),
             Line(2, "Införa en ny rutin för hela ", "Införa en ny rutin för hela"), Line(3, "förvaltningen ", "förvaltningen")]
     assert split_at_narrower_start(same) == ([], same)
+
+
+@pytest.mark.parametrize("header,columns", [
+    ("Indikator Utfall Årsmål Period", ["outcome", "target"]),
+    ("Indikator Utfall Utfall pojkar/ män Utfall flickor/ kvinnor Utfall 2019 Årsmål Period",
+     ["outcome", "outcome_men", "outcome_women", "previous", "target"]),
+    ("Indikator Periodens utfall Föregående års utfall Helårsprognos Årsmål Kommunfullmäktiges årsmål Period",
+     ["outcome", "previous", "forecast", "target", "kf_target"]),
+    ("Indikator Periodens utfall Utfall föregående år Nämndens årsmål KF:s årsmål Period",
+     ["outcome", "previous", "target", "kf_target"]),
+])
+def test_header_wordings_of_other_years_and_reports(header, columns):
+    from auditor.parser.labels import header_columns
+
+    assert header_columns(header) == columns
