@@ -58,7 +58,7 @@ def dump_baseline(baseline: Baseline) -> str:
 
 
 def load_baseline(path: str | Path) -> Baseline:
-    return read_document(path, SCHEMA, Baseline, ("en baslinje", "a baseline"))
+    return read_document(path, SCHEMA, Baseline, "a_baseline")
 
 
 def apply_baseline(result: AuditResult, baseline: Baseline) -> BaselineDiff:

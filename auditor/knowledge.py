@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, refusal
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,7 @@ def _compile(pattern: str, where: Path) -> re.Pattern:
     try:
         return re.compile(pattern, re.IGNORECASE)
     except re.error as exc:
-        raise InputError(str(where), f"ogiltigt reguljärt uttryck {pattern!r}: {exc}",
-                         f"invalid regular expression {pattern!r}: {exc}", code="config") from None
+        raise refusal("bad_pattern", str(where), code="config", pattern=pattern, reason=exc) from None
 
 
 def _read_yaml(path: Path) -> dict:
@@ -58,11 +57,10 @@ def _read_yaml(path: Path) -> dict:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
-        raise InputError(str(path), f"kan inte läsa filen: {exc}".splitlines()[0],
-                         f"cannot read the file: {exc}".splitlines()[0], code="config") from None
+        error = refusal("knowledge_unreadable", str(path), reason=exc)     # its first line says what
+        raise InputError(str(path), error.sv.splitlines()[0], error.en.splitlines()[0], code="config") from None
     if not isinstance(data, dict):
-        raise InputError(str(path), "filen ska innehålla en YAML-tabell", "the file must hold a YAML mapping",
-                         code="config")
+        raise refusal("knowledge_not_mapping", str(path), code="config")
     return data
 
 
@@ -141,13 +139,11 @@ def read_kf_targets(path: Path) -> dict[tuple[int, str], str]:
     data = _read_yaml(path)
     targets = data.get("targets") or {}
     if not isinstance(targets, dict):
-        raise InputError(str(path), "targets ska vara en tabell år -> indikator -> mål",
-                         "targets must be a mapping year -> indicator -> target", code="config")
+        raise refusal("kf_targets_not_mapping", str(path), code="config")
     out: dict[tuple[int, str], str] = {}
     for year, entries in targets.items():
         if not isinstance(entries, dict) or not str(year).isdigit():
-            raise InputError(str(path), f"targets.{year}: ska vara ett år med en tabell indikator -> mål",
-                             f"targets.{year}: must be a year holding a mapping indicator -> target", code="config")
+            raise refusal("kf_targets_year", str(path), code="config", year=year)
         for name, cell in entries.items():
             out[(int(year), kf_key(str(name)))] = str(cell)
     return out

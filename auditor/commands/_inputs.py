@@ -25,7 +25,7 @@ def audit_reports(paths: list[str], args: Any) -> AuditResult:
 
 
 def read_findings_json(path: Path) -> AuditResult:
-    return read_document(path, SCHEMA, AuditResult, ("en fyndfil", "a findings file"))
+    return read_document(path, SCHEMA, AuditResult, "a_findings_file")
 
 
 def load_result(paths: list[str], args: Any) -> AuditResult:

@@ -578,3 +578,25 @@ ERRORS.update({
     'decision_needs_reason': ('ett beslut behöver både motivering (--reason) och namn (--by)',
                               'a decision needs both a reason (--reason) and a name (--by)'),
 })
+
+# Refusals of auditor's own JSON files (findings, baselines) and of the knowledge files (YAML).
+ERRORS.update({
+    'a_baseline': ('en baslinje', 'a baseline'),
+    'a_findings_file': ('en fyndfil', 'a findings file'),
+    'not_json': ('är inte giltig JSON (rad {line}, kolumn {column})', 'is not valid JSON (line {line}, column {column})'),
+    'json_unreadable': ('kan inte läsas som JSON: {reason}', 'cannot be read as JSON: {reason}'),
+    'not_document': ('är inte {what} ({schema})', 'is not {what} ({schema})'),
+    'document_malformed': ('{what} är felaktig: {at}{problem}', '{what} is malformed: {at}{problem}'),
+    'json_missing': ('fältet saknas', 'the field is missing'),
+    'json_extra_forbidden': ('okänt fält', 'unknown field'),
+    'json_not_allowed': ('otillåtet värde', 'a value that is not allowed'),
+    'json_wrong_type': ('fel typ av värde', 'a value of the wrong type'),
+    'json_invalid': ('ogiltigt värde', 'an invalid value'),
+    'bad_pattern': ('ogiltigt reguljärt uttryck {pattern!r}: {reason}', 'invalid regular expression {pattern!r}: {reason}'),
+    'knowledge_unreadable': ('kan inte läsa filen: {reason}', 'cannot read the file: {reason}'),
+    'knowledge_not_mapping': ('filen ska innehålla en YAML-tabell', 'the file must hold a YAML mapping'),
+    'kf_targets_not_mapping': ('targets ska vara en tabell år -> indikator -> mål',
+                               'targets must be a mapping year -> indicator -> target'),
+    'kf_targets_year': ('targets.{year}: ska vara ett år med en tabell indikator -> mål',
+                        'targets.{year}: must be a year holding a mapping indicator -> target'),
+})
