@@ -93,3 +93,25 @@ def sample_result(*reports: Report) -> AuditResult:
         reports = (sample_report(),
                    sample_report(source="reports/farsta_vb2020.txt", committee="Farsta stadsdelsnämnd"))
     return AuditResult(reports=[audit_of(r) for r in reports])
+
+
+def report_text(analysis: str, rows: str, *, title: str = "Fler bostäder i Lövsjö passar den som behöver stöd",
+                marker: str = "Uppfylls helt") -> str:
+    """The text of a small annual report, as extracted: one goal with its marker and analysis, then an
+    indicator table (header as printed) with ``rows``."""
+    return f"""Lövsjö stadsdelsnämnd
+Verksamhetsberättelse 2020
+
+KF:s mål för verksamhetsområdet:
+1.1 {title}
+
+ {marker}
+
+Analys
+
+{analysis}
+
+ Indikator Periodens utfall Perio
+dens utfall VB 2019 Årsmål KF:s årsmål Period
+
+{rows}"""

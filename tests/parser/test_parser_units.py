@@ -12,6 +12,8 @@ from auditor.model import Indicator
 from auditor.parser.placement import Context, decide, pending_row
 from auditor.parser.values import value_groups_to_cells
 
+from ..factories import report_text
+
 
 def cells_of(*groups: str):
     """Value groups as the parser sees them: each group a list of raw lines."""
@@ -183,29 +185,8 @@ def test_a_text_that_stops_mid_sentence_in_a_goal_is_cut_off():
     assert not report.complete
 
 
-_ONE_ROW = """Lövsjö stadsdelsnämnd
-Verksamhetsberättelse 2020
-
-KF:s mål för verksamhetsområdet:
-1.1 Fler bostäder i Lövsjö passar den som behöver stöd
-
- Uppfylls helt
-
-Analys
-
-Förvaltningen bedömer att målet uppfylls helt.
-
- Indikator Periodens utfall Perio
-dens utfall VB 2019 Årsmål KF:s årsmål Period
-
-{name}
-
-5 st 3 st 4 st  VB 2020
-
-Andel nöjda brukare
-
-80 % 70 % 75 %  VB 2020
-"""
+_ONE_ROW = report_text("Förvaltningen bedömer att målet uppfylls helt.",
+                       "{name}\n\n5 st 3 st 4 st  VB 2020\n\nAndel nöjda brukare\n\n80 % 70 % 75 %  VB 2020\n")
 
 
 def test_a_long_name_printed_on_one_line_is_the_rows_name():

@@ -13,6 +13,8 @@ from auditor.engine import audit_report
 from auditor.parser import parse_text
 from auditor.parser.prose_claims import read_report
 
+from ..factories import report_text
+
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "prose_figures.txt"
 RULES = ["IND-TEXT-FIGURE", "IND-TEXT-MET", "IND-TEXT-TREND"]
 
@@ -192,33 +194,13 @@ Andel unga med praktikplats
 def test_a_heading_whose_name_ends_on_a_line_of_its_own():
     """A long indicator name used as a heading wraps, and its last word or two stand alone on the next
     line: that line finishes the heading, it does not close the indicator's part."""
-    text = """Lövsjö stadsdelsnämnd
-Verksamhetsberättelse 2020
-
-KF:s mål för verksamhetsområdet:
-1.1 Fler bostäder i Lövsjö passar den som behöver stöd
-
- Uppfylls helt
-
-Analys
-
-Förvaltningen bedömer att målet uppfylls helt.
-Uppnådda resultat
-Antal planerade bostadsprojekt med särskilda platser för personer inom socialpsykiatrin och
-LSS
-Utfallet uppgår till 5 planerade bostadsprojekt och årsmålet om 4 bostadsprojekt uppnås därmed.
-
- Indikator Periodens utfall Perio
-dens utfall VB 2019 Årsmål KF:s årsmål Period
-
-Antal planerade 
-bostadsprojekt med 
-särskilda platser för 
-personer inom 
-socialpsykiatrin och LSS
-
-5 st 3 st 4 st  VB 2020
-"""
+    text = report_text("Förvaltningen bedömer att målet uppfylls helt.\n"
+                       "Uppnådda resultat\n"
+                       "Antal planerade bostadsprojekt med särskilda platser för personer inom socialpsykiatrin och\n"
+                       "LSS\n"
+                       "Utfallet uppgår till 5 planerade bostadsprojekt och årsmålet om 4 bostadsprojekt uppnås därmed.",
+                       "Antal planerade \nbostadsprojekt med \nsärskilda platser för \npersoner inom \n"
+                       "socialpsykiatrin och LSS\n\n5 st 3 st 4 st  VB 2020\n")
     got = {(s.kind, s.value) for _, s in read_report(parse_text(text))}
     assert got == {("outcome", 5.0), ("target", 4.0), ("met", True)}
 
