@@ -35,8 +35,15 @@ class InputError(Exception):
 def refusal(message_id: str, source: str | None = None, /, code: str = "input", **values) -> InputError:
     """The ``InputError`` whose words are ``catalogue.ERRORS[message_id]``, filled in with ``values`` (a value
     given as a (Swedish, English) pair is taken in each language)."""
+    sv, en = refusal_words(message_id, **values)
+    return InputError(source, sv, en, code=code)
+
+
+def refusal_words(message_id: str, /, **values) -> tuple[str, str]:
+    """``catalogue.ERRORS[message_id]`` filled in with ``values``, as a (Swedish, English) pair: a refusal or
+    a part of one (a value given as a pair is taken in each language)."""
     from .words.catalogue import ERRORS
 
     sv, en = ((text.format(**{k: v[i] if isinstance(v, tuple) else v for k, v in values.items()}))
               for i, text in enumerate(ERRORS[message_id]))
-    return InputError(source, sv, en, code=code)
+    return sv, en

@@ -25,7 +25,7 @@ from typing import Iterable
 
 from pydantic import ConfigDict, ValidationError
 
-from .errors import refusal
+from .errors import refusal, refusal_words as _words
 from .findings import AuditResult, Decision, Review, StaleReview
 
 SCHEMA = "auditor.review/1"
@@ -127,12 +127,6 @@ def _problem(error: dict) -> tuple[str, str]:
     if kind.startswith("string"):
         return _words("field_text", field=field)
     return _words("field_invalid", field=field)
-
-
-def _words(message_id: str, **values) -> tuple[str, str]:
-    """The catalogue's (Swedish, English) words for a part of a refusal."""
-    error = refusal(message_id, **values)
-    return error.sv, error.en
 
 
 def _either(options) -> tuple[str, str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import refusal
+from ..errors import refusal, refusal_words
 
 
 def register(sub) -> None:
@@ -27,10 +27,7 @@ def run(args) -> int:
         rule_id = args.rule.strip().upper()
         if rule_id not in catalogue:
             close = catalogue.match(rule_id)
-            hint = ("", "")
-            if close:
-                named = refusal("did_you_mean", names=", ".join(close))
-                hint = (named.sv, named.en)
+            hint = refusal_words("did_you_mean", names=", ".join(close)) if close else ""
             raise refusal("unknown_rule", code="usage", rule=args.rule, hint=hint)
         specs = [catalogue[rule_id]]
     else:

@@ -20,7 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from ..errors import InputError
+from ..errors import refusal, refusal_words as _words
+from ..words.catalogue import ERRORS
 
 SEVERITIES = ("error", "warning", "info")
 ID_RE = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
@@ -117,8 +118,7 @@ def _load_module(path: Path, package: str):
         spec.loader.exec_module(module)
     except Exception as exc:  # a broken user rule is an input error with its file name
         del sys.modules[name]
-        raise InputError(str(path), f"regelmodulen kan inte läsas: {type(exc).__name__}: {exc}",
-                         f"the rule module cannot be loaded: {type(exc).__name__}: {exc}", code="rules") from None
+        raise refusal("rule_module_unloadable", str(path), code="rules", reason=f"{type(exc).__name__}: {exc}") from None
     return module
 
 
@@ -128,26 +128,24 @@ def _spec_from_module(module, path: Path, builtin: bool) -> RuleSpec:
     def need(name: str, kind):
         value = getattr(module, name, None)
         if not isinstance(value, kind):
-            raise InputError(str(path), f"regelmodulen saknar {name}", f"the rule module lacks {name}", code="rules")
+            raise refusal("rule_module_lacks", str(path), code="rules", name=name)
         return value
 
     rule_id = need("ID", str)
     if not ID_RE.match(rule_id):
-        raise InputError(str(path), f"ogiltigt regel-id {rule_id!r} (form: OMRÅDE-VAD)",
-                         f"invalid rule id {rule_id!r} (form: AREA-WHAT)", code="rules")
+        raise refusal("rule_id_invalid", str(path), code="rules", rule=rule_id)
     severity = need("SEVERITY", str)
     if severity not in SEVERITIES:
-        raise InputError(str(path), f"ogiltig SEVERITY {severity!r}", f"invalid SEVERITY {severity!r}", code="rules")
+        raise refusal("rule_severity_invalid", str(path), code="rules", severity=severity)
     title, message = need("TITLE", dict), need("MESSAGE", dict)
     if "sv" not in title or "sv" not in message:
-        raise InputError(str(path), "TITLE och MESSAGE behöver en svensk text (\"sv\")",
-                         "TITLE and MESSAGE need a Swedish text (\"sv\")", code="rules")
+        raise refusal("rule_needs_swedish", str(path), code="rules")
     doc_sv = getattr(module, "DOC_SV", None)
     if doc_sv is not None and not isinstance(doc_sv, str):
-        raise InputError(str(path), "DOC_SV ska vara en text", "DOC_SV must be a string", code="rules")
+        raise refusal("rule_doc_sv", str(path), code="rules")
     rules = [v for v in vars(module).values() if isinstance(v, Rule)]
     if not rules:
-        raise InputError(str(path), "regelmodulen har ingen @Rule", "the rule module has no @Rule", code="rules")
+        raise refusal("rule_without_rule", str(path), code="rules")
     parameters = dict(getattr(module, "PARAMETERS", {}) or {})
     check_patterns(rule_id, rules, parameters, path)
     return RuleSpec(id=rule_id, severity=severity, title=title, message=message,
@@ -199,7 +197,7 @@ def _patterns(element):
 
 
 def check_patterns(rule_id: str, rules: list, parameters: dict[str, Any], path: Path | str) -> None:
-    """Raise InputError when a pattern names a field its fact class does not have.
+    """Raise an InputError when a pattern names a field its fact class does not have.
 
     The fact classes are those of ``dsl.FACT_TYPES`` (fields: their dataclass's fields) and ``Params``
     (fields: ``rule`` and the rule's PARAMETERS); patterns on other classes are left alone."""
@@ -223,17 +221,16 @@ def check_patterns(rule_id: str, rules: list, parameters: dict[str, Any], path: 
                 kind = type(pattern).__name__
                 close = difflib.get_close_matches(str(name), sorted(fields), n=1, cutoff=0.6)
                 if type(pattern) is Params:
-                    subject, listing = f"Params({key}=…)", ", ".join(sorted(parameters))
-                    lacks = (f"regeln har ingen parameter {name!r}", f"the rule has no parameter {name!r}")
-                    known = (f" (PARAMETERS: {listing or 'inga'})", f" (PARAMETERS: {listing or 'none'})")
+                    subject = f"Params({key}=…)"
+                    lacks = _words("rule_lacks_parameter", name=name)
+                    known = _words("rule_parameters", listing=", ".join(sorted(parameters)) or ERRORS["none"])
                 else:
-                    subject, listing = f"{kind}({key}=…)", ", ".join(sorted(fields))
-                    lacks = (f"{kind} har inget fält {name!r}", f"{kind} has no field {name!r}")
-                    known = (f" (fälten: {listing})", f" (its fields: {listing})")
-                hint = (f"; menade du {close[0]!r}?", f"; did you mean {close[0]!r}?") if close else known
-                raise InputError(str(path), f"regeln {rule_id} ({function}) matchar {subject}, men {lacks[0]}{hint[0]}",
-                                 f"rule {rule_id} ({function}) matches {subject}, but {lacks[1]}{hint[1]}",
-                                 code="rules")
+                    subject = f"{kind}({key}=…)"
+                    lacks = _words("fact_lacks_field", kind=kind, name=name)
+                    known = _words("fact_fields", listing=", ".join(sorted(fields)))
+                hint = _words("did_you_mean_field", name=close[0]) if close else known
+                raise refusal("rule_pattern_field", str(path), code="rules", rule=rule_id, function=function,
+                              subject=subject, lacks=lacks, hint=hint)
 
 
 def rule_dirs(extra: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -249,7 +246,7 @@ def load_catalogue(extra_dirs: tuple[str, ...] = ()) -> Catalogue:
     for i, d in enumerate(extra_dirs):
         p = Path(d)
         if not p.is_dir():
-            raise InputError(d, "regelkatalogen finns inte", "the rules directory does not exist", code="rules")
+            raise refusal("rules_folder_missing", d, code="rules")
         sources.append((p, f"auditor_user_rules_{i}_{abs(hash(str(p.resolve()))) % 10**8}", False))
     for directory, package, is_builtin in sources:
         for path in sorted(directory.glob("*.py")):
@@ -257,7 +254,6 @@ def load_catalogue(extra_dirs: tuple[str, ...] = ()) -> Catalogue:
                 continue
             spec = _spec_from_module(_load_module(path, package), path, is_builtin)
             if spec.id in cat.rules:
-                raise InputError(str(path), f"regel-id {spec.id} finns redan i {cat.rules[spec.id].path}",
-                                 f"rule id {spec.id} is already defined in {cat.rules[spec.id].path}", code="rules")
+                raise refusal("rule_id_taken", str(path), code="rules", rule=spec.id, path=cat.rules[spec.id].path)
             cat.rules[spec.id] = spec
     return cat

@@ -600,3 +600,24 @@ ERRORS.update({
     'kf_targets_year': ('targets.{year}: ska vara ett år med en tabell indikator -> mål',
                         'targets.{year}: must be a year holding a mapping indicator -> target'),
 })
+
+# Refusals of rule modules (the built-in catalogue and --rules folders).
+ERRORS.update({
+    'rule_module_unloadable': ('regelmodulen kan inte läsas: {reason}', 'the rule module cannot be loaded: {reason}'),
+    'rule_module_lacks': ('regelmodulen saknar {name}', 'the rule module lacks {name}'),
+    'rule_id_invalid': ('ogiltigt regel-id {rule!r} (form: OMRÅDE-VAD)', 'invalid rule id {rule!r} (form: AREA-WHAT)'),
+    'rule_severity_invalid': ('ogiltig SEVERITY {severity!r}', 'invalid SEVERITY {severity!r}'),
+    'rule_needs_swedish': ('TITLE och MESSAGE behöver en svensk text ("sv")', 'TITLE and MESSAGE need a Swedish text ("sv")'),
+    'rule_doc_sv': ('DOC_SV ska vara en text', 'DOC_SV must be a string'),
+    'rule_without_rule': ('regelmodulen har ingen @Rule', 'the rule module has no @Rule'),
+    'rule_pattern_field': ('regeln {rule} ({function}) matchar {subject}, men {lacks}{hint}',
+                           'rule {rule} ({function}) matches {subject}, but {lacks}{hint}'),
+    'rule_lacks_parameter': ('regeln har ingen parameter {name!r}', 'the rule has no parameter {name!r}'),
+    'rule_parameters': (' (PARAMETERS: {listing})', ' (PARAMETERS: {listing})'),
+    'fact_lacks_field': ('{kind} har inget fält {name!r}', '{kind} has no field {name!r}'),
+    'fact_fields': (' (fälten: {listing})', ' (its fields: {listing})'),
+    'did_you_mean_field': ('; menade du {name!r}?', '; did you mean {name!r}?'),
+    'none': ('inga', 'none'),
+    'rules_folder_missing': ('regelkatalogen finns inte', 'the rules directory does not exist'),
+    'rule_id_taken': ('regel-id {rule} finns redan i {path}', 'rule id {rule} is already defined in {path}'),
+})
