@@ -36,6 +36,7 @@ när siffrorna säger inte uppnått (eller tvärtom) ger läsaren fel slutsats.
 """
 
 from auditor.engine.dsl import AS, FigureClaim, Rule
+from auditor.words.catalogue import FIGURE_COLUMNS
 
 ID = "IND-TEXT-MET"
 SEVERITY = "error"
@@ -48,9 +49,9 @@ MESSAGE = {
     "en": "The text says that '{indicator}' {says_en}, but the table shows that it {shows_en} ({column_en} {figure} vs target {target}, {direction_en}, line {indicator_line}): \"{text}\"",
 }
 PARAMETERS: dict = {}
-_SV = {True: "når årsmålet", False: "inte når årsmålet"}
-_EN = {True: "reaches its annual target", False: "misses its annual target"}
-_COL = {"outcome": ("utfall", "outcome"), "forecast": ("prognos", "forecast")}
+# Whether the target is reached, as (Swedish, English); the columns' names are the catalogue's.
+_MET = {True: ("når årsmålet", "reaches its annual target"),
+        False: ("inte når årsmålet", "misses its annual target")}
 _DIR = {"higher": ("högre är bättre", "higher is better"), "lower": ("lägre är bättre", "lower is better"),
         "band": ("inom intervall", "within a band")}
 
@@ -95,10 +96,10 @@ EXAMPLES = [
 
 def WORDING(claim) -> dict:
     """The message's words for the claim: what it says, what the table shows, the column and the direction."""
-    col = _COL.get(claim["column"], ("utfall", "outcome"))
+    col = FIGURE_COLUMNS.get(claim["column"], FIGURE_COLUMNS["outcome"])
     direction = _DIR.get(claim["direction"], ("", ""))
-    return {"says_sv": _SV[claim["stated"]], "says_en": _EN[claim["stated"]],
-            "shows_sv": _SV[claim["table"]], "shows_en": _EN[claim["table"]],
+    says, shows = _MET[claim["stated"]], _MET[claim["table"]]
+    return {"says_sv": says[0], "says_en": says[1], "shows_sv": shows[0], "shows_en": shows[1],
             "column_sv": col[0], "column_en": col[1], "direction_sv": direction[0], "direction_en": direction[1]}
 
 

@@ -50,9 +50,10 @@ MESSAGE = {
     "en": "The text says that '{indicator}' {says_en} against the previous year, but the table shows {previous} → {outcome} (line {indicator_line}): \"{text}\"",
 }
 PARAMETERS: dict = {}
-_SV = {"up": "ökat", "down": "minskat", "same": "legat kvar på samma nivå", "better": "förbättrats",
-       "worse": "försämrats"}
-_EN = {"up": "went up", "down": "went down", "same": "stayed the same", "better": "improved", "worse": "got worse"}
+# What the sentence says happened, as (Swedish, English).
+_SAYS = {"up": ("ökat", "went up"), "down": ("minskat", "went down"),
+         "same": ("legat kvar på samma nivå", "stayed the same"), "better": ("förbättrats", "improved"),
+         "worse": ("försämrats", "got worse")}
 
 EXAMPLES = [
     {"expect": "fail", "title": "Said to fall, the table shows a rise",
@@ -90,7 +91,8 @@ EXAMPLES = [
 
 def WORDING(claim) -> dict:
     """The message's words for what the claim says happened."""
-    return {"says_sv": _SV[claim["stated"]], "says_en": _EN[claim["stated"]]}
+    sv, en = _SAYS[claim["stated"]]
+    return {"says_sv": sv, "says_en": en}
 
 
 @Rule(AS.claim << FigureClaim(kind="trend", agrees=False))

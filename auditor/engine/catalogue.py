@@ -118,7 +118,8 @@ def _load_module(path: Path, package: str):
         spec.loader.exec_module(module)
     except Exception as exc:  # a broken user rule is an input error with its file name
         del sys.modules[name]
-        raise refusal("rule_module_unloadable", str(path), code="rules", reason=f"{type(exc).__name__}: {exc}") from None
+        raise refusal("rule_module_unloadable", str(path), code="rules",
+                      reason=f"{type(exc).__name__}: {exc}") from None
     return module
 
 
