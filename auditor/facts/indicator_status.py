@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..knowledge import Knowledge
 from ..model import Indicator, Report, Value
+from ..parser.values import parse_value
 
 TERTIALS = ("T1", "T2")
 
@@ -47,13 +48,7 @@ def target_number(cell: Value | None) -> float | None:
     if cell is None or cell.value is not None or not cell.text:
         return cell_number(cell)
     found = _NUMBER_IN_TEXT.findall(cell.text)
-    if len(found) != 1:
-        return None
-    raw = found[0].replace("−", "-").replace(" ", "").replace("\u00a0", "").replace(",", ".")
-    try:
-        return float(raw)
-    except ValueError:
-        return None
+    return parse_value(found[0]).value if len(found) == 1 else None     # read as a table cell is read
 
 
 def compared_figure(report_kind: str | None, ind: Indicator) -> tuple[float | None, str | None]:
