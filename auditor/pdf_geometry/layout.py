@@ -146,11 +146,15 @@ def _flush_carry(w: _Writer, state: _TableState) -> None:
 
 def _goes_on(table, carry: list[VLine], group: list[VLine]) -> bool:
     """Is ``group`` (at the top of a page) the rest of the row ``carry`` that the page break cut? Its words
-    stand in the columns, it is no label, and the two are not each a whole row."""
+    stand in the columns and it is no label; and it is no whole row of its own, or it is one whose name's
+    first lines ``carry`` holds (cells beside the middle of a tall name): then ``carry`` is no row and does
+    not end a sentence (the last line of an analysis does)."""
     columns, _, read_row = table
     if columns.cells(group) is None or L.SECTION.match(group[0].text) or L.goal_label(group[0].text):
         return False
-    return read_row(columns, carry) is None or read_row(columns, group) is None
+    if read_row(columns, group) is None:
+        return True
+    return read_row(columns, carry) is None and not carry[-1].text.rstrip().endswith((".", "!", "?", ":"))
 
 
 def _groups(lines: list[VLine], i: int) -> int:
@@ -208,7 +212,8 @@ def _page_content(w: _Writer, lines: list[VLine], state: _TableState) -> None:
                     continue
                 state.carry = carry
                 _flush_carry(w, state)
-            if end == len(lines) and table[0].cells(group) is not None \
+            starts = prev is None or line.top - prev.bottom > BLANK_GAP * line.size   # not a paragraph's tail
+            if starts and end == len(lines) and table[0].cells(group) is not None \
                     and group[-1].bottom >= state.content_bottom - AT_BOTTOM * group[-1].size:
                 state.carry = group       # the page's last row reaches its bottom: it may go on overleaf
                 prev, i = lines[end - 1], end

@@ -12,7 +12,7 @@ SAME_LINE = 0.3
 BAND = 0.15
 MIN_BAND = 60.0        # points: on small pages the band is at least this tall
 SAME_PLACE = 3.0       # points
-REPEATS = 0.3          # share of the pages (at least two) that carry the same furniture line
+REPEATS = 0.6          # share of the pages (at least two) that carry the same furniture line
 _DIGITS = re.compile(r"\d+")
 
 
