@@ -26,21 +26,19 @@ class AuditEngine(KnowledgeEngine):
         super().__init__()
         self.flags: dict[tuple[str, str], dict[str, Any]] = {}
 
-    def flag(self, rule_id: str, subject, *items, message: str | None = None,
-             wording: dict[str, Any] | None = None, **evidence) -> None:
+    def flag(self, rule_id: str, subject, *items, message: str | None = None, **evidence) -> None:
         """Record that rule ``rule_id`` found a problem with ``subject`` (a fact), shown by ``items``.
 
         ``message`` names a variant of the rule's MESSAGE (``MESSAGE[variant][lang]``) for rules that
-        state their policy in more than one way; ``evidence`` is added to the finding's evidence;
-        ``wording`` fills the message only (words, not facts). A value given as ``{"sv": ..., "en": ...}``
-        is taken in the language of the audit."""
+        state their policy in more than one way; ``evidence`` is added to the finding's evidence (a value
+        given as ``{"sv": ..., "en": ...}`` is taken in the language of the audit). Words that only fill
+        the message come from the rule module's ``WORDING(subject)``, when the finding is written."""
         key = (rule_id, subject["key"])
         entry = self.flags.setdefault(key, {"rule": rule_id, "subject": subject, "items": {}, "evidence": {},
-                                            "wording": {}, "message": message})
+                                            "message": message})
         for item in items:
             entry["items"].setdefault(item["key"], item)
         entry["evidence"].update(evidence)
-        entry["wording"].update(wording or {})
 
 
 _CLASSES: dict[tuple, type] = {}
@@ -223,7 +221,7 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
         goal = goal_facts.get(goal_id) if goal_id else None
         certainty, doubts = _certainty(spec, subject, items, facts, lang)
         severity = config.severity_of(spec)
-        wording = {**entry["wording"], **(spec.wording(_plain(subject)) if spec.wording else {})}
+        wording = spec.wording(_plain(subject)) if spec.wording else {}
         ctx = _context(subject, items, {**entry["evidence"], **wording}, lang)
         messages = spec.message.get(entry["message"], spec.message) if entry["message"] else spec.message
         template = messages.get(lang) or messages["sv"]
