@@ -264,9 +264,9 @@ def _meaning(a: dict[str, Value | None], count: bool = False) -> float:
     if men is not None and women is not None:
         if total is None:
             score += SPLIT_WITHOUT_TOTAL
-        elif split_misfit(total, men, women, count) > NEAR_SPLIT:
+        elif (misfit := split_misfit(total, men, women, count)) > NEAR_SPLIT:
             score += SPLIT_BREAKS
-        elif split_misfit(total, men, women, count) > 0:
+        elif misfit > 0:
             score += SPLIT_NEARLY
         elif _same(men.value, women.value):
             pass                  # the same figure three times fits any reading

@@ -337,37 +337,47 @@ def _group_words(name: str) -> list[str]:
     return sorted({w.lower() for w in _SUBGROUP.findall(name.lower())})
 
 
+@functools.lru_cache(maxsize=4096)
+def _own_group_pattern(name: str) -> re.Pattern | None:
+    """The group words of an indicator's name and their definite forms, as one pattern (None: none)."""
+    words = _group_words(name)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) + r"(?:na|en)?" for w in words) + r")\b", re.I) \
+        if words else None
+
+
 def _as_own(sentence: str, name: str) -> str:
     """The sentence with the group words of the indicator's own name (and their definite forms) made
     neutral, so that the sub-group filters leave them alone."""
-    words = _group_words(name)
-    if not words:
-        return sentence
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) + r"(?:na|en)?" for w in words) + r")\b", re.I)
-    return pattern.sub("personer", sentence)
+    pattern = _own_group_pattern(name)
+    return pattern.sub("personer", sentence) if pattern is not None else sentence
 
 
 def _part_of(sentence: str, m: re.Match) -> bool:
     """The met claim's clause is about a share of the units ("39 % av förskolorna når årsmålet", "årsmålet
     nås av två av sju enheter"), not about a target that is itself a share ("når inte målet att 70 procent
     av de uppmärksammade personerna …")."""
-    bounds = [b.end() for b in _CLAUSE.finditer(sentence, 0, m.start())]
-    left = bounds[-1] if bounds else 0
+    left, right = _clause_bounds(sentence, m.start(), m.end())
     if _PART_OF.search(sentence, left, m.start()):
         return True
-    nxt = _CLAUSE.search(sentence, m.end())
-    after = sentence[m.end():nxt.start() if nxt else len(sentence)]
+    after = sentence[m.end():right]
     share = _PART_OF.search(after)
     return share is not None and not re.search(r"\b(?:att|om|på)\b", after[:share.start()])
 
 
-def _clause_at(sentence: str, start: int, end: int, back: int = 0) -> str:
-    """The clause around sentence[start:end] (between commas and joining words); ``back`` clauses before
-    it are added (a period named in the clause before: "jämfört med T1 då utfallet låg på ...")."""
+def _clause_bounds(sentence: str, start: int, end: int, back: int = 0) -> tuple[int, int]:
+    """Where the clause around sentence[start:end] begins and ends (between commas and joining words);
+    ``back`` clauses before it are added."""
     bounds = [m.end() for m in _CLAUSE.finditer(sentence, 0, start)]
     left = bounds[-1 - back] if len(bounds) > back else 0
     m = _CLAUSE.search(sentence, end)
-    return sentence[left:m.start() if m else len(sentence)]
+    return left, (m.start() if m else len(sentence))
+
+
+def _clause_at(sentence: str, start: int, end: int, back: int = 0) -> str:
+    """The clause around sentence[start:end]; ``back`` clauses before it are added (a period named in the
+    clause before: "jämfört med T1 då utfallet låg på ...")."""
+    left, right = _clause_bounds(sentence, start, end, back)
+    return sentence[left:right]
 
 
 def _other_period(clause: str, ctx: _Context, allow_previous_year: bool = False) -> bool:

@@ -9,7 +9,7 @@ from .cursor import LineCursor
 from .lines import Line, join_wrapped
 from .placement import PendingRow, pending_row
 from .values import (NUMBER, PERIOD, UNIT_WORDS, YEAR, completes_cut_word, cut_cell_word, ends_with_period,
-                     value_groups_to_cells)
+                     is_unit, value_groups_to_cells)
 
 # Words that can stand in a value cell besides numbers and units (text targets, periods).
 CELL_WORDS = {
@@ -39,7 +39,7 @@ def _units(words: list[str]) -> list[str | None]:
     for n, w in enumerate(words):
         if NUMBER.match(w) and not YEAR.match(w):
             after = words[n + 1].lower() if n + 1 < len(words) else ""
-            out.append("%" if w.endswith("%") else after if after in UNIT_WORDS or after == "%" else None)
+            out.append("%" if w.endswith("%") else after if after and is_unit(after) else None)
     return out
 
 
@@ -121,6 +121,11 @@ class IndicatorRows(LineCursor):
                 # it ends the name; the cells begin at the next cut
                 first_cut = matches[k].start() if first_cut is None else first_cut
         return first_cut
+
+    def _values_follow(self, j: int) -> bool:
+        """The next line with content after line j is a line of values."""
+        nxt = self.next_content(j + 1)
+        return nxt < len(self.lines) and self.is_value_line(nxt)
 
     def _continues_with_cell(self, i: int, number: str) -> bool:
         """The line after i (same block) continues a value cell: a unit, a wrapped text target or a period.
@@ -210,8 +215,7 @@ class IndicatorRows(LineCursor):
                 return None
             if len(name_parts) >= MAX_NAME_LINES:
                 return None
-            nxt = self.next_content(j + 1)
-            if len(text) > 90 and (text.endswith(".") or nxt >= len(self.lines) or not self.is_value_line(nxt)):
+            if len(text) > 90 and (text.endswith(".") or not self._values_follow(j)):
                 return None   # prose; a long name printed on one line is followed by its values
             name_parts.append(self.lines[j])
             j += 1

@@ -116,12 +116,12 @@ INCOMPLETE_CELL = re.compile(r"^(?:VB|Tertial(?:\s*\d)?|Halvår(?:\s*\d)?|T\d|He
 def starts_new_cell(cell_so_far: str, line: str) -> bool:
     """Inside one block, a wrapped cell goes on on the next line, unless that line starts a cell of its
     own ("Max 10" / "personer" / "Max 10" / "personer") while the cell so far is complete."""
-    first = line.split()[0] if line.split() else ""
+    words = line.split()
+    first = words[0] if words else ""
     if INCOMPLETE_CELL.search(cell_so_far.strip()):
         return False
-    if PERIOD.match(" ".join(line.split())) or YEAR.fullmatch(line.strip()):
+    if PERIOD.match(" ".join(words)) or YEAR.fullmatch(line.strip()):
         return True     # the period after a complete cell (tools that print each cell on a line of its own)
-    words = line.split()
     if len(words) > 1 and YEAR.match(first) and words[1].lower() in UNIT_WORDS:
         return True     # "1945 GWh": a figure that looks like a year, but has a unit
     return bool(NUMBER.match(first) and not YEAR.match(first) or first.lower() in TEXT_CELL_STARTS)
@@ -153,7 +153,7 @@ def _is_number(tok: str) -> bool:
     return bool(NUMBER.match(tok))
 
 
-def _is_unit(tok: str) -> bool:
+def is_unit(tok: str) -> bool:
     low = tok.lower()
     return low in UNIT_WORDS or low.startswith("barn/") or low.startswith("kr/") or low.startswith("st/")
 
@@ -187,7 +187,7 @@ def _group_words(tokens: list[str], gaps: list[int], joins: set[int], lead: int)
                 parts.append(tokens[j])
                 j += 1
             # units follow their number, also after the double space some reports print before "%"
-            while j < n and _is_unit(tokens[j]) and not _is_number(tokens[j]) and gaps[j] <= 2:
+            while j < n and is_unit(tokens[j]) and not _is_number(tokens[j]) and gaps[j] <= 2:
                 parts.append(tokens[j])
                 j += 1
             # a unit that is a ratio, "kg CO2 per kg livsmedel", "kr per invånare": "per" and what it is per
@@ -195,7 +195,7 @@ def _group_words(tokens: list[str], gaps: list[int], joins: set[int], lead: int)
                     and _per_word(tokens[j + 1]):
                 parts += tokens[j:j + 2]
                 j += 2
-                if j < n and gaps[j] == 1 and _per_word(tokens[j]) and _is_unit(parts[-1]):
+                if j < n and gaps[j] == 1 and _per_word(tokens[j]) and is_unit(parts[-1]):
                     parts.append(tokens[j])
                     j += 1
             cells.append(Cell(" ".join(parts), start_gap, lead if not cells else 0))
@@ -207,7 +207,7 @@ def _group_words(tokens: list[str], gaps: list[int], joins: set[int], lead: int)
         has_number = bool(re.search(r"\d", tok)) and not YEAR.match(tok)
         while j < n and gaps[j] == 1:
             nxt = tokens[j]
-            if has_number and not _is_unit(nxt):
+            if has_number and not is_unit(nxt):
                 break
             if _is_number(nxt):
                 if has_number:
