@@ -26,6 +26,7 @@ import textwrap
 from typing import Literal
 
 from auditor.model import VALUE_COLUMNS, Activity, Goal, Indicator, Report, Value
+from auditor.parser.lines import name_lines
 from auditor.words.form import LEVEL_NAMES, MARKERS
 
 Style = Literal["t1", "vb"]
@@ -63,13 +64,7 @@ def _wrap(text: str, width: int, cell: bool = False) -> list[str]:
     """
     lines = textwrap.wrap(" ".join(text.split()), width=width, break_long_words=False, break_on_hyphens=False)
     if cell:
-        merged: list[str] = []
-        for line in lines:
-            if merged and line[:1].isdigit():
-                merged[-1] += " " + line
-            else:
-                merged.append(line)
-        lines = merged
+        lines = name_lines(lines)
     return [line + " " for line in lines[:-1]] + lines[-1:]
 
 

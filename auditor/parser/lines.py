@@ -32,6 +32,18 @@ class Line:
         return self.raw.endswith(" ")
 
 
+def name_lines(lines: list[str]) -> list[str]:
+    """A table name's printed lines, as whoever writes this layout must print them: a line that starts with a
+    figure ("14 dagar") goes on the line before, or the parser reads it as a line of values."""
+    out: list[str] = []
+    for line in lines:
+        if out and line[:1].isdigit():
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return out
+
+
 def split_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\t", " ").replace("\u00a0", " ").replace("\u202f", " ")

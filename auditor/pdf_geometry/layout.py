@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..parser import labels as L
+from ..parser.lines import name_lines
 from .lines import VLine, find_furniture, visual_lines
 from .tables import (Columns, activity_columns, activity_row, cell_lines, header_lines, indicator_columns,
                      indicator_row, is_activity_header, is_header_start)
@@ -231,7 +232,7 @@ def _indicator(w: _Writer, columns: Columns, lines: list[VLine]) -> bool:
     if cells is None:
         return False
     name_words = columns.cells(lines)[0]
-    name = _name_lines(cell_lines(name_words))
+    name = name_lines(cell_lines(name_words))
     w.block(name)
     values = [cells.get(col, "") for col in columns.names[1:-1]]
     value_line = " ".join(values) + " " + cells["period"]
@@ -239,18 +240,6 @@ def _indicator(w: _Writer, columns: Columns, lines: list[VLine]) -> bool:
     w.positioned[first] = {col: text for col, text in cells.items() if col != "name"}
     w.blank()
     return True
-
-
-def _name_lines(lines: list[str]) -> list[str]:
-    """A name's printed lines; a line that starts with a figure ("14 dagar") goes on the line before, so
-    that it cannot be read as a line of values."""
-    out: list[str] = []
-    for line in lines:
-        if out and line[:1].isdigit():
-            out[-1] += " " + line
-        else:
-            out.append(line)
-    return out
 
 
 def _activity(w: _Writer, columns: Columns, lines: list[VLine], state: _TableState) -> bool:
