@@ -409,7 +409,10 @@ def _figure_ok(sentence: str, m: re.Match, group: str, ctx: _Context, previous: 
     return not _other_period(wider, ctx, allow_previous_year=previous)
 
 
-def _figures(sentence: str, ctx: _Context, subject_named: bool) -> list[tuple[str, float]]:
+def _figures(sentence: str, ctx: _Context) -> tuple[list[tuple[str, float]], int]:
+    """The figures the sentence states, and how many of them (the first ones) it states whatever its
+    subject: the rest are plain statements of a level ("ligger på 81 %"), which are the indicator's only
+    when the sentence's subject is known to be its name."""
     out: list[tuple[str, float]] = []
     taken: list[tuple[int, int]] = []
 
@@ -445,53 +448,54 @@ def _figures(sentence: str, ctx: _Context, subject_named: bool) -> list[tuple[st
             if kind == "outcome" and _FOR_CITY.match(sentence, m.start()):
                 continue
             add(kind, m, "n", previous=(kind == "previous"))
-    if subject_named and ("uppg" in low or "ligg" in low or "låg" in low or "land" in low or "hamna" in low):
+    plain = len(out)
+    if "uppg" in low or "ligg" in low or "låg" in low or "land" in low or "hamna" in low:
         for m in _LEVEL.finditer(sentence):
             add("outcome", m, "n")
-    return out
+    return out, plain
 
 
 _MET_VERBS = ("uppnå", "nå", "uppfyll", "överträff", "klara", "under")
 
 
-def _met(sentence: str, specific: bool) -> bool | None:
-    """What the sentence says about reaching the annual target; ``specific``: the sentence is known to be
-    about this indicator, so a bare "målet" is its target (in a goal's own words it would be the goal)."""
+def _met(sentence: str) -> tuple[bool | None, bool | None]:
+    """What the sentence says about reaching the annual target, read two ways: when it is known to be
+    about this indicator ("specific": a bare "målet" is then its target), and when it is not (in a goal's
+    own words a bare "målet" is the goal)."""
     low = sentence.lower()
     if not any(v in low for v in _MET_VERBS):
-        return None
+        return None, None
     found: set[bool] = set()
+    general: set[bool] = set()
     for m in _MET_FALSE.finditer(sentence):
         clause = _clause_at(sentence, m.start(), m.end())
         if _GOAL_WORDS.search(clause) or not _MET_ANCHOR.search(clause + " " + sentence) \
                 or _part_of(sentence, m):
             continue
-        if not specific and not _NAMED_TARGET.search(clause):
-            continue
         found.add(False)
+        if _NAMED_TARGET.search(clause):
+            general.add(False)
     for m in _MET_TRUE.finditer(sentence):
         clause = _clause_at(sentence, m.start(), m.end())
         if _GOAL_WORDS.search(clause) or _NEGATION.search(sentence[max(0, m.start() - 30):m.end() + 12]) \
                 or _part_of(sentence, m):
             continue
-        if not specific and _GENERIC_MAL.search(m.group(0)):
-            continue
         found.add(True)
-    # "39 % av förskolorna når årsmålet": a share of the units, not the indicator (in the clause that says it)
-    if len(found) != 1 or _HEDGE.search(sentence):
-        return None
-    return found.pop()
+        if not _GENERIC_MAL.search(m.group(0)):
+            general.add(True)
+    if _HEDGE.search(sentence):
+        return None, None
+    return (next(iter(found)) if len(found) == 1 else None), (next(iter(general)) if len(general) == 1 else None)
 
 
 _TREND_WORDS = ("ök", "minsk", "sjunk", "sjönk", "sänk", "höj", "stig", "steg", "förbättr", "försämr", "samma",
                 "oförändr", "lägre", "högre", "positiv utveckling", "tillbakagång")
 
 
-def _trend(sentence: str, ctx: _Context, named: bool) -> str | None:
+def _trend(sentence: str, ctx: _Context) -> str | None:
+    """The trend the sentence states, if its subject is the indicator (see ``_Reading.trend_subject``)."""
     low = sentence.lower()
     if not any(w in low for w in _TREND_WORDS):
-        return None
-    if not named and not _TREND_SUBJECT.search(sentence):
         return None
     found: dict[str, re.Match] = {}
     for value, pattern in (("same", _TREND_SAME), ("up", _TREND_UP), ("down", _TREND_DOWN),
@@ -512,22 +516,44 @@ def _trend(sentence: str, ctx: _Context, named: bool) -> str | None:
     return value
 
 
-def _read_sentence(line: int, sentence: str, ctx: _Context, named: bool, specific: bool) -> list[Statement]:
+@dataclass(frozen=True)
+class _Reading:
+    """What a sentence says, read once for every way it may be taken: ``named``, its subject is known to be
+    the indicator's name (then a plain "ligger på 81 %" and a trend are the indicator's); ``specific``, the
+    sentence is known to be about the indicator (then a bare "målet" is its target)."""
+
+    figures: tuple[tuple[str, float], ...] = ()
+    plain: int = 0                      # figures[:plain] hold whatever the subject
+    met_specific: bool | None = None
+    met_general: bool | None = None
+    trend: str | None = None
+    trend_subject: bool = False         # the sentence's own subject is a figure ("Utfallet har ökat")
+
+    def statements(self, line: int, text: str, named: bool, specific: bool) -> list[Statement]:
+        out = [Statement(line, kind, value, text) for kind, value in self.figures[:None if named else self.plain]]
+        met = self.met_specific if specific else self.met_general
+        if met is not None:
+            out.append(Statement(line, "met", met, text))
+        if self.trend is not None and (named or self.trend_subject):
+            out.append(Statement(line, "trend", self.trend, text))
+        return out
+
+
+_NOTHING = _Reading()
+
+
+def _read(sentence: str, ctx: _Context) -> _Reading:
     # the patterns are written in lower case and read the lower-cased sentence (faster than ignoring case)
     low = sentence.lower()
     if ("indikator" in low or "respektive" in low) and _SEVERAL.search(low):
-        return []
+        return _NOTHING
     if len(_FIGURE_WORD.findall(low)) > MAX_FIGURES:
-        return []       # a table printed as running text ("Nyckeltal Snitt 2024 T1 2024 …"), not a sentence
-    out = [Statement(line, kind, value, sentence) for kind, value in _figures(low, ctx, named)] \
-        if _FIGURE_NEAR.search(low) else []
-    met = _met(low, specific) if ("mål" in low or "indikatorn" in low) else None
-    if met is not None:
-        out.append(Statement(line, "met", met, sentence))
-    trend = _trend(low, ctx, named)
-    if trend is not None:
-        out.append(Statement(line, "trend", trend, sentence))
-    return out
+        return _NOTHING     # a table printed as running text ("Nyckeltal Snitt 2024 T1 2024 …"), not a sentence
+    figures, plain = _figures(low, ctx) if _FIGURE_NEAR.search(low) else ([], 0)
+    met = _met(low) if ("mål" in low or "indikatorn" in low) else (None, None)
+    trend = _trend(low, ctx)
+    return _Reading(tuple(figures), plain, *met, trend,
+                    trend is not None and _TREND_SUBJECT.search(low) is not None)
 
 
 # --------------------------------------------------------------------------------- where to read
@@ -624,12 +650,21 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
         best, keys = names.closest(sentence)
         return best >= 2 and key not in keys
 
+    readings: dict[str, _Reading] = {}
+
+    def read(line: int, text: str, named: bool, specific: bool) -> list[Statement]:
+        # a sentence is often taken more than once (the widest reading, then the stricter one): read it once
+        reading = readings.get(text)
+        if reading is None:
+            reading = readings[text] = _read(text, ctx)
+        return reading.statements(line, text, named, specific)
+
     def take(ind: Indicator | None, line: int, sentence: str, named: bool, specific: bool,
              said: list[Statement]) -> None:
         if ind is None:
             return
-        if not (named and specific):    # read again under the stricter reading
-            said = _read_sentence(line, _as_own(sentence, ind.name), ctx, named, specific)
+        if not (named and specific):    # the stricter reading
+            said = read(line, _as_own(sentence, ind.name), named, specific)
         out.extend((ind, replace(s, text=sentence)) for s in said)
 
     def said(line: int, sentence: str, ind: Indicator | None = None) -> list[Statement]:
@@ -638,7 +673,7 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
         as about that indicator, whose own name may name a group ("Andel flickor som …")."""
         if not _maybe(sentence):
             return []
-        return _read_sentence(line, _as_own(sentence, ind.name) if ind is not None else sentence, ctx, True, True)
+        return read(line, _as_own(sentence, ind.name) if ind is not None else sentence, True, True)
 
     def said_of_group(line: int, sentence: str, near: list[Indicator]) -> tuple[Indicator | None, list[Statement]]:
         """A sentence that says nothing for a group word may still name an indicator about that group."""
