@@ -42,11 +42,17 @@ NEIGHBOUR = re.compile(
 REACH = 9
 
 
+def _may_anchor(text: str) -> bool:
+    """What every anchor has, tested before the pattern (which backtracks on every ordinary line)."""
+    low = text[:3].lower()
+    return low == "sid" or "(" in text or "tjänsteutlåtande" in text.lower()
+
+
 def find_furniture(lines: list[Line]) -> set[int]:
     """Indexes (0-based, into ``lines``) of page-furniture lines."""
     marked: set[int] = set()
     for i, line in enumerate(lines):
-        if not line.text or not ANCHOR.match(line.text):
+        if not line.text or not _may_anchor(line.text) or not ANCHOR.match(line.text):
             continue
         marked.add(i)
         for step in (-1, 1):

@@ -55,13 +55,15 @@ def _words(text: str) -> list[str]:
 def sentences(text: str, first_line: int) -> list[tuple[int, str]]:
     """The sentences of a prose text that keeps its source's line structure, each with its line."""
     out = []
+    line, counted = first_line, 0       # line breaks are counted as the text is walked, not from its start
     for m in SENTENCE.finditer(text):
         body = m.group()
-        lead = len(body) - len(body.lstrip())
-        start = m.start() + lead
         sentence = " ".join(body.split())
         if sentence:
-            out.append((first_line + text.count("\n", 0, start), sentence))
+            start = m.start() + len(body) - len(body.lstrip())
+            line += text.count("\n", counted, start)
+            counted = start
+            out.append((line, sentence))
     return out
 
 
@@ -303,7 +305,12 @@ def _maybe(sentence: str) -> bool:
     if _DIGIT.search(sentence):
         return True
     low = sentence.lower()
-    return any(w in low for w in _MAYBE_WORDS)
+    for w in _MAYBE_WORDS:      # a loop of `in` tests beats one regex alternation here
+        if w in low:
+            return True
+    return False
+
+
 _DIGIT = re.compile(r"\d")
 # a figure claim has a number shortly after one of its anchor words: one search tells which sentences to read
 _FIGURE_NEAR = re.compile(r"(?:utfall|resultat|värde|mål|prognos|beräknas|förväntas|föregående|förra|fjol|års|låg|"
