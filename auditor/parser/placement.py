@@ -288,8 +288,11 @@ def _meaning(a: dict[str, Value | None], count: bool = False) -> float:
 
 
 def _decimals(text: str) -> int:
-    m = re.match(r"^[-+−–]?[\d ]+[.,](\d+)", text)
+    m = _DECIMALS.match(text)
     return len(m.group(1)) if m else 0
+
+
+_DECIMALS = re.compile(r"^[-+−–]?[\d ]+[.,](\d+)")
 
 
 def _situation(period: str | None, report_kind: str | None) -> str:

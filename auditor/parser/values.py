@@ -235,10 +235,17 @@ def _group_words(tokens: list[str], gaps: list[int], joins: set[int], lead: int)
     return cells
 
 
+_NUMBER_CELL = re.compile(r"^([-+−–]?\d{1,3}(?: \d{3})+|[-+−–]?\d+)(?:[.,](\d+))?\s*(%|\S.*)?$")
+_PERCENT_CELL = re.compile(r"^([-+−–]?\d+(?:[.,]\d+)?)%$")
+_GROUPED = re.compile(r"(?<![\d,.])(\d{1,3})((?: \d{3})+)(?![\d])")
+_SHORT_FIGURE = re.compile(r"-?\d{1,3}")
+_GROUP_START = re.compile(r"\d{3}(?![\d])")
+
+
 def parse_value(text: str) -> Value:
     """A cell's text as a Value: the number (comma decimals, space thousands) and its unit, or text."""
     raw = " ".join(text.split())
-    m = re.match(r"^([-+−–]?\d{1,3}(?: \d{3})+|[-+−–]?\d+)(?:[.,](\d+))?\s*(%|\S.*)?$", raw)
+    m = _NUMBER_CELL.match(raw)
     if m and not _is_qualified_text(raw):
         whole = m.group(1).replace(" ", "").replace("−", "-").replace("–", "-")
         num = float(whole + ("." + m.group(2) if m.group(2) else ""))
@@ -248,7 +255,7 @@ def parse_value(text: str) -> Value:
             if unit.startswith("%"):
                 unit = "%"
         return Value(value=num, unit=unit or None, text=raw)
-    m = re.match(r"^([-+−–]?\d+(?:[.,]\d+)?)%$", raw)
+    m = _PERCENT_CELL.match(raw)
     if m:
         return Value(value=float(m.group(1).replace(",", ".").replace("−", "-").replace("–", "-")),
                      unit="%", text=raw)
@@ -266,12 +273,12 @@ def join_cost(cells: list[Cell]) -> float:
     figure of its own ("750 737"), but the spacing may still say otherwise."""
     cost = 0.0
     for cell in cells:   # groups joined into a figure
-        for m in re.finditer(r"(?<![\d,.])(\d{1,3})((?: \d{3})+)(?![\d])", cell.text):
+        for m in _GROUPED.finditer(cell.text):
             cost += 0.5 * len(m.group(2).split()) if len(m.group(1)) == 3 else 0
             if "%" in cell.text:
                 cost += FORBIDDEN   # "100 100 %" is two shares, never one of 100 100 per cent
     for a, b in zip(cells, cells[1:]):   # groups left as figures of their own
-        if b.gap_before == 1 and re.fullmatch(r"-?\d{1,3}", a.text) and re.match(r"\d{3}(?![\d])", b.text):
+        if b.gap_before == 1 and _SHORT_FIGURE.fullmatch(a.text) and _GROUP_START.match(b.text):
             cost += FORBIDDEN if b.text.startswith("0") else (1 if len(a.text.lstrip("-")) <= 2 else 0)
     return cost
 
