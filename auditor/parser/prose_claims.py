@@ -189,8 +189,9 @@ _HEDGE = re.compile(r"\bosäker|\bsvårt att\b|\brisk|\bkan komma att\b|\bhade\b
 _SUBGROUP = re.compile(r"\b(?:kvinnor|män|flickor|pojkar|tjejer|killar|kvinnorna|männen|flickorna|pojkarna|"
                        r"varav|bland|\w*enheten|\w*enheterna|förskolan|skolan|stadsdelsområden|distrikt\w*)\b")
 # ("i snitt", "i genomsnitt" after a figure says what kind of figure it is, not whose)
-_ELSEWHERE = re.compile(r"\bstaden\b|\bstadens\b|\briket\b|\bnationell\w*|\bövriga\b|(?<!\bi )\b(?:genom)?snitt\w*|"
-                        r"\bkommunfullmäktige\w*|\bkf\b|\bregion\w*|\bjämförbara\b")
+# (one word boundary in front of all the words: a look-behind tried at every position cost seven times more)
+_ELSEWHERE = re.compile(r"\b(?:staden\b|stadens\b|riket\b|nationell\w*|övriga\b|kommunfullmäktige\w*|kf\b|region\w*|"
+                        r"jämförbara\b|(?<!\bi )(?:genom)?snitt\w*)")
 _MONTH = re.compile(r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
                     r"december|vecka|veckor|månad\w*|sommar\w*|hösten|våren|kvartal\w*)\b")
 _SAME_TIME = re.compile(r"\bsamma (?:period|tid|tidpunkt|månad)")
