@@ -11,7 +11,7 @@ from ..facts.claim_verdict import certainty as claim_certainty
 from ..findings import Finding, GoalRef, fingerprint
 from ..model import CERTAIN   # below it a finding is shown with low confidence
 from ..words import catalogue, column_name, decimal, fmt_number, texts, word
-from ._experta import KnowledgeEngine
+from ._experta import KnowledgeEngine, TypeRoutedMatcher
 from .dsl import FACT_TYPES, Params
 
 
@@ -21,6 +21,8 @@ UNSURE_ROW = 0.75
 
 class AuditEngine(KnowledgeEngine):
     """The knowledge engine; subclasses created by ``engine_class`` carry the selected rules."""
+
+    __matcher__ = TypeRoutedMatcher
 
     def __init__(self):
         super().__init__()

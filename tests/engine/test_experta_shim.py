@@ -32,3 +32,56 @@ def test_a_minimal_engine_runs():
     e.declare(Fact(n=3))
     e.run()
     assert e.hits == [3]
+
+
+def test_the_type_routed_matcher_fires_what_experta_fires():
+    """Routing facts by class at the root (TypeRoutedMatcher) gives the activations experta's own root gives,
+    with joins, negation, EXISTS, tests, a base-class pattern and facts that no pattern names."""
+    from auditor.engine._experta import (
+        AS, EXISTS, MATCH, NOT, TEST, Fact, KnowledgeEngine, Rule, TypeRoutedMatcher,
+    )
+
+    class A(Fact):
+        pass
+
+    class B(Fact):
+        pass
+
+    class C(Fact):
+        pass
+
+    class Rules(KnowledgeEngine):
+        def __init__(self):
+            super().__init__()
+            self.fired = []
+
+        @Rule(AS.a << A(k=MATCH.k), B(k=MATCH.k, ok=True))
+        def joined(self, a, k):
+            self.fired.append(("joined", k))
+
+        @Rule(A(k=MATCH.k), NOT(B(k=MATCH.k)))
+        def alone(self, k):
+            self.fired.append(("alone", k))
+
+        @Rule(B(k=MATCH.k), TEST(lambda k: k > 1), EXISTS(A()))
+        def big(self, k):
+            self.fired.append(("big", k))
+
+        @Rule(Fact(k=MATCH.k))
+        def plain(self, k):
+            self.fired.append(("plain", k))
+
+    class Routed(Rules):
+        __matcher__ = TypeRoutedMatcher
+
+    facts = [A(k=1), A(k=2), A(k=3), B(k=2, ok=True), B(k=3, ok=False), C(k=1), Fact(k=9)]
+    runs = []
+    for engine_class in (Rules, Routed):
+        for _ in range(2):                 # and again after reset()
+            engine = engine_class()
+            engine.reset()
+            engine.declare(*[f.copy() for f in facts])
+            engine.run()
+            runs.append(engine.fired)
+    assert runs[0] == runs[1] == runs[2] == runs[3]
+    assert sorted(runs[0]) == [("alone", 1), ("big", 2), ("big", 3), ("joined", 2), ("plain", 9)]
