@@ -31,7 +31,8 @@ from ..model import Goal, Indicator, ProseClaim, Report
 
 # ------------------------------------------------------------------------------------------- text
 
-SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)", re.S)
+# a bullet starts a statement of its own, also after a heading that ends no sentence ("Utmaningar" / "• …")
+SENTENCE = re.compile(r"[^.!?•]+(?:[.!?]+|$)", re.S)
 # A number as prose writes it: "1 272", "66,75", "0"; the unit, if any, right after it.
 NUM = r"(?P<n>\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,])|\d+(?:,\d+)?)(?P<u>\s*(?:%|procent\b))?"
 _WORD = re.compile(r"[a-zåäöéü0-9]+")
@@ -247,7 +248,7 @@ _GOAL_WORDS = re.compile(r"nämndmål|enhetsmål|verksamhetsområdesmål|inriktn
 _MET_FALSE = re.compile(
     r"\b(?:uppnås|uppfylls|nås|uppnåtts|uppfyllts|uppfyllas|uppnå|nå)\s+(?:endast\s+|bara\s+|därmed\s+)?delvis\b|"
     r"\bdelvis\s+(?:att\s+)?(?:uppnås|uppfylls|nås|uppfyllas)\b|"
-    r"\b(?:inte|ej)\s+(?:har\s+|kommer\s+att\s+|att\s+|kunnat\s+|lyckats\s+)*(?:uppnås|uppnåtts|nås|nåtts|uppfylls|"
+    r"\b(?:inte|ej)\s+(?:har\s+|kommer\s+att\s+|att\s+|kunnat\s+|kunna\s+|lyckats\s+)*(?:uppnås|uppnåtts|nås|nåtts|uppfylls|"
     r"uppfyllts|uppfyllas|uppnå|nå)\b|"
     r"\b(?:uppnås|uppfylls|nås|uppnåddes|nåddes|uppfylldes|uppnåtts)\s+(?:därmed\s+|dock\s+|ännu\s+)?(?:inte|ej)\b|"
     r"\b(?:når|nådde|uppnår|uppnådde|klarar|klarade)\s+(?:därmed\s+|dock\s+|ändå\s+|fortfarande\s+)?(?:inte|ej)\b|"

@@ -122,6 +122,7 @@ def said(analysis: str, name: str = "Andel unga med fritidsjobb", kind: str = "V
     # a share of units in another clause does not hide what the sentence says of the indicator
     ("Förvaltningen kunde inte nå årsmålet då två av förvaltningens enheter stängde under våren.",
      {("met", False)}),
+    ("Trots fler platser bedöms målet för indikatorn inte kunna uppnås under året.", {("met", False)}),
 ])
 def test_phrase_families(sentence, expected):
     assert said(sentence) == expected
@@ -147,6 +148,16 @@ def test_phrase_families(sentence, expected):
 def test_what_is_not_the_indicators_own(sentence):
     assert {k for k, _ in said(sentence)} <= {"trend"}
     assert not any(k == "trend" for k, _ in said(sentence)) or "ökat med" in sentence
+
+
+def test_a_bullet_is_a_statement_of_its_own():
+    """A heading that ends no sentence, then a bullet: the statement is the bullet's, on the bullet's line."""
+    text = ROW.format(name="Andel unga med fritidsjobb",
+                      analysis="Utmaningar\n\n• Utfallet blev 70 % för året.\n• Fler unga sökte i år.")
+    report = parse_text(text)
+    analysis_line = report.goals[0].indicators[0].analysis_line
+    [(_, s)] = read_report(report)
+    assert (s.kind, s.value, s.text, s.line) == ("outcome", 70.0, "Utfallet blev 70 % för året.", analysis_line + 2)
 
 
 def test_another_period_in_a_tertial_report():
