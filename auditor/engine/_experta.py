@@ -39,6 +39,7 @@ from experta.matchers import ReteMatcher  # noqa: E402
 from experta.matchers.rete.check import TypeCheck  # noqa: E402
 from experta.matchers.rete.nodes import BusNode  # noqa: E402
 from experta.matchers.rete.token import Token  # noqa: E402
+from experta.utils import freeze, unfreeze  # noqa: E402
 
 
 class _TypeRoutedBus(BusNode):
@@ -86,7 +87,39 @@ class TypeRoutedMatcher(ReteMatcher):
         self.build_network()
 
 
+# Values experta's freeze() returns as they are: a fact made of them needs no call per value.
+_IMMUTABLE = frozenset({str, int, float, bool, type(None)})
+
+
+class RecordFact(Fact):
+    """A fact made from a record (a dataclass instance) with only the fields that patterns match.
+
+    Building, checking and hashing a fact costs per field, and the rules' patterns read a handful of a
+    record's 10-40 fields. ``record`` keeps the whole record for what is written about a finding, and a
+    field that was left out is read from it (``fact["title"]``), so a rule's action sees every field."""
+
+    record = None
+
+    @classmethod
+    def from_record(cls, record, fields):
+        """The fact of ``record`` holding ``fields`` (frozen as ``Fact.update`` would freeze them)."""
+        fact = cls()
+        values = {}
+        for name in fields:
+            value = getattr(record, name)
+            values[name] = value if type(value) in _IMMUTABLE else freeze(value)
+        dict.update(fact, values)          # Fact.update: the same, one dispatched call per value
+        fact.record = record
+        return fact
+
+    def __missing__(self, key):
+        if key in getattr(self.record, "__dataclass_fields__", ()):
+            return getattr(self.record, key)
+        return super().__missing__(key)
+
+
 __all__ = [
     "AND", "AS", "EXISTS", "FORALL", "L", "MATCH", "NOT", "OR", "P", "TEST", "W",
-    "DefFacts", "Fact", "Field", "KnowledgeEngine", "Rule", "TypeRoutedMatcher", "experta",
+    "DefFacts", "Fact", "Field", "KnowledgeEngine", "RecordFact", "Rule", "TypeRoutedMatcher", "experta",
+    "unfreeze",
 ]

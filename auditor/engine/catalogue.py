@@ -197,6 +197,19 @@ def _patterns(element):
             yield from _patterns(part)
 
 
+def pattern_fields(rules) -> dict[type, set[str]]:
+    """Each fact class that a pattern of ``rules`` names -> the fields those patterns read (the runner
+    declares only these fields of a fact, and only the classes named)."""
+    from ._experta import Fact
+
+    out: dict[type, set[str]] = {}
+    for rule in rules:
+        for pattern in _patterns(rule):
+            out.setdefault(type(pattern), set()).update(
+                key.split("__")[0] for key in pattern if isinstance(key, str) and not Fact.is_special(key))
+    return out
+
+
 def check_patterns(rule_id: str, rules: list, parameters: dict[str, Any], path: Path | str) -> None:
     """Raise an InputError when a pattern names a field its fact class does not have.
 

@@ -18,30 +18,30 @@ Fact fields are documented in ``auditor.facts`` (``GoalFact``, ``IndicatorFact``
 """
 from __future__ import annotations
 
-from ._experta import AND, AS, EXISTS, FORALL, L, MATCH, NOT, OR, P, TEST, W, Fact, Rule
+from ._experta import AND, AS, EXISTS, FORALL, L, MATCH, NOT, OR, P, TEST, W, Fact, RecordFact, Rule
 
 
-class Report(Fact):
+class Report(RecordFact):
     """The report as a whole: ``source``, ``committee``, ``unit``, ``kind`` (VB/T1/T2), ``year``."""
 
 
-class Goal(Fact):
+class Goal(RecordFact):
     """One goal (see ``auditor.facts.GoalFact``)."""
 
 
-class Indicator(Fact):
+class Indicator(RecordFact):
     """One indicator row (see ``auditor.facts.IndicatorFact``)."""
 
 
-class Activity(Fact):
+class Activity(RecordFact):
     """One activity row (see ``auditor.facts.ActivityFact``)."""
 
 
-class Claim(Fact):
+class Claim(RecordFact):
     """One count claim found in prose (see ``auditor.facts.ClaimFact``)."""
 
 
-class FigureClaim(Fact):
+class FigureClaim(RecordFact):
     """What a sentence states about one indicator's own figure, target reached or trend, set against the
     table (see ``auditor.facts.figure_claims.FigureClaimFact``)."""
 
@@ -50,6 +50,8 @@ class Params(Fact):
     """A rule's parameters after configuration: ``Params(rule=ID, <name>=<value>, ...)``."""
 
 
+# record class name -> fact class. Each is a RecordFact: the runner declares a record with only the fields
+# the selected rules' patterns read, and the rest is read from the record when a finding is written.
 FACT_TYPES = {"ReportFact": Report, "GoalFact": Goal, "IndicatorFact": Indicator, "ActivityFact": Activity,
               "ClaimFact": Claim, "FigureClaimFact": FigureClaim}
 

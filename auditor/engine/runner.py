@@ -11,7 +11,8 @@ from ..facts.claim_verdict import certainty as claim_certainty
 from ..findings import Finding, GoalRef, fingerprint
 from ..model import CERTAIN   # below it a finding is shown with low confidence
 from ..words import catalogue, column_name, decimal, fmt_number, texts, word
-from ._experta import KnowledgeEngine, TypeRoutedMatcher
+from ._experta import KnowledgeEngine, TypeRoutedMatcher, unfreeze
+from .catalogue import pattern_fields
 from .dsl import FACT_TYPES, Params
 
 
@@ -51,13 +52,26 @@ def engine_class(specs) -> type:
     key = tuple(s.module for s in specs)
     cls = _CLASSES.get(key)
     if cls is None:
-        attrs = {}
+        attrs = {"matched_fields": pattern_fields(r for spec in specs for r in spec.rules), "layouts": {}}
         for spec in specs:
             for i, rule in enumerate(spec.rules):
                 attrs[f"rule_{spec.id.replace('-', '_')}_{i}"] = rule
         cls = type("SelectedRules", (AuditEngine,), attrs)
         _CLASSES[key] = cls
     return cls
+
+
+def _layout(engine: AuditEngine, record_type: type) -> tuple[type, tuple[str, ...]] | None:
+    """How a record of ``record_type`` is declared: its fact class and the fields that the rules' patterns
+    read, with the record's key (a fact's identity: experta drops a fact equal to one declared before);
+    None when no rule matches its class, so that it is not declared at all."""
+    layouts = engine.layouts
+    if record_type not in layouts:
+        fact_class = FACT_TYPES.get(record_type.__name__)
+        read = engine.matched_fields.get(fact_class)
+        layouts[record_type] = None if read is None else (fact_class, tuple(
+            f.name for f in dataclasses.fields(record_type) if f.name in read or f.name == "key"))
+    return layouts[record_type]
 
 
 class _Format(string.Formatter):
@@ -89,7 +103,10 @@ def _engine_for(specs) -> AuditEngine:
 
 
 def _plain(fact) -> dict[str, Any]:
-    from experta.utils import unfreeze
+    """A fact's fields as plain values: all of its record's, for a fact made from one."""
+    record = getattr(fact, "record", None)
+    if record is not None:
+        return _fields_of(record)
     return {k: unfreeze(v) for k, v in fact.items() if isinstance(k, str) and not k.startswith("__")}
 
 
@@ -219,11 +236,12 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
         subject = entry["subject"]
         items = sorted(entry["items"].values(), key=lambda i: (i["line"], i["key"]))
         kind = _kind(subject)
-        goal_id = subject["id"] if kind == "Goal" else subject.get("goal")
+        fields = _plain(subject)
+        goal_id = fields["id"] if kind == "Goal" else fields.get("goal")
         goal = goal_facts.get(goal_id) if goal_id else None
         certainty, doubts = _certainty(spec, subject, items, facts, lang)
         severity = config.severity_of(spec)
-        wording = spec.wording(_plain(subject)) if spec.wording else {}
+        wording = spec.wording(fields) if spec.wording else {}
         ctx = _context(subject, items, {**entry["evidence"], **wording}, lang)
         messages = spec.message.get(entry["message"], spec.message) if entry["message"] else spec.message
         template = messages.get(lang) or messages["sv"]
@@ -236,7 +254,7 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
             if doubts:
                 evidence["doubt"] = doubts
         out.append(Finding(
-            rule=rule_id, severity=severity, line=int(subject["line"]), message=_FMT.vformat(template, (), ctx),
+            rule=rule_id, severity=severity, line=int(fields["line"]), message=_FMT.vformat(template, (), ctx),
             goal=GoalRef(id=goal.id, number=goal.number, title=goal.title) if goal else None,
             evidence=_jsonable(evidence), fingerprint=fingerprint(rule_id, *identity, subject_key),
             confidence="low" if certainty < CERTAIN else "high", certainty=round(certainty, 4)))
@@ -268,8 +286,9 @@ def _certainty(spec, subject, items, facts: FactSet, lang: str) -> tuple[float, 
     kind = _kind(subject)
     rows = facts.rows
     if kind == "Claim":
-        return (1.0 if subject["certain"] else claim_certainty(subject["goal"], facts, UNSURE_ROW)), None
-    facts = [subject] if kind == "Indicator" else [i for i in items if _kind(i) == "Indicator"]
+        claim = _plain(subject)
+        return (1.0 if claim["certain"] else claim_certainty(claim["goal"], facts, UNSURE_ROW)), None
+    facts = [_plain(f) for f in ([subject] if kind == "Indicator" else items) if _kind(f) == "Indicator"]
     if not facts:
         return 1.0, None
     judged = []
@@ -326,8 +345,12 @@ def run_facts(facts: FactSet, catalogue, config, lang: str = "sv") -> list[Findi
     engine = _engine_for(specs)
     engine.reset()
     # one declare() for everything: experta recomputes its agenda once per call, not once per fact
-    engine.declare(*[Params(rule=spec.id, **config.parameters(spec)) for spec in specs],
-                   *[FACT_TYPES[type(r).__name__](**_fields_of(r)) for r in facts.all()])
+    declared = []
+    for record in facts.all():
+        layout = _layout(engine, type(record))
+        if layout is not None:
+            declared.append(layout[0].from_record(record, layout[1]))
+    engine.declare(*[Params(rule=spec.id, **config.parameters(spec)) for spec in specs], *declared)
     goal_facts = {g.id: g for g in facts.goals}
     engine.run()
     return collect(engine, catalogue, config, facts, goal_facts, lang)

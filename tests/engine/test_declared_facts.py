@@ -1,0 +1,84 @@
+"""The runner declares each fact with only the fields that the selected rules' patterns read (and its key),
+and only facts of the classes they name; a rule's action and the finding still see the whole record."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from auditor.config import Config
+from auditor.engine import audit_report, dsl
+from auditor.engine.catalogue import load_catalogue, pattern_fields
+from auditor.engine.runner import _engine_for, _layout
+from auditor.facts import ActivityFact, GoalFact, ReportFact
+from auditor.parser import parse_text
+
+LOCAL_RULE = '''\
+"""A local rule whose action reads fields that no pattern names."""
+from auditor.engine.dsl import AS, Goal, Report, Rule
+
+ID = "LOCAL-TITLE-SEEN"
+SEVERITY = "info"
+TITLE = {"sv": "Titel", "en": "Title"}
+MESSAGE = {"sv": "{title} i {seen_in}", "en": "{title} in {seen_in}"}
+
+
+@Rule(AS.goal << Goal(assessment="helt"), AS.report << Report())
+def helt_goal(engine, goal, report):
+    engine.flag(ID, goal, seen_in=report["source"] + ": " + goal["title"])
+'''
+
+REPORT = """Nämndmål: Parkerna är trygga
+Uppfylls helt
+Analys
+Parkerna är trygga.
+"""
+
+
+def test_a_fact_holds_the_fields_it_is_given_and_reads_the_others_from_its_record():
+    record = dataclasses.replace(_goal(), children_not_helt=(("1.1", "Barn", "delvis", 7),))
+    fact = dsl.Goal.from_record(record, ("key", "assessment"))
+    assert dict(fact) == {"key": record.key, "assessment": "helt"}
+    assert fact["title"] == "Parkerna är trygga" and fact["children_not_helt"] == record.children_not_helt
+    assert fact.record is record
+    with pytest.raises(KeyError):
+        fact["no_such_field"]
+    hash(fact)
+
+
+def test_a_dict_value_is_frozen_as_experta_freezes_it():
+    from auditor.facts import ClaimFact
+    claim = ClaimFact(key="c", line=1, text="t", where="goal", goal="g", about="indicators", helt=1, delvis=None,
+                      inte=None, total=2, all=None, consistent=False, scope="own_indicators",
+                      actual={"met": 1, "n": 2})
+    fact = dsl.Claim.from_record(claim, ("key", "actual"))
+    hash(fact)
+    assert fact["actual"] == {"met": 1, "n": 2} and claim.actual == {"met": 1, "n": 2}
+
+
+def test_the_builtin_rules_declare_what_their_patterns_read():
+    catalogue = load_catalogue()
+    specs = list(catalogue)
+    engine = _engine_for(specs)
+    read = pattern_fields(r for s in specs for r in s.rules)
+    fact_class, fields = _layout(engine, ActivityFact)
+    assert fact_class is dsl.Activity
+    assert set(fields) == read[dsl.Activity] | {"key"} and "text" not in fields
+    assert _layout(engine, ReportFact) is None          # no built-in rule matches the report
+
+
+def test_an_action_and_a_message_see_fields_no_pattern_reads(tmp_path):
+    rules = tmp_path / "egna"
+    rules.mkdir()
+    (rules / "local_title.py").write_text(LOCAL_RULE, encoding="utf-8")
+    config = Config(rule_dirs=[str(rules)], select=["LOCAL"])
+    findings = audit_report(parse_text(REPORT, "rapport.txt"), config)
+    assert [f.message for f in findings] == ["Parkerna är trygga i rapport.txt: Parkerna är trygga"]
+    assert findings[0].evidence["goal"] == "Parkerna är trygga"
+
+
+def _goal() -> GoalFact:
+    return GoalFact(key="namndmal||parkerna är trygga", id="g1", parent=None, level="namndmal", number=None,
+                    title="Parkerna är trygga", line=1, assessment="helt", has_analysis=True,
+                    analysis_excerpt="Parkerna är trygga.", states=None, states_sentence=None, states_line=None,
+                    level_analysis_share=1.0, level_goals_assessed=1, children_assessed=0, children_helt=0)
