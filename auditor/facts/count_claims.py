@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 
 # -------------------------------------------------------------------------------------------- numbers
 
@@ -31,7 +32,8 @@ def _word_numbers() -> dict[str, int]:
 NUMBER_WORDS = _word_numbers()
 _NUMBER_WORD_RE = re.compile(r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b")
 
-# what a count is about; the first matching alternative wins, so longer phrases come first
+# what a count is about; the first matching alternative wins, so longer phrases come first (each needs a
+# word of _CLAIM_SUBJECT)
 LEVEL_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"inriktningsmål\w*", "inriktningsmal"),
     (r"verksamhetsområdesmål\w*", "verksamhetsomradesmal"),
@@ -104,15 +106,19 @@ class Claim:
         return {k: v for k, v in (("helt", self.helt), ("delvis", self.delvis), ("inte", self.inte)) if v is not None}
 
 
-# cheap test before the full reading: a claim names what it counts and how it went
-_CLAIM_SUBJECT = re.compile(r"mål|indikator|aktivitet|verksamhetsområde")
-_CLAIM_VERB = re.compile(r"uppfyll|uppnå|\bnå")
+# Cheap test before the full reading (most prose is no claim): a claim names what it counts and how it went.
+# The full reading, after _normalise, needs a _LEVEL_RE level and a _CLAIM_VERB verb; _normalise makes no
+# verb and no level word except "nämndmål" out of "nämndens ... mål", so a text that lacks the verb or all
+# the _CLAIM_SUBJECT words holds no claim. (A new level pattern or a new _normalise rule must keep this true.)
+_CLAIM_SUBJECT = ("inriktningsmål", "verksamhetsområde", "nämndmål", "nämndens", "enhetsmål", "indikator",
+                  "aktivitet")
+_CLAIM_VERB = re.compile(r"\b(?:uppfyll|uppnå|nås\b|nåtts\b|nått\b|når\b|nådd)")
 
 
 def _maybe_claim(text: str) -> bool:
-    """Both what a claim counts and how it went, in any order (two plain searches: one pattern with
-    ``.*?`` between them backtracks over the whole text)."""
-    return bool(_CLAIM_VERB.search(text)) and bool(_CLAIM_SUBJECT.search(text))
+    """Both what a claim counts and how it went, in any order (plain searches, the rarer first: one pattern
+    with ``.*?`` between them backtracks over the whole text)."""
+    return any(word in text for word in _CLAIM_SUBJECT) and bool(_CLAIM_VERB.search(text))
 
 
 def _parse_sentence(sentence: str) -> list[tuple[str, _Part | None, list[_Part]]]:
@@ -120,7 +126,7 @@ def _parse_sentence(sentence: str) -> list[tuple[str, _Part | None, list[_Part]]
     if not _maybe_claim(sentence.lower()):
         return []
     t = _normalise(sentence)
-    if not _LEVEL_RE.search(t) or not re.search(r"\b(uppfyll|uppnå|nås\b|nåtts\b|nått\b|når\b|nådd)", t):
+    if not _LEVEL_RE.search(t) or not _CLAIM_VERB.search(t):
         return []
     if len(re.findall(r"\d+", t)) > 8:      # a table that lost its layout, not a sentence
         return []
@@ -231,28 +237,35 @@ def _claim_from_parts(about: str, parts: list[_Part], line: int, text: str) -> C
     return claim if useful else None
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”])|(?<=[.!?])$")
+# A sentence ends at . ! or ? followed by whitespace and a capital, a digit or a quote, or by the text's end.
+# The match starts at the mark itself, not after it (a look-behind), so that re can skip ahead to the marks.
+_SENTENCE_END = re.compile(r"[.!?](?:\s+(?=[A-ZÅÄÖ0-9\"”])|$)")
 
 
 def sentences(text: str, line: int) -> list[tuple[int, str]]:
     """Split prose into sentences, each with the source line it starts on (``line`` = the text's first line)."""
-    out = []
+    return [s for s in _sentences(text, line) if s is not None]
+
+
+def _sentences(text: str, line: int, wanted=None):
+    """The sentences of ``sentences``; with ``wanted``, a test of a sentence as it stands in the text (line
+    breaks and all), a sentence that fails it is None, and its line and words are not worked out."""
     start = 0
     counted, breaks = 0, 0     # line breaks before ``counted``, kept as the text is walked (not recounted)
-
-    def add(chunk: str, at: int) -> None:
-        nonlocal counted, breaks
-        if chunk.strip():
-            pos = at + len(chunk) - len(chunk.lstrip())
-            breaks += text.count("\n", counted, pos)
-            counted = pos
-            out.append((line + breaks, " ".join(chunk.split())))
-
-    for m in _SENTENCE_END.finditer(text):
-        add(text[start:m.start()], start)
-        start = m.end()
-    add(text[start:], start)
-    return out
+    for m in chain(_SENTENCE_END.finditer(text), (None,)):
+        at = start
+        chunk = text[at:m.start() + 1] if m else text[at:]
+        if m:
+            start = m.end()
+        if not chunk.strip():
+            continue
+        if wanted is not None and not wanted(chunk):
+            yield None
+            continue
+        pos = at + len(chunk) - len(chunk.lstrip())
+        breaks += text.count("\n", counted, pos)
+        counted = pos
+        yield line + breaks, " ".join(chunk.split())
 
 
 def find_claims(text: str | None, line: int) -> list[Claim]:
@@ -261,7 +274,11 @@ def find_claims(text: str | None, line: int) -> list[Claim]:
         return []
     claims: list[Claim] = []
     previous_sentence_claim: Claim | None = None
-    for sline, sentence in sentences(text, line):
+    for read in _sentences(text, line, lambda chunk: _maybe_claim(chunk.lower())):
+        if read is None:                 # no claim in it
+            previous_sentence_claim = None
+            continue
+        sline, sentence = read
         found = []
         for about, _, parts in _parse_sentence(sentence):
             claim = _claim_from_parts(about, parts, sline, sentence)
