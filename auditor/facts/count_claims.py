@@ -333,10 +333,10 @@ def stated_degree(text: str | None, line: int = 0, level: str | None = None) -> 
     committee goal's analysis that says "verksamhetsområdesmålet uppfylls helt" speaks of its parent."""
     if not text or "mål" not in text.lower():
         return None
-    for sline, sentence in sentences(text, line):
-        low = sentence.lower()
-        if not _GOAL_NAME_RE.search(low) or not re.search(r"bedöm|sammantag|sammanfattningsvis", low):
+    for read in _sentences(text, line, _may_assess):
+        if read is None:
             continue
+        sline, sentence = read
         t = _normalise(sentence)
         if not re.search(r"\bbedöm\w*|\bsammantag\w*|\bsammanfattningsvis\b", t):
             continue
@@ -353,6 +353,13 @@ def stated_degree(text: str | None, line: int = 0, level: str | None = None) -> 
                 break
             return degree, sentence, sline
     return None
+
+
+def _may_assess(sentence: str) -> bool:
+    """Does the sentence name the goal and make an assessment? (Whitespace may be line breaks: the patterns
+    read any run of it as one.)"""
+    low = sentence.lower()
+    return bool(_GOAL_NAME_RE.search(low)) and bool(re.search(r"bedöm|sammantag|sammanfattningsvis", low))
 
 
 def _named_level(m: re.Match) -> str | None:

@@ -1,6 +1,6 @@
 """The count-claim reader's shortcuts change nothing: the sentence splitter finds the sentences the former
-look-behind pattern found, and the cheap test that skips most prose never skips a sentence the full reading
-would take a claim from."""
+look-behind pattern found, and the cheap tests that skip most prose never skip a sentence the full reading
+would take a claim or a goal's degree from."""
 from __future__ import annotations
 
 import random
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from auditor.facts import count_claims
-from auditor.facts.count_claims import find_claims, sentences
+from auditor.facts.count_claims import find_claims, sentences, stated_degree
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -71,3 +71,11 @@ def test_no_sentence_the_cheap_test_skips_holds_a_claim(monkeypatch):
     assert skipped
     monkeypatch.setattr(count_claims, "_maybe_claim", lambda text: True)
     assert [s for s in skipped if find_claims(s, 1)] == []
+
+
+def test_no_sentence_the_assessment_test_skips_states_a_degree(monkeypatch):
+    skipped = [s for text in _texts() for _, s in sentences(text, 1)
+               if "mål" in s.lower() and not count_claims._may_assess(s)]
+    assert skipped
+    monkeypatch.setattr(count_claims, "_may_assess", lambda sentence: True)
+    assert [s for s in skipped if stated_degree(s)] == []
