@@ -15,6 +15,8 @@ and each candidate is scored on independent evidence, in log-odds:
 - **the report's kind and the row's period**: a tertial report gives an outcome for rows measured per
   tertial; a row whose period is the whole year is usually measured once a year, so it has last year's
   outcome but no outcome yet; rows measured in the period usually carry a forecast for the year;
+- **a share's forecast**: a share does not add up over the year, so its forecast for the year lies near
+  the period's outcome; a "forecast" many times above or below it is more likely a target;
 - **KF's target**: when printed it is usually the committee's own target as well; a known KF target for
   the indicator and year (knowledge file or the batch's vote) places that figure in KF's column;
 - **the prose**: what the row's analysis or the goal's analysis says about the row's own figures
@@ -56,6 +58,10 @@ EQUAL_PAIRS = {("target", "kf_target"): 0.65, ("forecast", "target"): 0.55}
 EQUAL_PAIRS_ANNUAL = {("outcome", "forecast"): 0.6}
 EQUAL_BY_CHANCE = 0.1
 MEASURED_IN_TARGET = -1.5     # "40,34 %": a figure with two decimals is measured, not set as a target
+# A share does not add up over the year as a count does: its forecast for the year lies near the
+# period's outcome, seldom more than a few times above or below it ("0,06 %" now, "1,5 %" forecast).
+FORECAST_FAR_FROM_SHARE = -2.5
+FAR_FACTOR = 3.0
 KNOWN_KF_TARGET = 4.0
 PROSE_AGREES = 4.0
 PROSE_DISAGREES = -4.0
@@ -278,6 +284,9 @@ def _meaning(a: dict[str, Value | None], count: bool = False) -> float:
             score += SPLIT_FITS
     elif men is not None or women is not None:
         score += ONE_SEX_ONLY
+    forecast = a["forecast"]
+    if forecast is not None and total is not None and _far_apart_shares(total, forecast):
+        score += FORECAST_FAR_FROM_SHARE
     for col in ("forecast", "target", "kf_target"):
         v = a[col]
         if v is not None and v.value is not None and _decimals(v.text) >= 2:
@@ -285,6 +294,13 @@ def _meaning(a: dict[str, Value | None], count: bool = False) -> float:
             if not (col == "forecast" and total is not None and _same_cell(v, total)):
                 score += MEASURED_IN_TARGET
     return score
+
+
+def _far_apart_shares(a: Value, b: Value) -> bool:
+    """Two shares (per cent, both above zero) more than FAR_FACTOR times apart."""
+    if a.unit != "%" or b.unit != "%" or not a.value or not b.value or a.value < 0 or b.value < 0:
+        return False
+    return max(a.value / b.value, b.value / a.value) > FAR_FACTOR
 
 
 def _decimals(text: str) -> int:

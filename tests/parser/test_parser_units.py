@@ -85,6 +85,15 @@ def test_a_truly_ambiguous_row_is_uncertain_and_names_its_alternative():
     assert row.alternative and set(row.alternative) <= {"forecast", "target", "kf_target"}
 
 
+def test_a_shares_forecast_lies_near_its_outcome():
+    # 0,05 % so far: a forecast of 2 % for the year is far-fetched, so the two equal figures are the targets
+    far = place(cells_of("0,05 % 0,08 % 0,02 % 0,04 % 2 % 2 % Tertial 2 2021"), kind="T2")
+    assert far.cells()["forecast"] is None and far.cells()["target"].value == 2 and far.cells()["kf_target"].value == 2
+    # near the outcome either reading stays possible, and the row says it is unsure
+    near = place(cells_of("1,6 % 1,9 % 1,3 % 1,4 % 2 % 2 % Tertial 2 2021"), kind="T2")
+    assert not near.columns_certain and near.confidence < 0.9
+
+
 def test_counts_split_by_sex_add_up_shares_lie_between():
     counts = place(cells_of("43 65 43 43 st Tas \nfram av \nnämnd", "VB \n2020"))
     assert counts.cells()["outcome_men"] is None          # 65 + 43 is not 43
