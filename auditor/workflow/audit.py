@@ -173,10 +173,16 @@ def _stop(pool) -> None:
     """Cancel the queued work and end the workers now (they would otherwise finish their current file)."""
     import contextlib
     procs = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for proc in procs:
         with contextlib.suppress(Exception):
             proc.terminate()
+    # Let the pool's manager thread see its workers gone and close its wake-up pipe now: left running, it
+    # can close the pipe while the interpreter's exit hook writes to it, which prints a traceback
+    # ("Bad file descriptor") after the one-line message (Python 3.11).
+    if manager is not None:
+        manager.join(timeout=10)
 
 
 def audit_paths(paths, config: Config | None = None, jobs: int = 1, keep: Keep = "full") -> AuditResult:
