@@ -30,7 +30,8 @@ class GoalHeadings(LineCursor):
         if rest:
             raw = self.lines[label_end].raw
             # keep whether the label line ended in a space: it tells how the title's next line joins on
-            title_parts.append(Line(self.lines[label_end].no, rest + (" " if raw.endswith(" ") else ""), rest))
+            title_parts.append(Line(self.lines[label_end].no, rest + (" " if raw.endswith(" ") else ""), rest,
+                                    self.lines[label_end].blind_end))
         candidates, assessment, marker_idx = self._title_candidates(label_end + 1)
         if marker_idx is not None and len(candidates) < MAX_TITLE_LINES:
             title_parts += [self.lines[c] for c in candidates]

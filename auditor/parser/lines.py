@@ -2,7 +2,9 @@
 
 Whitespace carries meaning in these texts: leading spaces on a table value line stand for empty cells,
 and a trailing space at the end of a wrapped line means "the next line continues after a space" while its
-absence means the word was cut ("kvinn" / "or/"). So the raw text is kept next to the stripped one.
+absence means the word was cut ("kvinn" / "or/"). So the raw text is kept next to the stripped one. Many
+extraction tools print no trailing spaces at all: in such a document a line's end says nothing
+(``Line.blind_end``), and a wrapped line goes on after a space unless its characters show a cut.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ class Line:
     no: int            # 1-based line number in the input
     raw: str           # the line as read, without the newline (tabs and NBSP turned into spaces)
     text: str          # stripped
+    blind_end: bool = False   # the document prints no trailing spaces: this line's end tells nothing
 
     @property
     def blank(self) -> bool:
@@ -50,17 +53,30 @@ def split_lines(text: str) -> list[Line]:
     # Control characters other than the whitespace above carry no text; drop them so that they can
     # neither break a regex nor reach a renderer.
     text = _CONTROL.sub("", text)
-    out = []
-    for i, raw in enumerate(text.split("\n"), start=1):
-        out.append(Line(i, raw, raw.strip()))
+    raws = text.split("\n")
+    blind = not shows_trailing_spaces(raws)
+    out = [Line(i, raw, raw.strip(), blind) for i, raw in enumerate(raws, start=1)]
     if out and out[-1].raw == "" and text.endswith("\n"):
         out.pop()  # the newline that ends the last line does not start another one
     return out
 
 
+def shows_trailing_spaces(raws: list[str]) -> bool:
+    """Whether the document's line ends carry its wrapping: a text that continues after a space ends its
+    line with one. A document where (next to) no line does was printed without them."""
+    ends = filled = 0
+    for raw in raws:
+        if raw.strip():
+            filled += 1
+            ends += raw.endswith(" ")
+    return ends * 200 >= filled and ends > 0
+
+
 def join_wrapped(parts: list[Line]) -> str:
     """Join lines of one wrapped cell or sentence: a line that ends in a space continues after a space,
-    one that does not was cut inside a word (or after a slash or hyphen) and continues directly."""
+    one that does not was cut inside a word (or after a slash or hyphen) and continues directly. Where
+    line ends tell nothing (``Line.blind_end``), a line continues after a space unless it ends in a slash
+    or a hyphen (columns are cut at words; a word too long for its column is the exception)."""
     text = ""
     for i, line in enumerate(parts):
         piece = line.raw.strip()
@@ -68,14 +84,17 @@ def join_wrapped(parts: list[Line]) -> str:
             continue
         if not text:
             text = piece
-        elif parts[i - 1].ends_with_space or _needs_space(text, piece):
+        elif _needs_space(parts[i - 1], text, piece):
             text += " " + piece
         else:
             text += piece
     return " ".join(text.split())
 
 
-def _needs_space(before: str, after: str) -> bool:
-    # Files written without trailing spaces at all: fall back on the characters themselves.
+def _needs_space(prev: Line, before: str, after: str) -> bool:
+    if prev.ends_with_space:
+        return True
+    if prev.blind_end:
+        return before[-1] not in "/-" and after[0] not in ",.)"
     # a number never runs straight into a word ("2020" / "Tertial"), nor a word into a number
     return before[-1].isdigit() != after[0].isdigit() and after[0] not in "%,.)"

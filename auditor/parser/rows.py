@@ -78,7 +78,7 @@ class IndicatorRows(LineCursor):
 
     def _unindented(self, line: Line) -> Line:
         if self.value_indent and line.raw.startswith(" " * self.value_indent):
-            return Line(line.no, line.raw[self.value_indent:], line.text)
+            return Line(line.no, line.raw[self.value_indent:], line.text, line.blind_end)
         return line
 
     def is_value_line(self, i: int) -> bool:
@@ -209,8 +209,8 @@ class IndicatorRows(LineCursor):
             cut = self.split_name_values(j)
             if cut is not None:
                 line = self.lines[j]
-                name_parts.append(Line(line.no, line.raw[:cut], line.raw[:cut].strip()))
-                return name_parts, orphan, (j, Line(line.no, line.raw[cut:], line.raw[cut:].strip())), j
+                name_parts.append(Line(line.no, line.raw[:cut], line.raw[:cut].strip(), line.blind_end))
+                return name_parts, orphan, (j, Line(line.no, line.raw[cut:], line.raw[cut:].strip(), line.blind_end)), j
             if strict and len(text) > 48:
                 return None
             if len(name_parts) >= MAX_NAME_LINES:

@@ -95,7 +95,7 @@ def value_groups_to_cells(groups: list[list[Line]]) -> list[list[Cell]]:
                     cells.append(Cell(" ".join(line.text.split()), 1, 0))
                 elif cells:
                     cells[-1].text = join_wrapped([Line(0, cells[-1].text + (" " if prev.ends_with_space else ""),
-                                                        ""), line])
+                                                        "", prev.blind_end), line])
                 prev = line
         per_group.append(readings)
     out = []

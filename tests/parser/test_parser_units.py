@@ -289,3 +289,42 @@ def test_header_wordings_of_other_years_and_reports(header, columns):
     from auditor.parser.labels import header_columns
 
     assert header_columns(header) == columns
+
+
+_WRAPPED = """Lövsjö stadsdelsnämnd
+Verksamhetsberättelse 2021
+
+KF:s mål för verksamhetsområdet:
+1.1 Äldre i Lövsjö har en trygg och
+meningsfull vardag
+
+Uppfylls delvis
+
+Indikator Periodens utfall Periodens utfall VB 2020 Årsmål KF:s årsmål Period
+
+Andel äldre med
+hemtjänst som är
+nöjda/
+trygga med sitt boende
+
+81 % 79 % 85 % 85 % VB 2021
+
+Analys
+Utfallet blev 81 %.
+"""
+
+
+@pytest.mark.parametrize("trailing", [True, False])
+def test_wrapped_names_and_titles_join_at_words_with_or_without_trailing_spaces(trailing):
+    """Tools that print a trailing space where a wrapped line goes on after a space say where a word was
+    cut; tools that print none at all say nothing, and a line then goes on after a space (unless it ends in
+    a slash or a hyphen)."""
+    lines = _WRAPPED.split("\n")
+    if trailing:
+        text = "\n".join(line + " " if line and not line.endswith("/") else line for line in lines)
+    else:
+        text = "\n".join(line.rstrip() for line in lines)
+    report = parse_text(text)
+    goal = report.goals[0]
+    assert goal.title == "Äldre i Lövsjö har en trygg och meningsfull vardag"
+    assert goal.indicators[0].name == "Andel äldre med hemtjänst som är nöjda/trygga med sitt boende"
