@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import chain
+
+from ..parser.sentences import each_sentence
 
 # -------------------------------------------------------------------------------------------- numbers
 
@@ -237,44 +238,13 @@ def _claim_from_parts(about: str, parts: list[_Part], line: int, text: str) -> C
     return claim if useful else None
 
 
-# A sentence ends at . ! or ? followed by whitespace and a capital, a digit or a quote, or by the text's end.
-# The match starts at the mark itself, not after it (a look-behind), so that re can skip ahead to the marks.
-_SENTENCE_END = re.compile(r"[.!?](?:\s+(?=[A-ZÅÄÖ0-9\"”])|$)")
-
-
-def sentences(text: str, line: int) -> list[tuple[int, str]]:
-    """Split prose into sentences, each with the source line it starts on (``line`` = the text's first line)."""
-    return [s for s in _sentences(text, line) if s is not None]
-
-
-def _sentences(text: str, line: int, wanted=None):
-    """The sentences of ``sentences``; with ``wanted``, a test of a sentence as it stands in the text (line
-    breaks and all), a sentence that fails it is None, and its line and words are not worked out."""
-    start = 0
-    counted, breaks = 0, 0     # line breaks before ``counted``, kept as the text is walked (not recounted)
-    for m in chain(_SENTENCE_END.finditer(text), (None,)):
-        at = start
-        chunk = text[at:m.start() + 1] if m else text[at:]
-        if m:
-            start = m.end()
-        if not chunk.strip():
-            continue
-        if wanted is not None and not wanted(chunk):
-            yield None
-            continue
-        pos = at + len(chunk) - len(chunk.lstrip())
-        breaks += text.count("\n", counted, pos)
-        counted = pos
-        yield line + breaks, " ".join(chunk.split())
-
-
 def find_claims(text: str | None, line: int) -> list[Claim]:
     """All count claims in ``text`` (whose first line is ``line``), in order."""
     if not text or not _maybe_claim(text.lower()):
         return []
     claims: list[Claim] = []
     previous_sentence_claim: Claim | None = None
-    for read in _sentences(text, line, lambda chunk: _maybe_claim(chunk.lower())):
+    for read in each_sentence(text, line, lambda chunk: _maybe_claim(chunk.lower())):
         if read is None:                 # no claim in it
             previous_sentence_claim = None
             continue
@@ -333,7 +303,7 @@ def stated_degree(text: str | None, line: int = 0, level: str | None = None) -> 
     committee goal's analysis that says "verksamhetsområdesmålet uppfylls helt" speaks of its parent."""
     if not text or "mål" not in text.lower():
         return None
-    for read in _sentences(text, line, _may_assess):
+    for read in each_sentence(text, line, _may_assess):
         if read is None:
             continue
         sline, sentence = read

@@ -10,7 +10,8 @@ from ..knowledge import Knowledge, about_people
 from ..model import Goal, Indicator, Report, Value
 from . import figure_claims
 from .claim_verdict import claim_facts
-from .count_claims import sentences, stated_degree
+from ..parser.sentences import sentences
+from .count_claims import stated_degree
 from .indicator_status import IndicatorStatus, cell_number, status_of
 from .records import ASSESSED, ActivityFact, FactSet, GoalFact, IndicatorFact, ReportFact
 from .text import excerpt, norm

@@ -28,11 +28,10 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Goal, Indicator, ProseClaim, Report
+from .sentences import sentences
 
 # ------------------------------------------------------------------------------------------- text
 
-# a bullet starts a statement of its own, also after a heading that ends no sentence ("Utmaningar" / "• …")
-SENTENCE = re.compile(r"[^.!?•]+(?:[.!?]+|$)", re.S)
 # A number as prose writes it: "1 272", "66,75", "0"; the unit, if any, right after it.
 NUM = r"(?P<n>\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,])|\d+(?:,\d+)?)(?P<u>\s*(?:%|procent\b))?"
 _WORD = re.compile(r"[a-zåäöéü0-9]+")
@@ -51,21 +50,6 @@ def _norm(text: str) -> str:
 def _words(text: str) -> list[str]:
     # cached (names and sentences are split again and again); callers only read the list
     return [_DEFINITE.get(w, w) for w in _WORD.findall(text.lower())]
-
-
-def sentences(text: str, first_line: int) -> list[tuple[int, str]]:
-    """The sentences of a prose text that keeps its source's line structure, each with its line."""
-    out = []
-    line, counted = first_line, 0       # line breaks are counted as the text is walked, not from its start
-    for m in SENTENCE.finditer(text):
-        body = m.group()
-        sentence = " ".join(body.split())
-        if sentence:
-            start = m.start() + len(body) - len(body.lstrip())
-            line += text.count("\n", counted, start)
-            counted = start
-            out.append((line, sentence))
-    return out
 
 
 # ---------------------------------------------------------------------------------- naming indicators
@@ -318,7 +302,7 @@ _DIGIT = re.compile(r"\d")
 _FIGURE_NEAR = re.compile(r"(?:utfall|resultat|värde|mål|prognos|beräknas|förväntas|föregående|förra|fjol|års|låg|"
                           r"från|uppg|ligg|land|hamna)[^.\d]{0,70}\d")
 _INTENTIONS = ("Beskrivning", "Förväntat resultat")
-_FIGURE_WORD = re.compile(r"\d+(?:[ ,]\d+)*")
+_FIGURE_WORD = re.compile(r"\d+(?:[ ,.]\d+)*")     # "1 272", "66,75" and a section number "1.2" are one figure each
 MAX_FIGURES = 8
 _INDIKATORN = re.compile(r"\b(?:nämnd)?indikatorn\b", re.I)
 _MET_WORD = re.compile(r"mål|indikatorn")

@@ -1,0 +1,68 @@
+"""The one sentence splitter (auditor.parser.sentences): where sentences end, which line each starts on,
+and that a bullet starts a statement of its own."""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from auditor.parser.sentences import each_sentence, sentences
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+# The rule written the slow way, as a reference: a mark, then whitespace and a capital, a digit or a quote.
+_REFERENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”])|(?<=[.!?])\s*$")
+
+
+def _reference(text: str, line: int) -> list[tuple[int, str]]:
+    out, start, counted = [], 0, 0
+    for m in [*_REFERENCE_END.finditer(text), None]:
+        chunk = text[start:m.start()] if m else text[start:]
+        if chunk.strip():
+            pos = start + len(chunk) - len(chunk.lstrip())
+            line += text.count("\n", counted, pos)
+            counted = pos
+            out.append((line, " ".join(chunk.split())))
+        if m:
+            start = m.end()
+    return out
+
+
+def _texts() -> list[str]:
+    files = sorted((ROOT / "fixtures").glob("*.txt")) + sorted(CORPUS.glob("*.txt"))
+    return [f.read_bytes().decode("utf-8", errors="replace") for f in files]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Utfallet blev 70 %. Målet nås.", [(1, "Utfallet blev 70 %."), (1, "Målet nås.")]),
+    ("Det gäller t.ex. fler platser. Nästa mening.", [(1, "Det gäller t.ex. fler platser."), (1, "Nästa mening.")]),
+    ("Etappmål 1.2 och 2.3 löper\nenligt plan.\nMålet nås.",
+     [(1, "Etappmål 1.2 och 2.3 löper enligt plan."), (3, "Målet nås.")]),
+    ("Utmaningar\n\n• Andelen har ökat.\n• Målet nås inte", [(1, "Utmaningar"), (3, "Andelen har ökat."),
+                                                        (4, "Målet nås inte")]),
+    ("Tre saker: • en • två", [(1, "Tre saker:"), (1, "en"), (1, "två")]),
+    ("", []),
+    ("   \n  ", []),
+])
+def test_where_sentences_end(text, expected):
+    assert sentences(text, 1) == expected
+
+
+def test_without_bullets_the_splits_are_the_reference_rules():
+    for text in _texts():
+        text = text.replace("•", "-")
+        assert sentences(text, 3) == _reference(text, 3)
+    rng = random.Random(7)
+    alphabet = ".!? \n\tAaÅö1\"”x"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert sentences(text, 1) == _reference(text, 1), repr(text)
+
+
+def test_a_skipped_sentence_keeps_its_place_and_the_lines_after_it():
+    text = "Första meningen.\nAndra meningen om mål.\nTredje."
+    got = list(each_sentence(text, 10, lambda chunk: "mål" not in chunk))
+    assert got == [(10, "Första meningen."), None, (12, "Tredje.")]
