@@ -9,6 +9,7 @@ extraction tools print no trailing spaces at all: in such a document a line's en
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -47,7 +48,22 @@ def name_lines(lines: list[str]) -> list[str]:
     return out
 
 
+# Typographic ligatures that PDF fonts print and extraction tools pass on ("ﬁnns"), spelled out; and the
+# soft hyphen, an invisible break point some tools keep (the word goes on directly on the next line).
+_SPELLED_OUT = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                              "\ufb05": "st", "\ufb06": "st", "\u00ad": None})
+
+
+def normalise(text: str) -> str:
+    """The text in composed form ("å" as one character: some tools print "a" and a combining ring, which
+    no pattern would match), ligatures spelled out, soft hyphens dropped. Line breaks are kept."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text.translate(_SPELLED_OUT)
+
+
 def split_lines(text: str) -> list[Line]:
+    text = normalise(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\t", " ").replace("\u00a0", " ").replace("\u202f", " ")
     # Control characters other than the whitespace above carry no text; drop them so that they can

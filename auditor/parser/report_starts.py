@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lines import split_lines
+
 GOAL_SECTION = re.compile(r"^\s*Uppföljning av kommunfullmäktiges inriktningsmål\s*$", re.I)
 GOAL_LABEL = re.compile(r"^\s*(?:KF:s\s+inriktningsmål|KF:s\s+mål\s+för\s+verksamhetsområdet|Nämndmål|Enhetsmål)\s*:",
                         re.I)
@@ -39,7 +41,7 @@ class ReportStart:
 
 def second_report_start(text: str) -> ReportStart | None:
     """The first sign that a second report begins in ``text`` after the first report's goals, else None."""
-    lines = text.splitlines()
+    lines = [line.raw for line in split_lines(text)]     # numbered and normalised as the parser sees them
     seen_goal = False
     highest = 0                      # the highest strategic-goal number so far
     pending_number = False           # "KF:s inriktningsmål:" with its number on a following line

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..parser import labels as L
-from ..parser.lines import name_lines
+from ..parser.lines import name_lines, normalise
 from .lines import VLine, find_furniture, visual_lines
 from .tables import (Columns, activity_columns, activity_row, cell_lines, header_lines, indicator_columns,
                      indicator_row, is_activity_header, is_header_start)
@@ -237,7 +237,7 @@ def _indicator(w: _Writer, columns: Columns, lines: list[VLine]) -> bool:
     values = [cells.get(col, "") for col in columns.names[1:-1]]
     value_line = " ".join(values) + " " + cells["period"]
     first = w.block([value_line])
-    w.positioned[first] = {col: text for col, text in cells.items() if col != "name"}
+    w.positioned[first] = {col: normalise(text) for col, text in cells.items() if col != "name"}
     w.blank()
     return True
 

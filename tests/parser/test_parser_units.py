@@ -328,3 +328,18 @@ def test_wrapped_names_and_titles_join_at_words_with_or_without_trailing_spaces(
     goal = report.goals[0]
     assert goal.title == "Äldre i Lövsjö har en trygg och meningsfull vardag"
     assert goal.indicators[0].name == "Andel äldre med hemtjänst som är nöjda/trygga med sitt boende"
+
+
+def test_decomposed_letters_ligatures_and_soft_hyphens_read_as_plain_text():
+    """Some tools print "å" as "a" plus a combining ring, "fi" as one ligature character, or keep the soft
+    hyphens of the PDF: the report reads as if it had been printed plainly."""
+    import unicodedata
+
+    plain = parse_text(_WRAPPED)
+    odd = _WRAPPED.replace("Utfallet blev", "Utfallet ﬁck ﬂer och blev").replace("hemtjänst", "hem\u00adtjänst")
+    assert "\u00ad" in odd
+    odd = unicodedata.normalize("NFD", odd)
+    report = parse_text(odd)
+    assert [(g.title, g.assessment) for g in report.goals] == [(g.title, g.assessment) for g in plain.goals]
+    assert report.goals[0].indicators[0].name == plain.goals[0].indicators[0].name
+    assert report.goals[0].indicators[0].analysis == "Utfallet fick fler och blev 81 %."
