@@ -130,6 +130,10 @@ class ReportAudit(BaseModel):
                 where = self.report.page_of(f.line)
                 if where is not None:
                     f.page, f.page_line = where
+                for item in f.evidence.get("items") or ():
+                    where = self.report.page_of(item.get("line")) if isinstance(item, dict) else None
+                    if where is not None:
+                        item["page"], item["page_line"] = where
         return self
 
 

@@ -169,9 +169,15 @@ class Report(_Model):
 
     def page_of(self, line: int | None) -> tuple[int, int] | None:
         """(page, line on that page) of a text line of a PDF report; None for a text file."""
-        if not self.pages or not line:
-            return None
-        page = bisect_right(self.pages, line)
-        if page == 0:
-            return None
-        return page, line - self.pages[page - 1] + 1
+        return page_of(self.pages, line)
+
+
+def page_of(pages, line: int | None) -> tuple[int, int] | None:
+    """(page, line on that page) of a text line, given the line number of each page's first line (a PDF
+    report's ``pages``); None without pages (a text file) or before the first page."""
+    if not pages or not line:
+        return None
+    page = bisect_right(pages, line)
+    if page == 0:
+        return None
+    return page, line - pages[page - 1] + 1

@@ -9,8 +9,8 @@ from ..words.claims import actual_text, scope_text, stated_text
 from ..facts import FactSet
 from ..facts.claim_verdict import certainty as claim_certainty
 from ..findings import Finding, GoalRef, fingerprint
-from ..model import CERTAIN   # below it a finding is shown with low confidence
-from ..words import catalogue, column_name, decimal, fmt_number, texts, word
+from ..model import CERTAIN, page_of   # CERTAIN: below it a finding is shown with low confidence
+from ..words import catalogue, column_name, decimal, fmt_number, place, texts, word
 from ._experta import KnowledgeEngine, TypeRoutedMatcher, unfreeze
 from .catalogue import pattern_fields
 from .dsl import FACT_TYPES, Params
@@ -123,23 +123,24 @@ def _num(x, unit: str | None = None, lang: str = "sv") -> str:
     return f"{text} {unit}" if unit else text
 
 
-def describe(fact, lang: str) -> str:
-    """One-line description of a fact, for messages."""
+def describe(fact, lang: str, pages: tuple[int, ...] = ()) -> str:
+    """One-line description of a fact, for messages (``pages``: a PDF report's, to name page and line)."""
     d = _plain(fact)
     kind = _kind(fact)
     w = texts(catalogue.FINDING_WORDS, lang)
+    where = place(d.get("line"), lang, page_of(pages, d.get("line")))
     if kind == "Indicator":
         col = word(catalogue.FIGURE_COLUMNS, d.get("figure_column") or "outcome", lang)
         unit = d.get("unit")
         return (f"'{d['name']}' ({col} {_num(d['figure'], unit, lang)} {w['versus_target']} "
-                f"{_num(d['target'], unit, lang)}, {w['line']} {d['line']})")
+                f"{_num(d['target'], unit, lang)}, {where})")
     if kind == "Activity":
         text = d["text"] if len(d["text"]) <= 80 else d["text"][:79].rstrip() + "…"
-        return f"'{text}' ({w['line']} {d['line']})"
+        return f"'{text}' ({where})"
     if kind == "Goal":
         label = f"{d['number']} " if d.get("number") else ""
         title = d["title"] if len(d["title"]) <= 70 else d["title"][:69].rstrip() + "…"
-        return f"{label}{title} ({d.get('assessment')}, {w['line']} {d['line']})"
+        return f"{label}{title} ({d.get('assessment')}, {where})"
     if kind == "Claim":
         return f"\"{d['text']}\""
     return str(d.get("key"))
@@ -202,12 +203,12 @@ def _in_lang(value: Any, lang: str) -> Any:
     return value
 
 
-def _context(subject, items, evidence, lang) -> dict[str, Any]:
+def _context(subject, items, evidence, lang, pages: tuple[int, ...] = ()) -> dict[str, Any]:
     ctx = _plain(subject)
-    ctx.update({"count": len(items), "items": "; ".join(describe(i, lang) for i in items),
-                "subject": describe(subject, lang)})
+    ctx.update({"count": len(items), "items": "; ".join(describe(i, lang, pages) for i in items),
+                "subject": describe(subject, lang, pages)})
     if _kind(subject) == "Goal":
-        ctx["goal"] = describe(subject, lang)
+        ctx["goal"] = describe(subject, lang, pages)
     unit = ctx.get("unit")
     for name in ("figure", "target", "men", "women", "outcome", "forecast", "previous"):
         if name in ctx:
@@ -242,7 +243,7 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
         certainty, doubts = _certainty(spec, subject, items, facts, lang)
         severity = config.severity_of(spec)
         wording = spec.wording(fields) if spec.wording else {}
-        ctx = _context(subject, items, {**entry["evidence"], **wording}, lang)
+        ctx = _context(subject, items, {**entry["evidence"], **wording}, lang, rep.pages)
         messages = spec.message.get(entry["message"], spec.message) if entry["message"] else spec.message
         template = messages.get(lang) or messages["sv"]
         evidence = _evidence_of(subject)

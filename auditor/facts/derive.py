@@ -47,7 +47,8 @@ def _analysis(text: str | None) -> bool:
 
 
 def derive(report: Report, k: Knowledge) -> FactSet:
-    facts = FactSet(ReportFact(report.source, report.committee, report.unit, report.report_kind, report.year))
+    facts = FactSet(ReportFact(report.source, report.committee, report.unit, report.report_kind, report.year,
+                               tuple(report.pages or ())))
     children: dict[str | None, list[Goal]] = {}
     for g in report.goals:
         children.setdefault(g.parent, []).append(g)

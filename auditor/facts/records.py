@@ -21,6 +21,7 @@ class ReportFact:
     unit: str | None
     kind: str | None
     year: int | None
+    pages: tuple[int, ...] = ()     # a PDF report's first line of each page: messages name page and line
 
 
 @dataclass(frozen=True)

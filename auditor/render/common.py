@@ -8,7 +8,8 @@ from pathlib import PurePath
 from typing import Any, Iterable
 
 from ..findings import SEVERITY_RANK, AuditResult, Finding, ReportAudit
-from ..words import catalogue, texts, word
+from ..words import catalogue, place, texts, word
+from .location import place_in
 
 SEVERITY_ORDER = ("error", "warning", "info")
 
@@ -146,7 +147,7 @@ def incomplete_reasons(audit: ReportAudit, lang: str) -> list[str]:
     for d in audit.diagnostics:
         if d.code in INCOMPLETE_CODES:
             text = described(d, lang)
-            out.append(f"{report_words(lang)['line']} {d.line}: {text}" if d.line else text)
+            out.append(f"{place_in(audit.report, d.line, lang)}: {text}" if d.line else text)
     return out
 
 
@@ -156,15 +157,16 @@ def goal_groups(audit: ReportAudit) -> list[tuple[dict | None, list[Finding]]]:
     if audit.report is not None:
         for g in audit.report.goals:
             goals[g.id] = {"id": g.id, "number": g.number, "title": g.title, "line": g.line,
-                           "assessment": g.assessment, "level": g.level}
+                           "assessment": g.assessment, "level": g.level, "where": audit.report.page_of(g.line)}
     groups: dict[str | None, list[Finding]] = {}
     for f in sorted(audit.findings, key=lambda f: (f.line, f.rule, f.fingerprint)):
         gid = f.goal.id if f.goal else None
         groups.setdefault(gid, []).append(f)
         if gid and gid not in goals:
-            goals[gid] = {"id": gid, "number": f.goal.number, "title": f.goal.title,
-                          "line": f.evidence.get("line", f.line) if f.rule.startswith("GOAL-") else f.line,
-                          "assessment": None, "level": None}
+            line = f.evidence.get("line", f.line) if f.rule.startswith("GOAL-") else f.line
+            goals[gid] = {"id": gid, "number": f.goal.number, "title": f.goal.title, "line": line,
+                          "assessment": None, "level": None,
+                          "where": (f.page, f.page_line) if f.page is not None and line == f.line else None}
     order = sorted((gid for gid in groups if gid is not None), key=lambda gid: (goals[gid]["line"], gid))
     out: list[tuple[dict | None, list[Finding]]] = []
     if None in groups:
@@ -181,7 +183,7 @@ def goal_heading(goal: dict | None, lang: str) -> str:
     marker = ""
     if goal.get("assessment"):
         marker = f" ({texts(catalogue.ASSESSMENTS, lang)[goal['assessment']]})"
-    return f"{number}{goal['title']}{marker}, {t['line']} {goal['line']}"
+    return f"{number}{goal['title']}{marker}, {place(goal['line'], lang, goal.get('where'))}"
 
 
 def rule_counts(audit: ReportAudit) -> tuple[list[tuple[str, str, Counter]], Counter]:

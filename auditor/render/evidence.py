@@ -8,6 +8,8 @@ from typing import Any
 from ..findings import Finding, ReportAudit
 from ..words import catalogue, decimal, texts, word
 from ..words.claims import actual_text, scope_text, stated_text
+from ..words import place
+from .location import item_place, location
 
 _NAMES = ("indicator", "activity", "goal", "level", "unit", "line", "items", "analysis", "columns_certain",
           "gap_unit", "about", "met", "claimed", "scope", "states_sentence", "doubt", "certainty")
@@ -92,13 +94,12 @@ def evidence_lines(f: Finding, lang: str, limit: int = 400) -> list[str]:
     own = _fields(ev, lang)
     if own:
         out.append(own)
-    line_word = word(catalogue.EVIDENCE_WORDS, "line", lang)
     for item in ev.get("items", [])[:10]:
         label = item.get("indicator") or item.get("activity") or item.get("goal") or ""
         if len(label) > 90:
             label = label[:89] + "…"
         rest = _fields(item, lang)
-        out.append(f"{line_word} {item.get('line')}: {label}" + (f" ({rest})" if rest else ""))
+        out.append(f"{item_place(item, lang)}: {label}" + (f" ({rest})" if rest else ""))
     if ev.get("doubt"):
         sure = ev.get("certainty")
         shown = decimal(f"{sure:.2f}", lang) if sure is not None else None
@@ -118,12 +119,11 @@ def evidence_pairs(ev: dict, lang: str) -> list[tuple[str, str]]:
         if v is None or v == "" or v == [] or v == {}:
             continue
         if k == "items" and isinstance(v, list):
-            line_word = word(catalogue.EVIDENCE_WORDS, "line", lang)
             rows = []
             for item in v:
                 name = item.get("indicator") or item.get("activity") or item.get("goal") or ""
                 rest = _fields(item, lang)
-                rows.append(f"{line_word} {item.get('line')}: {name}" + (f" ({rest})" if rest else ""))
+                rows.append(f"{item_place(item, lang)}: {name}" + (f" ({rest})" if rest else ""))
             out.append((labels["items"], "\n".join(rows)))
             continue
         text = _shown(k, v, lang)
@@ -144,5 +144,5 @@ def withheld_lines(audit: ReportAudit, lang: str) -> list[str]:
     out = [head]
     for f in sorted(audit.withheld, key=lambda f: (f.line, f.rule)):
         value = decimal(f"{f.certainty:.2f}", lang)
-        out.append(f"{words['line']} {f.line} {f.rule} ({words['confidence']} {value}): {f.message}")
+        out.append(f"{location(f, lang) or place(f.line, lang)} {f.rule} ({words['confidence']} {value}): {f.message}")
     return out

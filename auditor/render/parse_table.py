@@ -11,6 +11,7 @@ from rich.tree import Tree
 from ..diagnostics import message
 from ..model import Report
 from ..words import catalogue, texts
+from .location import place_in
 
 ASSESSMENT_STYLE = {"helt": "green", "delvis": "yellow", "inte": "red", "ingen": "dim", None: "dim"}
 def _n(words: tuple[str, str], n: int) -> str:
@@ -42,7 +43,7 @@ def print_reports(reports: list[Report], show_diagnostics: bool = False, console
             if deviations:
                 counts += f" ({w['deviations'].format(n=deviations)})"
             label = (f"[dim]{texts(catalogue.LEVEL_HEADINGS, lang)[goal.level]}[/] {heading} [{style}]{assessment}[/] "
-                     f"[cyan]{counts}[/] [dim]{w['line']} {goal.line}[/]")
+                     f"[cyan]{counts}[/] [dim]{escape(place_in(report, goal.line, lang))}[/]")
             if flags:
                 label += " [magenta]" + escape(", ".join(flags)) + "[/]"
             nodes[goal.id] = parent.add(label)
@@ -50,7 +51,8 @@ def print_reports(reports: list[Report], show_diagnostics: bool = False, console
         if show_diagnostics and report.diagnostics:
             table = Table(*w["diag_cols"], title=w["diag_title"])
             for d in report.diagnostics:
-                table.add_row(str(d.line or ""), d.code, escape(message(d.code, lang)), escape(shorten(d.text or "", 80)))
+                where = place_in(report, d.line, lang) if d.line else ""
+                table.add_row(escape(where), d.code, escape(message(d.code, lang)), escape(shorten(d.text or "", 80)))
             console.print(table)
         elif show_diagnostics:
             console.print(w["diag_none"])

@@ -7,7 +7,7 @@ Renderers take a whole group in one language (``texts(catalogue.HTML, lang)``) o
 """
 from __future__ import annotations
 
-from .catalogue import BASIS, COLUMNS
+from .catalogue import BASIS, COLUMNS, LOCATION
 
 
 def index(lang: str | None) -> int:
@@ -46,6 +46,14 @@ def fmt_number(x: float | None) -> str | None:
         return None
     text = f"{x:.2f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
     return text.replace(".", ",")
+
+
+def place(line: int | None, lang: str | None, where: tuple[int, int] | None = None) -> str:
+    """Where a line is, in the reader's words: "sida 12, rad 30" in a PDF report (``where``: the page and
+    the line on it, ``model.page_of``), "rad 30" in a text report."""
+    if where is not None:
+        return word(LOCATION, "page", lang).format(page=where[0], line=where[1])
+    return word(LOCATION, "line", lang).format(line=line)
 
 
 def decimal(text: str, lang: str | None) -> str:

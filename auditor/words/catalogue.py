@@ -292,7 +292,7 @@ PARSE_TABLE = {
     'activities': (('{n} aktivitet', '{n} aktiviteter'), ('{n} activity', '{n} activities')),
     'deviations': ('{n} med avvikelse', '{n} with deviation'),
     'diag_title': ('Diagnostik', 'Diagnostics'),
-    'diag_cols': (('rad', 'kod', 'meddelande', 'text'), ('line', 'code', 'message', 'text')),
+    'diag_cols': (('plats', 'kod', 'meddelande', 'text'), ('where', 'code', 'message', 'text')),
     'diag_none': ('Diagnostik: inga (alla rader placerades)', 'Diagnostics: none (every line was placed)'),
     'diag_hint': (('{n} diagnostikrad (visa med --diagnostics)', '{n} diagnostikrader (visa med --diagnostics)'), ('{n} diagnostic (show with --diagnostics)', '{n} diagnostics (show with --diagnostics)')),
 }

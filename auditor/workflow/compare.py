@@ -270,6 +270,7 @@ def _change_label(g: GoalChange) -> str:
 
 def render_text(c: Comparison, lang: str = "sv", markdown: bool = False) -> str:
     from ..render.common import clean_text
+    from ..render.location import location
     t = TEXT.get(lang, TEXT["sv"])
     h = "## " if markdown else ""
     bullet = "- " if markdown else "  "
@@ -290,8 +291,10 @@ def render_text(c: Comparison, lang: str = "sv", markdown: bool = False) -> str:
                             f"{_num(m.target)} ({t['line']} {m.new_line})" for m in c.indicators_away])
     else:
         lines.extend([t["no_goals"], ""])
-    section(t["new"], [f"{t['line']} {f.line} {f.rule}: {f.message} [{f.fingerprint}]" for f in c.findings_new])
-    section(t["fixed"], [f"{t['line']} {f.line} {f.rule}: {f.message} [{f.fingerprint}]" for f in c.findings_fixed])
+    section(t["new"], [f"{location(f, lang) or t['line'] + ' ' + str(f.line)} {f.rule}: {f.message} [{f.fingerprint}]"
+                       for f in c.findings_new])
+    section(t["fixed"], [f"{location(f, lang) or t['line'] + ' ' + str(f.line)} {f.rule}: {f.message} [{f.fingerprint}]"
+                         for f in c.findings_fixed])
     if c.goals_added:
         section(t["added"], c.goals_added)
     if c.goals_removed:

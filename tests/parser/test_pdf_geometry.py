@@ -371,6 +371,22 @@ def test_findings_of_a_pdf_say_page_and_line(quirks, tmp_path, capsys, fmt, lang
     assert all((int(p), int(n)) in page_lines for p, n in found)
 
 
+@pytest.mark.parametrize("command,lang", [(["audit", "--format", "terminal"], "sv"), (["audit", "--format", "md"], "en"),
+                                          (["parse", "--format", "table", "--diagnostics"], "sv")])
+def test_every_place_named_in_a_pdf_report_is_a_page_and_a_line(quirks, capsys, command, lang):
+    """Finding messages, the rows and goals a finding lists, goal headings and the parse tree: none names a
+    line of the extracted text alone ("rad 40"), which a reader of the PDF could not find."""
+    from auditor.cli import main
+
+    pdf = quirks["tiny-pages"][1]
+    main([command[0], str(pdf), *command[1:], "--lang", lang] + (["--no-config"] if command[0] == "audit" else []))
+    out = " ".join(capsys.readouterr().out.split())
+    line, page = ("rad", "sida") if lang == "sv" else ("line", "page")
+    places = re.findall(rf"(?:{page} \d+, )?{line} \d+", out)
+    assert places, out[:2000]
+    assert all(p.startswith(page) for p in places), [p for p in places if not p.startswith(page)]
+
+
 def test_json_findings_of_a_pdf_carry_page_and_page_line(quirks, capsys):
     from auditor.cli import main
 
