@@ -52,6 +52,7 @@ def name_lines(lines: list[str]) -> list[str]:
 # soft hyphen, an invisible break point some tools keep (the word goes on directly on the next line).
 _SPELLED_OUT = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                               "\ufb05": "st", "\ufb06": "st", "\u00ad": None})
+_TO_SPELL_OUT = "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06\u00ad"
 
 
 def normalise(text: str) -> str:
@@ -59,7 +60,8 @@ def normalise(text: str) -> str:
     no pattern would match), ligatures spelled out, soft hyphens dropped. Line breaks are kept."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return text.translate(_SPELLED_OUT)
+    # translate() looks up every character; most texts hold none of these, which one search tells
+    return text.translate(_SPELLED_OUT) if any(c in text for c in _TO_SPELL_OUT) else text
 
 
 def split_lines(text: str) -> list[Line]:
