@@ -13,7 +13,7 @@ import re
 from typing import Callable, Iterator
 
 # The match starts at the mark itself, not after it (no look-behind), so that re can skip ahead to the marks.
-_END = re.compile(r"[.!?](?:\s+(?=[A-ZÅÄÖ0-9\"”•])|\s*$)|\s*•\s*")
+_END = re.compile(r"[.!?](?:\s+(?=[A-ZÅÄÖ0-9\"”•])|\s*$)|•\s*")
 
 
 def sentences(text: str, first_line: int) -> list[tuple[int, str]]:
