@@ -16,6 +16,7 @@ ANCHOR = re.compile(
         (?:.{0,60}\s)?Tjänsteutlåtande
       | Sid\s*\d+\s*\(\s*\d+\s*\)
       | Sida\s*\d+\s*(?:av|\()\s*\d+\)?
+      | \d{1,4}\s*\(\s*\d{1,4}\s*\)
       | .{3,80},\s*(?:Tertialrapport|Verksamhetsberättelse|Delårsrapport)(?:\s*\d)?\s+\d+\s*\(\s*\d+\s*\)
     )$""",
     re.X | re.I,
@@ -30,6 +31,7 @@ NEIGHBOUR = re.compile(
       | Diarienummer:?\s*\S+
       | \d{4}-\d{2}-\d{2}
       | (?:Sid|Sida)\s*\d+\s*\(\s*\d+\s*\)
+      | .{3,80},\s*(?:Tertialrapport|Verksamhetsberättelse|Delårsrapport)(?:\s*\d)?
       | Tjänsteutlåtande
       | (?!Tertial|Halvår|VB\b)[A-ZÅÄÖ][\wåäöÅÄÖéü\-]+(?:\s[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ\-]+)?\s\d{1,3}[A-Z]?(?:,\s*\d{3}\s?\d{2}\s\w+)?
       | Box\s\d+(?:,.*)?
@@ -48,21 +50,48 @@ def _may_anchor(text: str) -> bool:
     return low == "sid" or "(" in text or "tjänsteutlåtande" in text.lower()
 
 
+# The page's number printed on its own ("12", "- 12 -"), as some tools print "Sid 12 (79)": taken only
+# just below an anchor that states no page number (above one, a lone figure is a cell or a period's year).
+BARE_PAGE = re.compile(r"^(?:-\s*)?(\d{1,3})(?:\s*-)?$")
+BARE_PAGE_REACH = 3
+PAGE_OF = re.compile(r"^(\d{1,4})\s*\(\s*(\d{1,4})\s*\)$")
+# Furniture that states the page number itself.
+NUMBERED = re.compile(r"\d\s*\(\s*\d+\s*\)|\bSid(?:a)?\s*\d", re.I)
+
+
+def _is_anchor(text: str) -> bool:
+    if not _may_anchor(text) or not ANCHOR.match(text):
+        return False
+    page = PAGE_OF.match(text)
+    return page is None or 0 < int(page.group(1)) <= int(page.group(2))   # "12 (79)", never "80 (79)"
+
+
 def find_furniture(lines: list[Line]) -> set[int]:
-    """Indexes (0-based, into ``lines``) of page-furniture lines."""
+    """Indexes (0-based, into ``lines``) of page-furniture lines. A block grows from its anchor over lines
+    that look like furniture; a bare number is the page's own only right below the anchor and only while
+    the block has no page number yet."""
     marked: set[int] = set()
     for i, line in enumerate(lines):
-        if not line.text or not _may_anchor(line.text) or not ANCHOR.match(line.text):
+        if not line.text or not _is_anchor(line.text):
             continue
         marked.add(i)
+        numbered = bool(NUMBERED.search(line.text))
+        block: list[int] = []
         for step in (-1, 1):
             j, seen = i + step, 0
             while 0 <= j < len(lines) and seen < REACH:
-                cand = lines[j]
-                if cand.text and not NEIGHBOUR.match(cand.text) and not ANCHOR.match(cand.text):
-                    break
-                if cand.text:
-                    marked.add(j)
+                text = lines[j].text
+                if text:
+                    if BARE_PAGE.match(text):
+                        if numbered or step < 0 or j - i > BARE_PAGE_REACH:
+                            break
+                        numbered = True
+                    elif not NEIGHBOUR.match(text) and not _is_anchor(text):
+                        break
+                    else:
+                        numbered = numbered or bool(NUMBERED.search(text))
+                    block.append(j)
                 j += step
                 seen += 1
+        marked.update(block)
     return marked

@@ -116,6 +116,26 @@ def test_furniture_block_is_found_mid_sentence():
     assert marked == {"Tjänsteutlåtande", "Sid 11 (38)", "Exempelgatan 2", "start.stockholm", "08 - 508 00 000"}
 
 
+@pytest.mark.parametrize("page, marked", [
+    ("11", {"Tjänsteutlåtande", "11", "Exempelgatan 2", "start.stockholm"}),         # the page number alone
+    ("11 (38)", {"Tjänsteutlåtande", "11 (38)", "Exempelgatan 2", "start.stockholm"}),
+    ("- 11 -", {"Tjänsteutlåtande", "- 11 -", "Exempelgatan 2", "start.stockholm"}),
+])
+def test_a_page_number_printed_alone_is_furniture(page, marked):
+    lines = split_lines(f"Andel nöjda brukare\n\n80 % 75 % VB\n2020\n\nTjänsteutlåtande\n{page}\n\nExempelgatan 2\n"
+                        "start.stockholm\n\n12\n\nAnalys\n")
+    got = {lines[i].text for i in find_furniture(lines)}
+    # the period's year above the block and a figure after it are content
+    assert got == marked
+
+
+@pytest.mark.parametrize("line, furniture", [("41(102)", True), ("41 (102)", True), ("103 (102)", False),
+                                             ("Lövsjö stadsdelsnämnd, Tertialrapport 41(102)", True)])
+def test_a_page_of_pages_alone_anchors_the_furniture(line, furniture):
+    lines = split_lines(f"Förvaltningen har arbetat\n\n{line}\n\nvidare med frågan.\n")
+    assert bool(find_furniture(lines)) == furniture
+
+
 def test_deviation_on_a_line_of_its_own():
     report = parse_text("KF:s mål för verksamhetsområdet: 1.1 Parkerna är trygga\n\n Uppfylls helt\n\n"
                         " Aktivitet Startdatum Slutdatum Avvikelse\n\nBelysningen i parkerna ska ses över.\n\n"
