@@ -90,11 +90,12 @@ def shows_trailing_spaces(raws: list[str]) -> bool:
     return ends * 200 >= filled and ends > 0
 
 
-def join_wrapped(parts: list[Line]) -> str:
+def join_wrapped(parts: list[Line], cut=None) -> str:
     """Join lines of one wrapped cell or sentence: a line that ends in a space continues after a space,
     one that does not was cut inside a word (or after a slash or hyphen) and continues directly. Where
     line ends tell nothing (``Line.blind_end``), a line continues after a space unless it ends in a slash
-    or a hyphen (columns are cut at words; a word too long for its column is the exception)."""
+    or a hyphen (columns are cut at words; a word too long for its column is the exception), or ``cut``
+    (text so far, next line) says that the next line ends a known word ("Faststäl" / "ls 2025")."""
     text = ""
     for i, line in enumerate(parts):
         piece = line.raw.strip()
@@ -102,7 +103,7 @@ def join_wrapped(parts: list[Line]) -> str:
             continue
         if not text:
             text = piece
-        elif _needs_space(parts[i - 1], text, piece):
+        elif _needs_space(parts[i - 1], text, piece) and not (parts[i - 1].blind_end and cut and cut(text, piece)):
             text += " " + piece
         else:
             text += piece

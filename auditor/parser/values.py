@@ -61,7 +61,7 @@ def completes_cut_word(before: str, line: str) -> bool:
 
 
 def ends_with_period(groups: list[list[Line]]) -> bool:
-    words = join_wrapped(groups[-1]).split()
+    words = join_wrapped(groups[-1], cut=completes_cut_word).split()
     for n in (3, 2, 1):
         if len(words) >= n and PERIOD.match(" ".join(words[-n:])):
             # a lone year right after a text target ("Fastställs 2020") is part of that text

@@ -363,3 +363,14 @@ def test_decomposed_letters_ligatures_and_soft_hyphens_read_as_plain_text():
     assert [(g.title, g.assessment) for g in report.goals] == [(g.title, g.assessment) for g in plain.goals]
     assert report.goals[0].indicators[0].name == plain.goals[0].indicators[0].name
     assert report.goals[0].indicators[0].analysis == "Utfallet fick fler och blev 81 %."
+
+
+def test_a_text_cell_cut_mid_word_before_the_period_without_trailing_spaces():
+    """"Faststäl" / "ls 2021" is KF's target, not a period "2021": the row goes on to its period, also
+    where the document's line ends say nothing."""
+    text = _WRAPPED.replace("81 % 79 % 85 % 85 % VB 2021", "81 % 79 % 85 % Faststäl\nls 2021\n\nTertial\n2 2021")
+    text = text.replace("Verksamhetsberättelse 2021", "Tertialrapport 2 2021")
+    for document in (text, "\n".join(line.rstrip() for line in text.split("\n"))):
+        row = parse_text(document).goals[0].indicators[0]
+        assert row.period == "Tertial 2 2021"
+        assert row.kf_target.text == "Fastställs 2021"
