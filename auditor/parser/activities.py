@@ -8,7 +8,7 @@ from datetime import date
 from ..model import Activity
 from . import labels as L
 from .cursor import LineCursor
-from .lines import Line, join_wrapped
+from .lines import Line
 
 MAX_TEXT_LINES = 16
 
@@ -53,7 +53,7 @@ class ActivityRows(LineCursor):
             self.dispo.setdefault(p.no, "activity")
         self.mark(dates_idx, "activity")
         first = text_lines[0].no if text_lines else dates_line.no
-        return Activity(text=join_wrapped(text_lines), line=first, start=_date(m.group("start")),
+        return Activity(text=self.join(text_lines), line=first, start=_date(m.group("start")),
                         end=_date(m.group("end")), deviation=bool(m.group("dev")))
 
 

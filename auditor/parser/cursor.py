@@ -8,7 +8,8 @@ from ..diagnostics import message
 from ..model import VALUE_COLUMNS, Diagnostic
 from . import labels as L
 from .furniture import find_furniture
-from .lines import Line, split_lines
+from .lexicon import Lexicon
+from .lines import Line, join_wrapped, split_lines
 
 
 class LineCursor:
@@ -20,6 +21,16 @@ class LineCursor:
         self.diagnostics: list[Diagnostic] = []
         self.columns: list[str] = list(VALUE_COLUMNS)   # of the indicator table being read
         self.end_of_goals = self._find_end_of_goals()
+        self._lexicon: Lexicon | None = None
+
+    def join(self, parts: list[Line]) -> str:
+        """A wrapped name, title or activity text as one line (``lines.join_wrapped``); where the document's
+        line ends say nothing, a word cut by a narrow column is told by the document's own words."""
+        if not any(p.blind_end for p in parts):
+            return join_wrapped(parts)
+        if self._lexicon is None:
+            self._lexicon = Lexicon(self.lines)
+        return join_wrapped(parts, cut=self._lexicon.cut)
 
     # ------------------------------------------------------------------ moving about
     def ok(self, i: int) -> bool:

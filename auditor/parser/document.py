@@ -22,7 +22,7 @@ from .activities import ActivityRows
 from .cursor import join_text
 from .goals import GoalHeadings
 from .prose_claims import read_claims
-from .lines import Line, join_wrapped
+from .lines import Line
 from .meta import read_meta
 from .placement import Context, counts_things, decide
 from .values import parse_value
@@ -159,7 +159,7 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
             ind, nxt, orphan = got
             if orphan and self.row is not None and goal.indicators and self.row is goal.indicators[-1]:
                 # the tail of the previous row's name, cut off by a page break after its values
-                self.row.name = join_wrapped([Line(0, self.row.name + " ", self.row.name)] + orphan)
+                self.row.name = self.join([Line(0, self.row.name + " ", self.row.name)] + orphan)
             else:
                 for o in orphan:
                     self.unplaced(o.no - 1, "unplaced-before-row")
@@ -204,7 +204,7 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
             self.after_header = False
         elif self.row is not None and not self.row.analysis:
             # text after the dates: the rest of an activity that a page break split
-            self.row.text = join_wrapped([Line(0, self.row.text + " ", self.row.text), line])
+            self.row.text = self.join([Line(0, self.row.text + " ", self.row.text), line])
             self.mark(i, "activity")
         else:
             self.unplaced(i, "unplaced-activity-table")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Goal
 from . import labels as L
 from .cursor import LineCursor
-from .lines import Line, join_wrapped
+from .lines import Line
 
 LEVEL_RANK = {"inriktningsmal": 0, "verksamhetsomradesmal": 1, "namndmal": 2, "enhetsmal": 3}
 # A marker further down than this many lines after the label belongs to something else.
@@ -48,7 +48,7 @@ class GoalHeadings(LineCursor):
             after = (used[-1] + 1) if used else label_end + 1
         for p in title_parts:
             self.dispo.setdefault(p.no, "goal")
-        number, title = L.split_number(join_wrapped(title_parts))
+        number, title = L.split_number(self.join(title_parts))
         goal = Goal(id=f"g{len(self.goals) + 1}", parent=self._parent_for(level), level=level, number=number,
                     title=title, line=title_parts[0].no if title_parts else self.lines[i].no,
                     assessment=assessment)

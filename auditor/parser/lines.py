@@ -110,10 +110,15 @@ def join_wrapped(parts: list[Line], cut=None) -> str:
     return " ".join(text.split())
 
 
+_AFTER_SUSPENDED_HYPHEN = {"och", "eller", "samt", "respektive"}
+
+
 def _needs_space(prev: Line, before: str, after: str) -> bool:
     if prev.ends_with_space:
         return True
     if prev.blind_end:
-        return before[-1] not in "/-" and after[0] not in ",.)"
+        if before[-1] == "-":       # "vård-" / "och omsorg" keeps its space, "LSS-" / "boende" none
+            return after.split(" ", 1)[0].lower() in _AFTER_SUSPENDED_HYPHEN
+        return before[-1] != "/" and after[0] not in ",.)"
     # a number never runs straight into a word ("2020" / "Tertial"), nor a word into a number
     return before[-1].isdigit() != after[0].isdigit() and after[0] not in "%,.)"

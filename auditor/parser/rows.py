@@ -158,7 +158,7 @@ class IndicatorRows(LineCursor):
         if tail:
             name_parts = name_parts + [self.lines[k] for k in tail]
             j = tail[-1] + 1
-        name = join_wrapped(name_parts)
+        name = self.join(name_parts)
         if not name:
             return None
         row = pending_row(value_groups_to_cells(groups), self.columns)

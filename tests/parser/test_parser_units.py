@@ -374,3 +374,20 @@ def test_a_text_cell_cut_mid_word_before_the_period_without_trailing_spaces():
         row = parse_text(document).goals[0].indicators[0]
         assert row.period == "Tertial 2 2021"
         assert row.kf_target.text == "Fastställs 2021"
+
+
+@pytest.mark.parametrize("first, second, joined", [
+    ("Andel brukare med funktionsned", "sättning som har", "Andel brukare med funktionsnedsättning som har"),
+    ("Andel brukare inom vård-", "och omsorg som har", "Andel brukare inom vård- och omsorg som har"),
+    ("Andel brukare i LSS-", "boende som har", "Andel brukare i LSS-boende som har"),
+    # two words that are words on their own stay two, though the prose says "förskolan"
+    ("Andel brukare som går till för", "skolan och som har", "Andel brukare som går till för skolan och som har"),
+])
+def test_a_name_cut_inside_a_word_without_trailing_spaces(first, second, joined):
+    """Where line ends say nothing, the document's own words tell a word cut by a narrow column."""
+    text = _WRAPPED.replace("Andel äldre med\nhemtjänst som är\nnöjda/\ntrygga med sitt boende",
+                            f"{first}\n{second}\nett eget boende")
+    text = text.replace("Utfallet blev 81 %.", "Utfallet blev 81 %. Brukare med funktionsnedsättning och barn i "
+                        "förskolan har fått mer stöd för att klara skolan och vardagen under året.")
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    assert parse_text(text).goals[0].indicators[0].name == joined + " ett eget boende"
