@@ -11,11 +11,11 @@ from __future__ import annotations
 import difflib
 import re
 
-from pydantic import BaseModel
+from pydantic import BaseModel, model_serializer
 
-from ..findings import Finding, ReportAudit
+from ..findings import Finding, ReportAudit, _drop_unset
 from ..model import Goal
-from ..words import by_lang, catalogue, word
+from ..words import by_lang, catalogue, place, word
 
 _WORD = re.compile(r"[^\w]+")
 
@@ -24,7 +24,19 @@ def _norm(text: str | None) -> str:
     return _WORD.sub(" ", (text or "").casefold()).strip()
 
 
-class GoalChange(BaseModel):
+class _Located(BaseModel):
+    """A change whose lines are also named by page in a PDF report: the page keys are in the JSON only
+    when set, so that the comparison of two text reports reads as it always did."""
+
+    @model_serializer(mode="wrap")
+    def _serialize(self, handler):
+        return _drop_unset(handler(self), self, tuple(k for k in PAGE_KEYS if k in type(self).model_fields))
+
+
+PAGE_KEYS = ("page", "page_line", "old_page", "old_page_line", "new_page", "new_page_line")
+
+
+class GoalChange(_Located):
     level: str
     number: str | None
     title: str
@@ -34,9 +46,13 @@ class GoalChange(BaseModel):
     new_line: int
     old: str | None
     new: str | None
+    old_page: int | None = None     # PDF reports: the page of old_line and the line on it (and of new_line)
+    old_page_line: int | None = None
+    new_page: int | None = None
+    new_page_line: int | None = None
 
 
-class IndicatorMove(BaseModel):
+class IndicatorMove(_Located):
     goal_number: str | None
     goal_title: str
     indicator: str
@@ -48,15 +64,19 @@ class IndicatorMove(BaseModel):
     direction: str
     old_gap: float
     new_gap: float
+    new_page: int | None = None
+    new_page_line: int | None = None
 
 
-class FindingChange(BaseModel):
+class FindingChange(_Located):
     rule: str
     severity: str
     line: int
     message: str
     fingerprint: str
     goal: str | None = None
+    page: int | None = None
+    page_line: int | None = None
 
 
 class Comparison(BaseModel):
@@ -133,10 +153,16 @@ def _gap(figure: float, target: float, direction: str) -> float:
     return max(0.0, target - figure)
 
 
+def _pages(side: str, report, line: int) -> dict[str, int]:
+    """``{side}_page`` and ``{side}_page_line`` of a line of a PDF report; nothing for a text report."""
+    where = report.page_of(line) if report is not None else None
+    return {f"{side}_page": where[0], f"{side}_page_line": where[1]} if where else {}
+
+
 def _finding_change(f: Finding) -> FindingChange:
     goal = " ".join(x for x in (f.goal.number, f.goal.title) if x) if f.goal else None
     return FindingChange(rule=f.rule, severity=f.severity, line=f.line, message=f.message,
-                         fingerprint=f.fingerprint, goal=goal)
+                         fingerprint=f.fingerprint, goal=goal, page=f.page, page_line=f.page_line)
 
 
 def _secondary_key(f: Finding) -> tuple:
@@ -182,7 +208,9 @@ def compare(old: ReportAudit, new: ReportAudit) -> Comparison:
                                                     old_number=o.number if renamed else None,
                                                     old_title=o.title if renamed else None,
                                                     old_line=o.line, new_line=n.line,
-                                                    old=o.assessment, new=n.assessment))
+                                                    old=o.assessment, new=n.assessment,
+                                                    **_pages("old", old.report, o.line),
+                                                    **_pages("new", new.report, n.line)))
             out.indicators_away.extend(_indicators_away(old, o, new, n))
         matched_old = {o.id for o, _ in pairs}
         matched_new = {n.id for _, n in pairs}
@@ -214,7 +242,7 @@ def _indicators_away(old: ReportAudit, old_g: Goal, new: ReportAudit, new_g: Goa
             moves.append(IndicatorMove(goal_number=new_g.number, goal_title=new_g.title, indicator=ind.name,
                                        old_line=prev.line, new_line=ind.line, old_figure=st_old.figure,
                                        new_figure=st_new.figure, target=target, direction=direction,
-                                       old_gap=old_gap, new_gap=new_gap))
+                                       old_gap=old_gap, new_gap=new_gap, **_pages("new", new.report, ind.line)))
     return moves
 
 
@@ -268,9 +296,19 @@ def _change_label(g: GoalChange) -> str:
     return f"{old} → {new}"
 
 
+def _place(line: int, page: int | None, page_line: int | None, lang: str) -> str:
+    return place(line, lang, (page, page_line) if page is not None else None)
+
+
+def _moved(g: GoalChange, t: dict, lang: str) -> str:
+    """"rad 18 → 20" between text reports, "sida 3, rad 18 → sida 4, rad 2" where a side is a PDF."""
+    if g.old_page is None and g.new_page is None:
+        return f"{t['line']} {g.old_line} → {g.new_line}"
+    return f"{_place(g.old_line, g.old_page, g.old_page_line, lang)} → {_place(g.new_line, g.new_page, g.new_page_line, lang)}"
+
+
 def render_text(c: Comparison, lang: str = "sv", markdown: bool = False) -> str:
     from ..render.common import clean_text
-    from ..render.location import location
     t = TEXT.get(lang, TEXT["sv"])
     h = "## " if markdown else ""
     bullet = "- " if markdown else "  "
@@ -286,14 +324,15 @@ def render_text(c: Comparison, lang: str = "sv", markdown: bool = False) -> str:
         return "\n".join(lines).rstrip() + "\n"
     if c.goals_compared:
         section(t["goals"], [f"{_change_label(g)}: {t[g.old]} → {t[g.new]} "
-                             f"({t['line']} {g.old_line} → {g.new_line})" for g in c.goals_changed])
+                             f"({_moved(g, t, lang)})" for g in c.goals_changed])
         section(t["away"], [f"{m.indicator}: {_num(m.old_figure)} → {_num(m.new_figure)}, {t['target']} "
-                            f"{_num(m.target)} ({t['line']} {m.new_line})" for m in c.indicators_away])
+                            f"{_num(m.target)} ({_place(m.new_line, m.new_page, m.new_page_line, lang)})"
+                            for m in c.indicators_away])
     else:
         lines.extend([t["no_goals"], ""])
-    section(t["new"], [f"{location(f, lang) or t['line'] + ' ' + str(f.line)} {f.rule}: {f.message} [{f.fingerprint}]"
+    section(t["new"], [f"{_place(f.line, f.page, f.page_line, lang)} {f.rule}: {f.message} [{f.fingerprint}]"
                        for f in c.findings_new])
-    section(t["fixed"], [f"{location(f, lang) or t['line'] + ' ' + str(f.line)} {f.rule}: {f.message} [{f.fingerprint}]"
+    section(t["fixed"], [f"{_place(f.line, f.page, f.page_line, lang)} {f.rule}: {f.message} [{f.fingerprint}]"
                          for f in c.findings_fixed])
     if c.goals_added:
         section(t["added"], c.goals_added)

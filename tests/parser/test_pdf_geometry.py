@@ -387,6 +387,26 @@ def test_every_place_named_in_a_pdf_report_is_a_page_and_a_line(quirks, capsys, 
     assert all(p.startswith(page) for p in places), [p for p in places if not p.startswith(page)]
 
 
+def test_compare_of_two_pdfs_names_pages(quirks, tmp_path, capsys):
+    """A goal whose assessment changed, a row that moved away from its target and the findings that came
+    and went: each named by page and line in the text, with the page keys in the JSON."""
+    from auditor.cli import main
+
+    later = QUIRKS.model_copy(deep=True)
+    goal = later.goals[0]
+    goal.assessment, goal.analysis = "helt", ""
+    goal.indicators[3].outcome = _v("80 %")
+    newer = draw_report(later, tmp_path / "later.pdf", Style(page_height=95.0))
+    main(["compare", str(quirks["tiny-pages"][1]), str(newer)])
+    out = " ".join(capsys.readouterr().out.split())
+    places = re.findall(r"(?:sida \d+, )?rad \d+", out)
+    assert len(places) >= 3 and all(p.startswith("sida") for p in places), out[:2000]
+    main(["compare", str(quirks["tiny-pages"][1]), str(newer), "--format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert all("old_page" in g and "new_page" in g for g in doc["goals_changed"]) and doc["goals_changed"]
+    assert all("page" in f for f in doc["findings_new"] + doc["findings_fixed"])
+
+
 def test_json_findings_of_a_pdf_carry_page_and_page_line(quirks, capsys):
     from auditor.cli import main
 
