@@ -28,7 +28,7 @@ INDICATOR_COLUMNS = REPORT_COLUMNS + (
     "outcome_women", "previous", "forecast", "target", "kf_target", "target_text", "unit", "period", "figure",
     "figure_column", "met", "direction", "direction_decided_by", "has_analysis", "columns_certain", "findings")
 # A column's kind drives its pandas dtype and xlsx cell format: text unless named here.
-KINDS = {"year": "int", "line": "int", "outcome": "num", "outcome_men": "num", "outcome_women": "num",
+KINDS = {"year": "int", "line": "int", "page": "int", "page_line": "int", "outcome": "num", "outcome_men": "num", "outcome_women": "num",
          "previous": "num", "forecast": "num", "target": "num", "kf_target": "num", "figure": "num",
          "met": "bool", "has_analysis": "bool", "columns_certain": "bool", "goal": "long", "message": "long",
          "evidence": "long", "reason": "long", "indicator": "long", "direction_decided_by": "long"}
@@ -52,7 +52,8 @@ def finding_rows(result: AuditResult, lang: str = "sv") -> list[dict]:
             review = f.review
             rows.append({
                 "committee": report_name(audit), "report_kind": audit.report_kind, "year": audit.year,
-                "source": _text(audit.source), "line": f.line, "rule": f.rule,
+                "source": _text(audit.source), "line": f.line, "page": f.page, "page_line": f.page_line,
+                "rule": f.rule,
                 "severity": label(f.severity, lang),
                 "goal_number": _text(f.goal.number) if f.goal else None,
                 "goal": _text(f.goal.title) if f.goal else None,
@@ -94,6 +95,7 @@ def indicator_rows(result: AuditResult, options: Any = None) -> list[dict]:
                     "goal_level": label(goal.level, lang),
                     "assessment": label(goal.assessment, lang) if goal.assessment else None,
                     "indicator": _text(ind.name), "line": ind.line,
+                    **dict(zip(("page", "page_line"), report.page_of(ind.line) or (None, None))),
                     **{name: (cell.value if cell is not None else None) for name, cell in cells.items()},
                     "target_text": _text(target_text), "unit": _text(unit), "period": _text(ind.period),
                     "figure": st.figure if st else None,
@@ -125,13 +127,28 @@ def _frame(rows: list[dict], columns: tuple[str, ...], lang: str):
     return df
 
 
+def column_sets(result: AuditResult) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The columns of the two tables: with the page and the line on it after ``line`` when a report of
+    the batch is a PDF (an auditor looks the place up in the PDF), as before when all are text."""
+    if not any(a.report is not None and a.report.pages or any(f.page is not None for f in a.findings)
+               for a in result.reports):
+        return FINDING_COLUMNS, INDICATOR_COLUMNS
+    return tuple(_with_pages(c) for c in (FINDING_COLUMNS, INDICATOR_COLUMNS))
+
+
+def _with_pages(columns: tuple[str, ...]) -> tuple[str, ...]:
+    at = columns.index("line") + 1
+    return columns[:at] + ("page", "page_line") + columns[at:]
+
+
 def frames(result: AuditResult, options: Any = None) -> dict[str, Any]:
     """Sheet name -> DataFrame (findings, indicators), headers in the output language."""
     lang = opt(options, "lang", "sv")
     names = (word(catalogue.SHEETS, "findings", lang), word(catalogue.SHEETS, "indicators", lang))
+    findings, indicators = column_sets(result)
     return {
-        names[0]: _frame(finding_rows(result, lang), FINDING_COLUMNS, lang),
-        names[1]: _frame(indicator_rows(result, options), INDICATOR_COLUMNS, lang),
+        names[0]: _frame(finding_rows(result, lang), findings, lang),
+        names[1]: _frame(indicator_rows(result, options), indicators, lang),
     }
 
 
@@ -148,7 +165,7 @@ def render_xlsx(result: AuditResult, options: Any = None) -> bytes:
     import pandas as pd
     buffer = io.BytesIO()
     sheets = frames(result, options)
-    specs = (FINDING_COLUMNS, INDICATOR_COLUMNS)
+    specs = column_sets(result)
     with pd.ExcelWriter(buffer, engine="xlsxwriter",
                         engine_kwargs={"options": {"strings_to_numbers": False, "strings_to_formulas": False,
                                                    "strings_to_urls": False}}) as writer:

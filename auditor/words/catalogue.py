@@ -395,6 +395,8 @@ SHEET_COLUMNS = {
     'year': ('År', 'Year'),
     'source': ('Källa', 'Source'),
     'line': ('Rad', 'Line'),
+    'page': ('Sida', 'Page'),
+    'page_line': ('Rad på sidan', 'Line on page'),
     'rule': ('Regel', 'Rule'),
     'severity': ('Allvarlighet', 'Severity'),
     'goal_number': ('Mål nr', 'Goal no.'),

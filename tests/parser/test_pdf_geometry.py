@@ -407,6 +407,20 @@ def test_compare_of_two_pdfs_names_pages(quirks, tmp_path, capsys):
     assert all("page" in f for f in doc["findings_new"] + doc["findings_fixed"])
 
 
+def test_spreadsheets_of_a_pdf_have_the_page_beside_the_line(quirks):
+    from auditor.render.sheets import column_sets, finding_rows, indicator_rows
+    from auditor.workflow.audit import audit_paths
+
+    pdf = quirks["tiny-pages"][1]
+    result = audit_paths([pdf])
+    findings, indicators = column_sets(result)
+    assert findings[findings.index("line"):][:3] == ("line", "page", "page_line")
+    assert indicators[indicators.index("line"):][:3] == ("line", "page", "page_line")
+    report = parse_file(pdf)
+    rows = finding_rows(result) + indicator_rows(result)
+    assert rows and all(report.page_of(r["line"]) == (r["page"], r["page_line"]) for r in rows)
+
+
 def test_json_findings_of_a_pdf_carry_page_and_page_line(quirks, capsys):
     from auditor.cli import main
 
