@@ -21,7 +21,7 @@ from pathlib import Path
 from auditor.model import Report, Value
 from writer import format_cell
 
-from pdf_util import pdf_safe
+from pdf_util import new_pdf, pdf_safe
 
 SANS = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf",
         "/usr/share/fonts/TTF/DejaVuSans.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
@@ -218,17 +218,9 @@ class IndicatorTable:
 
 def draw_report(report: Report, path: str | Path, style: Style | None = None) -> Path:
     """Draw ``report`` as an ILS-webb-like PDF at ``path``."""
-    from fpdf import FPDF
-
     style = style or Style()
     font = sans_font()
-    pdf = FPDF(unit="mm", format=(210, style.page_height))
-    pdf.set_auto_page_break(False)
-    if font:
-        pdf.add_font("Sans", fname=font)
-        pdf.set_font("Sans", size=9)
-    else:
-        pdf.set_font("Helvetica", size=9)
+    pdf = new_pdf(font, "Helvetica", 9, unit="mm", format=(210, style.page_height))
     d = Drawing(style, font, _pdf=pdf)
     d.new_page()
     _draw_body(d, report)

@@ -34,18 +34,25 @@ def pdf_safe(text: str, font: str | None) -> str:
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
-def text_to_pdf(text: str, path: str | Path, *, lines_per_page: int = 64, blank_as_space: bool = False,
-                encrypt_password: str | None = None, font: str | None = "auto") -> Path:
+def new_pdf(font: str | None, fallback: str, size: float, **page):
+    """An fpdf document without automatic page breaks, writing in ``font`` (a TrueType file, which can
+    write every letter) or in the built-in ``fallback`` (Latin-1 only)."""
     from fpdf import FPDF
 
-    font = unicode_font() if font == "auto" else font
-    pdf = FPDF(format="A4")
+    pdf = FPDF(**page)
     pdf.set_auto_page_break(False)
     if font:
-        pdf.add_font("Mono", fname=font)
-        pdf.set_font("Mono", size=7)
+        pdf.add_font("Own", fname=font)
+        pdf.set_font("Own", size=size)
     else:
-        pdf.set_font("Courier", size=7)
+        pdf.set_font(fallback, size=size)
+    return pdf
+
+
+def text_to_pdf(text: str, path: str | Path, *, lines_per_page: int = 64, blank_as_space: bool = False,
+                encrypt_password: str | None = None, font: str | None = "auto") -> Path:
+    font = unicode_font() if font == "auto" else font
+    pdf = new_pdf(font, "Courier", 7, format="A4")
     if encrypt_password:
         pdf.set_encryption(owner_password="owner-" + encrypt_password, user_password=encrypt_password)
     lines = pdf_safe(text, font).split("\n")
