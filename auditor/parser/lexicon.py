@@ -14,6 +14,7 @@ import re
 from .lines import Line
 
 _WORD = re.compile(r"[^\W\d_]+")
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
 # a prose line: long enough that its words were wrapped whole
 PROSE_LINE = 60
 
@@ -28,9 +29,8 @@ class Lexicon:
 
     def cut(self, text: str, piece: str) -> bool:
         """``piece`` goes on the word that ``text`` ends with."""
-        left = _WORD.search(text[-40:][::-1])
-        right = _WORD.match(piece)
-        if left is None or right is None or left.start() != 0:
+        left, right = _LAST_WORD.search(text), _WORD.match(piece)
+        if left is None or right is None:
             return False            # the text ends with no letter (a slash, a figure): not a cut word
-        head, tail = left.group()[::-1].lower(), right.group().lower()
+        head, tail = left.group().lower(), right.group().lower()
         return head + tail in self.words and not (head in self.words and tail in self.words)

@@ -52,7 +52,7 @@ def name_lines(lines: list[str]) -> list[str]:
 # soft hyphen, an invisible break point some tools keep (the word goes on directly on the next line).
 _SPELLED_OUT = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                               "\ufb05": "st", "\ufb06": "st", "\u00ad": None})
-_TO_SPELL_OUT = "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06\u00ad"
+_TO_SPELL_OUT = "".join(map(chr, _SPELLED_OUT))
 
 
 def normalise(text: str) -> str:
