@@ -76,7 +76,6 @@ def find_furniture(lines: list[Line]) -> set[int]:
             continue
         marked.add(i)
         numbered = bool(NUMBERED.search(line.text))
-        block: list[int] = []
         for step in (-1, 1):
             j, seen = i + step, 0
             while 0 <= j < len(lines) and seen < REACH:
@@ -90,8 +89,7 @@ def find_furniture(lines: list[Line]) -> set[int]:
                         break
                     else:
                         numbered = numbered or bool(NUMBERED.search(text))
-                    block.append(j)
+                    marked.add(j)
                 j += step
                 seen += 1
-        marked.update(block)
     return marked

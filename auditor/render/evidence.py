@@ -6,10 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..findings import Finding, ReportAudit
-from ..words import catalogue, decimal, texts, word
+from ..words import catalogue, decimal, place_on, texts, word
 from ..words.claims import actual_text, scope_text, stated_text
-from ..words import place
-from .location import item_place, location
+from .location import item_place
 
 _NAMES = ("indicator", "activity", "goal", "level", "unit", "line", "items", "analysis", "columns_certain",
           "gap_unit", "about", "met", "claimed", "scope", "states_sentence", "doubt", "certainty")
@@ -144,5 +143,5 @@ def withheld_lines(audit: ReportAudit, lang: str) -> list[str]:
     out = [head]
     for f in sorted(audit.withheld, key=lambda f: (f.line, f.rule)):
         value = decimal(f"{f.certainty:.2f}", lang)
-        out.append(f"{location(f, lang) or place(f.line, lang)} {f.rule} ({words['confidence']} {value}): {f.message}")
+        out.append(f"{place_on(f.line, f.page, f.page_line, lang)} {f.rule} ({words['confidence']} {value}): {f.message}")
     return out

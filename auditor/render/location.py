@@ -5,7 +5,7 @@ use too), so that a PDF report is never located by page in one place and by the 
 extracted text in another."""
 from __future__ import annotations
 
-from ..words import place
+from ..words import place, place_on
 
 
 def location(f, lang: str | None) -> str | None:
@@ -13,7 +13,7 @@ def location(f, lang: str | None) -> str | None:
     outputs keep their own way of printing the line."""
     if getattr(f, "page", None) is None:
         return None
-    return place(f.line, lang, (f.page, f.page_line))
+    return place_on(f.line, f.page, f.page_line, lang)
 
 
 def place_in(report, line: int | None, lang: str | None) -> str:
@@ -24,5 +24,4 @@ def place_in(report, line: int | None, lang: str | None) -> str:
 def item_place(item: dict, lang: str | None) -> str:
     """The place of an evidence item (a row or a goal a finding lists), which carries ``page`` and
     ``page_line`` in a PDF report (``ReportAudit`` adds them)."""
-    page = item.get("page")
-    return place(item.get("line"), lang, (page, item.get("page_line")) if page is not None else None)
+    return place_on(item.get("line"), item.get("page"), item.get("page_line"), lang)

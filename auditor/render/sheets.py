@@ -28,8 +28,8 @@ INDICATOR_COLUMNS = REPORT_COLUMNS + (
     "outcome_women", "previous", "forecast", "target", "kf_target", "target_text", "unit", "period", "figure",
     "figure_column", "met", "direction", "direction_decided_by", "has_analysis", "columns_certain", "findings")
 # A column's kind drives its pandas dtype and xlsx cell format: text unless named here.
-KINDS = {"year": "int", "line": "int", "page": "int", "page_line": "int", "outcome": "num", "outcome_men": "num", "outcome_women": "num",
-         "previous": "num", "forecast": "num", "target": "num", "kf_target": "num", "figure": "num",
+KINDS = {"year": "int", "line": "int", "page": "int", "page_line": "int", "outcome": "num", "outcome_men": "num",
+         "outcome_women": "num", "previous": "num", "forecast": "num", "target": "num", "kf_target": "num", "figure": "num",
          "met": "bool", "has_analysis": "bool", "columns_certain": "bool", "goal": "long", "message": "long",
          "evidence": "long", "reason": "long", "indicator": "long", "direction_decided_by": "long"}
 

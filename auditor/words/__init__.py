@@ -56,6 +56,11 @@ def place(line: int | None, lang: str | None, where: tuple[int, int] | None = No
     return word(LOCATION, "line", lang).format(line=line)
 
 
+def place_on(line: int | None, page: int | None, page_line: int | None, lang: str | None) -> str:
+    """``place`` for what keeps its page and the line on it as two fields (None: a text report)."""
+    return place(line, lang, (page, page_line) if page is not None else None)
+
+
 def decimal(text: str, lang: str | None) -> str:
     """A figure written with a decimal point, in ``lang``'s way: a decimal comma in Swedish."""
     return text if lang == "en" else text.replace(".", ",")

@@ -339,7 +339,6 @@ RULE_DOCS = {
 
 # The evidence lines under a finding, and the findings withheld for unsure cells ({n}: how many).
 EVIDENCE_WORDS = {
-    'line': ('rad', 'line'),
     'by': ('av', 'by'),
     'confidence': ('säkerhet', 'confidence'),
     'analysis': ('analys: ', 'analysis: '),
@@ -435,7 +434,6 @@ SHEET_COLUMNS = {
 
 # What a finding's message says of the facts it lists, and the doubt about unsure columns.
 FINDING_WORDS = {
-    'line': ('rad', 'line'),
     'versus_target': ('mot årsmål', 'vs target'),
     'could_be': ('kan vara', 'could be'),
     'empty': ('tom', 'empty'),

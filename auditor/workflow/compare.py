@@ -15,7 +15,7 @@ from pydantic import BaseModel, model_serializer
 
 from ..findings import Finding, ReportAudit, _drop_unset
 from ..model import Goal
-from ..words import by_lang, catalogue, place, word
+from ..words import by_lang, catalogue, place_on, word
 
 _WORD = re.compile(r"[^\w]+")
 
@@ -296,15 +296,11 @@ def _change_label(g: GoalChange) -> str:
     return f"{old} → {new}"
 
 
-def _place(line: int, page: int | None, page_line: int | None, lang: str) -> str:
-    return place(line, lang, (page, page_line) if page is not None else None)
-
-
 def _moved(g: GoalChange, t: dict, lang: str) -> str:
     """"rad 18 → 20" between text reports, "sida 3, rad 18 → sida 4, rad 2" where a side is a PDF."""
     if g.old_page is None and g.new_page is None:
         return f"{t['line']} {g.old_line} → {g.new_line}"
-    return f"{_place(g.old_line, g.old_page, g.old_page_line, lang)} → {_place(g.new_line, g.new_page, g.new_page_line, lang)}"
+    return f"{place_on(g.old_line, g.old_page, g.old_page_line, lang)} → {place_on(g.new_line, g.new_page, g.new_page_line, lang)}"
 
 
 def render_text(c: Comparison, lang: str = "sv", markdown: bool = False) -> str:
@@ -326,13 +322,13 @@ def render_text(c: Comparison, lang: str = "sv", markdown: bool = False) -> str:
         section(t["goals"], [f"{_change_label(g)}: {t[g.old]} → {t[g.new]} "
                              f"({_moved(g, t, lang)})" for g in c.goals_changed])
         section(t["away"], [f"{m.indicator}: {_num(m.old_figure)} → {_num(m.new_figure)}, {t['target']} "
-                            f"{_num(m.target)} ({_place(m.new_line, m.new_page, m.new_page_line, lang)})"
+                            f"{_num(m.target)} ({place_on(m.new_line, m.new_page, m.new_page_line, lang)})"
                             for m in c.indicators_away])
     else:
         lines.extend([t["no_goals"], ""])
-    section(t["new"], [f"{_place(f.line, f.page, f.page_line, lang)} {f.rule}: {f.message} [{f.fingerprint}]"
+    section(t["new"], [f"{place_on(f.line, f.page, f.page_line, lang)} {f.rule}: {f.message} [{f.fingerprint}]"
                        for f in c.findings_new])
-    section(t["fixed"], [f"{_place(f.line, f.page, f.page_line, lang)} {f.rule}: {f.message} [{f.fingerprint}]"
+    section(t["fixed"], [f"{place_on(f.line, f.page, f.page_line, lang)} {f.rule}: {f.message} [{f.fingerprint}]"
                          for f in c.findings_fixed])
     if c.goals_added:
         section(t["added"], c.goals_added)
