@@ -10,8 +10,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError, refusal
+
+if TYPE_CHECKING:
+    from .model import Indicator
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,20 @@ def about_people(name: str, k: Knowledge) -> tuple[bool, str | None, str | None]
     if hit:
         return True, "subject", subject.strip()
     return False, None, None
+
+
+def decide_direction(ind: Indicator, k: Knowledge) -> tuple[str, str, str | None]:
+    """(direction, basis, detail): which way is better for this indicator, and what decided it."""
+    for column, cell in (("Årsmål", ind.target), ("KF:s årsmål", ind.kf_target)):
+        text = (cell.text if cell else "") or ""
+        for direction in ("band", "lower", "higher"):
+            for pat in k.target_words.get(direction, []):
+                if pat.search(text):
+                    return direction, "target text", f"{column} \"{text.strip()}\""
+    for entry in k.names:
+        if entry.regex.search(ind.name):
+            return entry.direction, "name pattern", entry.regex.pattern
+    return k.fallback, "fallback", None
 
 
 def kf_key(name: str) -> str:

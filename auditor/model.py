@@ -51,17 +51,20 @@ class TextSection(_Model):
     _text_line: int | None = PrivateAttr(default=None)
 
 
-ClaimKind = Literal["outcome", "forecast", "target", "previous", "met"]
+ClaimKind = Literal["outcome", "forecast", "target", "previous", "met", "trend"]
+Trend = Literal["up", "down", "same"]
 
 
 class ProseClaim(_Model):
     """What a sentence of the report's prose says about one indicator's own figure for the period:
-    its outcome, forecast, annual target or previous-year outcome (a number), or whether it reached its
-    annual target (``met``, a bool). ``line`` is the sentence's line."""
+    its outcome, forecast, annual target or previous-year outcome (a number), whether it reached its
+    annual target (``met``, a bool), or which way the outcome went against the previous one (``trend``:
+    "up", "down" or "same"). ``line`` is the sentence's line."""
 
     line: int
     kind: ClaimKind
-    value: float | bool
+    # bool before float: pydantic's smart union keeps True a bool either way; the order documents it
+    value: bool | float | Trend
     text: str
 
 
@@ -88,8 +91,9 @@ class Indicator(_Model):
     analysis_line: int | None = None
     claims: list[ProseClaim] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
-    # What the prose says about the figure's trend against the previous year ("har ökat"), read with the
-    # claims (parser/prose_claims.py) for the IND-TEXT-TREND rule; not part of the contract.
+    # What the prose says about the figure's trend against the previous year ("har ökat", "en förbättring"),
+    # as read (parser/prose_claims.py), for the IND-TEXT-TREND rule, which turns a better/worse into up/down
+    # with the audit's own knowledge of directions; the contract's ``claims`` carry them as up/down/same.
     _trends: list = PrivateAttr(default_factory=list)
 
     def cells(self) -> dict[str, Value | None]:

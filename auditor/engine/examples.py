@@ -18,8 +18,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ..knowledge import builtin_knowledge, decide_direction
 from ..model import Activity, Goal, Indicator, Paragraph, Report, Value
-from ..parser.prose_claims import read_claims
+from ..parser.prose_claims import read_claims, settle_trends
 from ..parser.values import parse_value
 from ..words.form import LEVEL_NAMES, MARKERS
 
@@ -83,8 +84,10 @@ def build_report(spec: dict) -> Report:
                     line_count=line[0])
     # the prose's claims about each row, as the parser reads them
     claims = read_claims(report)
+    knowledge = builtin_knowledge()
     for ind in (i for g in goals for i in g.indicators):
         ind.claims = claims.get(id(ind), [])
+        settle_trends(ind, *decide_direction(ind, knowledge)[:2])
     return report
 
 

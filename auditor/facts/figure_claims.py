@@ -92,7 +92,10 @@ def derive(report: Report, rows: dict, indicators: list) -> list[FigureClaimFact
             fact = by_row.get(id(ind))
             if fact is None:
                 continue
-            for claim in (*ind.claims, *getattr(ind, "_trends", [])):
+            # the trends as read (better/worse judged by the audit's directions) when the row was parsed
+            # here; a row loaded from the contract has only its claims' up/down/same
+            trends = ind._trends or [c for c in ind.claims if c.kind == "trend"]
+            for claim in (*(c for c in ind.claims if c.kind != "trend"), *trends):
                 made = _judge(report, ind, fact, claim)
                 if made is None:
                     continue

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..knowledge import Knowledge
+from ..knowledge import Knowledge, decide_direction
 from ..model import Indicator, Report, Value
 from ..parser.values import parse_value
 
@@ -56,20 +56,6 @@ def compared_figure(report_kind: str | None, ind: Indicator) -> tuple[float | No
     if report_kind in TERTIALS and forecast is not None:
         return forecast, "forecast"
     return outcome, ("outcome" if outcome is not None else None)
-
-
-def decide_direction(ind: Indicator, k: Knowledge) -> tuple[str, str, str | None]:
-    """(direction, basis, detail): which way is better for this indicator, and what decided it."""
-    for column, cell in (("Årsmål", ind.target), ("KF:s årsmål", ind.kf_target)):
-        text = (cell.text if cell else "") or ""
-        for direction in ("band", "lower", "higher"):
-            for pat in k.target_words.get(direction, []):
-                if pat.search(text):
-                    return direction, "target text", f"{column} \"{text.strip()}\""
-    for entry in k.names:
-        if entry.regex.search(ind.name):
-            return entry.direction, "name pattern", entry.regex.pattern
-    return k.fallback, "fallback", None
 
 
 def is_met(figure: float | None, target: float | None, direction: str) -> bool | None:

@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import message
-from ..knowledge import about_people, builtin_knowledge, kf_key
+from ..knowledge import about_people, builtin_knowledge, decide_direction, kf_key
 from ..model import Activity, Diagnostic, Indicator, Paragraph, Report, TextSection
 from . import labels as L
 from .activities import ActivityRows
 from .cursor import join_text
 from .goals import GoalHeadings
-from .prose_claims import read_claims
+from .prose_claims import read_claims, settle_trends
 from .lines import Line
 from .meta import read_meta
 from .placement import Context, counts_things, decide
@@ -83,6 +83,8 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
                                              known_kf=parse_value(known) if known else None,
                                              count=counts_things(ind.name),
                                              positioned=self.positioned.get(self.value_line.get(id(ind), 0))))
+                if ind._trends:
+                    settle_trends(ind, *decide_direction(ind, knowledge)[:2])
 
     def _step(self, i: int) -> int:
         """Handle the non-blank line i; return the index of the next line to look at."""

@@ -363,7 +363,7 @@ def _stated_figures(ind: Indicator, row_values: set[float]) -> list[tuple[str, f
     """The prose's claims about the row's own figures that the row prints (a figure it does not print
     says nothing about where its cells go)."""
     return [(c.kind, float(c.value)) for c in ind.claims
-            if c.kind != "met" and not isinstance(c.value, bool) and any(_same(c.value, x) for x in row_values)]
+            if c.kind not in ("met", "trend") and any(_same(c.value, x) for x in row_values)]
 
 
 def _prose_evidence(a: dict[str, Value | None], stated: list[tuple[str, float]], not_measured: bool) -> float:

@@ -1,10 +1,9 @@
 """What the report's prose says about an indicator's own figures: the ``claims`` of each indicator.
 
 A claim is one sentence's statement about the indicator's outcome, forecast, annual target or
-previous-year outcome for the report's period, or about whether the indicator reached its target. The
-same reading also finds what a sentence says about the indicator's trend against the previous year
-(``trend``: up, down, same, better or worse); trends are not part of ``auditor.report/1`` and are used by
-the IND-TEXT-TREND rule only.
+previous-year outcome for the report's period, about whether the indicator reached its target, or
+about its trend against the previous year (``trend``: up, down or same; "en förbättring" and "har
+försämrats" are read as better or worse and become up or down once the row's direction is known).
 
 Where claims are read:
 
@@ -153,6 +152,16 @@ class _Names:
 _STOP = {"andel", "antal", "andelar", "jämfört", "samtliga", "förvaltningens", "under", "inom", "genom", "efter",
          "trots", "utifrån", "avseende", "gällande", "fortsatt", "fortsätter"}
 _QUALIFIERS = {"den", "det", "de", "korta", "långa", "mellanlånga", "totala", "kortare", "längre"}
+# a part of a measure named by its length ("den korta sjukfrånvaron", "de långa väntetiderna")
+_PART_MEASURE = re.compile(r"\b(?:den|det|de)\s+(?:(?:korta|långa|mellanlånga|kortare|längre)(?:\s+och\s+|\s*,\s*))*"
+                           r"(kort|lång|mellanlång)(?:a|are)\b")
+
+
+def _part_measure(sentence: str, name: str) -> bool:
+    """The sentence speaks of a part of a measure by its length, and the indicator's name is not that part
+    (outside the row's own analysis a sentence naming "sjukfrånvaron" may go on about its long part)."""
+    low_name = name.lower()
+    return any(m.group(1) not in low_name for m in _PART_MEASURE.finditer(sentence.lower()))
 
 
 def _key(words) -> tuple[str, ...]:
@@ -653,9 +662,11 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
         return reading.statements(line, text, named, specific)
 
     def take(ind: Indicator | None, line: int, sentence: str, named: bool, specific: bool,
-             said: list[Statement]) -> None:
+             said: list[Statement], own: bool = False) -> None:
         if ind is None:
             return
+        if not own and _part_measure(sentence, ind.name):
+            return      # "den långa sjukfrånvaron" beside "sjukfrånvaron": which one the figure is of is unsure
         if not (named and specific):    # the stricter reading
             said = read(line, _as_own(sentence, ind.name), named, specific)
         out.extend((ind, replace(s, text=sentence)) for s in said)
@@ -692,7 +703,7 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
                     continue    # about another indicator, or several
                 # in the row's own analysis "Andelen …"/"Antalet …" opening the sentence is the row's figure
                 subject = own in named or _words(sentence)[:1] == _words(own)[:1] in (["andel"], ["antal"])
-                take(ind, line, sentence, subject, True, found)
+                take(ind, line, sentence, subject, True, found, own=True)
         if not goal.analysis or goal.analysis_line is None:
             continue
         near = below(goal)
@@ -750,8 +761,9 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
 
 
 def read_claims(report: Report) -> dict[int, list[ProseClaim]]:
-    """The claims of ``auditor.report/1`` per indicator (by ``id()``), in text order. The trends, which
-    are not part of the contract, are kept on each indicator (``Indicator._trends``) for the rules."""
+    """The claims of ``auditor.report/1`` per indicator (by ``id()``), in text order, trends included as
+    far as they are up, down or same (a better/worse needs the row's direction: ``settle_trends``). Every
+    trend as read is also kept on its indicator (``Indicator._trends``) for the IND-TEXT-TREND rule."""
     out: dict[int, list[ProseClaim]] = {}
     trends: dict[int, list[Statement]] = {}
     seen: set[tuple] = set()
@@ -762,7 +774,7 @@ def read_claims(report: Report) -> dict[int, list[ProseClaim]]:
         seen.add(key)
         if s.kind == "trend":
             trends.setdefault(id(ind), []).append(s)
-        else:
+        if s.kind != "trend" or s.value in ("up", "down", "same"):
             out.setdefault(id(ind), []).append(ProseClaim(line=s.line, kind=s.kind, value=s.value, text=s.text))
     for goal in report.goals:
         for ind in goal.indicators:
@@ -770,3 +782,18 @@ def read_claims(report: Report) -> dict[int, list[ProseClaim]]:
     for claims in out.values():
         claims.sort(key=lambda c: c.line)
     return out
+
+
+def settle_trends(ind: Indicator, direction: str, basis: str) -> None:
+    """Add to the row's claims the trends stated as better or worse ("en förbättring"), as up or down by
+    the row's direction, once its cells are placed; only when the direction is known (from a target's
+    words or the name), not assumed."""
+    if basis == "fallback" or direction not in ("higher", "lower"):
+        return
+    added = [ProseClaim(line=s.line, kind="trend", value="up" if (s.value == "better") == (direction == "higher")
+                        else "down", text=s.text)
+             for s in ind._trends if s.value in ("better", "worse")]
+    if added:
+        have = {(c.line, c.kind, c.value) for c in ind.claims}
+        ind.claims = sorted([*ind.claims, *(c for c in added if (c.line, c.kind, c.value) not in have)],
+                            key=lambda c: c.line)

@@ -11,7 +11,7 @@ import pytest
 from auditor.config import Config
 from auditor.engine import audit_report
 from auditor.parser import parse_text
-from auditor.parser.prose_claims import read_report
+from auditor.parser.prose_claims import _part_measure, read_report
 
 from ..factories import report_text
 
@@ -262,3 +262,38 @@ def test_a_group_in_the_indicators_own_name_is_its_subject():
     sentence = "Andelen flickor som har ett fritidsjobb har minskat jämfört med föregående år."
     assert said(sentence, name="Andel flickor som har ett fritidsjobb") == {("trend", "down")}
     assert said(sentence) == set()
+
+
+def contract_claims(analysis: str, name: str = "Andel unga med fritidsjobb", target: str = "75 %") -> set:
+    text = ROW.format(name=name, analysis=analysis).replace("65 % 75 %", f"65 % {target}")
+    doc = parse_text(text).to_contract()
+    return {(c["kind"], c["value"]) for g in doc["goals"] for ind in g["indicators"] for c in ind["claims"]}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Andelen har ökat jämfört med föregående år.", {("trend", "up")}),
+    ("Resultatet ligger på samma nivå som föregående år.", {("trend", "same")}),
+    # a better/worse is up or down by the row's direction: here its target's word says higher is better
+    ("Resultatet är en förbättring jämfört med föregående år.", {("trend", "up")}),
+    ("Resultatet har försämrats jämfört med föregående år.", {("trend", "down")}),
+])
+def test_the_contract_carries_trends(sentence, expected):
+    assert contract_claims(sentence, target="Öka") == expected
+
+
+def test_a_better_or_worse_follows_the_direction_and_is_left_out_without_one():
+    """"Minska" in the target says lower is better: an improvement is a fall. With no word and a name that
+    says nothing of its direction, the contract leaves a better/worse out (the rule still reads it)."""
+    better = "Resultatet är en förbättring jämfört med föregående år."
+    assert contract_claims(better, target="Minska") == {("trend", "down")}
+    report = parse_text(ROW.format(name="Index för unga med fritidsjobb", analysis=better))
+    row = report.goals[0].indicators[0]
+    assert row.claims == [] and [s.value for s in row._trends] == ["better"]
+
+
+def test_a_part_of_the_measure_named_beside_it_is_not_the_indicator():
+    """Under a goal, "sjukfrånvaron … den långa sjukfrånvaron har ökat" speaks of a part of the measure."""
+    assert _part_measure("trots arbetet med sjukfrånvaron har den långa sjukfrånvaron ökat", "Sjukfrånvaro")
+    assert not _part_measure("den långa sjukfrånvaron har ökat", "Lång sjukfrånvaro (dag 60 och mer)")
+    assert _part_measure("den korta och mellanlånga sjukfrånvaron har ökat", "Sjukfrånvaro (dag 1-14) kort")
+    assert not _part_measure("den totala sjukfrånvaron har ökat", "Sjukfrånvaro")
