@@ -23,6 +23,7 @@ Cells are written from ``Value.text`` when it is set, else formatted from value 
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 from typing import Literal
 
 from auditor.model import VALUE_COLUMNS, Activity, Goal, Indicator, Report, Value
@@ -30,6 +31,16 @@ from auditor.parser.lines import name_lines
 from auditor.words.form import LEVEL_NAMES, MARKERS
 
 Style = Literal["t1", "vb"]
+
+
+@dataclass(frozen=True)
+class TableForm:
+    """Another form's indicator table: its header lines as the extraction prints them ("{prev}" stands for
+    last year) and its value columns in order (the period comes last). Cells of other columns are not
+    printed."""
+
+    header: tuple[str, ...]
+    columns: tuple[str, ...]
 
 LABELS = {level: f"{name}:" for level, name in LEVEL_NAMES.items()}
 KIND_TITLES = {"VB": "Verksamhetsberättelse", "T1": "Tertialrapport 1", "T2": "Tertialrapport 2"}
@@ -39,8 +50,9 @@ NAME_WIDTH = 26   # the indicator-name column is narrow
 ACTIVITY_WIDTH = 64
 
 
-def render_report(report: Report, style: Style | None = None) -> str:
-    """The report as ILS text. ``style`` defaults to "vb" for annual reports and "t1" otherwise."""
+def render_report(report: Report, style: Style | None = None, table: TableForm | None = None) -> str:
+    """The report as ILS text. ``style`` defaults to "vb" for annual reports and "t1" otherwise; ``table``
+    prints the indicator tables in another form's columns (default: the corpus's eight)."""
     if style is None:
         style = "vb" if report.report_kind == "VB" else "t1"
     out: list[str] = []
@@ -52,7 +64,7 @@ def render_report(report: Report, style: Style | None = None) -> str:
         out.append("")
     out += ["Uppföljning av Kommunfullmäktiges inriktningsmål", ""]
     for goal in report.goals:
-        out += _goal(goal, report, style)
+        out += _goal(goal, report, style, table)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -75,7 +87,7 @@ def _paragraphs(text: str, width: int = TEXT_WIDTH) -> list[str]:
     return out
 
 
-def _goal(goal: Goal, report: Report, style: Style) -> list[str]:
+def _goal(goal: Goal, report: Report, style: Style, table: TableForm | None = None) -> list[str]:
     number = goal.number or ""
     if number and goal.level == "inriktningsmal":
         number += "."
@@ -94,9 +106,15 @@ def _goal(goal: Goal, report: Report, style: Style) -> list[str]:
     if goal.analysis and goal.analysis.strip():
         out += ["Analys", ""] + _paragraphs(goal.analysis) + [""]
     if goal.indicators:
-        out += _indicator_header(report, style)
-        for ind in goal.indicators:
-            out += _indicator(ind)
+        if table is None:
+            out += _indicator_header(report, style)
+            for ind in goal.indicators:
+                out += _indicator(ind)
+        else:
+            prev = (report.year - 1) if report.year else ""
+            out += [line.format(prev=prev) for line in table.header]
+            for ind in goal.indicators:
+                out += _indicator(ind, table.columns)
     if goal.activities:
         out += [" Aktivitet Startdatum Slutdatum Avvikelse", ""]
         for act in goal.activities:
@@ -137,16 +155,16 @@ def format_cell(cell: Value | None) -> str:
     return format_number(cell.value) + (f" {cell.unit}" if cell.unit else "")
 
 
-def value_line(ind: Indicator) -> str:
+def value_line(ind: Indicator, columns: tuple[str, ...] = VALUE_COLUMNS) -> str:
     """The cells joined by one space, one extra space per empty cell, then the period."""
-    cells = [format_cell(ind.cells()[col]) for col in VALUE_COLUMNS]
+    cells = [format_cell(ind.cells()[col]) for col in columns]
     line = " ".join(cells)
     period = " ".join((ind.period or "").split())
     return f"{line} {period}".rstrip() if period else line.rstrip()
 
 
-def _indicator(ind: Indicator) -> list[str]:
-    out = _wrap(ind.name, NAME_WIDTH, cell=True) + ["", value_line(ind), ""]
+def _indicator(ind: Indicator, columns: tuple[str, ...] = VALUE_COLUMNS) -> list[str]:
+    out = _wrap(ind.name, NAME_WIDTH, cell=True) + ["", value_line(ind, columns), ""]
     if ind.analysis and ind.analysis.strip():
         out = out[:-1] + ["", "Analys"] + _paragraphs(ind.analysis) + [""]
     return out
