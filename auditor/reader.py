@@ -221,14 +221,17 @@ def read_report_text(path: str | Path) -> str:
     return read_report(path).text
 
 
-def expand_inputs(paths) -> list[Path]:
+def expand_inputs(paths, own=None) -> list[Path]:
     """Files as given and the report files (*.txt, *.pdf) inside folders, recursively and sorted, without
-    repeats. A missing path and a folder without any report file are input errors."""
+    repeats. A missing path and a folder without any report file are input errors. ``own`` (an
+    ``auditor.files.OwnOutputs``) leaves the command's own output files out of a folder, saying so."""
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES)
+            if own is not None:
+                found = [f for f in found if not own.skip(f)]
             if not found:
                 raise InputError(str(p), "mappen innehåller inga rapporter (.txt eller .pdf)",
                                  "the folder contains no reports (.txt or .pdf)", code="folder-empty")

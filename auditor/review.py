@@ -142,8 +142,8 @@ def dump_reviews(entries: dict[str, ReviewEntry]) -> str:
 
 
 def save_reviews(path: str | Path, entries: dict[str, ReviewEntry]) -> None:
-    from .workflow.outputs import write_atomic
-    write_atomic(path, dump_reviews(entries))
+    from .files import write_file
+    write_file(path, dump_reviews(entries), "--file")
 
 
 def checked_fingerprint(text: str) -> str:
@@ -183,7 +183,7 @@ def set_decision(path: str | Path, fingerprint: str, decision: Decision, reason:
     date = checked_date(date)
     if not reason.strip() or not by.strip():
         raise refusal("decision_needs_reason")
-    entries = load_reviews(path)
+    entries = stored_decisions(path)
     old = entries.get(fingerprint)
     keep = {k: getattr(old, k) for k in ("rule", "source", "line", "message")} if old else {}
     keep.update({k: v for k, v in (context or {}).items() if v is not None})
@@ -193,8 +193,17 @@ def set_decision(path: str | Path, fingerprint: str, decision: Decision, reason:
     return entry
 
 
+def stored_decisions(path: str | Path) -> dict[str, ReviewEntry]:
+    """The decisions a review file holds before it is rewritten. Standard output (``-``), a device or a
+    FIFO holds none to keep: the new file is written into it (reading a FIFO would wait for a writer)."""
+    p = Path(path)
+    if str(path) == "-" or (p.exists() and not p.is_file() and not p.is_dir()):
+        return {}
+    return load_reviews(path)
+
+
 def remove_decision(path: str | Path, fingerprint: str) -> bool:
-    entries = load_reviews(path)
+    entries = stored_decisions(path)
     if entries.pop(fingerprint, None) is None:
         return False
     save_reviews(path, entries)

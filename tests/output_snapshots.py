@@ -140,10 +140,10 @@ def cached_audits():
             built[lang] = real_build(lang)
         return built[lang]
 
-    def audit_paths(paths, config=None, jobs=1, keep="full"):
+    def audit_paths(paths, config=None, jobs=1, keep="full", own=None):
         key = (tuple(str(p) for p in paths), getattr(config, "lang", "sv"))
         if key not in done:
-            done[key] = real(paths, config, jobs=jobs, keep="full")
+            done[key] = real(paths, config, jobs=jobs, keep="full", own=own)
         result = done[key].model_copy(deep=True)
         result.reports = [audit_module._keep(a, keep) for a in result.reports]
         return result

@@ -13,7 +13,7 @@ from ..findings import SCHEMA, AuditResult
 from ..jsonfile import read_document
 
 
-def audit_reports(paths: list[str], args: Any) -> AuditResult:
+def audit_reports(paths: list[str], args: Any, own=None) -> AuditResult:
     """Audit report files or folders (parse + rules) with the project's configuration, as ``auditor audit``
     does, so that baselines and review checks see the same findings. The one link to the rules engine."""
     from ..workflow.audit import audit_paths
@@ -21,21 +21,22 @@ def audit_reports(paths: list[str], args: Any) -> AuditResult:
 
     config = load_config(getattr(args, "config", None))
     config.lang = getattr(args, "lang", None) or config.lang
-    return audit_paths(paths, config)
+    return audit_paths(paths, config, own=own)
 
 
 def read_findings_json(path: Path) -> AuditResult:
     return read_document(path, SCHEMA, AuditResult, "a_findings_file")
 
 
-def load_result(paths: list[str], args: Any) -> AuditResult:
-    """Findings for ``paths`` in the order given: JSON findings files read, the rest audited together."""
+def load_result(paths: list[str], args: Any, own=None) -> AuditResult:
+    """Findings for ``paths`` in the order given: JSON findings files read, the rest audited together
+    (``own``: the command's output files, see ``auditor.files.OwnOutputs``)."""
     result = AuditResult()
     pending: list[str] = []
 
     def flush() -> None:
         if pending:
-            result.reports.extend(audit_reports(list(pending), args).reports)
+            result.reports.extend(audit_reports(list(pending), args, own).reports)
             pending.clear()
 
     for raw in paths:

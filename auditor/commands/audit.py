@@ -115,10 +115,14 @@ def run(args) -> int:
     # Everything that can be refused is refused before any report is parsed: the destination (a folder that
     # does not exist, a folder where a file belongs, xlsx to a terminal, HTML for a batch without a folder),
     # the review file and the baseline.
-    check_destination(args.format, args.output, count_inputs(args.paths) if args.format == "html" else None)
+    from ..files import OwnOutputs
+    own = OwnOutputs([args.output], args.lang)
+    check_destination(args.format, args.output)
+    if args.format == "html":
+        check_destination(args.format, args.output, count_inputs(args.paths, own))
     decisions = load_decisions(args, args.paths)
 
-    result = audit_paths(args.paths, config, jobs=args.jobs, keep=model_needs(args.format))
+    result = audit_paths(args.paths, config, jobs=args.jobs, keep=model_needs(args.format), own=own)
     notes = prepare(result, args, args.paths, decisions)
     to_terminal = args.output is None and sys.stdout.isatty()
     catalogue = config.catalogue()

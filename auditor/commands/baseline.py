@@ -18,17 +18,13 @@ def register(sub) -> None:
 
 def run_create(args) -> int:
     from ..baseline import create_baseline, dump_baseline
-    from ..workflow.outputs import check_file_destination, write_atomic
+    from ..files import STDOUT, OwnOutputs, check_file_destination, write_file
     from ._inputs import load_result
-    if args.output != "-":
-        check_file_destination(args.output)     # before any auditing
-    result = load_result(args.paths, args)
+    check_file_destination(args.output)     # before any auditing
+    result = load_result(args.paths, args, OwnOutputs([args.output], args.lang))
     baseline = create_baseline(result)
-    text = dump_baseline(baseline)
-    if args.output == "-":
-        sys.stdout.write(text)
-    else:
-        write_atomic(args.output, text)
+    write_file(args.output, dump_baseline(baseline))
+    if args.output != STDOUT:
         n = len(baseline.findings)
         from ..words import catalogue, word
         print(word(catalogue.COMMANDS, "baseline_written", args.lang).format(path=args.output, n=n), file=sys.stderr)

@@ -28,7 +28,7 @@ def run_learn(args) -> int:
     from ..config import Config
     from ..kf_vote import consensus, votes
     from ..knowledge import read_kf_targets
-    from ..workflow.outputs import check_file_destination, write_atomic
+    from ..files import OwnOutputs, check_file_destination, write_file
     from ..parser import parse_file
 
     check_file_destination(args.file, "--file")
@@ -36,14 +36,15 @@ def run_learn(args) -> int:
     existing = read_kf_targets(path) if path.is_file() else {}
     known = {**known_kf_targets(Config()), **existing}
     batch = []
-    for report_path in expand_paths(args.paths):   # a missing path or empty folder is an input error
+    own = OwnOutputs([args.file], args.lang)
+    for report_path in expand_paths(args.paths, own):   # a missing path or empty folder is an input error
         try:
             batch.append(votes(parse_file(report_path, kf_targets=known)))
         except InputError as exc:                   # one unreadable report does not stop the batch
             print(f"auditor: {exc.message(args.lang)}", file=sys.stderr)
     agreed = consensus(batch, existing)
     names = {key: name for v in batch for key, name in v.names.items()}
-    write_atomic(path, _merged_yaml(path, {key: (names[key], cell) for key, cell in agreed.items()}))
+    write_file(args.file, _merged_yaml(path, {key: (names[key], cell) for key, cell in agreed.items()}))
     n = len(agreed)
     from ..words import catalogue, word
     print(word(catalogue.COMMANDS, "kf_targets_learnt", args.lang).format(

@@ -21,13 +21,16 @@ def run(args) -> int:
     from ..diagnostics import message
     from ..errors import InputError
     from ..parser import parse_file
+    from ..files import OwnOutputs
     from ..reader import expand_inputs
 
     reports, failed = [], 0
+    own = OwnOutputs((), args.lang)        # standard output redirected into a folder being parsed
     for raw in args.files:
         # one unreadable file (or a folder without reports) is reported and the others are still parsed
         try:
-            paths = expand_inputs([raw])
+            own.refuse_named(raw)
+            paths = expand_inputs([raw], own)
         except InputError as exc:
             print(f"auditor: {exc.message(args.lang)}", file=sys.stderr)
             failed += 1

@@ -48,8 +48,8 @@ def _file(args, paths) -> str:
 
 def run(args) -> int:
     from ..errors import refusal
-    from ..workflow.outputs import check_file_destination
-    from ..review import checked_date, checked_fingerprint, load_reviews, remove_decision, set_decision
+    from ..files import check_file_destination
+    from ..review import checked_date, checked_fingerprint, load_reviews, remove_decision, set_decision, stored_decisions
 
     from ..words import catalogue, texts
     say = texts(catalogue.COMMANDS, args.lang)
@@ -70,7 +70,7 @@ def run(args) -> int:
     path = _file(args, args.report)
     if args.decision == "remove":
         check_file_destination(path, "--file")
-        if args.fingerprint not in load_reviews(path):   # a malformed one stored earlier can still be removed
+        if args.fingerprint not in stored_decisions(path):   # a malformed one stored earlier can still be removed
             args.fingerprint = checked_fingerprint(args.fingerprint)
         if not remove_decision(path, args.fingerprint):
             raise refusal("review_no_decision", path, fingerprint=args.fingerprint)
@@ -104,7 +104,8 @@ def _table(entries: dict, lang: str) -> str:
 def _context(args, paths) -> dict:
     from ..errors import refusal
     from ._inputs import load_result
-    result = load_result(paths, args)
+    from ..files import OwnOutputs
+    result = load_result(paths, args, OwnOutputs((), args.lang))
     for audit in result.reports:
         for f in audit.findings:
             if f.fingerprint == args.fingerprint:
@@ -116,7 +117,8 @@ def _stale(args, say: dict) -> int:
     from ..review import apply_reviews, load_reviews, stale_subject
     from ._inputs import load_result
     path = _file(args, args.stale)
-    result = load_result(args.stale, args)
+    from ..files import OwnOutputs
+    result = load_result(args.stale, args, OwnOutputs((), args.lang))
     stale = apply_reviews(result, load_reviews(path))
     for s in stale:
         what = stale_subject(s.rule, s.source)

@@ -245,10 +245,11 @@ def render_html(result: AuditResult, options: Any = None) -> str | None:
     """The registry entry. With ``options.output`` (a folder) it writes every page there, with the index
     page even for a single report, and returns None; without, it returns the single report's page (a batch
     needs a folder)."""
-    from ..workflow.outputs import html_needs_folder, write_folder
+    from ..files import write_folder
+    from ..workflow.outputs import html_needs_folder, is_folder_output
 
     output = opt(options, "output")
-    if output:
+    if is_folder_output("html", output):
         options = {**(options if isinstance(options, dict) else vars(options or {})), "index": True}
         write_folder(output, render_pages(result, options))
         return None

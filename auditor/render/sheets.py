@@ -210,7 +210,8 @@ def render_csv(result: AuditResult, options: Any = None) -> str | None:
     lang = opt(options, "lang", "sv")
     sheets = list(frames(result, options).values())
     output = opt(options, "output")
-    from ..workflow.outputs import is_folder_output, write_folder
+    from ..files import write_folder
+    from ..workflow.outputs import is_folder_output
     if is_folder_output("csv", output):
         names = (word(catalogue.SHEETS, "findings_file", lang), word(catalogue.SHEETS, "indicators_file", lang))
         write_folder(output, {name: _csv(df, lang) for name, df in zip(names, sheets)})

@@ -456,6 +456,7 @@ COMMANDS = {
     'interrupted': ('avbrutet (Ctrl-C); ingen utdata skrevs', 'interrupted (Ctrl-C); no output was written'),
     'internal_error_in_file': ('{path}: internt fel vid granskningen ({what}); rapportera gärna felet',
                                '{path}: internal error while auditing ({what}); please report it'),
+    'own_output_skipped': ('hoppas över: det är kommandots egen utdata', "skipped: it is this command's own output"),
     'audit_incomplete': ('granskningen är ofullständig', 'the audit is incomplete'),
     'no_diagnostics': ('inga diagnostikrader (alla rader placerades)', 'no diagnostics (every line was placed)'),
     'stale_decision': ('inaktuellt granskningsbeslut {fingerprint}{what}: fyndet finns inte längre',
@@ -502,7 +503,13 @@ ERRORS = {
                            '--format {fmt} makes a binary file that a terminal cannot show; give --output FILE.{fmt} '
                            'or redirect standard output to a file'),
     'output_is_folder': ('är en mapp; {option} ska vara ett filnamn här', 'is a folder; {option} must name a file here'),
-    'folder_missing': ('mappen {folder} finns inte', 'the folder {folder} does not exist'),
+    'output_special': ('är {kind}; utdata skrivs bara till en fil, en teckenenhet (som /dev/null), en FIFO eller -',
+                       'is {kind}; output goes only to a file, a character device (such as /dev/null), a FIFO or -'),
+    'block_device': ('en blockenhet (en disk)', 'a block device (a disk)'),
+    'socket': ('en socket', 'a socket'),
+    'special_file': ('ingen vanlig fil', 'not a regular file'),
+    'input_is_output': ('är också kommandots utdata; välj en annan utdatafil', "is also this command's output; "
+                        "choose another output file"),
     'not_a_folder': ('{file} är en fil, inte en mapp', '{file} is a file, not a folder'),
     'no_permission': ('saknar skrivbehörighet', 'permission denied (cannot write here)'),
     'bad_file_name': ('är inget giltigt filnamn', 'is not a valid file name'),

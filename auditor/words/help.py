@@ -72,8 +72,9 @@ SV: dict[str, str] = {
         "konfigurationsfil (standard: auditor.toml eller pyproject.toml [tool.auditor], sökt uppåt)",
     "ignore configuration files": "bortse från konfigurationsfiler",
     "audit N files in parallel": "granska N filer parallellt",
-    "write to this file (a folder for --format html, and for csv to get both tables)":
-        "skriv till den här filen (en mapp för --format html, och för csv för att få båda tabellerna)",
+    "write to this file, '-' for standard output (a folder for --format html, and for csv to get both tables)":
+        "skriv till den här filen, '-' för standard ut (en mapp för --format html, och för csv för att få båda "
+        "tabellerna)",
     "review decisions (default: auditor-review.yaml beside the reports)":
         "granskningsbeslut (standard: auditor-review.yaml bredvid rapporterna)",
     "ignore review decisions": "bortse från granskningsbeslut",

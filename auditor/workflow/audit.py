@@ -92,17 +92,21 @@ def known_kf_targets(config: Config) -> dict:
     return {**config.kf_targets, **known} if config.kf_targets else known
 
 
-def _expand(paths) -> list[tuple[Path, InputError | None]]:
+def _expand(paths, own=None) -> list[tuple[Path, InputError | None]]:
     """(path, None) for each file to audit, in order: files as given, the *.txt / *.pdf files inside folders
     (recursively, sorted), without repeats; (path, error) for a path that is missing or a folder without
-    reports, so that the batch reports it and goes on. Raises ``InputError`` when nothing is left to audit."""
+    reports, so that the batch reports it and goes on. Raises ``InputError`` when nothing is left to audit,
+    and when a file named is also the command's output (``own``: the files it writes, left out of folders)."""
     from ..reader import expand_inputs
 
+    if own is not None:
+        for raw in paths:
+            own.refuse_named(raw)
     out: list[tuple[Path, InputError | None]] = []
     seen: set[str] = set()
     for raw in paths:
         try:
-            items = [(p, None) for p in expand_inputs([raw])]
+            items = [(p, None) for p in expand_inputs([raw], own)]
         except InputError as exc:
             items = [(Path(raw), exc)]
         for item, error in items:
@@ -119,15 +123,15 @@ def _expand(paths) -> list[tuple[Path, InputError | None]]:
     return out
 
 
-def count_inputs(paths) -> int:
+def count_inputs(paths, own=None) -> int:
     """How many entries a batch of ``paths`` will have (files to audit and paths that fail), without
     reading any file; raises ``InputError`` like ``audit_paths`` when nothing is left to audit."""
-    return len(_expand(paths))
+    return len(_expand(paths, own))
 
 
-def expand_paths(paths) -> list[Path]:
+def expand_paths(paths, own=None) -> list[Path]:
     """The files to audit (see ``_expand``)."""
-    return [p for p, error in _expand(paths) if error is None]
+    return [p for p, error in _expand(paths, own) if error is None]
 
 
 def _audit_one(args):
@@ -185,11 +189,12 @@ def _stop(pool) -> None:
         manager.join(timeout=10)
 
 
-def audit_paths(paths, config: Config | None = None, jobs: int = 1, keep: Keep = "full") -> AuditResult:
-    """Audit files and folders, in the order of ``expand_paths``. With ``jobs > 1`` the files are audited
-    in a process pool, each worker parsing one report at a time and sending back only what ``keep`` asks
-    for; the result is the same, byte for byte, whatever ``jobs`` is."""
-    items = _expand(paths)
+def audit_paths(paths, config: Config | None = None, jobs: int = 1, keep: Keep = "full", own=None) -> AuditResult:
+    """Audit files and folders, in the order of ``expand_paths`` (``own``: the command's output files, which
+    are not audited). With ``jobs > 1`` the files are audited in a process pool, each worker parsing one
+    report at a time and sending back only what ``keep`` asks for; the result is the same, byte for byte,
+    whatever ``jobs`` is."""
+    items = _expand(paths, own)
     config = config or Config()
     files = [p for p, error in items if error is None]
     done = _audit_all(files, config, jobs, keep)

@@ -11,21 +11,20 @@ The audit command calls, in order::
 """
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import InputError, refusal
+from ..files import STDOUT, check_file_destination, check_folder_destination, write_file
 from ..findings import AuditResult
 
 
 def add_output_arguments(p, *, output: bool = True) -> None:
     if output:
         p.add_argument("--output", "-o", metavar="PATH",
-                       help="write to this file (a folder for --format html, and for csv to get both tables)")
+                       help="write to this file, '-' for standard output (a folder for --format html, and for csv "
+                            "to get both tables)")
     p.add_argument("--review", metavar="FILE",
                    help="review decisions (default: auditor-review.yaml beside the reports)")
     p.add_argument("--no-review", action="store_true", help="ignore review decisions")
@@ -110,57 +109,10 @@ def _binary_to_terminal(fmt: str) -> InputError:
     return refusal("binary_to_terminal", code="usage", fmt=fmt)
 
 
-def _output_error(path: str, key: str, **values) -> InputError:
-    return refusal(key, path, code="output", **values)
-
-
-def check_file_destination(path: str | Path, option: str = "--output") -> None:
-    """Refuse, before any work, a file destination that cannot be written: a folder, a path whose folder
-    does not exist or is a file, a folder without write permission. ``option`` names the option in the
-    message ("--output", "--file")."""
-    raw = str(path)
-    _check_name(raw)
-    p = Path(path)
-    if raw.endswith(("/", "\\")) or p.is_dir():
-        raise _output_error(raw, "output_is_folder", option=option)
-    parent = p.parent
-    if not parent.exists():
-        raise _output_error(raw, "folder_missing", folder=parent)
-    if not parent.is_dir():
-        raise _output_error(raw, "not_a_folder", file=parent)
-    if not os.access(parent, os.W_OK | os.X_OK) or (p.exists() and not os.access(p, os.W_OK)):
-        raise _output_error(raw, "no_permission")
-
-
-def _check_name(raw: str) -> None:
-    """A name no file system takes: empty, with a NUL or another control character, or a part longer than
-    255 bytes."""
-    if not raw.strip() or any(ord(c) < 32 for c in raw) or any(
-            len(part.encode("utf-8", "surrogateescape")) > 255 for part in Path(raw).parts):
-        raise _output_error(raw, "bad_file_name")
-
-
-def check_folder_destination(path: str | Path, fmt: str) -> None:
-    """Refuse, before any work, a folder destination that cannot be made: an existing file, or a path below
-    a file; missing folders are created when the output is written."""
-    raw = str(path)
-    _check_name(raw)
-    p = Path(path)
-    if p.exists() and not p.is_dir():
-        raise _output_error(raw, "output_is_file", fmt=fmt)
-    existing = p
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent
-    if existing.exists() and not existing.is_dir():
-        raise _output_error(raw, "not_a_folder", file=existing)
-    if existing.exists() and not os.access(existing, os.W_OK | os.X_OK):
-        raise _output_error(raw, "no_permission")
-
-
 def is_folder_output(fmt: str, output: str | None) -> bool:
     """Whether ``--output`` names a folder for this format (html always; csv when it is a folder or ends in
     a slash, to get both tables)."""
-    if not output:
+    if not output or output == STDOUT:
         return False
     if fmt in FOLDER_FORMATS:
         return True
@@ -170,79 +122,26 @@ def is_folder_output(fmt: str, output: str | None) -> bool:
 def check_destination(fmt: str, output: str | None, reports: int | None = None) -> None:
     """Refuse, before any work, what cannot be written: a binary format to a terminal, HTML for several
     reports without a folder, and an --output that cannot be written (see ``check_file_destination``)."""
-    if fmt in BINARY_FORMATS and not output and sys.stdout.isatty():
-        raise _binary_to_terminal(fmt)
-    if fmt in FOLDER_FORMATS and not output and reports is not None and reports > 1:
+    to_stdout = not output or output == STDOUT
+    if fmt in FOLDER_FORMATS and to_stdout and reports is not None and reports > 1:
         raise html_needs_folder()
-    if not output:
-        return
     if is_folder_output(fmt, output):
         check_folder_destination(output, fmt)
-    else:
-        check_file_destination(output)
+        return
+    stream = "stdout" if to_stdout else check_file_destination(output).kind
+    if fmt in BINARY_FORMATS and stream in ("stdout", "stderr") and getattr(sys, stream).isatty():
+        raise _binary_to_terminal(fmt)
 
 
 def html_needs_folder() -> InputError:
     return refusal("html_needs_folder", code="usage")
 
 
-def _mode_for(path: Path) -> int:
-    """The permissions a new file gets (the umask's), or those of the file being replaced."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(path: str | Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and an atomic rename, so a
-    reader (or an interrupted run) never sees a half-written file; the temporary file is removed on any
-    failure, Ctrl-C included. A write that fails is an ``InputError`` naming the file."""
-    path = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
-        with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fh.fileno(), _mode_for(path))
-            fh.write(payload)
-        os.replace(tmp, path)
-        tmp = None
-    except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or type(exc).__name__
-        raise _output_error(str(path), "cannot_write", reason=reason) from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-
-
-def write_folder(folder: str | Path, files: dict[str, str | bytes]) -> None:
-    """Write every file into ``folder`` (created when missing), each one atomically."""
-    folder = Path(folder)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or type(exc).__name__
-        raise _output_error(str(folder), "cannot_make_folder", reason=reason) from None
-    for name, data in files.items():
-        write_atomic(folder / name, data)
-
-
 def write_output(payload: str | bytes | None, output: str | None) -> None:
-    """Write what a renderer returned (None: it wrote its files itself) to ``output`` or standard output;
-    bytes are refused when standard output is a terminal."""
+    """Write what a renderer returned (None: it wrote its files itself) to ``output`` or standard output
+    (``auditor.files.write_file``); bytes are refused when standard output is a terminal."""
     if payload is None:
         return
-    if isinstance(payload, bytes) and not output and sys.stdout.isatty():
+    if isinstance(payload, bytes) and (not output or output == STDOUT) and sys.stdout.isatty():
         raise _binary_to_terminal("xlsx")
-    if output:
-        write_atomic(output, payload)
-        return
-    if isinstance(payload, bytes):
-        sys.stdout.flush()
-        sys.stdout.buffer.write(payload)
-    else:
-        sys.stdout.write(payload)
+    write_file(output or STDOUT, payload)

@@ -10,7 +10,8 @@ import pytest
 
 from auditor.cli import main
 from auditor.errors import InputError
-from auditor.workflow.outputs import check_destination, write_atomic
+from auditor.files import write_file
+from auditor.workflow.outputs import check_destination
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "fixtures" / "example_vb.txt"
@@ -34,28 +35,30 @@ def place(tmp_path, monkeypatch):
 
 CASES = [
     # (command line, the words the message must contain (sv))
-    (["audit", str(EXAMPLE), "--format", "json", "--output", "/no/such/dir/out.json"], "mappen /no/such/dir finns inte"),
+    (["audit", str(EXAMPLE), "--format", "json", "--output", "afile/sub/out.json"], "afile är en fil, inte en mapp"),
     (["audit", str(EXAMPLE), "--format", "md", "--output", "adir"], "är en mapp"),
     (["audit", str(EXAMPLE), "--format", "sarif", "--output", "adir/"], "är en mapp"),
     (["audit", str(EXAMPLE), "--format", "junit", "--output", "afile/out.xml"], "afile är en fil, inte en mapp"),
-    (["audit", str(EXAMPLE), "--format", "xlsx", "--output", "/no/such/dir/a.xlsx"], "finns inte"),
+    (["audit", str(EXAMPLE), "--format", "xlsx", "--output", "afile/a.xlsx"], "afile är en fil"),
     (["audit", str(EXAMPLE), "--output", "adir"], "är en mapp"),
     (["audit", str(EXAMPLE), "--format", "html", "--output", "afile"], "är en fil; --format html skriver"),
     (["audit", str(EXAMPLE), "--format", "html", "--output", "afile/sub"], "afile är en fil, inte en mapp"),
     (["audit", str(EXAMPLE), "--format", "csv", "--output", "afile/tabeller/"], "afile är en fil, inte en mapp"),
-    (["audit", str(EXAMPLE), "--format", "csv", "--output", "/no/such/dir/f.csv"], "finns inte"),
+    (["audit", str(EXAMPLE), "--format", "csv", "--output", "afile/f.csv"], "afile är en fil"),
     (["audit", str(EXAMPLE), str(EXAMPLE.parent / "example_t1.txt"), "--format", "html"], "kräver --output MAPP"),
     (["audit", str(EXAMPLE), "--review", "saknas.yaml"], "granskningsfilen finns inte"),
     (["audit", str(EXAMPLE), "--review", "adir"], "granskningsfilen är en mapp, inte en fil"),
     (["audit", str(EXAMPLE), "--baseline", "saknas.json"], "baslinjen finns inte"),
-    (["baseline", "create", str(EXAMPLE), "--output", "/no/such/dir/b.json"], "mappen /no/such/dir finns inte"),
+    (["baseline", "create", str(EXAMPLE), "--output", "afile/sub/b.json"], "afile är en fil, inte en mapp"),
     (["baseline", "create", str(EXAMPLE), "--output", "adir"], "är en mapp"),
-    (["review", FP, "--dismiss", "--reason", "r", "--by", "b", "--file", "/no/such/dir/r.yaml"], "finns inte"),
+    (["review", FP, "--dismiss", "--reason", "r", "--by", "b", "--file", "afile/ny/r.yaml"], "afile är en fil"),
     (["review", FP, "--dismiss", "--reason", "r", "--by", "b", "--file", "adir"], "är en mapp"),
     (["review", FP, "--dismiss", "--reason", "r", "--by", "b", "--file", "afile/r.yaml"], "afile är en fil"),
-    (["review", FP, "--confirm", "--reason", "r", "--by", "b", "--file", "/no/such/dir/r.yaml", "--report",
-      str(EXAMPLE)], "finns inte"),
-    (["review", FP, "--remove", "--file", "/no/such/dir/r.yaml"], "finns inte"),
+    (["review", FP, "--confirm", "--reason", "r", "--by", "b", "--file", "afile/r.yaml", "--report",
+      str(EXAMPLE)], "afile är en fil"),
+    (["review", FP, "--remove", "--file", "afile/r.yaml"], "afile är en fil"),
+    (["kf-targets", "learn", str(EXAMPLE), "--file", "afile/kf.yaml"], "afile är en fil"),
+    (["kf-targets", "learn", str(EXAMPLE), "--file", "adir"], "är en mapp"),
     (["review", FP, "--dismiss", "--reason", "r", "--by", "b", "--date", "2025-13-45", "--file", "r.yaml"],
      "--date: '2025-13-45' är inget datum"),
     (["review", FP, "--dismiss", "--reason", "r", "--by", "b", "--date", "2025-02-30", "--file", "r.yaml"],
@@ -90,7 +93,8 @@ def test_the_real_command_line_prints_no_traceback(tmp_path):
     """The same through the installed entry point, as a user would meet it."""
     import subprocess
     import sys
-    for argv in (["audit", str(EXAMPLE), "--format", "json", "--output", str(tmp_path / "no" / "out.json")],
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    for argv in (["audit", str(EXAMPLE), "--format", "json", "--output", str(tmp_path / "afile" / "out.json")],
                  ["audit", str(EXAMPLE), "--format", "html", "--output", str(EXAMPLE)]):
         proc = subprocess.run([sys.executable, "-m", "auditor", *argv], capture_output=True, text=True,
                               cwd=tmp_path, timeout=60)
@@ -98,7 +102,7 @@ def test_the_real_command_line_prints_no_traceback(tmp_path):
         assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
 
 
-def test_write_atomic_leaves_no_temporary_file_when_interrupted(tmp_path, monkeypatch):
+def test_write_file_leaves_no_temporary_file_when_interrupted(tmp_path, monkeypatch):
     target = tmp_path / "out.json"
     target.write_text("old", encoding="utf-8")
 
@@ -106,14 +110,14 @@ def test_write_atomic_leaves_no_temporary_file_when_interrupted(tmp_path, monkey
         raise KeyboardInterrupt
     monkeypatch.setattr(os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        write_atomic(target, "new")
+        write_file(target, "new")
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
     assert target.read_text(encoding="utf-8") == "old"
 
 
-def test_write_atomic_keeps_the_usual_permissions(tmp_path):
+def test_write_file_keeps_the_usual_permissions(tmp_path):
     target = tmp_path / "out.md"
-    write_atomic(target, "text")
+    write_file(target, "text")
     umask = os.umask(0o022)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
@@ -125,7 +129,7 @@ def test_a_write_that_fails_is_an_input_error(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
     monkeypatch.setattr("tempfile.mkstemp", full)
     with pytest.raises(InputError) as info:
-        write_atomic(tmp_path / "x.json", "{}")
+        write_file(tmp_path / "x.json", "{}")
     assert "kan inte skrivas (No space left on device)" in info.value.message("sv")
 
 

@@ -119,8 +119,14 @@ def _setup(case: str, tmp: Path, monkeypatch) -> list[str]:
             raise KeyboardInterrupt
         monkeypatch.setattr("auditor.workflow.audit.audit_paths", interrupt)
         return ["audit", str(VB), "--output", str(tmp / "ut.json")]
-    if case == "output-folder-missing":
-        return ["audit", str(VB), "--format", "json", "--output", "/no/such/dir/ut.json"]
+    if case == "input-is-output":
+        (tmp / "rapport.txt").write_bytes(VB.read_bytes())
+        return ["audit", str(tmp / "rapport.txt"), "--format", "md", "--output", str(tmp / "rapport.txt")]
+    if case == "output-socket":
+        import socket
+        with socket.socket(socket.AF_UNIX) as s:
+            s.bind(str(tmp / "uttag"))
+        return ["audit", str(VB), "--format", "json", "--output", str(tmp / "uttag")]
     if case == "output-is-folder":
         return ["audit", str(VB), "--format", "json", "--output", str(tmp)]
     if case == "html-to-file":
@@ -128,7 +134,7 @@ def _setup(case: str, tmp: Path, monkeypatch) -> list[str]:
     if case == "below-a-file":
         return ["audit", str(VB), "--output", str(VB / "ut.md")]
     if case == "no-permission":        # (root may write anywhere: the check is what is tested)
-        monkeypatch.setattr("auditor.workflow.outputs.os.access", lambda *args, **kwargs: False)
+        monkeypatch.setattr("auditor.files.destination.os.access", lambda *args, **kwargs: False)
         return ["audit", str(VB), "--output", str(tmp / "ut.md")]
     if case == "review-missing":
         return ["audit", str(VB), "--review", str(tmp / "saknas.yaml")]
@@ -194,7 +200,9 @@ CASES = [
     ("internal-file", "PATH: internt fel vid granskningen (Typ: text); rapportera gärna felet", None),
     ("internal", "internt fel (Typ: text); rapportera gärna felet (AUDITOR_DEBUG=1 visar var)", None),
     ("interrupted", "auditor: avbrutet (Ctrl-C); ingen utdata skrevs", None),
-    ("output-folder-missing", "mappen /no/such/dir finns inte", None),
+    ("input-is-output", "är också kommandots utdata; välj en annan utdatafil", None),
+    ("output-socket", "är en socket; utdata skrivs bara till en fil, en teckenenhet (som /dev/null), en FIFO eller -",
+     None),
     ("output-is-folder", "är en mapp; --output ska vara ett filnamn här", None),
     ("html-to-file", "är en fil; --format html skriver flera filer i en mapp (ange --output MAPP)", None),
     ("below-a-file", "afile är en fil, inte en mapp", None),
