@@ -21,11 +21,7 @@ KINDS = ("sample", "commands", "transcript", "checked", "not-run", "ci-job")
 
 # Commands the README shows that fail today for a reason being fixed elsewhere: each must fail, with the
 # reason given (a pending command that passes must leave this list).
-PENDING = {
-    "auditor kf-targets learn rapporter/ --file regler/kf_targets.yaml":
-        "an output's missing folder is created for every command (issue 16, item 3: the safe-output work); "
-        "today `kf-targets learn --file` refuses a missing folder",
-}
+PENDING: dict[str, str] = {}
 
 
 def _of(kind: str) -> list[Block]:
