@@ -25,7 +25,7 @@ from .prose_claims import read_claims, settle_trends
 from .lines import Line
 from .meta import read_meta
 from .placement import Context, counts_things, decide
-from .values import parse_value
+from .values import NUMBER, YEAR, parse_value
 from .rows import IndicatorRows
 
 SENTENCE_END = re.compile(r"[.!?:]\s*$")
@@ -154,7 +154,8 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
     def _in_indicator_table(self, i: int) -> int:
         line = self.lines[i]
         goal = self.goals[-1]
-        can_start = self.mode == "ind" or self.after_header or self.blank_before(i) or line.raw.startswith("  ")
+        can_start = (self.mode == "ind" or self.after_header or self.blank_before(i) or line.raw.startswith("  ")
+                     or self._row_after_sentence(i))
         got = self.try_row(i, strict=self.mode == "ind-analysis") if can_start else None
         if got:
             self._flush_analysis()
@@ -179,6 +180,24 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
         else:
             self.unplaced(i, "unplaced-indicator-table")
         return i + 1
+
+    def _row_after_sentence(self, i: int) -> bool:
+        """After a row's analysis, the next row can follow on the very next line when its name is short
+        enough to share its line with its cells ("Antal besök 212 st 198 st 200 st Tas fram"): a line that
+        starts a sentence where the one before ended, and holds a name and then cells only."""
+        if self.mode != "ind-analysis" or not self.lines[i].text[:1].isupper():
+            return False
+        j = i - 1
+        while j >= 0 and j in self.furniture:
+            j -= 1
+        if j < 0 or self.lines[j].text.rstrip()[-1:] not in ".!?:":
+            return False
+        cut = self.split_name_values(i)
+        if cut is None:
+            return False
+        # two figures at least besides the period's year: prose seldom ends in a run of bare figures
+        words = self.lines[i].raw[cut:].split()
+        return sum(1 for w in words if NUMBER.match(w) and not YEAR.match(w)) >= 2
 
     def _in_activity_table(self, i: int) -> int:
         line = self.lines[i]

@@ -9,7 +9,7 @@ from .cursor import LineCursor
 from .lines import Line, join_wrapped
 from .placement import PendingRow, pending_row
 from .values import (NUMBER, PERIOD, UNIT_WORDS, YEAR, completes_cut_word, cut_cell_word, ends_with_period,
-                     is_unit, value_groups_to_cells)
+                     is_unit, text_goes_on_after_period, value_groups_to_cells)
 
 # Words that can stand in a value cell besides numbers and units (text targets, periods).
 CELL_WORDS = {
@@ -260,7 +260,8 @@ class IndicatorRows(LineCursor):
                     continue
                 if self.structural(m):
                     break
-                if ends_with_period(groups + [group]) and self._name_goes_on(m):
+                if ends_with_period(groups + [group]) and self._name_goes_on(m) \
+                        and not text_goes_on_after_period(group + [self.lines[m]]):
                     break   # the row's name wraps around its values: the rest is read as the name
                 group.append(self.lines[m])
                 value_idx.append(m)

@@ -42,7 +42,7 @@ UNIT_WORDS = {
 
 
 # Words of text cells that a page break can cut anywhere ("nämnd/styrels" / page header / "e").
-LONG_CELL_WORDS = ("styrelse", "nämnd/styrelse", "fastställs", "livsmedel", "minskning")
+LONG_CELL_WORDS = ("styrelse", "nämnd/styrelse", "nämnden", "nämnden/styrelsen", "fastställs", "livsmedel", "minskning")
 
 
 def cut_cell_word(low: str) -> bool:
@@ -60,7 +60,26 @@ def completes_cut_word(before: str, line: str) -> bool:
     return cut_cell_word(head) and any(word.startswith(head + rest[0].lower()) for word in LONG_CELL_WORDS)
 
 
+# A text cell that cannot end where it stands: "Tas fram" (by whom?), "Tas fram av". Lines after it
+# go on with it even when the period followed it on its first line ("tas fram VB 2024" / "av" / "nämnden").
+UNFINISHED_TEXT = re.compile(r"(?:^|\s)tas(?:\s+fram(?:\s+av)?)?$", re.I)
+
+
+def text_goes_on_after_period(group: list[Line]) -> bool:
+    """The group's first line ends with an unfinished text cell and then the period; the lines after it
+    (words, no figures) finish that text cell, printed below it by a tool that reads line by line."""
+    if len(group) < 2 or any(re.search(r"\d", line.text) for line in group[1:]):
+        return False
+    words = group[0].text.split()
+    for n in (3, 2, 1):
+        if len(words) > n and PERIOD.match(" ".join(words[-n:])):
+            return bool(UNFINISHED_TEXT.search(" ".join(words[:-n])))
+    return False
+
+
 def ends_with_period(groups: list[list[Line]]) -> bool:
+    if text_goes_on_after_period(groups[-1]):
+        return True
     words = join_wrapped(groups[-1], cut=completes_cut_word).split()
     for n in (3, 2, 1):
         if len(words) >= n and PERIOD.match(" ".join(words[-n:])):
@@ -86,8 +105,10 @@ def value_groups_to_cells(groups: list[list[Line]]) -> list[list[Cell]]:
         first, rest = group[0], group[1:]
         lead = len(first.raw) - len(first.raw.lstrip(" "))
         readings = split_cells(first.raw.strip(), lead)
+        after_period = text_goes_on_after_period(group)
         for cells in readings:
             prev = first
+            period = cells.pop() if after_period and len(cells) >= 2 else None
             for line in rest:
                 if cells and completes_cut_word(cells[-1].text, line.text):
                     cells[-1].text = cells[-1].text.rstrip() + line.text.strip()
@@ -97,6 +118,8 @@ def value_groups_to_cells(groups: list[list[Line]]) -> list[list[Cell]]:
                     cells[-1].text = join_wrapped([Line(0, cells[-1].text + (" " if prev.ends_with_space else ""),
                                                         "", prev.blind_end), line])
                 prev = line
+            if period is not None:
+                cells.append(period)
         per_group.append(readings)
     out = []
     for combo in itertools.product(*per_group):

@@ -391,3 +391,33 @@ def test_a_name_cut_inside_a_word_without_trailing_spaces(first, second, joined)
                         "förskolan har fått mer stöd för att klara skolan och vardagen under året.")
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     assert parse_text(text).goals[0].indicators[0].name == joined + " ett eget boende"
+
+
+HEADER_VB = ("Indikator Periodens utfall Utfall män/pojkar Utfall kvinnor/flickor Periodens utfall VB 2023 "
+             "Prognos helår Årsmål KF:s årsmål Period\n\n")
+GOAL_VB = "Verksamhetsberättelse 2024\n\nKF:s mål för verksamhetsområdet: 1.1 Fler lär sig svenska\n\n Uppfylls helt\n\n"
+
+
+def _rows(text):
+    return [i for g in parse_text(text, "x").goals for i in g.indicators]
+
+
+@pytest.mark.parametrize("cells", [
+    "Antal läsombud 212 st 198 st 200 st tas fram\nav\nnämnde\nn\n\nVB\n2024\n",   # text cell over 4 lines
+    "Antal läsombud 212 st 198 st 200 st tas fram VB 2024\nav\nnämnde\nn\n",       # period on the first line
+])
+def test_a_row_right_after_an_analysis_is_a_row_and_its_text_cell_is_read_whole(cells):
+    text = (GOAL_VB + HEADER_VB + "Andel nöjda besökare\n\n88 % 81 % 90 % 90 % VB 2024\n\nAnalys\n"
+            "Besökarna är nöjda med de nya öppettiderna.\n" + cells + "\nAnalys\nOmbuden har varit aktiva.\n")
+    first, second = _rows(text)
+    assert "läsombud" not in (first.analysis or "")
+    assert second.name == "Antal läsombud" and second.period == "VB 2024"
+    assert second.kf_target.text == "tas fram av nämnden" and second.outcome.value == 212
+    assert second.analysis == "Ombuden har varit aktiva."
+
+
+def test_prose_with_a_figure_after_a_sentence_stays_prose():
+    text = (GOAL_VB + HEADER_VB + "Andel nöjda besökare\n\n88 % 81 % 90 % 90 % VB 2024\n\nAnalys\n"
+            "Besökarna är nöjda.\nUtfallet blev 88 % 2024\noch det är mer än väntat.\n")
+    (row,) = _rows(text)
+    assert "Utfallet blev 88 %" in row.analysis
