@@ -14,7 +14,8 @@ Every fenced block of README.md is one of
 A block that is none of these is an error, so nothing is skipped silently.
 
 Commands run in process (``auditor.cli.main``) in a fresh folder that holds what the README says it holds
-(``workspace``); a small shell understands ``&&``, ``>``, ``2>&1``, ``# comments``, ``cat`` and ``echo $?``.
+(``make_workspace``); a small shell understands ``&&``, ``||``, ``;``, ``>``, ``2>&1``, ``# comments``, ``cat``,
+``true`` and ``echo $?``.
 Standard output is read as UTF-8 without a leading byte-order mark (the CSV has one).
 
 An excerpt SELECTION is a comma-separated list, resolved in order, each part searching after the last:
@@ -185,6 +186,8 @@ def _simple(words: list[str], cwd: Path, last: int) -> Result:
         raise ShellError("empty command")
     if args[0] == "auditor":
         code, out, err = _auditor(args[1:])
+    elif args == ["true"]:
+        code, out, err = 0, "", ""
     elif args == ["echo", "$?"]:
         code, out, err = 0, f"{last}\n", ""
     elif args[0] == "cat":
@@ -212,30 +215,28 @@ def _simple(words: list[str], cwd: Path, last: int) -> Result:
 
 
 def run(command: str, cwd: Path, last: int = 0) -> Result:
-    """A command line (``a && b``) run in ``cwd`` (``last``: the exit code ``$?`` gives); the result of the last
-    command that ran."""
+    """A command line (``a && b || c; d``) run in ``cwd`` (``last``: the exit code ``$?`` gives); what all
+    its commands printed, and the exit code of the last one that ran."""
     words = shlex.split(command, comments=True)
-    parts, current = [], []
+    parts = [("", [])]
     for word in words:
-        if word in ("&&", "||", ";", "|"):
-            if word != "&&":
-                raise ShellError(f"{word!r} is not supported here")
-            parts.append(current)
-            current = []
+        if word in ("&&", "||", ";"):
+            parts.append((word, []))
+        elif word == "|":
+            raise ShellError("pipes are not supported here")
         else:
-            current.append(word)
-    parts.append(current)
+            parts[-1][1].append(word)
     saved = Path.cwd()
     keep = {k: os.environ.pop(k) for k in ("AUDITOR_DEBUG", "AUDITOR_REVIEWER") if k in os.environ}
     os.chdir(cwd)
     try:
-        result, out, err = Result(last, "", ""), "", ""
-        for part in parts:
-            result = _simple(part, cwd, result.code)
-            out, err = out + result.out, err + result.err
-            if result.code != 0:
-                break
-        return Result(result.code, out, err)
+        code, out, err = last, "", ""
+        for op, part in parts:
+            if (op == "&&" and code != 0) or (op == "||" and code == 0):
+                continue
+            result = _simple(part, cwd, code)
+            code, out, err = result.code, out + result.out, err + result.err
+        return Result(code, out, err)
     finally:
         os.chdir(saved)
         os.environ.update(keep)

@@ -2,7 +2,8 @@
 kind is tied to what checks it): commands run, samples are the tool's current output, the configuration,
 the rule template, the contracts and the source tree are what the code reads and writes, and a block that
 is not run says why in the README. The messages the README's prose quotes are checked by
-test_readme_messages.py, the rule table by test_docs.py and the CI job by test_ci_job.py."""
+test_readme_messages.py, the rule table by test_docs.py, the CI job by test_ci_job.py and the files of the
+CI integrations by test_ci_integrations.py."""
 from __future__ import annotations
 
 import json
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from .test_ci_integrations import check_action_usage, check_gitlab_ci, check_pre_commit_config
 from ..readme_samples import (README, ROOT, Block, blocks, check_sample, excerpt, is_excerpt, make_workspace, run,
                               sample_output)
 
@@ -238,7 +240,10 @@ def check_tree(block: Block, tmp_path: Path) -> None:
 
 CHECKS = {"synopsis": check_synopsis, "report-contract": check_report_contract,
           "findings-contract": check_findings_contract, "config": check_config,
-          "rule-template": check_rule_template, "tree": check_tree}
+          "rule-template": check_rule_template, "tree": check_tree,
+          "action-usage": lambda block, _: check_action_usage(block.text),
+          "pre-commit-config": lambda block, _: check_pre_commit_config(block.text),
+          "gitlab-ci": lambda block, tmp_path: check_gitlab_ci(block.text, tmp_path)}
 
 
 @pytest.mark.parametrize("block", _of("checked"), ids=[f"{b.argument.split()[0]}-line{b.line}" for b in _of("checked")])
