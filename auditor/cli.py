@@ -11,6 +11,7 @@ import re
 import sys
 
 from .errors import InputError
+from .start import LANGS, ignore_ctrl_c, interrupted_line, lang_of, python_handles_ctrl_c
 from .words.help import ERRORS_SV, HELP_SV, NAMES, help_text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -19,7 +20,6 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("parse", "audit", "rules", "explain", "review", "baseline", "compare", "kf_targets")
 
 
-LANGS = ("sv", "en")
 LANG_HELP = "language of messages and findings (default: sv); also accepted after the command"
 
 
@@ -48,20 +48,6 @@ def translate_error(message: str, lang: str) -> str:
         if re.fullmatch(pattern, message, re.S):
             return re.sub(pattern, swedish, message, count=1, flags=re.S)
     return message
-
-
-def lang_of(argv: list[str]) -> str:
-    """The --lang an argument list asks for (the last one given, before or after the command), else sv;
-    known before parsing, so that parse errors are in that language too."""
-    lang = "sv"
-    for i, arg in enumerate(argv):
-        if arg == "--":
-            break
-        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else (
-            arg.split("=", 1)[1] if arg.startswith("--lang=") else None)
-        if value in LANGS:
-            lang = value
-    return lang
 
 
 class _Parser(argparse.ArgumentParser):
@@ -126,19 +112,28 @@ def _version() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    lang = lang_of(argv)
+    said = {"lang": lang_of(argv)}
+    try:
+        python_handles_ctrl_c()
+        return _run(argv, said)
+    except KeyboardInterrupt:
+        # outputs are written atomically after the audit, so an interrupted run leaves no partial file
+        ignore_ctrl_c()
+        print(interrupted_line(said["lang"]), file=sys.stderr)
+        return 130
+
+
+def _run(argv: list[str], said: dict) -> int:
+    """Parse the command line and run the command; bad input is one line and exit code 2."""
+    lang = said["lang"]
     try:
         parser = build_parser(lang)
         args = parser.parse_args(argv)
-        lang = getattr(args, "lang", lang)
+        lang = said["lang"] = getattr(args, "lang", lang)
         return int(args.func(args) or 0)
     except InputError as exc:
         print(f"auditor: {exc.message(lang)}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        # outputs are written atomically after the audit, so an interrupted run leaves no partial file
-        print(f"auditor: {_say('interrupted', lang)}", file=sys.stderr)
-        return 130
     except BrokenPipeError:
         _quiet_stdout()
         return 0
@@ -169,4 +164,5 @@ def _quiet_stdout() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from .start import main as start
+    sys.exit(start())

@@ -63,3 +63,48 @@ def test_ctrl_c_in_english(tmp_path):
                                          "--format", "json", "--output", "out.json"], after=2.0)
     assert code == 130
     assert err == "auditor: interrupted (Ctrl-C); no output was written\n", err
+
+
+# The console script's own lines (``from auditor.start import main; sys.exit(main())``), with a byte on
+# standard output as soon as ``main`` has put its Ctrl-C guard in place (its first statement). Before that a
+# SIGINT lands in Python's own start-up (site, .pth files) or the script's first lines, which no program
+# can guard; from that byte on, every moment must end in the one line and 130.
+STARTED = """
+import os, signal, sys
+sys.argv[0] = "auditor"
+from auditor import start
+real = signal.signal
+def told(signum, handler):
+    previous = real(signum, handler)
+    if handler is start._leave:
+        signal.signal = real
+        os.write(1, b"!")
+    return previous
+signal.signal = told
+sys.exit(start.main())
+"""
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_ctrl_c_during_start_up_is_one_line_and_exit_130(tmp_path, lang):
+    """SIGINT at several moments of the start-up (the imports of the command line, the catalogue, pydantic,
+    the rules) and of the first report: always the one line and 130, never a traceback."""
+    _batch(tmp_path, 3)
+    line = {"sv": "auditor: avbrutet (Ctrl-C); ingen utdata skrevs\n",
+            "en": "auditor: interrupted (Ctrl-C); no output was written\n"}[lang]
+    for delay in (0, 0.002, 0.005, 0.01, 0.02, 0.04, 0.08, 0.15):
+        proc = subprocess.Popen([sys.executable, "-c", STARTED, "--lang", lang, "audit", "rapporter", "--format",
+                                 "json", "--output", "ut.json"], cwd=tmp_path, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, start_new_session=True)
+        try:
+            assert proc.stdout.read(1) == b"!"
+            time.sleep(delay)
+            os.killpg(proc.pid, signal.SIGINT)
+            out, err = proc.communicate(timeout=60)
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        assert (proc.returncode, err.decode("utf-8")) == (130, line), (delay, err.decode("utf-8", "replace"))
+        assert out == b""
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["rapporter"]

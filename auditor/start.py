@@ -1,0 +1,83 @@
+"""Where the command line starts: the ``auditor`` console script and ``python -m auditor`` call ``main`` here.
+
+Ctrl-C must end with one line and exit code 130 at any moment, also while the command line's modules are
+still being imported (the catalogue, pydantic, yaml, the rules: most of a second on a busy machine). So this
+module imports only the standard library, and before anything else is imported it makes SIGINT write that
+line and leave at once: nothing has been written yet, so there is nothing to clean up. Just before the
+command runs, Python's own handler is back, and ``cli.main`` turns the KeyboardInterrupt into the same line
+after cleaning up (a temporary output file, worker processes).
+
+(What this cannot cover is the interpreter's own start-up before it runs any of auditor, some 10–50 ms.)
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+LANGS = ("sv", "en")
+
+# The words of the interrupted line live here, not in the catalogue, because they are needed before the
+# catalogue is imported; the catalogue's COMMANDS["interrupted"] is this pair.
+INTERRUPTED = ("avbrutet (Ctrl-C); ingen utdata skrevs", "interrupted (Ctrl-C); no output was written")
+
+
+def lang_of(argv: list[str]) -> str:
+    """The --lang an argument list asks for (the last one given, before or after the command), else sv;
+    known before parsing, so that parse errors (and Ctrl-C during start-up) are in that language too."""
+    lang = "sv"
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else (
+            arg.split("=", 1)[1] if arg.startswith("--lang=") else None)
+        if value in LANGS:
+            lang = value
+    return lang
+
+
+def interrupted_line(lang: str) -> str:
+    return f"auditor: {INTERRUPTED[1 if lang == 'en' else 0]}"
+
+
+def _leave(signum, frame) -> None:
+    """SIGINT during the imports: write the line and leave; nothing has been written, so nothing to clean up
+    and no unwinding through half-imported modules."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        argv = sys.argv[1:] if _argv is None else _argv      # (a Ctrl-C before main has stored its argv)
+        os.write(2, (interrupted_line(lang_of(argv)) + "\n").encode("utf-8"))
+    finally:
+        os._exit(130)
+
+
+_leave.auditor_start = True               # cli.main gives Ctrl-C back to Python once it can clean up
+_argv: list[str] | None = None
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        signal.signal(signal.SIGINT, _leave)  # first of all: every moment from here on is guarded
+    except ValueError:                        # not the main thread (called from a thread): nothing to guard
+        pass
+    global _argv
+    _argv = sys.argv[1:] if argv is None else list(argv)
+    from .cli import main as run
+    return run(list(_argv))
+
+
+def python_handles_ctrl_c() -> None:
+    """From here on Ctrl-C is a KeyboardInterrupt again (``cli.main`` catches it after cleaning up)."""
+    try:
+        if getattr(signal.getsignal(signal.SIGINT), "auditor_start", False):
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+    except ValueError:
+        pass
+
+
+def ignore_ctrl_c() -> None:
+    """While the interrupted line is written: a second Ctrl-C must not interrupt it."""
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:
+        pass
