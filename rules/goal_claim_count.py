@@ -8,7 +8,9 @@ next sentence ("Sex av indikatorerna uppnås delvis."). The claim is compared wi
 and, because analyses often speak for the goals below too, with its own rows plus those of its
 sub-goals; claims about goals are compared with the sub-goals' markers. A finding is made only when no
 such reading fits; rows whose fulfilment cannot be decided may count either way.
-"delvis" and "inte" together stand for the rows that miss their target.
+"delvis" and "inte" together stand for the rows that miss their target. Sub-goals none of which carries
+a marker check nothing; a count one off, where a row of the set is placed with doubt or a table line under
+the goal could not be placed (a row may be lost), is reported with doubt.
 
 **Why it matters.** Counts in the analysis are what readers quote. When the table under the same goal
 says otherwise, the analysis or the table is wrong.
@@ -27,7 +29,9 @@ med målets egna indikatorrader (en indikator räknas som *uppnådd* när dess r
 GOAL-FULL-UNMET-IND) och, eftersom analysen ofta också gäller målen under, med de egna raderna tillsammans
 med undermålens. Påståenden om mål jämförs med undermålens bedömningar. Ett fynd görs bara när ingen av
 dessa läsningar stämmer; rader där det inte går att avgöra om årsmålet nås får räknas åt båda hållen. Orden
-"delvis" och "inte" räknas tillsammans som de rader som inte når sitt mål.
+"delvis" och "inte" räknas tillsammans som de rader som inte når sitt mål. Undermål där inget har en markering
+kan inte pröva något; ett antal som skiljer sig med ett, när en rad i mängden är osäkert placerad eller en
+tabellrad under målet inte kunde placeras (en rad kan ha gått förlorad), redovisas som osäkert.
 
 **Varför det spelar roll.** Det är antalen i analysen som läsarna citerar. När tabellen under samma mål
 visar något annat är antingen analysen eller tabellen fel.

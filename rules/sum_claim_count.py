@@ -7,7 +7,9 @@ verksamhetsområdesmål förväntas uppnås helt och ett delvis". Numbers may be
 counts are compared with the markers of the goals of that level in the whole report, in the part of
 the goal tree the sentence's section names, or -- when the sentence gives a total -- in any one part of
 the tree. A finding is made only when no such reading fits. Goals without a marker (or *Ingen*) may
-count either way.
+count either way; a set none of whose goals carries a marker checks nothing (KF's goals in a committee's
+report often carry none). The finding carries doubt when some goals of the set are unmarked, or when a
+count is one off and a table line under the goal could not be placed.
 
 **Why it matters.** The summary is what the city council reads. If it reports more goals as met than
 the report's own assessments show, the committee's result is overstated.
@@ -23,7 +25,10 @@ och 2 delvis", "samtliga nämndmål bedöms uppnås helt", "tre av kommunfullmä
 förväntas uppnås helt och ett delvis". Antalen kan vara skrivna med siffror eller med ord. De jämförs med
 markeringarna för målen på den nivån i hela rapporten, i den del av målträdet som meningens avsnitt gäller,
 eller – när meningen anger ett totalt antal – i någon enskild del av trädet. Ett fynd görs bara när ingen av
-dessa läsningar stämmer. Mål utan markering (eller med *Ingen*) får räknas åt båda hållen.
+dessa läsningar stämmer. Mål utan markering (eller med *Ingen*) får räknas åt båda hållen; en mängd mål där
+inget har en markering kan inte pröva något (kommunfullmäktiges mål saknar ofta markering i en nämnds
+rapport). Fyndet är osäkert när några av målen saknar markering, eller när ett antal skiljer sig med ett och
+en tabellrad under målet inte kunde placeras.
 
 **Varför det spelar roll.** Det är sammanfattningen som kommunfullmäktige läser. Om den redovisar fler mål
 som uppfyllda än rapportens egna bedömningar visar, framstår nämndens resultat som bättre än det är.
@@ -56,6 +61,11 @@ EXAMPLES = [
      "report": {"summary": ["Av nämndmålen bedöms tre uppnås helt och ett delvis."],
                 "goals": [{"level": "namndmal", "title": "Parkerna är trygga", "assessment": "helt"},
                           {"level": "namndmal", "title": "Gatorna är trygga", "assessment": "delvis"}]}},
+    {"expect": "pass", "title": "Goals that carry no assessment check nothing",
+     "title_sv": "Mål utan bedömning prövar inget",
+     "report": {"summary": ["Nämnden bedömer att fyra av sju inriktningsmål har uppfyllts och tre uppfylls delvis."],
+                "goals": [{"level": "inriktningsmal", "title": "Staden är trygg"},
+                          {"level": "inriktningsmal", "title": "Staden är hållbar"}]}},
     {"expect": "pass", "title": "Numbers that add up",
      "title_sv": "Antalen stämmer",
      "report": {"summary": ["Av nämndmålen bedöms ett uppnås helt och ett delvis."],

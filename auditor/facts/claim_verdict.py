@@ -118,6 +118,23 @@ class GoalTree:
     def below(self, goal_id: str | None) -> list[Goal]:
         return _descendants(goal_id, self.children)
 
+    def doubtful(self, home: Goal | None, readings: list[Reading], label) -> bool:
+        """Whether the compared set may have lost or misread a member: one of its rows is placed with
+        doubt, or a table line under the claim's goal (or anywhere, for a claim outside the goals) was
+        not placed."""
+        items = next((items for lab, kind, items in readings if lab == label and kind == "ind"), [])
+        if any(not row.certain for row in items):
+            return True
+        start, end = (home.line, self._end_of(home)) if home is not None else (0, None)
+        return any(d.code.startswith("unplaced") and d.line is not None and d.line >= start
+                   and (end is None or d.line < end) for d in self.report.diagnostics)
+
+    def _end_of(self, goal: Goal) -> int | None:
+        """The line of the next goal that is not below ``goal`` (None: the end of the report)."""
+        inside = {g.id for g in self.below(goal.id)}
+        later = [g.line for g in self.report.goals if g.line > goal.line and g.id not in inside]
+        return min(later) if later else None
+
     def readings(self, claim: Claim, home: Goal | None, section: str | None) -> list[Reading]:
         """What the claim may be about, most specific first."""
         if claim.about == "indikator":
@@ -153,7 +170,8 @@ class GoalTree:
 
 def judge(claim: Claim, readings: list[Reading], lenient: bool = False):
     """(consistent, the reading fitted or else the first that could be checked, what it holds); all None
-    when no reading can check the claim."""
+    when no reading can check the claim. A set of goals none of which is assessed checks nothing (a
+    report's KF goals often carry no marker while its summary counts the committee's own)."""
     first = None
     for label, kind, items in readings:
         if kind == "act":
@@ -165,8 +183,8 @@ def judge(claim: Claim, readings: list[Reading], lenient: bool = False):
                 return True, label, {"activities": items}
             continue
         tally = _tally_indicators(items, lenient) if kind == "ind" else _tally_goals(items)
-        if tally["n"] == 0:
-            continue
+        if tally["n"] == 0 or (kind == "goal" and tally["unknown"] == tally["n"]):
+            continue    # nothing there, or goals that carry no assessment: nothing a count could be checked with
         desc = _counts(tally, kind == "ind")
         if first is None:
             first = (label, desc)
@@ -177,13 +195,31 @@ def judge(claim: Claim, readings: list[Reading], lenient: bool = False):
     return False, first[0], first[1]
 
 
+def _off_by_one(claim: Claim, actual: dict) -> bool:
+    """One of the claim's counts, or its total, is one away from what the compared set holds."""
+    n = actual.get("n", actual.get("activities"))
+    pairs = [(claim.total, n)]
+    if "met" in actual:
+        not_stated = None if claim.delvis is None and claim.inte is None else (claim.delvis or 0) + (claim.inte or 0)
+        pairs += [(claim.helt, actual["met"]), (not_stated, actual["not_met"])]
+    else:
+        pairs += [(getattr(claim, d), actual.get(d)) for d in ASSESSED]
+    return any(a is not None and b is not None and abs(a - b) == 1 for a, b in pairs)
+
+
 def _claim_fact(claim: Claim, where: str, home: Goal | None, section: str | None, tree: GoalTree,
                 unique) -> ClaimFact:
     readings = tree.readings(claim, home, section)
     ok, label, actual = judge(claim, readings)
     # a contradiction that goes away when rows with uncertain columns may count either way is
-    # reported with low confidence
+    # reported with low confidence; so is one against a set some of whose goals carry no assessment, and a
+    # count off by one where a row of the set is unsure or a table line under the goal was not placed
     certain = ok is not False or judge(claim, readings, lenient=True)[0] is False
+    if certain and ok is False and actual is not None:
+        if actual.get("unknown", 0) and "helt" in actual:
+            certain = False
+        elif _off_by_one(claim, actual) and tree.doubtful(home, readings, label):
+            certain = False
     owner = f"{home.level}|{home.number or ''}|{norm(home.title)}|" if home else ""
     scope, named = label if label else (None, None)
     return ClaimFact(
