@@ -7,6 +7,7 @@ from typing import Any
 
 from ..words.claims import actual_text, scope_text, stated_text
 from ..facts import FactSet
+from ..facts.absent_cells import absent_sureness, split_reading
 from ..facts.claim_verdict import certainty as claim_certainty
 from ..findings import Finding, GoalRef, fingerprint
 from ..model import CERTAIN, page_of   # CERTAIN: below it a finding is shown with low confidence
@@ -264,7 +265,8 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
 
 
 def _sureness(fact: dict[str, Any], row, cells: tuple[str, ...]) -> tuple[float, list[str]]:
-    """How sure an indicator's decisive ``cells`` are placed, and the columns that make it unsure."""
+    """How sure an indicator's decisive ``cells`` are placed, present or empty, and the columns that make it
+    unsure."""
     conf = row.cell_confidence if row is not None else {}
     if not cells or not conf:
         return (1.0, []) if fact["certain"] else (UNSURE_ROW, [])
@@ -273,6 +275,9 @@ def _sureness(fact: dict[str, Any], row, cells: tuple[str, ...]) -> tuple[float,
         if col == "figure":
             col = fact.get("figure_column") or "outcome"
         sure = conf.get(col, 1.0)
+        empty = absent_sureness(row, col)      # an empty cell another reading would fill
+        if empty is not None:
+            sure = min(sure, empty)
         if sure < CERTAIN:
             columns.append(col)
         worst = min(worst, sure)
@@ -319,6 +324,8 @@ def doubt_text(row, columns: list[str], lang: str) -> str:
                 parts.append(f"{column_name(col, lang)} {could} " + (alt[col] or w["empty"]))
         elif alt.get(col):
             parts.append(f"{column_name(col, lang)} {could} {alt[col]}")
+        elif (split := split_reading(row)) is not None and col in split:
+            parts.append(f"{column_name(col, lang)} {could} {split[col].text}")
     head = w["unsure_columns"]
     return head + (": " + "; ".join(parts) if parts else "")
 

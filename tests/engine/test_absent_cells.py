@@ -1,0 +1,57 @@
+"""A finding is as sure as every cell it rests on, present or empty: IND-NO-GENDER-SPLIT on a row read with
+doubt, whose values printed after the outcome could be its split, is no surer than the row's reading."""
+from __future__ import annotations
+
+from auditor.config import Config
+from auditor.engine import audit_report
+from auditor.facts.absent_cells import absent_sureness, split_reading
+from auditor.model import Goal, Report
+
+from ..factories import indicator
+
+COLUMNS = ("outcome", "outcome_men", "outcome_women", "previous", "target", "kf_target")
+
+
+def _row(outcome, previous, target, kf=None, confidence=0.45, unit="st"):
+    row = indicator("Antal unga som deltar i sommarskolan", 30, outcome=outcome, previous=previous, target=target,
+                    unit=unit, kf_target=None)
+    if kf is not None:
+        row.kf_target = indicator("x", 1, outcome=kf, unit=unit).outcome
+    row.confidence = confidence
+    row.columns_certain = confidence >= 0.9
+    row.cell_confidence = {c: 0.98 for c in COLUMNS}
+    return row
+
+
+def _finding(row, min_confidence=0.0):
+    goal = Goal(id="g1", level="namndmal", number="1", title="Fler unga i Lövsjö lär sig simma", line=20,
+                assessment="helt", indicators=[row])
+    report = Report(source="lövsjö.txt", report_kind="VB", year=2020, goals=[goal], line_count=100)
+    found = audit_report(report, Config(select=["IND-NO-GENDER-SPLIT"], min_confidence=min_confidence))
+    return found[0] if found else None
+
+
+def test_equal_values_after_the_outcome_could_be_its_split():
+    row = _row(84, 84, 84, kf=84)
+    assert split_reading(row) is not None and absent_sureness(row, "outcome_men") == 0.45
+    f = _finding(row)
+    assert f.certainty == 0.45 and "84" in f.evidence["doubt"]
+
+
+def test_a_count_whose_next_two_values_add_up_to_it():
+    assert split_reading(_row(84, 40, 44)) is not None
+    assert split_reading(_row(84, 40, 40)) is None
+
+
+def test_values_that_cannot_be_a_split_leave_the_empty_cells_sure():
+    row = _row(38, 40, 40)
+    assert absent_sureness(row, "outcome_men") is None
+    assert _finding(row).certainty == 0.98
+    pct = _row(94.5, 94.7, 95.5, unit="%")
+    assert split_reading(pct) is None
+
+
+def test_a_row_read_for_certain_keeps_its_empty_cells():
+    row = _row(84, 84, 84, kf=84, confidence=0.95)
+    assert absent_sureness(row, "outcome_men") is None
+    assert _finding(row).certainty == 0.98
