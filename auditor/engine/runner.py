@@ -9,6 +9,7 @@ from ..words.claims import actual_text, scope_text, stated_text
 from ..facts import FactSet
 from ..facts.absent_cells import absent_sureness, split_reading
 from ..facts.claim_verdict import certainty as claim_certainty
+from ..facts.indicator_status import is_band
 from ..findings import Finding, GoalRef, fingerprint
 from ..model import CERTAIN, page_of   # CERTAIN: below it a finding is shown with low confidence
 from ..words import catalogue, column_name, decimal, fmt_number, place, texts, word
@@ -133,8 +134,8 @@ def describe(fact, lang: str, pages: tuple[int, ...] = ()) -> str:
     if kind == "Indicator":
         col = word(catalogue.FIGURE_COLUMNS, d.get("figure_column") or "outcome", lang)
         unit = d.get("unit")
-        return (f"'{d['name']}' ({col} {_num(d['figure'], unit, lang)} {w['versus_target']} "
-                f"{_num(d['target'], unit, lang)}, {where})")
+        target = d["target_text"] if is_band(d.get("target_text")) else _num(d["target"], unit, lang)
+        return f"'{d['name']}' ({col} {_num(d['figure'], unit, lang)} {w['versus_target']} {target}, {where})"
     if kind == "Activity":
         text = d["text"] if len(d["text"]) <= 80 else d["text"][:79].rstrip() + "…"
         return f"'{text}' ({where})"
@@ -156,6 +157,8 @@ def _evidence_of(fact) -> dict[str, Any]:
                "previous": d["previous"], "forecast": d["forecast"], "target": d["target"]}
         if d["target"] is None and d["target_text"]:
             out["target_text"] = d["target_text"]
+        elif is_band(d["target_text"]):
+            out["target"] = d["target_text"]     # "+/-1 %" as printed: its width alone reads as "1 %"
         if d["met"] is not None:
             out.update({"compared": d["figure_column"], "met": d["met"], "direction": d["direction"],
                         "direction_decided_by": d["direction_basis"] + (f": {d['direction_detail']}"
@@ -214,6 +217,8 @@ def _context(subject, items, evidence, lang, pages: tuple[int, ...] = ()) -> dic
     for name in ("figure", "target", "men", "women", "outcome", "forecast", "previous"):
         if name in ctx:
             ctx[name] = _num(ctx[name], unit, lang)
+    if is_band(ctx.get("target_text")):
+        ctx["target"] = ctx["target_text"]
     if "gender_gap" in ctx:
         ctx["gender_gap"] = _num(ctx["gender_gap"], None, lang)
     if ctx.get("gender_gap_relative") is not None:

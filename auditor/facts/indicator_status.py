@@ -43,12 +43,23 @@ def cell_number(cell: Value | None) -> float | None:
     return None if cell is None or cell.value is None else float(cell.value)
 
 
+# "+/-1 %", "± 1 %": a band around zero, whose number is its half-width (the minus is not the number's sign)
+_BAND = re.compile(r"\+\s*/\s*[-−]|±")
+
+
 def target_number(cell: Value | None) -> float | None:
-    """The target's number; a text target counts when it holds exactly one number ("Max 10 personer")."""
+    """The target's number; a text target counts when it holds exactly one number ("Max 10 personer"), a
+    band ("+/-1 %") by its width."""
     if cell is None or cell.value is not None or not cell.text:
         return cell_number(cell)
     found = _NUMBER_IN_TEXT.findall(cell.text)
-    return parse_value(found[0]).value if len(found) == 1 else None     # read as a table cell is read
+    number = parse_value(found[0]).value if len(found) == 1 else None     # read as a table cell is read
+    return abs(number) if number is not None and _BAND.search(cell.text) else number
+
+
+def is_band(text: str | None) -> bool:
+    """A target cell's text prints a band ("+/-1 %"): shown as printed, compared only as a band."""
+    return bool(text and _BAND.search(text))
 
 
 def compared_figure(report_kind: str | None, ind: Indicator) -> tuple[float | None, str | None]:

@@ -75,3 +75,35 @@ def test_a_row_the_parser_takes_for_not_measured_is_not_measured_in_the_facts():
         row = indicator("Andel nöjda brukare", 30, outcome=80, target=75, analysis=text)
         assert NOT_MEASURED_SAYS.search(text), text
         assert status_of(row, "VB", k).measured is False and status_of(row, "VB", k).met is None, text
+
+
+def test_a_band_target_is_its_width_and_is_compared_only_as_a_band():
+    """"+/-1 %" is a band of one around zero: its minus is no sign; the figure is within it or not,
+    whichever side it lies on."""
+    k = builtin_knowledge()
+    for text in ("+/-1 %", "+/- 1 %", "± 1 %"):
+        assert target_number(Value(value=None, unit=None, text=text)) == 1
+    row = indicator("Nämndens avvikelse mot budget", 30, outcome=-0.5)
+    row.target = Value(value=None, unit=None, text="+/-1 %")
+    st = status_of(row, "VB", k)
+    assert (st.direction, st.target, st.met) == ("band", 1, True)
+    row.outcome = Value(value=-1.5, unit="%", text="-1,5 %")
+    assert status_of(row, "VB", k).met is False
+    row.outcome = Value(value=1.5, unit="%", text="1,5 %")
+    assert status_of(row, "VB", k).met is False
+
+
+def test_a_band_target_is_shown_as_printed():
+    """Terminal and JSON evidence keep "+/-1 %", not "-1 %" or a bare width."""
+    from auditor.config import Config
+    from auditor.engine import audit_report
+    from auditor.model import Goal, Report
+    from auditor.render.evidence import evidence_lines
+
+    row = indicator("Nämndens avvikelse mot budget", 30, previous=-1.0)
+    row.target = Value(value=None, unit=None, text="+/-1 %")
+    goal = Goal(id="g1", level="namndmal", title="Ekonomin är i balans", line=20, assessment="helt", indicators=[row])
+    report = Report(source="lövsjö.txt", report_kind="T2", year=2020, goals=[goal], line_count=100)
+    found, = audit_report(report, Config(select=["IND-NO-FORECAST"]))
+    assert found.evidence["target"] == "+/-1 %"
+    assert "årsmål +/-1 %" in evidence_lines(found, "sv")[0]
