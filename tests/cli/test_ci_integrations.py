@@ -201,15 +201,12 @@ def test_the_action_uploads_the_sarif_and_then_fails_the_gate(tmp_path, auditor_
     assert gate.returncode == 1
 
 
-def test_the_action_passes_clean_reports_and_fails_unreadable_ones(tmp_path, auditor_on_path):
+def test_the_action_passes_clean_reports(tmp_path, auditor_on_path):
     place = tmp_path / "w"
     (place / "rapporter").mkdir(parents=True)
     shutil.copy(CLEAN, place / "rapporter" / "ren.txt")
     outputs, (_, gate) = _run_action(place, auditor_on_path, **{"fail-on": "warning"})
-    assert outputs["exit-code"] == "0" and gate.returncode == 0, gate.stderr
-    (place / "rapporter" / "tom.txt").write_text("", encoding="utf-8")
-    outputs, (_, gate) = _run_action(place, auditor_on_path)
-    assert outputs["exit-code"] == "2" and gate.returncode == 2
+    assert outputs == {"sarif": "true", "exit-code": "0"} and gate.returncode == 0, gate.stderr
 
 
 def check_action_usage(text: str) -> None:

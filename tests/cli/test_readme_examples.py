@@ -6,6 +6,7 @@ test_readme_messages.py, the rule table by test_docs.py, the CI job by test_ci_j
 CI integrations by test_ci_integrations.py."""
 from __future__ import annotations
 
+import html
 import json
 import re
 import shlex
@@ -90,11 +91,20 @@ def test_the_example_report_fails_the_gate_as_said():
     assert run("auditor audit fixtures/example_vb.txt", ROOT).code == 1
 
 
-def test_the_html_page_named_is_written(tmp_path):
-    named = re.search(r"e\.g\. `(granskning/[^`]+\.html)`", TEXT).group(1)
+def test_the_html_pages_are_as_described(tmp_path):
+    """The page the README names is written, and what it quotes from the pages (“…”) is on them."""
+    section = TEXT.split("### HTML for reviewers", 1)[1].split("\n### ", 1)[0]
+    named = re.search(r"e\.g\. `(granskning/[^`]+\.html)`", section).group(1)
     place = make_workspace(tmp_path)
     assert run("auditor audit rapporter/ --format html --output granskning/", place).code in (0, 1)
     assert (place / named).is_file() and (place / "granskning" / "index.html").is_file()
+    pages = " ".join(" ".join(html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))).split())
+                     for page in (place / "granskning").glob("*.html"))
+    pages = re.sub(r" ([,)])", r"\1", pages)                # the space a removed tag leaves before a comma
+    quoted = [" ".join(q.split()) for q in re.findall(r"“(.+?)”", section, re.S) if q != "Save as PDF"]
+    assert len(quoted) >= 4
+    missing = [q for q in quoted if q not in pages]
+    assert not missing, f"the README quotes text the HTML pages do not have: {missing}"
 
 
 @pytest.mark.parametrize("block", _of("transcript"), ids=_ids(_of("transcript")))
@@ -269,3 +279,37 @@ def test_tables_are_not_split():
         if line.startswith("|") and (n == 0 or not outside[n - 1].startswith("|")):
             assert n + 1 < len(outside) and re.fullmatch(r"\|( *:?-+:? *\|)+", outside[n + 1].strip()), (
                 f"a table row outside a table (a blank line splits the table?): {line[:80]!r}")
+
+
+def test_the_terminal_and_markdown_say_what_the_readme_quotes(tmp_path):
+    """The decision and baseline words of the output-format table, and the partial report's notice."""
+    table = TEXT.split("### Output formats", 1)[1].split("\n### ", 1)[0]
+    decision = re.search(r"decision \(`(avfärdad av [^`]+)…`\)", table).group(1)
+    states = re.search(r"baseline state \(`([^`]+)` / `([^`]+)`\)", table).groups()
+    place = make_workspace(tmp_path)
+    name, date = re.fullmatch(r"avfärdad av (.+), (\d{4}-\d\d-\d\d): ", decision).groups()
+    assert run(f'auditor review 6d27561ef74401fb --dismiss --reason "Ett skäl" --by "{name}" --date {date} '
+               "--file rapporter/auditor-review.yaml", place).code == 0
+    assert run("auditor baseline create rapporter/lovsjo_t1_2025.txt --output baslinje.json", place).code == 0
+    shown = run("auditor audit rapporter/ --baseline baslinje.json", place).out
+    assert decision + "Ett skäl" in shown
+    assert all(re.search(rf"\b{re.escape(state)}\b", shown) for state in states)
+
+    partial = TEXT.split("### Partial reports", 1)[1].split("\n### ", 1)[0]
+    notice, line = re.search(r"- terminal and Markdown: \*(.+?)\* followed by\s+`(.+?)`", partial, re.S).groups()
+    for fmt in ("terminal", "md"):
+        out = run(f"auditor audit t1-2025.txt --format {fmt}", place).out
+        assert " ".join(notice.split()) in out and line in out, fmt
+
+
+def test_uncertain_findings_are_marked_as_quoted(tmp_path):
+    """The words the configuration section quotes for uncertain and withheld findings, on the truncated
+    fixture (one finding rests on a cell placed with 0.70 certainty)."""
+    section = TEXT.split("### Configuration", 1)[1].split("\n### ", 1)[0]
+    quotes = [m for pair in re.findall(r'\("([^"]+)"\)|under "([^"]+)"', section) for m in pair if m]
+    assert len(quotes) == 3, quotes
+    marked, doubt, withheld = quotes
+    place = make_workspace(tmp_path)
+    shown = run("auditor audit t1-2025.txt", place).out
+    assert marked in shown and doubt in shown
+    assert withheld in run("auditor audit t1-2025.txt --min-confidence 0.75", place).out
