@@ -6,6 +6,7 @@ test_readme_messages.py, the rule table by test_docs.py, the CI job by test_ci_j
 CI integrations by test_ci_integrations.py."""
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -185,16 +186,47 @@ def _keys(value, skip: tuple[str, ...]) -> set[str]:
     return set()
 
 
+def _values(value, key: str, skip: tuple[str, ...]) -> set:
+    """Every value printed under ``key`` anywhere in a JSON value."""
+    found = set()
+    if isinstance(value, list):
+        for v in value:
+            found |= _values(v, key, skip)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if k == key and not isinstance(v, (dict, list)):
+                found.add(v)
+            if k not in skip:
+                found |= _values(v, key, skip)
+    return found
+
+
+def check_enumerations(block: Block, docs: list, skip: tuple[str, ...]) -> None:
+    """A key documented with its values ("kind": "outcome"|"met") is printed with none but those."""
+    for key, alternatives in re.findall(r'"(\w+)": ((?:"[^"]*"\|)+(?:"[^"]*"|null))', block.text):
+        allowed = {None if a == "null" else a.strip('"') for a in alternatives.split("|")}
+        if any(re.fullmatch(r"[A-Z-]+", a or "") for a in allowed - {"VB", "T1", "T2"}):
+            continue                                    # a format ("YYYY-MM-DD"), not a list of values
+        printed = set().union(*(_values(doc, key, skip) for doc in docs))
+        assert printed <= allowed, f"{key}: printed {sorted(map(str, printed - allowed))}, not in the README"
+
+
 def _documented(block: Block) -> set[str]:
     return set(re.findall(r'"(\w+)":', block.text)) | set(re.findall(r'\{"(\w+)"', block.text))
 
 
+@functools.lru_cache(maxsize=1)
+def _parsed_fixtures() -> tuple[str, ...]:
+    """``auditor parse --format json`` of every fixture (parsed once for the checks that read them)."""
+    results = (run(f"auditor parse {fixture} --format json", ROOT)
+               for fixture in sorted((ROOT / "fixtures").glob("*.txt")))
+    return tuple(result.out for result in results if result.code == 0)
+
+
 def check_report_contract(block: Block, tmp_path: Path) -> None:
-    printed = set()
-    for fixture in sorted((ROOT / "fixtures").glob("*.txt")):
-        result = run(f"auditor parse {fixture} --format json", tmp_path)
-        if result.code == 0:
-            printed |= _keys(json.loads(result.out), ("cell_confidence", "alternative"))
+    docs = [json.loads(text) for text in _parsed_fixtures()]
+    printed = set().union(*(_keys(doc, ("cell_confidence", "alternative")) for doc in docs))
+    check_enumerations(block, docs, ("cell_confidence", "alternative"))
     documented = _documented(block)
     assert printed - documented == set(), "keys printed but not in the README's auditor.report/1"
     # "pages" is printed for PDF reports only, as the block says
@@ -205,6 +237,7 @@ def check_findings_contract(block: Block, tmp_path: Path) -> None:
     place = make_workspace(tmp_path)
     doc = json.loads(run("auditor audit rapporter/ --format json", place).out)
     printed = _keys(doc, ("evidence",))
+    check_enumerations(block, [doc], ("evidence",))
     documented = _documented(block)
     assert printed - documented == set(), "keys printed but not in the README's auditor.findings/1"
     # page/page_line are printed for PDF reports only, as the block says
@@ -265,6 +298,8 @@ def test_a_wrong_contract_or_tree_is_reported(tmp_path):
     report = _checked("report-contract")[0]
     with pytest.raises(AssertionError):
         check_report_contract(Block(0, "", report.text.replace('"analysis_line"', '"analysis_row"'), None), tmp_path)
+    with pytest.raises(AssertionError, match="kind"):
+        check_report_contract(Block(0, "", report.text.replace('|"met"', ""), None), tmp_path)
     tree = _checked("tree")[0]
     with pytest.raises(AssertionError):
         check_tree(Block(0, "", tree.text.replace("reader.py", "läsare.py"), None), tmp_path)
@@ -313,3 +348,16 @@ def test_uncertain_findings_are_marked_as_quoted(tmp_path):
     shown = run("auditor audit t1-2025.txt", place).out
     assert marked in shown and doubt in shown
     assert withheld in run("auditor audit t1-2025.txt --min-confidence 0.75", place).out
+
+
+def test_write_regenerates_a_stale_sample(tmp_path):
+    """`python -m tests.readme_samples write` puts the tool's output in place of a stale sample, and only there."""
+    from ..readme_samples import write
+    doc = tmp_path / "README.md"
+    doc.write_text("Före.\n\n<!-- sample: auditor audit t1-2025.txt 2>&1 > /dev/null -->\n```\ngammalt\n```\n\nEfter.\n",
+                   encoding="utf-8")
+    assert write(doc) == [4]
+    text = doc.read_text(encoding="utf-8")
+    assert text.startswith("Före.\n\n<!-- sample:") and text.endswith("```\n\nEfter.\n")
+    assert "granskningen är ofullständig" in text and "gammalt" not in text
+    assert write(doc) == []
