@@ -19,6 +19,9 @@ gating CI) and returns the decisions whose finding has disappeared: those are st
 """
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import re
 from pathlib import Path, PurePath
 from typing import Iterable
@@ -175,22 +178,70 @@ def stale_subject(rule: str | None, source: str | None) -> str:
     return f" ({what})" if what else ""
 
 
+@contextlib.contextmanager
+def locked(path: str | Path):
+    """Hold an exclusive lock on the review file's folder while a decision is read, merged and written: two
+    reviewers writing at once (two browsers on the workspace, or the workspace and this command) each re-read
+    the file under the lock and change only their own fingerprint, so neither loses a decision. The folder is
+    locked, not the file, because the file is replaced by a rename on every write (and no lock file is left)."""
+    try:
+        import fcntl
+    except ImportError:                      # no advisory locks on this system: a single writer is assumed
+        yield
+        return
+    try:
+        fd = os.open(Path(path).parent, os.O_RDONLY)
+    except OSError:                          # the folder's absence or permissions are refused when writing
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def version_of(entry: Review | None) -> str:
+    """A short tag of a decision as a reviewer saw it ("" for none): the workspace sends back the tag it
+    showed, and a decision that changed meanwhile is a conflict, not silently overwritten."""
+    if entry is None:
+        return ""
+    raw = "\x1f".join((entry.decision, entry.reason, entry.by, entry.date))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:12]
+
+
 def set_decision(path: str | Path, fingerprint: str, decision: Decision, reason: str, by: str, date: str,
-                 context: dict | None = None) -> ReviewEntry:
-    """Add or change the decision for ``fingerprint``; returns the stored entry."""
+                 context: dict | None = None, expected: str | None = None) -> ReviewEntry:
+    """Add or change the decision for ``fingerprint``; returns the stored entry. With ``expected`` (the
+    ``version_of`` the decision the reviewer saw), a decision someone else made or changed in the meantime
+    is refused with a conflict (``InputError`` with code "conflict") naming who decided what."""
     if decision not in DECISIONS:
         raise refusal("decision_value", decisions=_either(DECISIONS))
     date = checked_date(date)
     if not reason.strip() or not by.strip():
         raise refusal("decision_needs_reason")
-    entries = stored_decisions(path)
-    old = entries.get(fingerprint)
-    keep = {k: getattr(old, k) for k in ("rule", "source", "line", "message")} if old else {}
-    keep.update({k: v for k, v in (context or {}).items() if v is not None})
-    entry = ReviewEntry(decision=decision, reason=reason.strip(), by=by.strip(), date=date, **keep)
-    entries[fingerprint] = entry
-    save_reviews(path, entries)
+    with locked(path):
+        entries = stored_decisions(path)
+        old = entries.get(fingerprint)
+        if expected is not None and version_of(old) != expected:
+            raise _conflict(path, fingerprint, old)
+        keep = {k: getattr(old, k) for k in ("rule", "source", "line", "message")} if old else {}
+        keep.update({k: v for k, v in (context or {}).items() if v is not None})
+        entry = ReviewEntry(decision=decision, reason=reason.strip(), by=by.strip(), date=date, **keep)
+        entries[fingerprint] = entry
+        save_reviews(path, entries)
     return entry
+
+
+# a decision as the verb of "NAME har redan … fyndet" / "NAME has already … the finding"
+_PAST = {"bekräftad": ("bekräftat", "confirmed"), "avfärdad": ("avfärdat", "dismissed")}
+
+
+def _conflict(path, fingerprint: str, current: ReviewEntry | None):
+    if current is None:
+        return refusal("decision_conflict_removed", str(path), code="conflict", fingerprint=fingerprint)
+    return refusal("decision_conflict", str(path), code="conflict", fingerprint=fingerprint, by=current.by,
+                   decision=_PAST[current.decision], date=current.date, reason=current.reason)
 
 
 def stored_decisions(path: str | Path) -> dict[str, ReviewEntry]:
@@ -203,10 +254,11 @@ def stored_decisions(path: str | Path) -> dict[str, ReviewEntry]:
 
 
 def remove_decision(path: str | Path, fingerprint: str) -> bool:
-    entries = stored_decisions(path)
-    if entries.pop(fingerprint, None) is None:
-        return False
-    save_reviews(path, entries)
+    with locked(path):
+        entries = stored_decisions(path)
+        if entries.pop(fingerprint, None) is None:
+            return False
+        save_reviews(path, entries)
     return True
 
 

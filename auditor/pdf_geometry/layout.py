@@ -39,6 +39,10 @@ class PdfLayout:
     unreadable: int = 0                     # indicator table headers whose columns the geometry did not give
     activity_rows: int = 0                  # activity rows read by position
     lines: list[str] = field(default_factory=list)
+    # where each written line stands on its page: (page, x0, top, x1, bottom) in points from the top-left
+    # corner; a table row's lines all carry the box of the whole row. The review workspace boxes a finding's
+    # row on the page image with it; the parser does not read it.
+    boxes: dict[int, tuple[int, float, float, float, float]] = field(default_factory=dict)
 
     @property
     def read_by_position(self) -> bool:
@@ -56,27 +60,39 @@ class _Writer:
         self.positioned: dict[int, dict[str, str]] = {}
         self.prose_open = False         # the last content line is prose that a next line may continue
         self.last_content = -1
+        self.boxes: dict[int, tuple[int, float, float, float, float]] = {}
+
+    def mark(self, number: int, source: list[VLine] | None) -> None:
+        """Keep where line ``number`` stands: the box of the visual lines it was written from (those on the
+        first one's page, for a row cut by a page break)."""
+        if source:
+            page = source[0].page
+            words = [w for line in source if line.page == page for w in line.words]
+            self.boxes[number] = (page, min(w.x0 for w in words), min(w.top for w in words),
+                                  max(w.x1 for w in words), max(w.bottom for w in words))
 
     def blank(self) -> None:
         if self.lines and self.lines[-1] != "":
             self.lines.append("")
         self.prose_open = False
 
-    def prose(self, text: str, *, continues: bool) -> None:
+    def prose(self, text: str, *, continues: bool, source: list[VLine] | None = None) -> None:
         if continues and self.prose_open and self.last_content >= 0:
             self.lines[self.last_content] += " "
         elif not continues:
             self.blank()
         self.lines.append(text)
+        self.mark(len(self.lines), source)
         self.last_content = len(self.lines) - 1
         self.prose_open = True
 
-    def block(self, lines: list[str]) -> int:
+    def block(self, lines: list[str], source: list[VLine] | None = None) -> int:
         """Lines of their own, after a blank line; returns the number of the first."""
         self.blank()
         first = len(self.lines) + 1
         for k, line in enumerate(lines):
             self.lines.append(line + (" " if k < len(lines) - 1 else ""))
+            self.mark(len(self.lines), source)
         self.last_content = len(self.lines) - 1
         self.prose_open = False
         return first
@@ -107,7 +123,7 @@ def layout(pages: list[Page]) -> PdfLayout:
     _flush_carry(w, state)
     text = "\n".join(w.lines) + "\n"
     return PdfLayout(text, w.positioned, w.furniture, starts, state.tables, state.unreadable, state.activity_rows,
-                     w.lines)
+                     w.lines, w.boxes)
 
 
 @dataclass
@@ -142,7 +158,7 @@ def _flush_carry(w: _Writer, state: _TableState) -> None:
     table = _table(state)
     if carry and not (table is not None and table[1](w, table[0], carry)):
         for line in carry:
-            w.prose(line.text, continues=False)
+            w.prose(line.text, continues=False, source=[line])
 
 
 def _goes_on(table, carry: list[VLine], group: list[VLine]) -> bool:
@@ -181,11 +197,11 @@ def _page_content(w: _Writer, lines: list[VLine], state: _TableState) -> None:
                 state.unreadable += 1
                 state.indicator = None
                 for k in range(i, end):
-                    w.prose(lines[k].text, continues=False)
+                    w.prose(lines[k].text, continues=False, source=[lines[k]])
             else:
                 state.tables += 1
                 state.indicator = columns
-                w.block([" " + columns.header_text])
+                w.block([" " + columns.header_text], source=lines[i:end])
             prev, i = lines[end - 1], end
             continue
         if is_activity_header(line):
@@ -193,7 +209,7 @@ def _page_content(w: _Writer, lines: list[VLine], state: _TableState) -> None:
             if state.activity is None or columns.names != state.activity.names:
                 _flush_carry(w, state)
             state.indicator, state.activity = None, columns
-            w.block([columns.header_text])
+            w.block([columns.header_text], source=[line])
             prev, i = line, i + 1
             continue
         if L.goal_label(line.text) or L.END_OF_GOALS.match(line.text):
@@ -223,7 +239,7 @@ def _page_content(w: _Writer, lines: list[VLine], state: _TableState) -> None:
                 prev, i = lines[end - 1], end
                 continue
         gap = line.top - prev.bottom if prev is not None else 0.0
-        w.prose(line.text, continues=prev is None or gap <= BLANK_GAP * line.size)
+        w.prose(line.text, continues=prev is None or gap <= BLANK_GAP * line.size, source=[line])
         prev, i = line, i + 1
 
 
@@ -233,10 +249,10 @@ def _indicator(w: _Writer, columns: Columns, lines: list[VLine]) -> bool:
         return False
     name_words = columns.cells(lines)[0]
     name = name_lines(cell_lines(name_words))
-    w.block(name)
+    w.block(name, source=lines)
     values = [cells.get(col, "") for col in columns.names[1:-1]]
     value_line = " ".join(values) + " " + cells["period"]
-    first = w.block([value_line])
+    first = w.block([value_line], source=lines)
     w.positioned[first] = {col: normalise(text) for col, text in cells.items() if col != "name"}
     w.blank()
     return True
@@ -249,8 +265,8 @@ def _activity(w: _Writer, columns: Columns, lines: list[VLine], state: _TableSta
     state.activity_rows += 1
     # the text on one line: its wrapping says nothing, and a wrapped line that ends a sentence could be
     # taken for the end of the text above (the text path's guess for tools without indentation)
-    w.block([" ".join(cell_lines(columns.cells(lines)[0]))])
+    w.block([" ".join(cell_lines(columns.cells(lines)[0]))], source=lines)
     dates = f"{cells['start']} {cells['end']}" + (" Avvikelse" if cells.get("deviation") else "")
-    w.block([dates])
+    w.block([dates], source=lines)
     w.blank()
     return True

@@ -146,7 +146,7 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _audit_in_pool(tasks: list, workers: int) -> list[ReportAudit]:
+def _audit_in_pool(tasks: list, workers: int, progress=None) -> list[ReportAudit]:
     """Audit ``tasks`` in a process pool, results in task order. Ctrl-C (SIGINT to the whole process group,
     as a terminal sends it) reaches only the parent: the workers are started with SIGINT ignored (inherited
     from the parent while it starts them, and set again by the initializer), and on KeyboardInterrupt the
@@ -165,7 +165,11 @@ def _audit_in_pool(tasks: list, workers: int) -> list[ReportAudit]:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
     try:
-        results = [f.result() for f in futures]
+        results = []
+        for (path, _, _), future in zip(tasks, futures):
+            results.append(future.result())
+            if progress is not None:
+                progress(len(results), len(tasks), path)
     except BaseException:
         _stop(pool)
         raise
@@ -189,15 +193,17 @@ def _stop(pool) -> None:
         manager.join(timeout=10)
 
 
-def audit_paths(paths, config: Config | None = None, jobs: int = 1, keep: Keep = "full", own=None) -> AuditResult:
+def audit_paths(paths, config: Config | None = None, jobs: int = 1, keep: Keep = "full", own=None,
+                progress=None) -> AuditResult:
     """Audit files and folders, in the order of ``expand_paths`` (``own``: the command's output files, which
     are not audited). With ``jobs > 1`` the files are audited in a process pool, each worker parsing one
     report at a time and sending back only what ``keep`` asks for; the result is the same, byte for byte,
-    whatever ``jobs`` is."""
+    whatever ``jobs`` is. ``progress(done, total, path)`` is called as each file of the first pass is audited
+    (the review workspace shows it for a large folder)."""
     items = _expand(paths, own)
     config = config or Config()
     files = [p for p, error in items if error is None]
-    done = _audit_all(files, config, jobs, keep)
+    done = _audit_all(files, config, jobs, keep, progress)
     if len(files) > 1:
         done = _revote(files, done, config, jobs, keep)
     done = iter(done)
@@ -208,10 +214,15 @@ def audit_paths(paths, config: Config | None = None, jobs: int = 1, keep: Keep =
     return AuditResult(reports=audits)
 
 
-def _audit_all(files: list[Path], config: Config, jobs: int, keep: Keep) -> list[ReportAudit]:
+def _audit_all(files: list[Path], config: Config, jobs: int, keep: Keep, progress=None) -> list[ReportAudit]:
     if jobs > 1 and len(files) > 1:
-        return _audit_in_pool([(f, config, keep) for f in files], min(jobs, len(files)))
-    return [audit_file(f, config, keep) for f in files]
+        return _audit_in_pool([(f, config, keep) for f in files], min(jobs, len(files)), progress)
+    out = []
+    for f in files:
+        out.append(audit_file(f, config, keep))
+        if progress is not None:
+            progress(len(out), len(files), f)
+    return out
 
 
 def _revote(files: list[Path], done: list[ReportAudit], config: Config, jobs: int, keep: Keep) -> list[ReportAudit]:
