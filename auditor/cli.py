@@ -105,6 +105,40 @@ def build_parser(lang: str = "sv") -> argparse.ArgumentParser:
     return parser
 
 
+def _command_at(argv: list[str]) -> int | None:
+    """Where the command stands in ``argv`` (after the top-level options), or None."""
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--lang":
+            i += 2
+            continue
+        if not argv[i].startswith("-"):
+            return i
+        i += 1
+    return None
+
+
+def build_serve_parser(lang: str = "sv") -> argparse.ArgumentParser:
+    """``auditor review serve``: a command of its own under ``review``, whose first positional is otherwise a
+    fingerprint."""
+    from .review_app.serve import add_arguments, run
+    parser_class = type("_Parser", (_Parser,), {"lang": "en" if lang == "en" else "sv"})
+    parser = parser_class(prog="auditor review serve", lang_default="sv",
+                          description="Open the review workspace: audit the reports and serve a local web page where "
+                                      "each finding is shown beside the report's own passage and can be confirmed or "
+                                      "dismissed in place, into the review file that auditor audit reads.")
+    add_arguments(parser)
+    parser.set_defaults(func=run)
+    return parser
+
+
+def parse_args(argv: list[str], lang: str):
+    at = _command_at(argv)
+    if at is not None and argv[at] == "review" and argv[at + 1:at + 2] == ["serve"]:
+        return build_serve_parser(lang).parse_args(argv[:at] + argv[at + 2:])
+    return build_parser(lang).parse_args(argv)
+
+
 def _version() -> str:
     from . import __version__
     return f"auditor {__version__}"
@@ -127,8 +161,7 @@ def _run(argv: list[str], said: dict) -> int:
     """Parse the command line and run the command; bad input is one line and exit code 2."""
     lang = said["lang"]
     try:
-        parser = build_parser(lang)
-        args = parser.parse_args(argv)
+        args = parse_args(argv, lang)
         lang = said["lang"] = getattr(args, "lang", lang)
         return int(args.func(args) or 0)
     except InputError as exc:

@@ -5,6 +5,7 @@
     auditor review FINGERPRINT --remove
     auditor review --list [--file FILE]
     auditor review --stale PATH... [--file FILE]      exit 1 when a decision's finding has disappeared
+    auditor review serve PATH... [--file FILE] [--port N]   the review workspace (auditor.review_app)
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import sys
 def register(sub) -> None:
     p = sub.add_parser("review", help="confirm or dismiss a finding (review file keyed by fingerprint)",
                        description="Record a reviewer's decision on a finding, list the decisions, or find stale "
-                                   "ones.")
+                                   "ones. auditor review serve PATH... opens the review workspace in a browser.")
     p.add_argument("fingerprint", nargs="?", help="the finding's fingerprint (shown in every output)")
     act = p.add_mutually_exclusive_group()
     act.add_argument("--confirm", dest="decision", action="store_const", const="bekräftad",

@@ -16,6 +16,7 @@ RENDERERS: dict[str, str] = {
     "junit": "auditor.render.junit:render_junit",
     "github": "auditor.render.github:render_github",
     "xlsx": "auditor.render.sheets:render_xlsx",
+    "docx": "auditor.render.docx:render_docx",
     "csv": "auditor.render.sheets:render_csv",
     "terminal": "auditor.render.terminal:render",
     "md": "auditor.render.markdown:render",
@@ -28,6 +29,7 @@ RENDERERS: dict[str, str] = {
 MODEL_NEEDS: dict[str, str] = {
     "html": "full", "xlsx": "full", "csv": "full",     # goal tree with indicators and activities
     "terminal": "outline", "md": "outline",            # goal headings (number, title, line, assessment)
+    "docx": "outline",
 }                                                      # json, sarif, junit, github: findings only
 
 

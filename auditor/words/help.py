@@ -44,8 +44,24 @@ SV: dict[str, str] = {
         "fynd på eller över --fail-on stoppar; 2: fel i kommandoraden eller indata, eller en avklippt rapport.",
     "List the rules of the catalogue.": "Lista katalogens regler.",
     "Show a rule's documentation and examples.": "Visa en regels dokumentation och exempel.",
-    "Record a reviewer's decision on a finding, list the decisions, or find stale ones.":
-        "Spara en granskares beslut om ett fynd, lista besluten eller hitta inaktuella beslut.",
+    "Record a reviewer's decision on a finding, list the decisions, or find stale ones. auditor review serve PATH... "
+    "opens the review workspace in a browser.":
+        "Spara en granskares beslut om ett fynd, lista besluten eller hitta inaktuella. auditor review serve PATH… "
+        "öppnar granskningsrummet i en webbläsare.",
+    "Open the review workspace: audit the reports and serve a local web page where each finding is shown beside the "
+    "report's own passage and can be confirmed or dismissed in place, into the review file that auditor audit reads.":
+        "Öppna granskningsrummet: granska rapporterna och visa en lokal webbsida där varje fynd står bredvid "
+        "rapportens egen text och kan bekräftas eller avfärdas på plats, i granskningsfilen som auditor audit läser.",
+    "report files (.txt, .pdf), folders, or findings JSON": "rapportfiler (.txt, .pdf), mappar eller fynd-JSON",
+    "review file (default: auditor-review.yaml beside the reports, where auditor audit finds it)":
+        "granskningsfil (standard: auditor-review.yaml bredvid rapporterna, där auditor audit hittar den)",
+    "port to listen on (default: 8765; 0: a free port)": "port att lyssna på (standard: 8765; 0: en ledig port)",
+    "address to listen on (default: 127.0.0.1; any other address needs a token)":
+        "adress att lyssna på (standard: 127.0.0.1; andra adresser kräver en token)",
+    "the token the address must carry (default: a random one when --host is not local)":
+        "token som adressen måste ha (standard: en slumpad när --host inte är lokal)",
+    "no token (refused when --host is not local)": "ingen token (vägras när --host inte är lokal)",
+    "show the findings and decisions; save nothing": "visa fynd och beslut; spara ingenting",
     "Record today's findings so that CI fails only on new ones.":
         "Spara dagens fynd så att CI bara stoppar på nya.",
     "Goals whose assessment changed, indicators that moved away from their target, and findings that appeared "

@@ -100,7 +100,7 @@ def prepare(result: AuditResult, args: Any, paths: Iterable[str], decisions: Dec
 
 
 # Formats whose renderer returns bytes: not for a terminal.
-BINARY_FORMATS = ("xlsx",)
+BINARY_FORMATS = ("xlsx", "docx")
 # Formats whose --output is a folder (csv only when the path is a folder or ends in a slash).
 FOLDER_FORMATS = ("html",)
 

@@ -1,0 +1,180 @@
+"""Deciding in the workspace: decisions go to the review file `auditor audit --review` reads, at once and
+merged by fingerprint; a decision someone else made meanwhile is a conflict in words, never overwritten."""
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+
+from auditor.cli import main
+from auditor.review import load_reviews
+
+from .support import batch, client, workspace
+
+
+@pytest.fixture()
+def ws(tmp_path):
+    folder = batch(tmp_path / "rapporter")
+    return workspace([folder], folder / "auditor-review.yaml")
+
+
+def findings_of(ws, index=0):
+    return ws.result.reports[index].findings
+
+
+def post(c, ws, f, decision="avfärdad", reason="Godtas", by="Anna Berg", version="", index=0):
+    return c.post("/api/decision", json={"report": index, "fingerprint": f.fingerprint, "decision": decision,
+                                         "reason": reason, "by": by, "version": version})
+
+
+def test_index_shows_committees_with_counts_by_severity_and_decision(ws):
+    c = client(ws)
+    first = findings_of(ws)[0]
+    assert post(c, ws, first).status_code == 200
+    html = c.get("/").text
+    assert "Lövsjö stadsdelsnämnd – verksamhetsberättelse 2020" in html
+    assert "Lövsjö stadsdelsnämnd – tertialrapport 1 2025" in html
+    row = html.split('data-report="0"')[1].split("</tr>")[0]
+    audit = ws.result.reports[0]
+    assert f'<td class="num">{len(audit.findings)}</td>' in row
+    assert '<td class="num dismissed">1</td>' in row
+    assert f'<td class="num undecided">{len(audit.findings) - 1}</td>' in row
+
+
+def test_report_page_groups_findings_by_goal_with_certainty_in_words(ws):
+    html = client(ws).get("/report/0").text
+    audit = ws.result.reports[0]
+    for f in audit.findings:
+        assert f'data-fingerprint="{f.fingerprint}"' in html
+    goal = next(f.goal for f in audit.findings if f.goal)
+    assert f"{goal.number} {goal.title}" in html
+    assert "säker läsning av raden" in html
+    assert client(ws).get("/report/9").status_code == 404
+
+
+def test_decision_is_written_at_once_and_audit_honours_it(ws, tmp_path, capsys):
+    c = client(ws)
+    audit = ws.result.reports[0]
+    gating = next(f for f in audit.findings if f.severity == "error")
+    other = next(f for f in audit.findings if f is not gating)
+    assert post(c, ws, gating, reason="Målet ändrades i april").status_code == 200
+    assert post(c, ws, other, decision="bekräftad", reason="Analys saknas", by="Bo Ek").status_code == 200
+    stored = load_reviews(ws.review_file)
+    assert stored[gating.fingerprint].decision == "avfärdad"
+    assert stored[gating.fingerprint].rule == gating.rule and stored[gating.fingerprint].line == gating.line
+    assert stored[other.fingerprint].by == "Bo Ek"
+
+    assert main(["audit", audit.source, "--review", str(ws.review_file), "--format", "json"]) in (0, 1)
+    doc = json.loads(capsys.readouterr().out)
+    by_fp = {f["fingerprint"]: f for f in doc["reports"][0]["findings"]}
+    assert by_fp[gating.fingerprint]["review"]["decision"] == "avfärdad"
+    assert by_fp[gating.fingerprint]["review"]["reason"] == "Målet ändrades i april"
+    assert by_fp[other.fingerprint]["review"] == {"decision": "bekräftad", "reason": "Analys saknas",
+                                                 "by": "Bo Ek", "date": stored[other.fingerprint].date}
+
+
+def test_two_reviewers_on_different_findings_are_merged(ws):
+    """Both pages were read before either decided (both saw no decision): both decisions are kept."""
+    a, b = client(ws), client(ws)
+    f1, f2 = findings_of(ws)[:2]
+    assert post(a, ws, f1, by="Anna").status_code == 200
+    assert post(b, ws, f2, decision="bekräftad", by="Bo").status_code == 200
+    stored = load_reviews(ws.review_file)
+    assert stored[f1.fingerprint].by == "Anna" and stored[f2.fingerprint].by == "Bo"
+
+
+def test_many_decisions_at_the_same_moment_lose_none(ws):
+    c = client(ws)
+    found = findings_of(ws) + findings_of(ws, 1)
+    index = {f.fingerprint: 0 if f in findings_of(ws) else 1 for f in found}
+    barrier = threading.Barrier(len(found))
+    codes = []
+
+    def decide(f):
+        barrier.wait()
+        codes.append(post(c, ws, f, by=f"Granskare {f.fingerprint[:4]}", index=index[f.fingerprint]).status_code)
+
+    threads = [threading.Thread(target=decide, args=(f,)) for f in found]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert codes == [200] * len(found)
+    assert set(load_reviews(ws.review_file)) == {f.fingerprint for f in found}
+
+
+def test_a_decision_made_meanwhile_is_a_conflict_not_overwritten(ws):
+    a, b = client(ws), client(ws)
+    f = findings_of(ws)[0]
+    assert post(a, ws, f, by="Anna Berg", reason="Godtas").status_code == 200
+    late = post(b, ws, f, decision="bekräftad", by="Bo Ek", reason="Fel i rapporten")
+    assert late.status_code == 409
+    message = late.json()["error"]
+    assert "Anna Berg har redan avfärdat fyndet" in message and "ladda om sidan" in message
+    assert load_reviews(ws.review_file)[f.fingerprint].by == "Anna Berg"
+    # after a reload the page carries the decision's version, and the change goes through
+    html = b.get("/report/0").text
+    version = html.split(f'data-fingerprint="{f.fingerprint}"')[1].split('data-version="')[1].split('"')[0]
+    assert post(b, ws, f, decision="bekräftad", by="Bo Ek", version=version).status_code == 200
+    assert load_reviews(ws.review_file)[f.fingerprint].decision == "bekräftad"
+
+
+def test_cli_decisions_show_in_the_workspace_on_reload(ws):
+    c = client(ws)
+    f = findings_of(ws)[0]
+    assert main(["review", f.fingerprint, "--dismiss", "--reason", "Från terminalen", "--by", "Cecilia",
+                 "--file", str(ws.review_file)]) == 0
+    html = c.get("/report/0").text
+    assert "avfärdad av Cecilia" in html and "Från terminalen" in html
+
+
+def test_a_decision_needs_reason_name_and_known_finding(ws):
+    c = client(ws)
+    f = findings_of(ws)[0]
+    assert post(c, ws, f, reason=" ").status_code == 400
+    assert post(c, ws, f, by="").status_code == 400
+    bad = c.post("/api/decision", json={"report": 0, "fingerprint": "0" * 16, "decision": "avfärdad",
+                                        "reason": "x", "by": "y", "version": ""})
+    assert bad.status_code == 404
+    assert c.post("/api/decision", content="report=0", headers={"content-type": "text/plain"}).status_code == 415
+    assert not ws.review_file.exists()
+
+
+def test_stale_decisions_are_listed_apart(ws):
+    from auditor.review import set_decision
+    source = ws.result.reports[0].source
+    set_decision(ws.review_file, "0123456789abcdef", "avfärdad", "Gammalt beslut", "Anna", "2025-01-02",
+                 {"rule": "GOAL-NO-ANALYSIS", "source": source})
+    html = client(ws).get("/").text
+    stale = html.split("Inaktuella beslut")[1]
+    assert "0123456789abcdef" in stale and "Gammalt beslut" in stale
+
+
+def test_read_only_saves_nothing(tmp_path):
+    folder = batch(tmp_path / "rapporter")
+    ws = workspace([folder], folder / "auditor-review.yaml", read_only=True)
+    c = client(ws)
+    html = c.get("/report/0").text
+    assert 'class="decide"' not in html and "Skrivskyddat läge" in html
+    assert post(c, ws, ws.result.reports[0].findings[0]).status_code == 403
+    assert not (folder / "auditor-review.yaml").exists()
+
+
+def test_english_workspace(tmp_path):
+    folder = batch(tmp_path / "rapporter")
+    ws = workspace([folder], folder / "auditor-review.yaml", lang="en")
+    html = client(ws).get("/report/0").text
+    assert 'lang="en"' in html and "Save decision" in html and "Spara beslut" not in html
+
+
+def test_passage_marks_the_whole_indicator_row(ws):
+    from auditor.review_app.passage import passage, row_end, source_text
+    audit = ws.result.reports[0]
+    f = next(f for f in audit.findings if f.rule.startswith("IND-"))
+    lines, _ = source_text(audit.source)
+    end = row_end(audit.report, lines, f.line)
+    marked = [n for n, _, hit in passage(lines, f.line, end).lines if hit]
+    assert marked[0] == f.line and end > f.line
+    assert not lines[end].strip()                     # the row ends before a blank line
+    assert any(ch.isdigit() for ch in lines[end - 1]) # on its value line
