@@ -178,3 +178,32 @@ def test_passage_marks_the_whole_indicator_row(ws):
     assert marked[0] == f.line and end > f.line
     assert not lines[end].strip()                     # the row ends before a blank line
     assert any(ch.isdigit() for ch in lines[end - 1]) # on its value line
+
+
+def test_summary_exports_carry_the_decisions(ws):
+    import io
+
+    import docx
+    import openpyxl
+    c = client(ws)
+    f = findings_of(ws)[0]
+    assert post(c, ws, f, reason="Nämnden rättade målet").status_code == 200
+    md = c.get("/report/0/summary.md")
+    assert md.status_code == 200 and "Nämnden rättade målet" in md.text
+    assert 'filename="example-t1-granskning.md"' in md.headers["content-disposition"]
+    book = openpyxl.load_workbook(io.BytesIO(c.get("/report/0/summary.xlsx").content))
+    rows = list(book["Fynd"].iter_rows(values_only=True))
+    assert "Nämnden rättade målet" in {cell for row in rows for cell in row}
+    word = docx.Document(io.BytesIO(c.get("/report/0/summary.docx").content))
+    assert any("Nämnden rättade målet" in p.text for p in word.paragraphs)
+    assert word.paragraphs[1].text == "Lövsjö stadsdelsnämnd – tertialrapport 1 2025"
+    assert c.get("/report/0/summary.exe").status_code == 404
+
+
+def test_without_the_review_extra_serve_says_what_to_install(tmp_path, capsys, monkeypatch):
+    import sys
+    monkeypatch.setitem(sys.modules, "uvicorn", None)          # import uvicorn now raises ImportError
+    folder = batch(tmp_path / "rapporter")
+    assert main(["review", "serve", str(folder), "--port", "0"]) == 2
+    assert capsys.readouterr().err == ("auditor: granskningsrummet behöver paketet uvicorn; installera "
+                                       "auditor[review]\n")
