@@ -110,8 +110,7 @@ def report_context(ws: Workspace, index: int) -> dict:
             "total": len(audit.findings),
             "rules": [(r, clean_text(titles.get(r, ""))) for r in rules],
             "severities": [(s, label(s, lang)) for s in ("error", "warning", "info")],
-            "decisions": [("none", words(lang)["none"])] + [(d, label(d, lang)) for d in ("bekräftad", "avfärdad")],
-            "has_text": any(g.findings and g.findings[0].passage is not None for g in groups)}
+            "decisions": [("none", words(lang)["none"])] + [(d, label(d, lang)) for d in ("bekräftad", "avfärdad")]}
 
 
 def committee_rows(ws: Workspace) -> list[dict]:

@@ -31,7 +31,9 @@ def served(tmp_path):
                             text=True, cwd=tmp_path, env=env)
     try:
         line = proc.stdout.readline()
-        assert line.startswith("granskningsrummet: http://127.0.0.1:"), line + proc.stderr.read()
+        if not line.startswith("granskningsrummet: http://127.0.0.1:"):
+            proc.terminate()
+            pytest.fail(f"the workspace did not start: {line}{proc.stderr.read()}")
         yield line.split(": ", 1)[1].strip(), folder, review
     finally:
         proc.terminate()
