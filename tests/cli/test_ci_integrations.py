@@ -3,7 +3,8 @@
 documentation gives (schemas written here from https://pre-commit.com/#new-hooks and GitHub's "Metadata
 syntax for GitHub Actions"), and what they run works on the fixtures: the hook's entry with file names
 appended as pre-commit appends them, the action's scripts with the outputs GitHub would pass between steps.
-The README's examples of their use (and its GitLab CI job) are checked with the same schemas."""
+The README's examples of their use (and its GitLab CI job) are checked with the same schemas; where npm can
+fetch it, SchemaStore's schema (through action-validator) checks action.yml and the README's workflows too."""
 from __future__ import annotations
 
 import os
@@ -164,6 +165,46 @@ def test_the_action_is_a_valid_composite_action():
     # the gate comes after the upload, so that a failing audit still uploads its SARIF
     assert uses.index("github/codeql-action/upload-sarif") < len(steps) - 1
     assert "exit" in steps[-1]["run"] and "always()" in steps[uses.index("github/codeql-action/upload-sarif")]["if"]
+
+
+# SchemaStore's schemas for action.yml and workflows, as the action-validator CLI (npm, GPL-3.0, run here and
+# not shipped) applies them: a second opinion beside the schemas above, fetched once into tests/.cache.
+VALIDATOR = "@action-validator/cli@0.6.0"
+VALIDATOR_BIN = ROOT / "tests" / ".cache" / "action-validator" / "node_modules" / ".bin" / "action-validator"
+
+
+def _action_validator() -> Path | None:
+    if VALIDATOR_BIN.is_file():
+        return VALIDATOR_BIN
+    npm = shutil.which("npm")
+    if npm is None:
+        return None
+    try:
+        subprocess.run([npm, "install", "--silent", "--no-audit", "--no-fund", "--prefix",
+                        str(VALIDATOR_BIN.parents[2]), VALIDATOR], capture_output=True, timeout=300, check=True)
+    except (subprocess.SubprocessError, OSError):
+        return None
+    return VALIDATOR_BIN if VALIDATOR_BIN.is_file() else None
+
+
+def test_schemastore_accepts_the_action_and_the_readme_workflows(tmp_path):
+    validator = _action_validator()
+    if validator is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"npm could not install {VALIDATOR}")
+        pytest.skip(f"needs npm to fetch {VALIDATOR}")
+    from ..readme_samples import README, blocks
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    for block in blocks(README.read_text(encoding="utf-8")):
+        if block.kind == "ci-job" or (block.marker or "").startswith("checked: action-usage"):
+            (workflows / f"readme-{block.line}.yml").write_text(block.text, encoding="utf-8")
+    (workflows / "broken.yml").write_text("name: x\non: push\njobs: {granska: {steps: []}}\n", encoding="utf-8")
+    files = [ROOT / "action.yml"] + sorted(workflows.glob("readme-*.yml"))
+    assert len(files) == 3
+    for path in files + [workflows / "broken.yml"]:
+        result = subprocess.run([str(validator), str(path)], capture_output=True, text=True, timeout=60)
+        assert (result.returncode == 0) == (path.name != "broken.yml"), (path.name, result.stdout, result.stderr)
 
 
 def _expand(value: str, inputs: dict, outputs: dict) -> str:
