@@ -3,8 +3,8 @@
 Safe by default:
 - every value reaches the page through Jinja2 with autoescape on, and the Content-Security-Policy allows
   scripts, styles and images from the workspace itself only (no inline script, no request elsewhere);
-- the Host header must name the address the workspace was bound to (TrustedHostMiddleware), which a page
-  on another site cannot fake through DNS rebinding;
+- the Host header must name the address the workspace was bound to, which a page on another site cannot
+  fake through DNS rebinding;
 - with a token (always, when bound beyond localhost) every request needs it: once in the address, after
   which a cookie restricted to this site carries it;
 - a decision is a JSON POST from the workspace's own origin; in read-only mode it is refused.
@@ -47,11 +47,20 @@ def _static(name: str) -> bytes:
     return resources.files("auditor.review_app").joinpath("static", name).read_bytes()
 
 
-class _Guard:
-    """Pure ASGI middleware: the token (query parameter once, then a cookie) and the security headers."""
+def host_name(header: str) -> str:
+    """The host of a Host header, without its port ("[::1]:8765" -> "::1", "localhost:8765" -> "localhost")."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
-    def __init__(self, app, token: str | None, lang: str) -> None:
-        self.app, self.token, self.lang = app, token, lang
+
+class _Guard:
+    """Pure ASGI middleware: the Host header, the token (query parameter once, then a cookie) and the
+    security headers."""
+
+    def __init__(self, app, token: str | None, lang: str, hosts: list[str]) -> None:
+        self.app, self.token, self.lang, self.hosts = app, token, lang, set(hosts)
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -59,6 +68,10 @@ class _Guard:
         from starlette.requests import Request
         from starlette.responses import HTMLResponse
         request = Request(scope)
+        if "*" not in self.hosts and host_name(request.headers.get("host", "")) not in self.hosts:
+            response = HTMLResponse(_message_page(words(self.lang)["forbidden"], self.lang), status_code=400)
+            _secure(response.headers)
+            return await response(scope, receive, send)
         set_cookie = False
         if self.token is not None:
             given = request.query_params.get("token")
@@ -94,7 +107,6 @@ def _message_page(text: str, lang: str) -> str:
 def create_app(ws: Workspace, token: str | None = None, allowed_hosts: list[str] | None = None):
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
-    from starlette.middleware.trustedhost import TrustedHostMiddleware
     from starlette.requests import Request
     from starlette.responses import HTMLResponse, JSONResponse, Response
     from starlette.routing import Route
@@ -192,10 +204,8 @@ def create_app(ws: Workspace, token: str | None = None, allowed_hosts: list[str]
               Route("/report/{index:int}/summary.{fmt}", export),
               Route("/api/decision", decide, methods=["POST"]),
               Route("/static/{name}", static)]
-    hosts = allowed_hosts or ["127.0.0.1", "localhost", "[::1]"]
-    app = Starlette(routes=routes, middleware=[Middleware(_Guard, token=token, lang=ws.lang),
-                                              Middleware(TrustedHostMiddleware, allowed_hosts=hosts)])
-    return app
+    hosts = allowed_hosts or ["127.0.0.1", "localhost", "::1"]
+    return Starlette(routes=routes, middleware=[Middleware(_Guard, token=token, lang=ws.lang, hosts=hosts)])
 
 
 def _export(ws: Workspace, result: AuditResult, fmt: str) -> bytes:

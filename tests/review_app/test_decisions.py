@@ -207,3 +207,36 @@ def test_without_the_review_extra_serve_says_what_to_install(tmp_path, capsys, m
     assert main(["review", "serve", str(folder), "--port", "0"]) == 2
     assert capsys.readouterr().err == ("auditor: granskningsrummet behöver paketet uvicorn; installera "
                                        "auditor[review]\n")
+
+
+def test_progress_is_shown_while_a_folder_is_audited(tmp_path, capsys):
+    folder = batch(tmp_path / "rapporter")
+    workspace([folder], folder / "auditor-review.yaml")
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"granskar 1/2: {folder / 'example_t1.txt'}", f"granskar 2/2: {folder / 'example_vb.txt'}"]
+
+
+def test_findings_json_is_read_not_audited(tmp_path, capsys):
+    folder = batch(tmp_path / "rapporter", "example_vb.txt")
+    found = tmp_path / "fynd.json"
+    assert main(["audit", str(folder), "--format", "json", "--output", str(found), "--no-config"]) == 1
+    capsys.readouterr()
+    ws = workspace([found], tmp_path / "auditor-review.yaml")
+    assert capsys.readouterr().err == ""                       # nothing audited
+    c = client(ws)
+    f = findings_of(ws)[0]
+    assert f'data-fingerprint="{f.fingerprint}"' in c.get("/report/0").text
+    assert post(c, ws, f).status_code == 200
+    (folder / "example_vb.txt").unlink()                     # the report is gone: no passage, but no error
+    assert "Rapportens text finns inte att visa" in c.get("/report/0").text
+
+
+def test_the_word_summary_is_what_audit_format_docx_writes(ws, tmp_path):
+    c = client(ws)
+    f = findings_of(ws)[0]
+    assert post(c, ws, f, reason="Godtas efter samtal").status_code == 200
+    exported = c.get("/report/0/summary.docx").content
+    out = tmp_path / "t1.docx"
+    assert main(["audit", ws.result.reports[0].source, "--format", "docx", "--output", str(out),
+                 "--review", str(ws.review_file), "--no-config"]) == 1
+    assert out.read_bytes() == exported

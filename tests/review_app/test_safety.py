@@ -74,9 +74,11 @@ def test_token_is_required_once_then_carried_by_a_cookie(tmp_path):
 def test_host_header_must_name_the_workspace(tmp_path):
     folder = batch(tmp_path / "rapporter")
     ws = workspace([folder], folder / "auditor-review.yaml")
-    c = client(ws, allowed_hosts=["127.0.0.1", "localhost"])
-    assert c.get("/", headers={"host": "127.0.0.1:8765"}).status_code == 200
-    assert c.get("/", headers={"host": "angripare.example:8765"}).status_code == 400   # DNS rebinding
+    c = client(ws, allowed_hosts=["127.0.0.1", "localhost", "::1"])
+    for host in ("127.0.0.1:8765", "localhost:8765", "[::1]:8765", "LOCALHOST"):
+        assert c.get("/", headers={"host": host}).status_code == 200, host
+    for host in ("angripare.example:8765", "127.0.0.1.angripare.example", "[::2]:8765", ""):
+        assert c.get("/", headers={"host": host}).status_code == 400, host          # DNS rebinding
 
 
 def test_decision_from_another_origin_is_refused(tmp_path):
