@@ -1,5 +1,5 @@
-"""Determinism: the same input gives byte-identical JSON, Markdown, SARIF, JUnit and HTML output across runs
-(separate processes with different hash seeds, so set and dict ordering cannot leak into the output)
+"""Determinism: the same input gives byte-identical JSON, Markdown, SARIF, JUnit, HTML and Word output across
+runs (separate processes with different hash seeds, so set and dict ordering cannot leak into the output)
 and across ``--jobs 1`` and ``--jobs 2``. No output carries a timestamp.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, shared_dir
 from synthetic import synthetic_report, truncated_report
 
-FORMATS = ("json", "md", "sarif", "junit", "html", "terminal")
+FORMATS = ("json", "md", "sarif", "junit", "html", "terminal", "docx")
 
 # One process audits the batch into every format (HTML into a folder, the others into files).
 DRIVER = """
