@@ -112,7 +112,10 @@ def load_config(path: str | Path | None = None, search: bool = True) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise refusal("config_missing", str(path), code="config") from None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except tomllib.TOMLDecodeError as exc:
+        from .words.toml_errors import toml_problem
+        raise refusal("config_not_toml", str(path), code="config", problem=toml_problem(str(exc))) from None
+    except (OSError, UnicodeDecodeError) as exc:
         raise refusal("config_unreadable", str(path), code="config", reason=exc) from None
     table = data.get("tool", {}).get("auditor")
     if table is None:
@@ -120,13 +123,25 @@ def load_config(path: str | Path | None = None, search: bool = True) -> Config:
     return config_from_table(table, str(path), base=path.parent)
 
 
+def _did_you_mean(key: str, known) -> tuple[str, str]:
+    """" (menar du fail-on?)" for a key close to a known one (fail_on, failon, fail-onn), else nothing."""
+    import difflib
+
+    from .errors import refusal_words
+    spelled = key.replace("_", "-").lower()
+    close = [spelled] if spelled in known else difflib.get_close_matches(spelled, sorted(known), n=1, cutoff=0.6)
+    return refusal_words("did_you_mean", names=close[0]) if close else ("", "")
+
+
 def config_from_table(table: dict, source: str | None = None, base: Path | None = None) -> Config:
-    def bad(key, problem):
-        raise refusal("config_key", source, code="config", key=key, problem=ERRORS[problem])
+    def bad(key, problem, hint=("", "")):
+        words = tuple(w + h for w, h in zip(ERRORS[problem], hint))
+        raise refusal("config_key", source, code="config", key=key, problem=words)
 
     unknown = set(table) - _KEYS
     if unknown:
-        bad(sorted(unknown)[0], "unknown_key")
+        key = sorted(unknown)[0]
+        bad(key, "unknown_key", _did_you_mean(key, _KEYS))
     cfg = Config(source=source)
 
     def id_list(key):

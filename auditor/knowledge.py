@@ -39,12 +39,17 @@ class Knowledge:
     gender_topic: re.Pattern = re.compile(r"\bkön\b")
     discussion_cues: re.Pattern = re.compile(r"\bskillnad\w*\b")
     subject_word_re: re.Pattern | None = None
+    young_words: list[str] = field(default_factory=list)
+    young_word_re: re.Pattern | None = None
     # KF's annual targets: (year, indicator name as ``kf_key`` gives it) -> the cell as printed
     kf_targets: dict[tuple[int, str], str] = field(default_factory=dict)
 
     def finish(self) -> "Knowledge":
         words = sorted(set(self.subject_words), key=len, reverse=True)
         self.subject_word_re = re.compile(r"\w*(?:" + "|".join(map(re.escape, words)) + r")\b", re.I) if words \
+            else re.compile(r"(?!)")
+        young = sorted(set(self.young_words), key=len, reverse=True)
+        self.young_word_re = re.compile(r"\w*(?:" + "|".join(map(re.escape, young)) + r")\b", re.I) if young \
             else re.compile(r"(?!)")
         return self
 
@@ -96,6 +101,7 @@ def load_knowledge(dirs: tuple[str, ...]) -> Knowledge:
         if path.is_file():
             data = _read_yaml(path)
             k.subject_words.extend(str(w) for w in data.get("subject_words") or [])
+            k.young_words.extend(str(w) for w in data.get("young_words") or [])
             k.people_patterns.extend(_compile(p, path) for p in data.get("name_patterns") or [])
             k.people_exclude.extend(_compile(p, path) for p in data.get("exclude_patterns") or [])
             for key in ("subject_stop", "gender_words", "gender_topic", "discussion_cues"):
@@ -132,6 +138,12 @@ def about_people(name: str, k: Knowledge) -> tuple[bool, str | None, str | None]
     if hit:
         return True, "subject", subject.strip()
     return False, None, None
+
+
+def about_young(basis: str | None, detail: str | None, k: Knowledge) -> bool:
+    """Whether an indicator about people (``about_people``'s basis and detail) is about children or young
+    people: its subject has one of the ``young_words`` ("barn", "elever", "förskolebarn", "unga")."""
+    return basis == "subject" and bool(detail) and bool(k.young_word_re.search(detail))
 
 
 def decide_direction(ind: Indicator, k: Knowledge) -> tuple[str, str, str | None]:

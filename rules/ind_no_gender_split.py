@@ -49,6 +49,11 @@ TITLE = {
 MESSAGE = {
     "sv": "Indikatorn '{name}' handlar om personer och har utfall {outcome}, men utfall för kvinnor och män saknas och analysen förklarar inte varför.",
     "en": "The indicator '{name}' is about people and has an outcome of {outcome}, but there are no figures for women and men and no analysis explaining why.",
+    # children and young people (`young_words` in rules/people.yaml) are girls and boys
+    "young": {
+        "sv": "Indikatorn '{name}' handlar om barn eller unga och har utfall {outcome}, men utfall för flickor och pojkar saknas och analysen förklarar inte varför.",
+        "en": "The indicator '{name}' is about children or young people and has an outcome of {outcome}, but there are no figures for girls and boys and no analysis explaining why.",
+    },
 }
 PARAMETERS = {"skip_zero_outcome": True}
 
@@ -96,4 +101,5 @@ EXAMPLES = [
       Params(rule=ID, skip_zero_outcome=MATCH.skip_zero),
       TEST(lambda outcome, skip_zero: not (skip_zero and outcome == 0)))
 def people_indicator_without_split(engine, indicator):
-    engine.flag(ID, indicator, about_people={"basis": indicator["people_basis"], "detail": indicator["people_detail"]})
+    engine.flag(ID, indicator, message="young" if indicator["people_young"] else None,
+                about_people={"basis": indicator["people_basis"], "detail": indicator["people_detail"]})

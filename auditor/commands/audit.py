@@ -109,6 +109,9 @@ def run(args) -> int:
 
     if args.jobs < 1:
         raise refusal("jobs", code="usage")
+    from ..workflow.outputs import is_folder_output
+    if args.table and (args.format != "csv" or is_folder_output("csv", args.output)):
+        raise refusal("table_needs_csv", code="usage")     # never silently ignored
     config = build_config(args)
     from ..workflow.outputs import check_destination, load_decisions, prepare, write_output
 

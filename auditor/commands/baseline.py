@@ -26,6 +26,6 @@ def run_create(args) -> int:
     write_file(args.output, dump_baseline(baseline))
     if args.output != STDOUT:
         n = len(baseline.findings)
-        from ..words import catalogue, word
-        print(word(catalogue.COMMANDS, "baseline_written", args.lang).format(path=args.output, n=n), file=sys.stderr)
+        from ..words import catalogue, counted, word
+        print(counted(word(catalogue.COMMANDS, "baseline_written", args.lang), n, path=args.output), file=sys.stderr)
     return 0

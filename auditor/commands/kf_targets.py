@@ -45,10 +45,11 @@ def run_learn(args) -> int:
     agreed = consensus(batch, existing)
     names = {key: name for v in batch for key, name in v.names.items()}
     write_file(args.file, _merged_yaml(path, {key: (names[key], cell) for key, cell in agreed.items()}))
-    n = len(agreed)
-    from ..words import catalogue, word
-    print(word(catalogue.COMMANDS, "kf_targets_learnt", args.lang).format(
-        path=args.file, n=n, reports=len(batch), known=len(existing)), file=sys.stderr)
+    from ..words import catalogue, counted, texts
+    say = texts(catalogue.COMMANDS, args.lang)
+    print(say["kf_targets_learnt"].format(path=args.file, targets=counted(say["kf_targets_new"], len(agreed)),
+                                          reports=counted(say["kf_targets_reports"], len(batch)),
+                                          known=counted(say["kf_targets_known"], len(existing))), file=sys.stderr)
     return 0
 
 

@@ -117,8 +117,11 @@ def _context(args, paths) -> dict:
 def _stale(args, say: dict) -> int:
     from ..review import apply_reviews, load_reviews, stale_subject
     from ._inputs import load_result
-    path = _file(args, args.stale)
+    from ..errors import refusal
     from ..files import OwnOutputs
+    path = _file(args, args.stale)
+    if args.file and not os.path.exists(args.file):    # "no stale decisions" would hide a mistyped name
+        raise refusal("review_file_missing", args.file, code="config")
     result = load_result(args.stale, args, OwnOutputs((), args.lang))
     stale = apply_reviews(result, load_reviews(path))
     for s in stale:

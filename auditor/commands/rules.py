@@ -23,8 +23,9 @@ def run(args) -> int:
         json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
-    from rich.console import Console
     from rich.table import Table
+
+    from ..render.console import stdout_console
 
     from ..words import catalogue as words, texts
     say = texts(words.COMMANDS, lang)
@@ -38,8 +39,9 @@ def run(args) -> int:
         if params:
             title += f"\n[dim]{params}[/]"
         table.add_row(s.id, _sev(s.severity, lang), title)
-    Console().print(table)
-    Console().print(say["rules_hint"], style="dim")
+    console = stdout_console()
+    console.print(table)
+    console.print(say["rules_hint"], style="dim")
     return 0
 
 

@@ -6,7 +6,7 @@ this needs (direction patterns, people words) is data in ``rules/*.yaml``, see `
 """
 from __future__ import annotations
 
-from ..knowledge import Knowledge, about_people
+from ..knowledge import Knowledge, about_people, about_young
 from ..model import Goal, Indicator, Report, Value
 from . import figure_claims
 from .claim_verdict import claim_facts
@@ -125,6 +125,7 @@ def _indicator_fact(ind: Indicator, g: Goal, goal_key: str, report: Report, k: K
         figure=status.figure, figure_column=status.figure_column, direction=status.direction,
         direction_basis=status.direction_basis, direction_detail=status.direction_detail, met=status.met,
         measured=status.measured, about_people=people,
-        people_basis=people_basis, people_detail=people_detail, gender_gap=gap, gender_gap_relative=rel,
+        people_basis=people_basis, people_detail=people_detail,
+        people_young=people and about_young(people_basis, people_detail, k), gender_gap=gap, gender_gap_relative=rel,
         gender_cells_plausible=ind.columns_certain or people, has_analysis=_analysis(ind.analysis),
         has_gender_analysis=discusses_gender(ind.analysis, k), analysis_excerpt=excerpt(ind.analysis))

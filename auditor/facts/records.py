@@ -80,6 +80,7 @@ class IndicatorFact:
     about_people: bool
     people_basis: str | None           # "name pattern", "subject", "excluded by pattern"
     people_detail: str | None          # the pattern or the subject ("barn")
+    people_young: bool                 # the people are children or young people: girls and boys, not women and men
     gender_gap: float | None           # |men - women| in the row's unit (percentage points for %)
     gender_gap_relative: float | None  # |men - women| / max(|men|, |women|)
     gender_cells_plausible: bool       # the row's columns are certain, or the row is about people

@@ -237,7 +237,9 @@ def _index_context(result: AuditResult, names: list[str], builder: _Builder) -> 
         })
     totals = severity_counts(f for a in result.reports for f in a.findings if not f.dismissed)
     stale = _stale_views(result.stale_reviews, builder.lang)
+    from ..words import counted
     return {"lang": builder.lang, "t": UI[builder.lang], "rows": rows, "rules": rules, "totals": totals,
+            "reports_line": counted(UI[builder.lang]["n_reports"], len(rows)),
             "stale": stale, "version": _version()}
 
 

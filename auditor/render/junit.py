@@ -12,6 +12,7 @@ from xml.etree import ElementTree as ET
 
 from ..findings import AuditResult, Finding, ReportAudit
 from ..gate import gates
+from ..words import counted
 from .common import clean_text, label, opt, report_label, rule_ids, sorted_findings
 from .evidence import evidence_pairs
 from ..words import catalogue, texts
@@ -64,7 +65,7 @@ def build_junit(result: AuditResult, options: Any = None) -> ET.Element:
                     failures += 1
                     first = failing[0]
                     w = texts(catalogue.CI, lang)
-                    summary = f"{len(failing)} {w['findings']}, {w['first_at_line']} {first.line}: {first.message}"
+                    summary = f"{counted(w['findings'], len(failing))}, {w['first_at_line']} {first.line}: {first.message}"
                     node = ET.SubElement(case, "failure", message=clean_text(summary, MESSAGE_LIMIT), type=clean_text(rule))
                     node.text = clean_text("\n\n".join(_line(audit, f, lang) for f in failing))
                 if passing:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..findings import AuditResult
+from ..words import counted
 from .common import (SEVERITY_ORDER, active, clean_text, extra_columns, finding_tags, goal_groups, goal_heading,
                      incomplete_reasons, report_title, report_words, review_line, rule_counts, severity_label)
 from .evidence import evidence_lines, withheld_lines
@@ -89,7 +90,7 @@ def render(result: AuditResult, options: dict | None = None) -> str:
 def _batch_overview(result: AuditResult, lang: str) -> list[str]:
     """Committees x rules for a batch: per report its counts by severity and its findings per rule."""
     t = report_words(lang)
-    out = [f"## {t['batch'].format(n=len(result.reports))}", "",
+    out = [f"## {counted(t['batch'], len(result.reports))}", "",
            f"| {t['report_col']} | " + " | ".join(severity_label(s, lang) for s in SEVERITY_ORDER)
            + f" | {t['rules_col']} |",
            "| --- | " + " | ".join("---:" for _ in SEVERITY_ORDER) + " | --- |"]

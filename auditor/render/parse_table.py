@@ -10,17 +10,19 @@ from rich.tree import Tree
 
 from ..diagnostics import message
 from ..model import Report
-from ..words import catalogue, texts
+from ..words import catalogue, counted, texts
 from .location import place_in
 
 ASSESSMENT_STYLE = {"helt": "green", "delvis": "yellow", "inte": "red", "ingen": "dim", None: "dim"}
-def _n(words: tuple[str, str], n: int) -> str:
-    return (words[0] if n == 1 else words[1]).format(n=n)
+def _n(words, n: int) -> str:
+    return counted(words, n)
 
 
 def print_reports(reports: list[Report], show_diagnostics: bool = False, console: Console | None = None,
                   lang: str = "sv") -> None:
-    console = console or Console()
+    if console is None:
+        from .console import stdout_console
+        console = stdout_console()
     w = texts(catalogue.PARSE_TABLE, lang)
     for report in reports:
         head = " · ".join(str(x) for x in (report.committee or w["unknown"], report.unit, report.report_kind,

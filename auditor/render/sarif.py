@@ -19,10 +19,18 @@ LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "auditor/v1"
 
 
-def _uri(source: str) -> str:
-    """A relative URI reference for the report file (forward slashes, spaces and odd characters escaped)."""
+def _location(source: str) -> dict[str, str]:
+    """The report file as an artifact location. A relative path is a URI reference relative to
+    ``%SRCROOT%`` (the folder the audit ran in: forward slashes, spaces and odd characters escaped); an
+    absolute one, or one that climbs out of that folder (``../``), is an absolute ``file://`` URI without a
+    base, since a viewer resolving it under %SRCROOT% would look in the wrong place."""
+    import os
+    from pathlib import Path
     from urllib.parse import quote
-    return quote(PurePath(source).as_posix(), safe="/-._~")
+    path = PurePath(source)
+    if path.is_absolute() or ".." in path.parts:
+        return {"uri": Path(os.path.abspath(source)).as_uri()}
+    return {"uri": quote(path.as_posix(), safe="/-._~"), "uriBaseId": "%SRCROOT%"}
 
 
 def _result(audit: ReportAudit, f: Finding, index: dict[str, int]) -> dict:
@@ -37,7 +45,7 @@ def _result(audit: ReportAudit, f: Finding, index: dict[str, int]) -> dict:
         "level": LEVEL[f.severity],
         "message": {"text": clean_text(f.message) or f.rule},
         "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": _uri(audit.source), "uriBaseId": "%SRCROOT%"},
+            "artifactLocation": _location(audit.source),
             "region": {"startLine": max(f.line, 1)},
         }}],
     }
@@ -69,12 +77,11 @@ def build_sarif(result: AuditResult, options: Any = None) -> dict:
     notifications = []
     artifacts = []
     for audit in result.reports:
-        artifacts.append({"location": {"uri": _uri(audit.source), "uriBaseId": "%SRCROOT%"}})
+        artifacts.append({"location": _location(audit.source)})
         if audit.error:  # the error already names the file ("a.txt: filen är tom")
             text = audit.error if audit.error.startswith(audit.source) else f"{audit.source}: {audit.error}"
             notifications.append({"level": "error", "message": {"text": text},
-                                  "locations": [{"physicalLocation": {"artifactLocation": {
-                                      "uri": _uri(audit.source), "uriBaseId": "%SRCROOT%"}}}]})
+                                  "locations": [{"physicalLocation": {"artifactLocation": _location(audit.source)}}]})
         for f in sorted(audit.findings, key=lambda f: (f.line, f.rule, f.fingerprint)):
             results.append(_result(audit, f, index))
     run: dict[str, Any] = {

@@ -10,6 +10,7 @@ import textwrap
 from collections import Counter
 
 from ..findings import AuditResult
+from ..words import counted
 from .common import (SEVERITY_ORDER, active, clean_text, extra_columns, finding_tags, goal_groups, goal_heading,
                      incomplete_reasons, label, report_title, report_words, review_line, rule_counts, severity_label)
 from .evidence import evidence_lines, withheld_lines
@@ -98,7 +99,7 @@ def render(result: AuditResult, options: dict | None = None) -> str:
 def _batch_overview(console, result: AuditResult, lang: str, escape, Table) -> None:
     """Committees x rules for a batch: per report its counts by severity and its findings per rule."""
     t = report_words(lang)
-    table = Table(title=t["batch"].format(n=len(result.reports)), title_justify="left", show_footer=True)
+    table = Table(title=counted(t["batch"], len(result.reports)), title_justify="left", show_footer=True)
     table.add_column(t["report_col"], footer=t["total"])
     totals: Counter = Counter()
     for sev in SEVERITY_ORDER:

@@ -27,6 +27,15 @@ def texts(group: dict, lang: str | None) -> dict:
     return found
 
 
+def counted(text, n: int, **values) -> str:
+    """A count's words for ``n``: an entry given as (singular, plural) takes the singular for exactly 1
+    ("1 rapport", "2 rapporter"); a plain text (a word the same in both, like "fynd") is used as it is.
+    ``{n}`` and ``values`` are filled in."""
+    if isinstance(text, tuple):
+        text = text[0] if n == 1 else text[1]
+    return text.format(n=n, **values)
+
+
 def word(group: dict, key, lang: str | None, default=None):
     """One word of a group in ``lang``; ``default`` (else the key) when the group lacks it."""
     pair = group.get(key)

@@ -152,6 +152,7 @@ HTML = {
     'back': ('Alla nämnder', 'All committees'),
     'total': ('Totalt', 'Total'),
     'reports': ('Rapporter', 'Reports'),
+    'n_reports': (('{n} rapport', '{n} rapporter'), ('{n} report', '{n} reports')),
     'activity': ('Aktivitet', 'Activity'),
     'deviation': ('Avvikelse', 'Deviation'),
     'print_note': ('Utskriften visar alla fynd oavsett filter.', 'The printout shows all findings whatever the filter.'),
@@ -176,7 +177,7 @@ REPORT = {
     'evidence': ('Underlag', 'Evidence'),
     'summary': ('Sammanställning', 'Summary'),
     'by_goal': ('Fynd per mål', 'Findings by goal'),
-    'batch': ('Översikt: {n} rapporter', 'Overview: {n} reports'),
+    'batch': (('Översikt: {n} rapport', 'Översikt: {n} rapporter'), ('Overview: {n} report', 'Overview: {n} reports')),
     'report_col': ('Rapport', 'Report'),
     'rules_col': ('Fynd per regel', 'Findings per rule'),
     'unreadable': ('kunde inte granskas', 'could not be audited'),
@@ -446,7 +447,7 @@ CI = {
     'goal': ('mål', 'goal'),
     'goal_heading': ('Mål: ', 'Goal: '),
     'fingerprint': ('fingeravtryck', 'fingerprint'),
-    'findings': ('fynd', 'finding(s)'),
+    'findings': ('{n} fynd', ('{n} finding', '{n} findings')),
     'first_at_line': ('första på rad', 'first at line'),
 }
 
@@ -462,11 +463,17 @@ COMMANDS = {
     'no_diagnostics': ('inga diagnostikrader (alla rader placerades)', 'no diagnostics (every line was placed)'),
     'stale_decision': ('inaktuellt granskningsbeslut {fingerprint}{what}: fyndet finns inte längre',
                        'stale review decision {fingerprint}{what}: the finding no longer exists'),
-    'baseline_fixed': ('{n} fynd i baslinjen är åtgärdade; skapa om den med auditor baseline create',
-                       '{n} baseline findings are fixed; recreate it with auditor baseline create'),
-    'baseline_written': ('{path}: {n} fynd i baslinjen', '{path}: {n} findings in the baseline'),
-    'kf_targets_learnt': ('{path}: {n} nya KF-mål från {reports} rapporter ({known} fanns redan)',
-                          '{path}: {n} new KF targets from {reports} reports ({known} were there)'),
+    'baseline_fixed': (('{n} fynd i baslinjen är åtgärdat; skapa om den med auditor baseline create',
+                        '{n} fynd i baslinjen är åtgärdade; skapa om den med auditor baseline create'),
+                       ('{n} baseline finding is fixed; recreate it with auditor baseline create',
+                        '{n} baseline findings are fixed; recreate it with auditor baseline create')),
+    'baseline_written': ('{path}: {n} fynd i baslinjen', ('{path}: {n} finding in the baseline',
+                                                         '{path}: {n} findings in the baseline')),
+    # kf_targets_learnt is made of three counts: the new targets, the reports read, the targets known before
+    'kf_targets_learnt': ('{path}: {targets} från {reports} ({known})', '{path}: {targets} from {reports} ({known})'),
+    'kf_targets_new': (('{n} nytt KF-mål', '{n} nya KF-mål'), ('{n} new KF target', '{n} new KF targets')),
+    'kf_targets_reports': (('{n} rapport', '{n} rapporter'), ('{n} report', '{n} reports')),
+    'kf_targets_known': ('{n} fanns redan', ('{n} was there', '{n} were there')),
     'rules_title': ('Regelkatalog', 'Rule catalogue'),
     'rules_severity': ('Allvarlighet', 'Severity'),
     'rules_rule': ('Regel (parametrar)', 'Rule (parameters)'),
@@ -525,6 +532,10 @@ ERRORS = {
     'unknown_rule_in': ('okänd regel i {option}: {rule} (se `auditor rules`)',
                         'unknown rule in {option}: {rule} (see `auditor rules`)'),
     'jobs': ('--jobs måste vara minst 1', '--jobs must be at least 1'),
+    'table_needs_csv': ('--table väljer tabell för --format csv till en fil eller standard ut; de andra formaten '
+                        'har ingen tabell att välja',
+                        '--table picks the table of --format csv written to a file or standard output; the other '
+                        'formats have no table to pick'),
     'compare_committees': ('OLD och NEW gäller olika nämnder ({names}); jämför två rapporter från samma nämnd, '
                            'eller ange --force',
                            'OLD and NEW are reports of different committees ({names}); compare two reports of one '
@@ -548,6 +559,7 @@ ERRORS.update({
     'parameter_not_number': ('{rule}.{name} ska vara ett tal', '{rule}.{name} must be a number'),
     'config_missing': ('konfigurationsfilen finns inte', 'the configuration file does not exist'),
     'config_unreadable': ('kan inte läsa konfigurationen: {reason}', 'cannot read the configuration: {reason}'),
+    'config_not_toml': ('konfigurationen är ingen giltig TOML: {problem}', 'the configuration is not valid TOML: {problem}'),
     'config_key': ('[tool.auditor] {key}: {problem}', '[tool.auditor] {key}: {problem}'),
     'unknown_key': ('okänd nyckel', 'unknown key'),
     'not_rule_ids': ('ska vara en lista med regel-id', 'must be a list of rule ids'),

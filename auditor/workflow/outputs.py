@@ -95,7 +95,8 @@ def prepare(result: AuditResult, args: Any, paths: Iterable[str], decisions: Dec
         from ..baseline import apply_baseline
         diff = apply_baseline(result, decisions.baseline)
         if diff.absent:
-            notes.append(say["baseline_fixed"].format(n=len(diff.absent)))
+            from ..words import counted
+            notes.append(counted(say["baseline_fixed"], len(diff.absent)))
     return notes
 
 

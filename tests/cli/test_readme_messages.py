@@ -119,6 +119,8 @@ def _setup(case: str, tmp: Path, monkeypatch) -> list[str]:
             raise KeyboardInterrupt
         monkeypatch.setattr("auditor.workflow.audit.audit_paths", interrupt)
         return ["audit", str(VB), "--output", str(tmp / "ut.json")]
+    if case == "table-without-csv":
+        return ["audit", str(VB), "--format", "json", "--table", "indicators"]
     if case == "input-is-output":
         (tmp / "rapport.txt").write_bytes(VB.read_bytes())
         return ["audit", str(tmp / "rapport.txt"), "--format", "md", "--output", str(tmp / "rapport.txt")]
@@ -201,6 +203,8 @@ CASES = [
     ("internal", "internt fel (Typ: text); rapportera gärna felet (AUDITOR_DEBUG=1 visar var)", None),
     ("interrupted", "auditor: avbrutet (Ctrl-C); ingen utdata skrevs", None),
     ("input-is-output", "är också kommandots utdata; välj en annan utdatafil", None),
+    ("table-without-csv", "--table väljer tabell för --format csv till en fil eller standard ut; de andra formaten "
+                          "har ingen tabell att välja", None),
     ("output-socket", "är en socket; utdata skrivs bara till en fil, en teckenenhet (som /dev/null), en FIFO eller -",
      None),
     ("output-is-folder", "är en mapp; --output ska vara ett filnamn här", None),
