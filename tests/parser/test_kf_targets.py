@@ -84,7 +84,7 @@ def test_learn_writes_the_agreed_targets_and_the_file_serves_as_knowledge(batch,
     target = rules / "kf_targets.yaml"
     cmd = [sys.executable, "-m", "auditor", "kf-targets", "learn", str(batch), "--file", str(target)]
     first = subprocess.run(cmd, capture_output=True, text=True)
-    assert first.returncode == 0 and "1 nya KF-mål från 3 rapporter" in first.stderr
+    assert first.returncode == 0 and "1 nytt KF-mål från 3 rapporter" in first.stderr
     assert read_kf_targets(target) == {(2024, kf_key("Andel barn som deltar i språkförskola")): "12 %"}
     again = subprocess.run(cmd, capture_output=True, text=True)
     assert "0 nya KF-mål" in again.stderr and "(1 fanns redan)" in again.stderr
