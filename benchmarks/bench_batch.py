@@ -10,6 +10,13 @@ size. For each size and job count the script prints wall time, reports per secon
 peak memory (largest single process, and the whole process tree) of the fastest of ``--repeat`` runs, then whether time grew linearly
 (time per report within 25 % across sizes) and memory stayed flat (peak within 25 % across sizes).
 ``--pythonpath`` measures another checkout (to compare before and after a change).
+
+    python benchmarks/bench_batch.py --crossover [--counts 1,2,3,4,6,8,12,16] [--repeat 3]
+
+measures where a pool starts to pay, which ``--jobs auto`` decides by (``AUTO_POOL_BYTES`` in
+``auditor/workflow/jobs.py``): for growing prefixes of the same batch it prints the batch's size in KiB and
+the wall time with ``--jobs 1`` and with one worker per core, beside the time of ``python -c pass`` and of
+``auditor --version`` on the same machine (what every run pays before it reads a report).
 """
 from __future__ import annotations
 
@@ -58,8 +65,12 @@ def vary(text: str, k: int) -> str:
     return DECIMAL.sub(lambda m: str((int(m.group(1)) + k) % 10), text)
 
 
-def generate(folder: Path, count: int) -> list[Path]:
+def generate(folder: Path, count: int, large_first: bool = False) -> list[Path]:
+    """``count`` varied reports; ``large_first`` cycles through the largest sources first (the corpus
+    reports, when present), so that a few files already make a batch of real size."""
     base = sources()
+    if large_first:
+        base = sorted(base, key=lambda source: -len(source[1]))[:max(4, len(corpus_files()))]
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for k in range(count):
@@ -70,8 +81,49 @@ def generate(folder: Path, count: int) -> list[Path]:
     return paths
 
 
+def _fastest(argv: list[str], repeat: int, pythonpath: Path) -> dict:
+    return min((run_measured(argv, pythonpath) for _ in range(repeat)), key=lambda r: r["seconds"])
+
+
+def crossover(counts: list[int], repeat: int, pythonpath: Path) -> int:
+    """Wall time of --jobs 1 and of a pool (one worker per core) for growing batches, beside the start-up."""
+    import os
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    work = Path(tempfile.mkdtemp(prefix="auditor-crossover-"))
+    try:
+        files = generate(work / "all", max(counts), large_first=True)
+        bare = _fastest([sys.executable, "-c", "pass"], repeat, pythonpath)
+        version = _fastest(auditor_cmd("--version"), repeat, pythonpath)
+        print(f"machine: {machine()}")
+        print(f"python -c pass: {1000 * bare['seconds']:.0f} ms; auditor --version: {1000 * version['seconds']:.0f} ms")
+        print()
+        print(f"| reports | KiB of text | --jobs 1 (s) | --jobs {cores} (s) | faster |")
+        print("| ---: | ---: | ---: | ---: | --- |")
+        for n in counts:
+            folder = work / f"batch{n}"
+            folder.mkdir()
+            for p in files[:n]:
+                (folder / p.name).symlink_to(p)
+            kib = sum(p.stat().st_size for p in files[:n]) / 1024
+            times = []
+            for j in (1, cores):
+                r = _fastest(auditor_cmd("audit", str(folder), "--format", "json", "--jobs", str(j), "--no-config",
+                                         "--output", str(work / "out.json")), repeat, pythonpath)
+                if r["code"] not in (0, 1, 2):
+                    print(r["stderr"])
+                    return 1
+                times.append(r["seconds"])
+            faster = "pool" if times[1] < times[0] else "one process"
+            print(f"| {n} | {kib:.0f} | {times[0]:.2f} | {times[1]:.2f} | {faster} |", flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--crossover", action="store_true", help="measure where a pool starts to pay (see above)")
+    ap.add_argument("--counts", default="1,2,3,4,6,8,12,16", help="batch sizes for --crossover")
     ap.add_argument("--sizes", default="100,250,500")
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--keep-dir", type=Path, help="generate the batch here and keep it")
@@ -79,6 +131,8 @@ def main() -> int:
                     help="runs per cell; the fastest is shown (the machine may be shared)")
     ap.add_argument("--pythonpath", type=Path, default=ROOT, help="checkout to measure (default: this one)")
     args = ap.parse_args()
+    if args.crossover:
+        return crossover(sorted(int(c) for c in args.counts.split(",")), args.repeat, args.pythonpath)
     sizes = sorted(int(s) for s in args.sizes.split(","))
     jobs = [int(j) for j in args.jobs.split(",")]
 

@@ -46,10 +46,23 @@ def register(sub) -> None:
     p.add_argument("--config", metavar="FILE", help="configuration file (default: auditor.toml or "
                                                     "pyproject.toml [tool.auditor], searched upwards)")
     p.add_argument("--no-config", action="store_true", help="ignore configuration files")
-    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="audit N files in parallel")
+    p.add_argument("--jobs", "-j", type=jobs_value, default="auto", metavar="N",
+                   help="audit N files in parallel; auto (default): one process for a small batch, one per "
+                        "core for a large one")
     from ..workflow.outputs import add_output_arguments
     add_output_arguments(p)   # --output, --review, --no-review, --baseline, --table
     p.set_defaults(func=run)
+
+
+def jobs_value(text: str):
+    """``--jobs``: "auto" or a whole number (checked to be at least 1 by ``run``)."""
+    import argparse
+    if text.strip().lower() == "auto":
+        return "auto"
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected auto or a whole number, not {text!r}") from None
 
 
 def build_config(args):
@@ -107,7 +120,7 @@ def run(args) -> int:
     from ..workflow.audit import audit_paths, count_inputs
     from ..render import get_renderer, model_needs
 
-    if args.jobs < 1:
+    if args.jobs != "auto" and args.jobs < 1:
         raise refusal("jobs", code="usage")
     from ..workflow.outputs import is_folder_output
     if args.table and (args.format != "csv" or is_folder_output("csv", args.output)):

@@ -88,6 +88,8 @@ SV: dict[str, str] = {
         "konfigurationsfil (standard: auditor.toml eller pyproject.toml [tool.auditor], sökt uppåt)",
     "ignore configuration files": "bortse från konfigurationsfiler",
     "audit N files in parallel": "granska N filer parallellt",
+    "audit N files in parallel; auto (default): one process for a small batch, one per core for a large one":
+        "granska N filer parallellt; auto (standard): en process för en liten sats, en per kärna för en stor",
     "write to this file, '-' for standard output (a folder for --format html, and for csv to get both tables)":
         "skriv till den här filen, '-' för standard ut (en mapp för --format html, och för csv för att få båda "
         "tabellerna)",
@@ -146,6 +148,7 @@ ERRORS_SV = (
     (r"expected at most one argument", "högst ett värde är tillåtet"),
     (r"expected (\d+) arguments?", r"\1 värden krävs"),
     (r"invalid (\w+) value: (.*)", r"ogiltigt värde: \2"),
+    (r"expected auto or a whole number, not (.*)", r"väntade auto eller ett heltal, inte \1"),
     (r"not allowed with argument (.*)", r"kan inte kombineras med \1"),
     (r"one of the arguments (.*) is required", r"ett av argumenten \1 krävs"),
     (r"ambiguous option: (.*) could match (.*)", r"tvetydig flagga: \1 kan vara \2"),

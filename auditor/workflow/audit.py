@@ -134,19 +134,28 @@ def expand_paths(paths, own=None) -> list[Path]:
     return [p for p, error in _expand(paths, own) if error is None]
 
 
+def _warm(config: Config) -> None:
+    """Import the parser and build the engine for ``config`` once: in the process about to fork its workers
+    (they inherit it all, instead of each paying for it on its first report), and again, cheaply, in each
+    worker (a fresh interpreter where processes are spawned)."""
+    audit_report_model(Report(source="-"), config)
+    known_kf_targets(config)
+
+
+def _start_worker(config: Config) -> None:
+    """Pool initializer: Ctrl-C is the parent's to handle; a worker that got it too would print its own
+    traceback (the parent stops the workers itself). Then the engine is warmed."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm(config)
+
+
 def _audit_one(args):
     path, config, keep = args
     return audit_file(path, config, keep)
 
 
-def _ignore_sigint() -> None:
-    """Pool initializer: Ctrl-C is the parent's to handle; a worker that got it too would print its own
-    traceback. The parent stops the workers itself."""
-    import signal
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _audit_in_pool(tasks: list, workers: int, progress=None) -> list[ReportAudit]:
+def _audit_in_pool(tasks: list, workers: int, config: Config, progress=None) -> list[ReportAudit]:
     """Audit ``tasks`` in a process pool, results in task order. Ctrl-C (SIGINT to the whole process group,
     as a terminal sends it) reaches only the parent: the workers are started with SIGINT ignored (inherited
     from the parent while it starts them, and set again by the initializer), and on KeyboardInterrupt the
@@ -154,7 +163,8 @@ def _audit_in_pool(tasks: list, workers: int, progress=None) -> list[ReportAudit
     import signal
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
+    _warm(config)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(config,))
     try:
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)   # workers forked now inherit "ignore"
     except ValueError:                                            # not the main thread: nothing to inherit
@@ -193,19 +203,23 @@ def _stop(pool) -> None:
         manager.join(timeout=10)
 
 
-def audit_paths(paths, config: Config | None = None, jobs: int = 1, keep: Keep = "full", own=None,
+def audit_paths(paths, config: Config | None = None, jobs: int | str = 1, keep: Keep = "full", own=None,
                 progress=None) -> AuditResult:
     """Audit files and folders, in the order of ``expand_paths`` (``own``: the command's output files, which
-    are not audited). With ``jobs > 1`` the files are audited in a process pool, each worker parsing one
-    report at a time and sending back only what ``keep`` asks for; the result is the same, byte for byte,
-    whatever ``jobs`` is. ``progress(done, total, path)`` is called as each file of the first pass is audited
-    (the review workspace shows it for a large folder)."""
+    are not audited). With ``jobs`` above 1 (or "auto" for a large batch, see ``jobs.workers_for``) the
+    files are audited in a process pool, each worker parsing one report at a time and sending back only what
+    ``keep`` asks for; the result is the same, byte for byte, whatever ``jobs`` is. ``progress(done, total,
+    path)`` is called as each file of the first pass is audited (the review workspace shows it for a large
+    folder)."""
+    from .jobs import workers_for
+
     items = _expand(paths, own)
     config = config or Config()
     files = [p for p, error in items if error is None]
-    done = _audit_all(files, config, jobs, keep, progress)
+    workers = workers_for(files, jobs)
+    done = _audit_all(files, config, workers, keep, progress)
     if len(files) > 1:
-        done = _revote(files, done, config, jobs, keep)
+        done = _revote(files, done, config, workers, keep)
     done = iter(done)
     audits = [ReportAudit(source=str(p), error=error.message(config.lang)) if error is not None
               else next(done) for p, error in items]
@@ -216,7 +230,7 @@ def audit_paths(paths, config: Config | None = None, jobs: int = 1, keep: Keep =
 
 def _audit_all(files: list[Path], config: Config, jobs: int, keep: Keep, progress=None) -> list[ReportAudit]:
     if jobs > 1 and len(files) > 1:
-        return _audit_in_pool([(f, config, keep) for f in files], min(jobs, len(files)), progress)
+        return _audit_in_pool([(f, config, keep) for f in files], min(jobs, len(files)), config, progress)
     out = []
     for f in files:
         out.append(audit_file(f, config, keep))

@@ -23,8 +23,8 @@ def fails(capsys, *argv) -> str:
     (("audit", "x.txt", "--format", "nope"), "argumentet --format/-f: ogiltigt val: 'nope'",
      "argument --format/-f: invalid choice: 'nope'"),
     (("audit", "x.txt", "--fail-on"), "argumentet --fail-on: ett värde krävs", "argument --fail-on: expected one argument"),
-    (("audit", "x.txt", "--jobs", "many"), "argumentet --jobs/-j: ogiltigt värde: 'many'",
-     "argument --jobs/-j: invalid int value: 'many'"),
+    (("audit", "x.txt", "--jobs", "many"), "argumentet --jobs/-j: väntade auto eller ett heltal, inte 'many'",
+     "argument --jobs/-j: expected auto or a whole number, not 'many'"),
     (("baseline",), "följande argument saknas: kommando", "the following arguments are required: command"),
 ])
 def test_usage_errors_follow_the_language(capsys, argv, swedish, english):
