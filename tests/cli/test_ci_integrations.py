@@ -24,6 +24,7 @@ from ..readme_samples import ROOT, make_workspace, run
 
 FIXTURES = ROOT / "fixtures"
 CLEAN, DEFECTIVE = FIXTURES / "quirk_sections.txt", FIXTURES / "example_vb.txt"
+WARNED = FIXTURES / "quirk_label_split.txt"          # a warning, no error
 
 HOOK_LANGUAGES = ["conda", "coursier", "dart", "docker", "docker_image", "dotnet", "fail", "golang", "haskell",
                   "julia", "lua", "node", "perl", "python", "r", "ruby", "rust", "swift", "pygrep", "script",
@@ -124,15 +125,18 @@ def test_the_pre_commit_hook_is_valid():
 def test_the_hook_entry_passes_a_clean_report_and_fails_a_defective_one(tmp_path, auditor_on_path):
     hook = next(h for h in _load(".pre-commit-hooks.yaml") if h["id"] == "auditor")
     (tmp_path / "rapporter").mkdir()
-    for source in (CLEAN, DEFECTIVE):
+    for source in (CLEAN, DEFECTIVE, WARNED):
         shutil.copy(source, tmp_path / "rapporter" / source.name)
 
     def commit(*names: str) -> subprocess.CompletedProcess:     # pre-commit appends the staged file names
         argv = shlex.split(hook["entry"]) + hook.get("args", []) + [f"rapporter/{n}" for n in names]
         return subprocess.run(argv, cwd=tmp_path, env=auditor_on_path, capture_output=True, text=True, timeout=120)
 
-    clean = commit(CLEAN.name)
+    clean = commit(CLEAN.name, WARNED.name)                  # a warning does not gate by default
     assert clean.returncode == 0, clean.stdout + clean.stderr
+    (tmp_path / "auditor.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    assert commit(WARNED.name).returncode == 1               # the configuration's fail-on is the hook's
+    (tmp_path / "auditor.toml").unlink()
     both = commit(CLEAN.name, DEFECTIVE.name)
     assert both.returncode == 1 and "GOAL-FULL-UNMET-IND" in both.stdout
     (tmp_path / "rapporter" / "tom.txt").write_text("", encoding="utf-8")
@@ -246,8 +250,10 @@ def test_the_action_passes_clean_reports(tmp_path, auditor_on_path):
     place = tmp_path / "w"
     (place / "rapporter").mkdir(parents=True)
     shutil.copy(CLEAN, place / "rapporter" / "ren.txt")
-    outputs, (_, gate) = _run_action(place, auditor_on_path, **{"fail-on": "warning"})
+    shutil.copy(WARNED, place / "rapporter" / "varning.txt")    # a warning does not gate by default
+    outputs, (audit, gate) = _run_action(place, auditor_on_path)
     assert outputs == {"sarif": "true", "exit-code": "0"} and gate.returncode == 0, gate.stderr
+    assert "::warning file=rapporter/varning.txt" in audit.stdout
 
 
 def check_action_usage(text: str) -> None:
