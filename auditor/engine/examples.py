@@ -87,7 +87,7 @@ def build_report(spec: dict) -> Report:
     knowledge = builtin_knowledge()
     for ind in (i for g in goals for i in g.indicators):
         ind.claims = claims.get(id(ind), [])
-        settle_trends(ind, *decide_direction(ind, knowledge)[:2])
+        settle_trends(ind, decide_direction(ind, knowledge)[0])
     return report
 
 

@@ -84,7 +84,7 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
                                              count=counts_things(ind.name),
                                              positioned=self.positioned.get(self.value_line.get(id(ind), 0))))
                 if ind._trends:
-                    settle_trends(ind, *decide_direction(ind, knowledge)[:2])
+                    settle_trends(ind, decide_direction(ind, knowledge)[0])
 
     def _step(self, i: int) -> int:
         """Handle the non-blank line i; return the index of the next line to look at."""

@@ -23,6 +23,7 @@ rules.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass, replace
 
@@ -132,6 +133,30 @@ class _Names:
             out |= keys
         return out
 
+    def named_in_other_words(self, sentence: str) -> frozenset[str]:
+        """The one indicator a sentence names in words of its own: "andelen med långvarigt ekonomiskt
+        bistånd" for "Andel vuxna med långvarigt ekonomiskt bistånd jämfört med …" -- "andelen"/"antalet"
+        and at least two words of meaning, every one of them a word of that name and of no other name
+        that opens the same way. Empty when none or several fit."""
+        words = _words(sentence)
+        out: set[str] = set()
+        for i, w in enumerate(words):
+            if w not in ("andel", "antal"):
+                continue
+            phrase = []
+            for x in words[i + 1:i + 8]:
+                if x in _PHRASE_END:
+                    break
+                if len(x) >= 4 and x not in _STOP:
+                    phrase.append(x)
+            if len(phrase) < 2:
+                continue
+            fits = [key for key in self.full if _words(key)[:1] == [w]
+                    and all(any(_stem_same(p, n) for n in _words(key)) for p in phrase)]
+            if len(fits) == 1:
+                out.add(fits[0])
+        return frozenset(out) if len(out) == 1 else frozenset()
+
     def closest(self, sentence: str) -> tuple[int, set[str]]:
         """For a sentence whose subject is "Andelen …" or "Antalet …": the names that share the most words
         of meaning with the subject's first words, and how many. Used to tell that a sentence under one
@@ -162,6 +187,37 @@ def _part_measure(sentence: str, name: str) -> bool:
     (outside the row's own analysis a sentence naming "sjukfrånvaron" may go on about its long part)."""
     low_name = name.lower()
     return any(m.group(1) not in low_name for m in _PART_MEASURE.finditer(sentence.lower()))
+
+
+_DEFINITE_END = re.compile(r"(?:en|et|na|n|t)$")
+
+
+def _subject_is_named(sentence: str, name: str) -> bool:
+    """The sentence's first word (after "Att") is the indicator's measure under another compound:
+    "Korttidsfrånvaron har ökat" under "Sjukfrånvaro dag 1-14" (the two share their head, "frånvaro")."""
+    words = _words(sentence)[:2]
+    first = words[1] if words[:1] == ["att"] and len(words) > 1 else (words[0] if words else "")
+    if len(first) < 7:
+        return False
+    base = _DEFINITE_END.sub("", first)
+    for w in _words(name):
+        if len(w) >= 7 and w not in _STOP and (base == w or first == w or
+                                               (len(os.path.commonprefix([base[::-1], w[::-1]])) >= 7)):
+            return True
+    return False
+
+
+# where a noun phrase after "andelen"/"antalet" ends: a verb, or a word that opens what is said of it
+_PHRASE_END = {"har", "hade", "är", "var", "ligger", "låg", "uppgår", "uppgick", "ökar", "ökade", "minskar", "minskade",
+               "blev", "kommer", "bedöms", "beräknas", "i", "under", "jämfört", "sedan", "till", "från", "inte", "ej",
+               "når", "nådde", "fortsätter", "fortsatt", "vilket", "samt", "men"}
+
+
+def _stem_same(a: str, b: str) -> bool:
+    """Two words of one stem: equal, or the shorter (five letters or more) opens the longer ("inköp",
+    "inköpta"; not "personer", "personal")."""
+    short, long_ = sorted((a, b), key=len)
+    return a == b or (len(short) >= 5 and long_.startswith(short))
 
 
 def _key(words) -> tuple[str, ...]:
@@ -243,9 +299,13 @@ _MET_FALSE = re.compile(
     r"\bdelvis\s+(?:att\s+)?(?:uppnås|uppfylls|nås|uppfyllas)\b|"
     r"\b(?:inte|ej)\s+(?:har\s+|kommer\s+att\s+|att\s+|kunnat\s+|kunna\s+|lyckats\s+)*(?:uppnås|uppnåtts|nås|nåtts|uppfylls|"
     r"uppfyllts|uppfyllas|uppnå|nå)\b|"
+    # the reports' own slip: "målet har tyvärr inte uppfyllt" (for "uppfyllts")
+    r"\b(?:årsmålet|målet|målvärdet)\b[^,;.]{0,30}?\bhar\s+(?:\w+\s+)?(?:inte|ej)\s+(?:uppfyllt|uppnått|nått)\b(?!\s+\w*mål)|"
+    r"\b(?:ligger|låg|är|var|hamnade|hamnar|landade|landar)\s+(?:\w+\s+)?under\s+(?:både\s+)?"
+    r"(?:(?:nämndens|kommunfullmäktiges|kf:s|förvaltningens|det\s+uppsatta|årets)\s+(?:och\s+)?){1,2}(?:års)?mål(?:et|värdet)?\b|"
     r"\b(?:uppnås|uppfylls|nås|uppnåddes|nåddes|uppfylldes|uppnåtts)\s+(?:därmed\s+|dock\s+|ännu\s+)?(?:inte|ej)\b|"
     r"\b(?:når|nådde|uppnår|uppnådde|klarar|klarade)\s+(?:därmed\s+|dock\s+|ändå\s+|fortfarande\s+)?(?:inte|ej)\b|"
-    r"\b(?:har|hade)\s+(?:inte|ej)\s+(?:uppnått|nått|klarat)\b|"
+    r"\b(?:har|hade)\s+(?:inte|ej)\s+(?:uppnått|nått|klarat|uppfyllt)\b|"
     r"\bunder\s+(?:årsmålet|målet|målvärdet)\b")
 _MET_TRUE = re.compile(
     _ANCHOR + r"(?:\s+(?:om|på)\s+(?:totalt\s+)?[\d ,]+(?:\s*(?:%|procent|[\w-]+)){0,4})?\s+(?:har\s+|kommer\s+att\s+|"
@@ -268,26 +328,35 @@ _NEGATION = re.compile(r"\b(?:inte|ej|icke|aldrig|delvis)\b")
 _GENERIC_MAL = re.compile(r"\bmålet\b(?!\s+för\s+indikatorn)")
 
 _TREND_UP = re.compile(r"\b(?:har\s+|hade\s+)?(?:ökat|ökade|ökar|höjts|höjt|stigit|steg)\b|\ben\s+ökning\b|"
+                       r"\bhar\s+ökad\b|\ben\s+ökad\s+(?:andel|antal)\b|\btrots\s+ökningen\b|"
                        r"\b(?:fortsatt|fortsätter)\s+(?:att\s+)?öka\b|"
                        r"\bhögre\s+(?:jämfört\s+med|än)\s+(?:föregående|förra)")
 _TREND_DOWN = re.compile(r"\b(?:har\s+|hade\s+)?(?:minskat|minskade|minskar|sjunkit|sjönk|sänkts|sänkt)\b|"
+                         r"\bhar\s+minskad\b|\ben\s+minskad\s+(?:andel|antal)\b|\btrots\s+minskningen\b|"
                          r"\b(?:fortsatt|fortsätter)\s+(?:att\s+)?minska\b|"
                          r"\ben\s+(?:minskning|sänkning|tillbakagång)\b|\blägre\s+(?:jämfört\s+med|än)\s+(?:föregående|förra)")
 _TREND_SAME = re.compile(r"\b(?:på\s+)?samma\s+nivå\s+som\s+(?:föregående|förra)|\boförändrat?\b|"
                          r"\b(?:detsamma|samma)\s+som\s+(?:föregående|förra)")
-_TREND_BETTER = re.compile(r"\ben\s+förbättring\b|\bhar\s+förbättrats\b|\bpositiv\s+utveckling\b")
+_TREND_BETTER = re.compile(r"\ben\s+(?:\w+\s+)?förbättring\b|\bhar\s+förbättrats\b|\bpositiv\s+utveckling\b")
 _TREND_WORSE = re.compile(r"\ben\s+(?:\w+\s+)?försämring\b|\bhar\s+försämrats\b")
 # a trend is the indicator's only when the sentence speaks of its figure, not of something else that rose
-_TREND_SUBJECT = re.compile(r"^(?:(?:årets|periodens|förvaltningens)\s+)?(?:utfallet|resultatet|indexet|värdet)\b|"
+_TREND_SUBJECT = re.compile(r"^(?:att\s+)?(?:(?:årets|periodens|förvaltningens)\s+)?(?:utfallet|resultatet|indexet|värdet)\b|"
                             r"^(?:årets|periodens|förvaltningens|nämndens)\s+(?:\w+\s+)?(?:utfall|resultat|index|värde)\b|"
                             r"^förvaltningen\s+har\s+(?:höjt|sänkt|förbättrat|försämrat|ökat|minskat)\s+"
                             r"(?:sitt|sina|det)\s+(?:utfall|resultat|index|värde)\b|"
-                            r"^(?:andelen|antalet)\b|^jämfört med (?:föregående|förra) år har (?:utfallet|resultatet|"
+                            r"^(?:att\s+)?(?:andelen|antalet)\b|^jämfört med (?:föregående|förra) år har (?:utfallet|resultatet|"
                             r"indexet|andelen|antalet)\b|^(?:utfallet|resultatet)\s+(?:för|gällande|om|på)\b")
 _TREND_NOT = re.compile(r"\b(?:spridning\w*|skillnad\w*|\w*kostnad\w*|behov\w*|efterfrågan|antalet\s+(?:ärenden|"
-                        r"anmälningar|ansökningar|besök|placeringar))\b|\bbidra\w*\s+till\b|\bförklar\w*\b|\bberor\b|"
-                        r"\btros\b|\bkan\b")
-_CLAUSE = re.compile(r"[,;:]|\s(?:och|men|samt|medan|varav|vilket|eftersom|då|än|trots att|även om)\s")
+                        r"anmälningar|ansökningar|besök|placeringar))\b")
+# a cause before the change ("det beror på att antalet sökande har ökat", "kan förklaras av att … ökat"): the
+# change is the cause's, not the indicator's; after it ("Att resultatet har sjunkit beror på …") the change
+# is what is explained. "bidragit till" works the other way round: what follows it is the effect.
+_CAUSE_BEFORE = re.compile(r"\bförklar\w*\b|\bberor\b|\btros\b|\bkan\b")
+_CAUSE_AFTER = re.compile(r"\bbidra\w*\s+till\b")
+# (a decimal comma ends no clause; a main clause after a fronted subordinate one opens with its verb: "Även om andelen har ökat | är det
+# osäkert om …")
+_CLAUSE = re.compile(r"[;:]|,(?!\d)|\s(?:och|men|samt|medan|varav|vilket|eftersom|då|än|trots att|även om)\s|"
+                     r"\s(?=(?:är|var|blir|blev)\s+det\s)")
 _WORD_NUMBERS = re.compile(r"\b(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+procent")
 
 
@@ -427,10 +496,14 @@ def _figures(sentence: str, ctx: _Context) -> tuple[list[tuple[str, float]], int
             taken.append(span)
 
     low = sentence.lower()
+    unstated: list[re.Match] = []     # "har ökat från 61 % till 64 %" with no period: the subject decides
     for m in (_FROM_TO.finditer(sentence) if "från" in low else ()):
         before = sentence[max(0, m.start() - 80):m.start()]
-        if _UP_DOWN.search(before) and not re.search(r"prognos", before) and (
-                m.group("y") or re.search(r"föregående|förra|" + str((ctx.year or 0) - 1), sentence)):
+        if _UP_DOWN.search(before) and not re.search(r"prognos", before):
+            if not (m.group("y") or re.search(r"föregående|förra|" + str((ctx.year or 0) - 1), sentence)):
+                if ctx.kind == "VB":   # an annual report's change is against the year before
+                    unstated.append(m)
+                continue
             y = m.group("y")
             if y and ctx.year and int(y) != ctx.year - 1:
                 continue
@@ -451,10 +524,85 @@ def _figures(sentence: str, ctx: _Context) -> tuple[list[tuple[str, float]], int
                 continue
             add(kind, m, "n", previous=(kind == "previous"))
     plain = len(out)
+    for m in unstated:
+        add("previous", m, "a", previous=True)
+        add("outcome", m, "b", previous=True)
     if "uppg" in low or "ligg" in low or "låg" in low or "land" in low or "hamna" in low:
         for m in _LEVEL.finditer(sentence):
             add("outcome", m, "n")
     return out, plain
+
+
+_FIGURE_KINDS = ("outcome", "forecast", "target", "previous")
+# what makes a lone figure something other than the row's level: a target, a forecast, another year, a
+# comparison, a change, a share of something else
+_NOT_PLAIN = re.compile(r"mål|prognos|föregående|förra|fjol|tidigare|jämför|snitt|\bfrån\b|procentenhet|ökning|"
+                        r"minskning|\bper\b|\bmer än\b|\bmindre än\b|\bfler\b|\bfärre\b|\btotalt\b|\blika\b|\binför\b|"
+                        + _UP_DOWN.pattern)
+# "svarsfrekvensen uppgick till 70 %": the subject in front of the verb names the figure; "i dagsläget är
+# 500 …" is no subject (a preposition before it)
+_SUBJECT_VERB = re.compile(r"(?:^|(?P<before>\S+)\s+)(?P<subject>[a-zåäöé]+)\s+(?:uppgick|uppgår|ligger|låg|landade|"
+                           r"landar|hamnade|hamnar|blev|var|är)\s+(?:\w+\s+){0,2}?(?:till\s+|på\s+)?$")
+_PREPOSITION = {"i", "under", "vid", "för", "efter", "på", "inom", "till", "sedan", "per"}
+_FIGURE_SUBJECT = ("andel", "antal", "resultat", "utfall", "värde", "index", "nivå")
+# a figure given roughly or as a bound is no statement of the level
+_ROUGHLY = re.compile(r"(?:\bcirka|\bca\.?|\bdrygt|\bnästan|\böver|\bunder|\bknappt|\bminst|\bmax|\bhögst|\bomkring|"
+                      r"\brunt|\bupp till)\s*$")
+_COUNT_WORD = re.compile(r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|hundra|tusen)\b")
+_PLAIN_NUMBER = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,])|\d+(?:,\d+)?)(?![\d.])"
+                           r"(?P<u>\s*(?:%|procent\b))?(?:\s+(?P<w>[a-zåäöé]+))?")
+_DATE_WORD = re.compile(r"(?:vecka|v\.|dag|kl\.?|klockan|sidan|sida|kapitel|§|nr)\s*$")
+
+
+def _plain_figure(sentence: str, name: str, ctx: _Context) -> float | None:
+    """The one figure a sentence of the row's own analysis states in the row's unit ("72 procent av
+    brukarna har svarat att de är nöjda", "i dagsläget är 500 ungdomar anställda, varav …"), read as its
+    outcome: a share for an "Andel …" row, a count of the name's own things for an "Antal …" row
+    ("500 ungdomar" for "Antal ungdomar som …"). Nothing when the sentence also speaks of a target, a
+    forecast, another period, a comparison, a change, or a sub-group or another place in the figure's
+    clause (the name's own words aside: "i stadens verksamheter" for a row about the city's units)."""
+    name_words = [w for w in _words(name) if len(w) >= 4]
+    kind = {"andel": "%", "antal": "count"}.get(next(iter(_words(name)), ""))
+    if kind is None:
+        return None
+    low = sentence.lower()
+    body = low.split(" varav ")[0]     # "varav 258 flickor": parts of the figure, not others
+    if _NOT_PLAIN.search(body) or _HEDGE.search(body) or _SEVERAL.search(body):
+        return None
+    found = []
+    for m in _PLAIN_NUMBER.finditer(body):
+        if _YEAR.fullmatch(m.group("n")) or _DATE_WORD.search(body, 0, m.start()) \
+                or (m.group("w") and _MONTH.fullmatch(m.group("w"))):
+            continue
+        found.append(m)
+    if kind == "%":     # a share competes only with other shares; a count with every other count
+        found = [m for m in found if m.group("u")]
+    if len(found) != 1 or (kind == "count" and _COUNT_WORD.search(body)):
+        return None
+    m = found[0]
+    if _ROUGHLY.search(body, 0, m.start()):
+        return None
+    verb = _SUBJECT_VERB.search(body, 0, m.start())
+    if verb is not None:
+        # the subject before the verb (unless a preposition makes it an adverbial: "i dagsläget är …"), and
+        # a definite noun after it ("uppgick svarsfrekvensen till 70 %")
+        subjects = [] if verb.group("before") in _PREPOSITION else [verb.group("subject")]
+        subjects += [w for w in body[verb.end("subject"):m.start()].split()[1:] if len(w) >= 6 and
+                     _DEFINITE_END.search(w)]
+        if any(not (w.startswith(_FIGURE_SUBJECT) or any(_same(w, x) or _same(x, w) for x in name_words))
+               for w in subjects):
+            return None     # the sentence names another measure as the figure's subject
+    if kind == "%":
+        if not m.group("u"):
+            return None
+    elif m.group("u") or "," in m.group("n") or not (m.group("w") and any(_same(m.group("w"), w) or _same(w, m.group("w"))
+                                                                           for w in name_words)):
+        return None
+    clause = _clause_at(body, m.start(), m.end())
+    neutral = _as_own(" ".join(w for w in clause.split() if _words(w)[:1] not in ([x] for x in name_words)), name)
+    if _SUBGROUP.search(neutral) or _ELSEWHERE.search(neutral) or _other_period(clause, ctx):
+        return None
+    return _num(m.group("n"))
 
 
 _MET_VERBS = ("uppnå", "nå", "uppfyll", "överträff", "klara", "under")
@@ -510,8 +658,11 @@ def _trend(sentence: str, ctx: _Context) -> str | None:
     (value, m), = found.items()
     # what the sentence says elsewhere (a cause, a doubt about the target, a twelve-month average) is not
     # about the change: the filters read the change's own clause (and the one before it, for a period)
-    clause = _clause_at(sentence, m.start(), m.end())
+    left, right = _clause_bounds(sentence, m.start(), m.end())
+    clause = sentence[left:right]
     if _TREND_NOT.search(clause) or _SUBGROUP.search(clause) or _ELSEWHERE.search(clause) or _HEDGE.search(clause):
+        return None
+    if _CAUSE_BEFORE.search(sentence, left, m.start()) or _CAUSE_AFTER.search(sentence, m.end(), right):
         return None
     if _other_period(_clause_at(sentence, m.start(), m.end(), back=1), ctx, allow_previous_year=True):
         return None
@@ -696,14 +847,21 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
             own = _norm(ind.name)
             for line, sentence in sentences(ind.analysis, ind.analysis_line):
                 found = said(line, sentence, ind)
-                if not found:
-                    continue
-                named = names.named(sentence)
-                if named - {own} or (not named and elsewhere(sentence, own)):
-                    continue    # about another indicator, or several
-                # in the row's own analysis "Andelen …"/"Antalet …" opening the sentence is the row's figure
-                subject = own in named or _words(sentence)[:1] == _words(own)[:1] in (["andel"], ["antal"])
-                take(ind, line, sentence, subject, True, found, own=True)
+                before = len(out)
+                if found:
+                    named = names.named(sentence)
+                    if named - {own} or (not named and elsewhere(sentence, own)):
+                        continue    # about another indicator, or several
+                    # in the row's own analysis "Andelen …"/"Antalet …" opening the sentence is the row's figure
+                    opening = [w for w in _words(sentence)[:2] if w != "att"][:1]
+                    subject = own in named or opening == _words(own)[:1] in (["andel"], ["antal"]) \
+                        or _subject_is_named(sentence, own)
+                    take(ind, line, sentence, subject, True, found, own=True)
+                if _DIGIT.search(sentence) and not any(s.kind in _FIGURE_KINDS for _, s in out[before:]):
+                    # a lone figure in the row's unit, said of nothing else, is the row's
+                    figure = _plain_figure(sentence, ind.name, ctx)
+                    if figure is not None and not (names.named(sentence) - {own}):
+                        out.append((ind, Statement(line, "outcome", figure, sentence)))
         if not goal.analysis or goal.analysis_line is None:
             continue
         near = below(goal)
@@ -714,7 +872,7 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
                     # only a sentence that names an indicator can say something here
                     if not _maybe(sentence):
                         continue
-                    named = names.named(sentence)
+                    named = names.named(sentence) or names.named_in_other_words(sentence)
                     if len(named) == 1:
                         ind = _pick(next(iter(named)), names, near)
                         found = said(line, sentence, ind)
@@ -750,7 +908,7 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
         for line, sentence in sentences(text, first):
             if not _maybe(sentence):
                 continue
-            named = names.named(sentence)
+            named = names.named(sentence) or names.named_in_other_words(sentence)
             if len(named) != 1:
                 continue
             ind = _pick(next(iter(named)), names, near)
@@ -784,11 +942,11 @@ def read_claims(report: Report) -> dict[int, list[ProseClaim]]:
     return out
 
 
-def settle_trends(ind: Indicator, direction: str, basis: str) -> None:
+def settle_trends(ind: Indicator, direction: str) -> None:
     """Add to the row's claims the trends stated as better or worse ("en förbättring"), as up or down by
-    the row's direction, once its cells are placed; only when the direction is known (from a target's
-    words or the name), not assumed."""
-    if basis == "fallback" or direction not in ("higher", "lower"):
+    the row's direction (from a target's words, the name, or the default), once its cells are placed. The
+    IND-TEXT-TREND rule reads the trends as read (``_trends``) and speaks only on a direction not assumed."""
+    if direction not in ("higher", "lower"):
         return
     added = [ProseClaim(line=s.line, kind="trend", value="up" if (s.value == "better") == (direction == "higher")
                         else "down", text=s.text)
