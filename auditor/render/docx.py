@@ -36,12 +36,18 @@ QUOTES = {"sv": ("”", "”", "’", "’"), "en": ("“", "”", "‘", "’")
 DECISION_KEYS = ("dismissed", "confirmed", "total")
 
 
+_NUMBER_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d)|[%‰]|(?:st|kr|tkr|mnkr|mdkr|GWh|MWh|kWh|år|dagar|timmar)\b)")
+
+
 def typography(text: str, lang: str) -> str:
-    """Straight quotes made typographic and a spaced hyphen made an en dash, in the reader's language."""
+    """Straight quotes made typographic, a spaced hyphen made an en dash, and a no-break space between a
+    number and its digit groups, per cent sign or unit, in the reader's language."""
     opening, closing, inner_open, inner_close = QUOTES.get(lang, QUOTES["sv"])
     text = re.sub(r'"([^"\n]*)"', lambda m: f"{opening}{m.group(1)}{closing}", text)
     text = re.sub(r"(?<!\w)'([^'\n]+)'(?!\w)", lambda m: f"{inner_open}{m.group(1)}{inner_close}", text)
     text = re.sub(r"(?<=\w)'(?=\w)", "’", text)
+    # a number is not parted from its digit groups, its per cent sign or its unit at a line break
+    text = _NUMBER_SPACE.sub("\u00a0", text)
     return text.replace(" - ", " – ")
 
 

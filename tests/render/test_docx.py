@@ -3,6 +3,7 @@ the summary figures of the spreadsheet, each finding's evidence and decision, Sw
 same bytes for the same input."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import zipfile
@@ -100,6 +101,8 @@ def test_swedish_typography_and_language(decided):
     body = [p.text for p in document.paragraphs] + [c.text for t in document.tables for r in t.rows for c in r.cells]
     assert not [t for t in body if '"' in t]
     assert any("”" in t for t in body)
+    assert not [t for t in body if re.search(r"\d (%|st\b|GWh)", t)]        # "46 %" cannot break at its space
+    assert any(re.search("\\d\u00a0%", t) for t in body)
     assert document.core_properties.language == "sv-SE"
     with zipfile.ZipFile(path) as z:
         assert 'w:val="sv-SE"' in z.read("word/styles.xml").decode("utf-8")

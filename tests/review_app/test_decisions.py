@@ -13,10 +13,18 @@ from auditor.review import load_reviews
 from .support import batch, client, workspace
 
 
-@pytest.fixture()
-def ws(tmp_path):
-    folder = batch(tmp_path / "rapporter")
+@pytest.fixture(scope="module")
+def audited(tmp_path_factory):
+    folder = batch(tmp_path_factory.mktemp("batch") / "rapporter")
     return workspace([folder], folder / "auditor-review.yaml")
+
+
+@pytest.fixture()
+def ws(audited, tmp_path):
+    """The batch audited once for the module, deciding into a review file of each test's own (the decisions
+    are read from the file on every request, so the shared findings carry none over)."""
+    from dataclasses import replace
+    return replace(audited, review_file=tmp_path / "auditor-review.yaml")
 
 
 def findings_of(ws, index=0):
