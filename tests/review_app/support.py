@@ -1,6 +1,7 @@
 """Test support for the workspace: a batch folder of fixture reports, hostile report text, a workspace."""
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -52,3 +53,25 @@ def client(ws, **kwargs):
     from auditor.review_app.server import create_app
     hosts = kwargs.pop("allowed_hosts", ["testserver", "127.0.0.1"])
     return TestClient(create_app(ws, allowed_hosts=hosts, **kwargs))
+
+
+@contextlib.contextmanager
+def serving(ws):
+    """The workspace served by uvicorn in a thread on a free port of 127.0.0.1; yields its address."""
+    import socket
+    import threading
+
+    import uvicorn
+    from auditor.review_app.server import create_app
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(16)
+    server = uvicorn.Server(uvicorn.Config(create_app(ws), log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}/"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+        sock.close()
