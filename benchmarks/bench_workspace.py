@@ -60,7 +60,7 @@ def main() -> int:
                                 Path(tmp))
         shutil.move(pdf, folder / "long.pdf")
         options = SimpleNamespace(paths=[str(folder)], file=str(Path(tmp) / "review.yaml"), read_only=False,
-                                  lang="sv", config=None, no_config=True, jobs=1)
+                                  lang="sv", config=None, no_config=True, jobs="auto")
         start = time.perf_counter()
         ws = build_workspace(options)
         audit_s = time.perf_counter() - start

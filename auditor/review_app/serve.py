@@ -31,7 +31,10 @@ def add_arguments(p) -> None:
     p.add_argument("--config", metavar="FILE", help="configuration file (default: auditor.toml or "
                                                     "pyproject.toml [tool.auditor], searched upwards)")
     p.add_argument("--no-config", action="store_true", help="ignore configuration files")
-    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="audit N files in parallel")
+    from ..commands.audit import jobs_value
+    p.add_argument("--jobs", "-j", type=jobs_value, default="auto", metavar="N",
+                   help="audit N files in parallel; auto (default): one process for a small batch, one per "
+                        "core for a large one")
 
 
 def is_local(host: str) -> bool:
@@ -114,7 +117,7 @@ def build_workspace(args):
         if p not in reports:
             result.reports.extend(read_findings_json(Path(p)).reports)
     if reports:
-        result.reports.extend(audit_paths(reports, config, jobs=max(1, args.jobs), keep="full",
+        result.reports.extend(audit_paths(reports, config, jobs=args.jobs, keep="full",
                                           progress=_progress(args.lang)).reports)
     catalogue = config.catalogue()
     options = {"fail_on": config.fail_on, "fail_on_uncertain": config.fail_on_uncertain,
@@ -133,7 +136,7 @@ def run(args) -> int:
 
     if not 0 <= args.port <= 65535:
         raise refusal("serve_port", code="usage")
-    if args.jobs < 1:
+    if args.jobs != "auto" and args.jobs < 1:
         raise refusal("jobs", code="usage")
     token = token_for(args)
     _require_extra()
