@@ -26,7 +26,7 @@ its output in this sense: its lines appear in the output in order (a line ending
 """
 from __future__ import annotations
 
-import contextlib
+import functools
 import io
 import json
 import os
@@ -99,13 +99,14 @@ def t2_copy_of_example_t1(text: str) -> str:
     return "\n".join(lines)
 
 
-def _scanned_pdf(path: Path) -> None:
-    """A PDF page with a drawn box and no text: what a scanner gives."""
+@functools.lru_cache(maxsize=1)
+def _scanned_pdf() -> bytes:
+    """A PDF page with a drawn box and no text: what a scanner gives (drawn once: fpdf takes a while)."""
     from fpdf import FPDF
     pdf = FPDF()
     pdf.add_page()
     pdf.rect(20, 20, 100, 60, style="F")
-    pdf.output(str(path))
+    return bytes(pdf.output())
 
 
 def make_workspace(place: Path) -> Path:
@@ -118,7 +119,7 @@ def make_workspace(place: Path) -> Path:
     (reports / "lovsjo_t2_2025.txt").write_text(t2_copy_of_example_t1(t1), encoding="utf-8")
     shutil.copy(FIXTURES / "example_vb.txt", place / "rapport.txt")
     shutil.copy(FIXTURES / "quirk_truncated.txt", place / "t1-2025.txt")
-    _scanned_pdf(place / "bilaga.pdf")
+    (place / "bilaga.pdf").write_bytes(_scanned_pdf())
     (place / "fixtures").symlink_to(FIXTURES)
     return place
 

@@ -122,7 +122,7 @@ def test_the_pre_commit_hook_is_valid():
         assert not files.search(name), name
 
 
-def test_the_hook_entry_passes_a_clean_report_and_fails_a_defective_one(tmp_path, auditor_on_path):
+def test_the_hook_entry_passes_clean_reports_and_fails_defective_ones(tmp_path, auditor_on_path):
     hook = next(h for h in _load(".pre-commit-hooks.yaml") if h["id"] == "auditor")
     (tmp_path / "rapporter").mkdir()
     for source in (CLEAN, DEFECTIVE, WARNED):
@@ -139,9 +139,6 @@ def test_the_hook_entry_passes_a_clean_report_and_fails_a_defective_one(tmp_path
     (tmp_path / "auditor.toml").unlink()
     both = commit(CLEAN.name, DEFECTIVE.name)
     assert both.returncode == 1 and "GOAL-FULL-UNMET-IND" in both.stdout
-    (tmp_path / "rapporter" / "tom.txt").write_text("", encoding="utf-8")
-    broken = commit(CLEAN.name, "tom.txt")
-    assert broken.returncode == 2 and "tom.txt" in broken.stderr
 
 
 def check_pre_commit_config(text: str) -> None:
