@@ -361,3 +361,13 @@ def test_write_regenerates_a_stale_sample(tmp_path):
     assert text.startswith("Före.\n\n<!-- sample:") and text.endswith("```\n\nEfter.\n")
     assert "granskningen är ofullständig" in text and "gammalt" not in text
     assert write(doc) == []
+
+
+def test_the_folder_is_as_the_readme_describes_it(tmp_path):
+    paragraph = re.search(r"The examples in this README run in a folder.*?\n\n", TEXT, re.S).group(0)
+    place = make_workspace(tmp_path)
+    named = re.findall(r"`([\w./-]+\.(?:txt|pdf))`", paragraph)
+    made = {str(p.relative_to(place)) for p in place.rglob("*") if p.is_file() and "fixtures" not in p.parts}
+    assert {n for n in named if not n.startswith("fixtures/")} == {m.removeprefix("rapporter/") for m in made}
+    for name in [n for n in named if n.startswith("fixtures/")]:
+        assert (ROOT / name).is_file()
