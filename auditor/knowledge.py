@@ -35,6 +35,8 @@ class Knowledge:
     subject_stop: re.Pattern = re.compile(r"\b(som|per|i)\b")
     people_patterns: list[re.Pattern] = field(default_factory=list)
     people_exclude: list[re.Pattern] = field(default_factory=list)
+    subject_forms: list[re.Pattern] = field(default_factory=list)
+    subject_form_exclude: list[re.Pattern] = field(default_factory=list)
     gender_words: re.Pattern = re.compile(r"\b(kvinnor|män|flickor|pojkar)\b")
     gender_topic: re.Pattern = re.compile(r"\bkön\b")
     discussion_cues: re.Pattern = re.compile(r"\bskillnad\w*\b")
@@ -104,6 +106,8 @@ def load_knowledge(dirs: tuple[str, ...]) -> Knowledge:
             k.young_words.extend(str(w) for w in data.get("young_words") or [])
             k.people_patterns.extend(_compile(p, path) for p in data.get("name_patterns") or [])
             k.people_exclude.extend(_compile(p, path) for p in data.get("exclude_patterns") or [])
+            k.subject_forms.extend(_compile(p, path) for p in data.get("subject_forms") or [])
+            k.subject_form_exclude.extend(_compile(p, path) for p in data.get("subject_form_exclude") or [])
             for key in ("subject_stop", "gender_words", "gender_topic", "discussion_cues"):
                 if data.get(key) and key not in seen_single:
                     setattr(k, key, _compile(data[key], path))
@@ -130,14 +134,56 @@ def about_people(name: str, k: Knowledge) -> tuple[bool, str | None, str | None]
     for pat in k.people_patterns:
         if pat.search(low):
             return True, "name pattern", pat.pattern
-    subject = _SUBJECT_RE.sub("", low)
+    if not _SUBJECT_RE.match(low) and _owner_names_people(low, k):
+        return True, "subject", low.split()[0]
+    whole = _SUBJECT_RE.sub("", low)
+    subject = whole
     m = k.subject_stop.search(subject)
     if m:
         subject = subject[:m.start()]
     hit = k.subject_word_re.search(subject)
-    if hit:
+    if hit or _head_names_people(subject, k):
         return True, "subject", subject.strip()
+    # "hyresgäster och besökare": each part joined by "och" has a head of its own
+    joined = whole
+    for m in k.subject_stop.finditer(whole):
+        if m.group(0) != "och":
+            joined = whole[:m.start()]
+            break
+    parts = [p for p in re.split(r"\boch\b", joined) if p.strip()]
+    if len(parts) > 1 and any(k.subject_word_re.search(p) or _head_names_people(p, k) for p in parts):
+        return True, "subject", joined.strip()
     return False, None, None
+
+
+_GENITIVE = ("arnas", "ernas", "ornas", "nas", "ens", "ns", "s")
+
+
+def _owner_names_people(name: str, k: Knowledge) -> bool:
+    """A name that opens with its owner in the genitive names people when the owner does: "Brukarens
+    upplevelse av …", "Lärarnas syn på …" (not "Näringslivets nöjdhet", "Förvaltningens …")."""
+    first = re.findall(r"\w+", name)[:1]
+    if not first or not first[0].endswith("s") or len(first[0]) < 5:
+        return False
+    word = first[0]
+    for ending in _GENITIVE:
+        if not word.endswith(ending):
+            continue
+        base = word[:-len(ending)]
+        # the plural or definite ending taken off with the genitive: "lärar|nas" is "lärare", "elev|ernas" "elever"
+        for whole in (base, base + "e", base + "er", base + "ar"):
+            if k.subject_word_re.fullmatch(whole) or (whole != base and _head_names_people(whole, k)):
+                return True
+    return False
+
+
+def _head_names_people(subject: str, k: Knowledge) -> bool:
+    """The subject's head, its last word, names people by its form ("lärare", "arbetslösa", "studerande")."""
+    words = re.findall(r"\w+", subject)
+    if not words:
+        return False
+    head = words[-1]
+    return any(p.fullmatch(head) for p in k.subject_forms) and not any(p.fullmatch(head) for p in k.subject_form_exclude)
 
 
 def about_young(basis: str | None, detail: str | None, k: Knowledge) -> bool:
