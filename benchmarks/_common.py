@@ -53,7 +53,8 @@ def _tree_rss_kib(pid: int) -> int:
 
 
 def run_measured(argv: list[str], pythonpath: Path = ROOT) -> dict:
-    """Run ``argv``; wall time (s), peak RSS of the largest process and peak RSS of the tree (MiB), exit code."""
+    """Run ``argv``; wall time (s), CPU time of the process and the workers it waited for (s), peak RSS of the
+    largest process and peak RSS of the tree (MiB), exit code."""
     start = time.perf_counter()
     # cwd: ``python -m`` puts the working directory first on sys.path, so run from the checkout measured
     proc = subprocess.Popen(argv, env=env(pythonpath), cwd=pythonpath, stdout=subprocess.DEVNULL,
@@ -75,7 +76,7 @@ def run_measured(argv: list[str], pythonpath: Path = ROOT) -> dict:
     sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    return {"seconds": wall, "max_rss_mib": usage.ru_maxrss / 1024, "tree_rss_mib": peak_tree / 1024,
+    return {"seconds": wall, "cpu_seconds": usage.ru_utime + usage.ru_stime, "max_rss_mib": usage.ru_maxrss / 1024, "tree_rss_mib": peak_tree / 1024,
             "code": proc.returncode, "stderr": stderr}
 
 

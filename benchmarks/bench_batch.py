@@ -15,7 +15,7 @@ peak memory (largest single process, and the whole process tree) of the fastest 
 
 measures where a pool starts to pay, which ``--jobs auto`` decides by (``AUTO_POOL_BYTES`` in
 ``auditor/workflow/jobs.py``): for growing prefixes of the same batch it prints the batch's size in KiB and
-the wall time with ``--jobs 1`` and with one worker per core, beside the time of ``python -c pass`` and of
+the wall time and CPU time (of the whole process tree) with ``--jobs 1`` and with one worker per core, beside the time of ``python -c pass`` and of
 ``auditor --version`` on the same machine (what every run pays before it reads a report).
 """
 from __future__ import annotations
@@ -97,24 +97,25 @@ def crossover(counts: list[int], repeat: int, pythonpath: Path) -> int:
         print(f"machine: {machine()}")
         print(f"python -c pass: {1000 * bare['seconds']:.0f} ms; auditor --version: {1000 * version['seconds']:.0f} ms")
         print()
-        print(f"| reports | KiB of text | --jobs 1 (s) | --jobs {cores} (s) | faster |")
-        print("| ---: | ---: | ---: | ---: | --- |")
+        print(f"| reports | KiB of text | --jobs 1: wall (s) | CPU (s) | --jobs {cores}: wall (s) | CPU (s) | faster |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | --- |")
         for n in counts:
             folder = work / f"batch{n}"
             folder.mkdir()
             for p in files[:n]:
                 (folder / p.name).symlink_to(p)
             kib = sum(p.stat().st_size for p in files[:n]) / 1024
-            times = []
+            runs = []
             for j in (1, cores):
                 r = _fastest(auditor_cmd("audit", str(folder), "--format", "json", "--jobs", str(j), "--no-config",
                                          "--output", str(work / "out.json")), repeat, pythonpath)
                 if r["code"] not in (0, 1, 2):
                     print(r["stderr"])
                     return 1
-                times.append(r["seconds"])
-            faster = "pool" if times[1] < times[0] else "one process"
-            print(f"| {n} | {kib:.0f} | {times[0]:.2f} | {times[1]:.2f} | {faster} |", flush=True)
+                runs.append(r)
+            faster = "pool" if runs[1]["seconds"] < runs[0]["seconds"] else "one process"
+            print(f"| {n} | {kib:.0f} | {runs[0]['seconds']:.2f} | {runs[0]['cpu_seconds']:.2f} | "
+                  f"{runs[1]['seconds']:.2f} | {runs[1]['cpu_seconds']:.2f} | {faster} |", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
