@@ -108,3 +108,35 @@ def test_filters_fit_a_narrow_window(tmp_path, page):
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 420, selector
     page.select_option("#filter-rule", "GOAL-NO-ANALYSIS")
     assert shown(page) == 1
+
+
+# Where each character of an element's text starts a line: a break is between two characters whose tops
+# differ. Returns the characters just before each break.
+_BREAKS = """el => {
+  const text = el.firstChild, out = [];
+  let top = null;
+  for (let i = 0; i < text.length; i++) {
+    const range = document.createRange();
+    range.setStart(text, i); range.setEnd(text, i + 1);
+    const t = range.getBoundingClientRect().top;
+    if (top !== null && t > top + 1) out.push(text.data[i - 1]);
+    top = t;
+  }
+  return out;
+}"""
+
+
+def test_index_rule_ids_break_only_at_hyphens(tmp_path, page):
+    """In a narrow window the committees × rules table's headers wrap, but a rule id breaks only after one
+    of its hyphens (GOAL-FULL-|UNMET-|IND), never inside a word."""
+    folder = write(tmp_path, sample_result(sample_report(), sample_report(source="b.txt", committee="B-nämnd")))
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto((folder / "index.html").as_uri())
+    headers = page.locator("#matrix th.rule-id")
+    assert headers.count() >= 3
+    wrapped = 0
+    for i in range(headers.count()):
+        breaks = headers.nth(i).evaluate(_BREAKS)
+        assert all(c == "-" for c in breaks), (headers.nth(i).inner_text(), breaks)
+        wrapped += bool(breaks)
+    assert wrapped, "no header wrapped: the window is not narrow enough to test anything"
