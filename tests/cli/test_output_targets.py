@@ -33,6 +33,7 @@ COMMANDS = [
     ("audit-json", ["audit", str(REPORT), "--format", "json", "--output", "OUT"], _is_json("auditor.findings/1")),
     ("audit-md", ["audit", str(REPORT), "--format", "md", "--output", "OUT"], lambda d: b"SUM-CLAIM-COUNT" in d),
     ("audit-xlsx", ["audit", str(REPORT), "--format", "xlsx", "--output", "OUT"], lambda d: d.startswith(b"PK")),
+    ("audit-docx", ["audit", str(REPORT), "--format", "docx", "--output", "OUT"], lambda d: d.startswith(b"PK")),
     ("audit-csv", ["audit", str(REPORT), "--format", "csv", "--output", "OUT"],
      lambda d: d.startswith("\ufeffNämnd;".encode("utf-8"))),
     ("audit-sarif", ["audit", str(REPORT), "--format", "sarif", "--output", "OUT"], lambda d: b'"2.1.0"' in d),
@@ -42,7 +43,7 @@ COMMANDS = [
      lambda d: FP.encode() in d and b"auditor.review/1" in d),
 ]
 # Every command in the whole matrix; the audit formats share one writer, so json stands for them there, and
-# every format (the bytes of xlsx too) is written into a character device and to standard output below.
+# every format (the bytes of xlsx and docx too) is written into a character device and to standard output below.
 MATRIX = [c for c in COMMANDS if c[0] in ("audit-json", "baseline", "kf-targets", "review")]
 IDS = [name for name, _, _ in MATRIX]
 
