@@ -21,7 +21,7 @@ from pathlib import Path
 from auditor.model import Report, Value
 from writer import format_cell
 
-from pdf_util import new_pdf, pdf_safe
+from pdf_util import new_pdf
 
 SANS = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf",
         "/usr/share/fonts/TTF/DejaVuSans.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
@@ -43,6 +43,16 @@ class Style:
     furniture: bool = True
     name_width: float = 44.0         # mm, the indicator name column
     split_rows: bool = False         # a row that does not fit goes on on the next page (else it moves whole)
+    header_valign: str = "top"       # "top", "middle" or "bottom": where a header cell's words sit in the header
+    header_align: str = "left"       # "left" or "center": a header cell's words in its column
+    number_align: str = "left"       # "left" or "right": the value cells in their columns
+    orientation: str = "portrait"    # "portrait", "landscape" (A4 across) or "mixed" (every second page across)
+    core_font: bool = False          # Helvetica, a font every reader has, not embedded (else DejaVu, embedded)
+
+
+def drawable(text: str, font: str | None) -> str:
+    """The text as the font draws it: all of it with an embedded font, Windows-1252 with a core font."""
+    return text if font else text.encode("cp1252", "replace").decode("cp1252")
 
 
 def sans_font() -> str | None:
@@ -64,7 +74,12 @@ class Drawing:
 
     @property
     def bottom(self) -> float:
-        return self.style.page_height - 24.0
+        return self.page_size(self.page)[1] - 24.0
+
+    def page_size(self, page: int) -> tuple[float, float]:
+        """(width, height) in mm: A4 across for landscape pages, else 210 mm by the style's height."""
+        across = self.style.orientation == "landscape" or (self.style.orientation == "mixed" and page % 2 == 0)
+        return (297.0, 210.0) if across else (210.0, self.style.page_height)
 
     def width(self, text: str, size: float) -> float:
         """The text's width in mm, from the width of each word at size 1 (fpdf's own measure handles
@@ -93,7 +108,7 @@ class Drawing:
     def put(self, x: float, y: float, size: float, text: str) -> None:
         """Text with its top at y (the baseline is placed one ascent lower)."""
         if text:
-            self.ops.append((self.page, x, y + size * PT * 0.8, size, pdf_safe(text, self.font)))
+            self.ops.append((self.page, x, y + size * PT * 0.8, size, drawable(text, self.font)))
 
     def wrap(self, text: str, width: float, size: float) -> list[str]:
         """Greedy wrapping at spaces, and after a slash when a word alone is too wide."""
@@ -173,13 +188,20 @@ class IndicatorTable:
 
     def header(self) -> None:
         d = self.d
-        height = max(len(h) for h in self.heads) * self.pitch + 2.0
+        tall = max(len(h) for h in self.heads)
+        height = tall * self.pitch + 2.0
         if not d.fits(height + 3 * self.pitch):
             d.new_page()
-        for x, lines in zip(self.x, self.heads):
+        shift = {"top": 0.0, "middle": 0.5, "bottom": 1.0}[d.style.header_valign]
+        for x, width, lines in zip(self.x, self.widths, self.heads):
+            top = d.y + (tall - len(lines)) * self.pitch * shift
             for k, line in enumerate(lines):
-                d.put(x, d.y + k * self.pitch, self.size, line)
+                d.put(self._align(x, width, line, d.style.header_align), top + k * self.pitch, self.size, line)
         d.y += height
+
+    def _align(self, x: float, width: float, text: str, how: str) -> float:
+        room = width - self.d.width(text, self.size)
+        return x + {"left": 0.0, "center": room / 2, "right": room}[how]
 
     def row(self, name: str, cells: dict[str, Value | None], period: str | None) -> None:
         d = self.d
@@ -189,9 +211,10 @@ class IndicatorTable:
         tall = max([len(name_lines)] + [len(c) for c in cell_lines])
         height = tall * self.pitch + 2.2
         pieces = [(self.x[0], k * self.pitch, line) for k, line in enumerate(name_lines)]
-        for x, lines in zip(self.x[1:], cell_lines):
+        for x, width, lines in zip(self.x[1:], self.widths[1:], cell_lines):
             shift = (tall - len(lines)) * self.pitch / 2 if d.style.valign == "middle" else 0.0
-            pieces += [(x, shift + k * self.pitch, line) for k, line in enumerate(lines)]
+            pieces += [(self._align(x, width, line, d.style.number_align), shift + k * self.pitch, line)
+                       for k, line in enumerate(lines)]
         cut = height
         if not d.fits(height):
             room = int((d.bottom - d.y) // self.pitch) * self.pitch
@@ -219,9 +242,12 @@ class IndicatorTable:
 def draw_report(report: Report, path: str | Path, style: Style | None = None) -> Path:
     """Draw ``report`` as an ILS-webb-like PDF at ``path``."""
     style = style or Style()
-    font = sans_font()
+    font = None if style.core_font else sans_font()
     pdf = new_pdf(font, "Helvetica", 9, unit="mm", format=(210, style.page_height))
+    pdf.core_fonts_encoding = "windows-1252"    # what a core font's WinAnsiEncoding draws: – ” € too
     d = Drawing(style, font, _pdf=pdf)
+    if style.orientation == "landscape":
+        d.right = 277.0
     d.new_page()
     _draw_body(d, report)
     pages = d.page
@@ -230,13 +256,17 @@ def draw_report(report: Report, path: str | Path, style: Style | None = None) ->
         by_page.setdefault(op[0], []).append(op)
     committee = report.committee or "Nämnden"
     for page in range(1, pages + 1):
-        pdf.add_page()
+        width, height = d.page_size(page)
+        pdf.add_page(format=(width, height))
         if style.furniture:
-            for x, y, size, text in ((d.left, 10, 8, committee), (160, 10, 8, f"Sid {page} ({pages})"),
-                                     (d.left, style.page_height - 14, 7, "Box 8310, 104 20 Stockholm"),
-                                     (d.left, style.page_height - 10, 7, "start.stockholm"),
-                                     (160, style.page_height - 10, 7, "2025-04-30")):
-                _text(pdf, font, x, y, size, pdf_safe(text, font))
+            # as ILS prints it: the committee, "Tjänsteutlåtande" and "Sid 3 (12)" in the top band, the
+            # address, the web address and the telephone number in the bottom band
+            for x, y, size, text in ((d.left, 10, 8, committee), (width - 50, 8, 8, "Tjänsteutlåtande"),
+                                     (width - 50, 12, 8, f"Sid {page} ({pages})"),
+                                     (d.left, height - 14, 7, "Box 8310, 104 20 Stockholm"),
+                                     (d.left, height - 10, 7, "start.stockholm"),
+                                     (width - 50, height - 10, 7, "08-508 10 000")):
+                _text(pdf, font, x, y, size, drawable(text, font))
         for _, x, y, size, text in by_page.get(page, []):
             _text(pdf, font, x, y, size, text)
     path = Path(path)

@@ -1,0 +1,99 @@
+"""The PDF typography matrix: the four corpus gold models drawn in every cell of ``tests/pdf_matrix.py``'s
+``MATRIX`` (by hand with fpdf2, and as HTML printed by headless Chromium) and read back by
+``auditor.parser.parse_file``; prints goal, indicator and activity F1 and cell accuracy per model and cell,
+and how each PDF was read (by position, or from its text layer).
+
+    python benchmarks/pdf_matrix.py                 # every cell
+    python benchmarks/pdf_matrix.py browser top-left  # the named cells
+
+The PDFs are kept in tests/.cache/pdf-matrix under a hash of the gold file, the cell and the drawing code,
+so a second run only reads. Without ../shared there is nothing to draw and the script says so.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+from _common import CORPUS, ROOT
+
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def gold_models() -> list[Path]:
+    if not (CORPUS / "gold").is_dir():
+        return []
+    return sorted(p for p in (CORPUS / "gold").glob("*.json") if re.fullmatch(r"[^.]+\.json", p.name))
+
+
+def drawing(gold: Path, cell: str, model, browser_factory) -> Path:
+    """The gold model's PDF in ``cell``, drawn once per machine (tests/.cache/pdf-matrix)."""
+    import pdf_draw
+    import pdf_html
+    import pdf_matrix
+
+    code = b"".join(Path(m.__file__).read_bytes() for m in (pdf_draw, pdf_html, pdf_matrix))
+    key = hashlib.sha256(gold.read_bytes() + cell.encode() + code).hexdigest()[:16]
+    path = ROOT / "tests" / ".cache" / "pdf-matrix" / f"{gold.stem}-{cell}-{key}.pdf"
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        style = pdf_matrix.MATRIX[cell]
+        tmp = path.with_suffix(".tmp.pdf")
+        pdf_matrix.draw(model, tmp, style, browser_factory() if isinstance(style, pdf_html.HtmlStyle) else None)
+        tmp.replace(path)
+    return path
+
+
+def main(argv: list[str]) -> int:
+    from gold_to_model import gold_to_report
+    from pdf_matrix import MATRIX, as_drawn, scores
+
+    from auditor.parser import parse_text
+    from auditor.reader import read_report
+
+    golds = gold_models()
+    if not golds:
+        print("../shared/corpus is absent: no gold models to draw")
+        return 0
+    cells = argv or list(MATRIX)
+    unknown = [c for c in cells if c not in MATRIX]
+    if unknown:
+        print(f"unknown cell(s): {', '.join(unknown)}; the cells are: {', '.join(MATRIX)}", file=sys.stderr)
+        return 2
+    state: dict = {}
+
+    def browser():
+        if "browser" not in state:
+            from playwright.sync_api import sync_playwright
+
+            from conftest import CHROMIUM_ARGS, _chromium
+            state["pw"] = sync_playwright().start()
+            state["browser"] = state["pw"].chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
+        return state["browser"]
+
+    print(f"{'cell':<26} {'model':<6} {'read':<8} {'goals':>6} {'inds':>6} {'acts':>6} {'cells':>6}")
+    worst = 1.0
+    try:
+        for cell in cells:
+            for gold in golds:
+                model = as_drawn(gold_to_report(json.loads(gold.read_text(encoding="utf-8"))), MATRIX[cell])
+                pdf = drawing(gold, cell, model, browser)
+                read = read_report(pdf)
+                got = parse_text(read.text, str(pdf), None, read.layout)
+                how = "position" if read.layout is not None else "text"
+                got_scores = scores(model, got)
+                worst = min(worst, *got_scores)
+                print(f"{cell:<26} {gold.stem[:3]:<6} {how:<8} " + " ".join(f"{s:>6.3f}" for s in got_scores))
+    finally:
+        if "browser" in state:
+            state["browser"].close()
+            state["pw"].stop()
+    print(f"# lowest score: {worst:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,127 @@
+"""The typography matrix of the PDF tests: the ways a real export may print the same report, and the scores
+of reading each back against the model it was drawn from.
+
+Each axis is a rule of the layout that an exporting tool may follow either way: where a header cell's
+words sit in the header row (top, middle, bottom) and in their column (left, centred); where a row's cells
+sit beside a tall name (top, middle); numbers right- or left-aligned; pages portrait, landscape or both in
+one document; an embedded TrueType font or a core font; names wrapping over 2 to 7 lines (the width of the
+name column); the table header repeated after a page break or not; rows cut by a page break. Every value of
+every axis occurs in some cell of ``MATRIX`` (a covering set, not the full product, which would take an
+hour to draw). Two drawers: ``pdf_draw`` (positions placed by hand, fpdf2) and ``pdf_html`` (an HTML report
+printed by headless Chromium: cells centred, ``<thead>`` repeated on every page).
+
+``QUICK`` is the slice the quick test run draws; the whole matrix runs under the ``fuzz`` marker and in
+``benchmarks/pdf_matrix.py``, which prints the table.
+"""
+from __future__ import annotations
+
+import re
+
+from auditor.model import VALUE_COLUMNS, Report, Value
+
+from pdf_draw import Style
+from pdf_html import HtmlStyle
+
+MATRIX: dict[str, Style | HtmlStyle] = {
+    # as ILS-webb's own export was first drawn: everything at the top left, A4 portrait, DejaVu embedded
+    "top-left": Style(),
+    "middle-centre-right": Style(header_valign="middle", header_align="center", valign="middle",
+                                 number_align="right", orientation="landscape", core_font=True, name_width=30.0),
+    "bottom-left-mixed": Style(header_valign="bottom", valign="middle", number_align="right", orientation="mixed",
+                               name_width=28.0, previous_label="Periodens utfall VB"),
+    "middle-left-split": Style(header_valign="middle", number_align="right", core_font=True, forecast=False,
+                               repeat_header=False, page_height=170.0, split_rows=True),
+    "bottom-centre-landscape": Style(header_valign="bottom", header_align="center", orientation="landscape",
+                                     name_width=50.0),
+    "top-centre-mixed-core": Style(header_align="center", valign="middle", orientation="mixed", core_font=True,
+                                   name_width=30.0, page_height=200.0, split_rows=True),
+    # a browser printing an HTML report
+    "browser": HtmlStyle(),
+    "browser-landscape-left": HtmlStyle(header_valign="bottom", header_align="left", number_align="left",
+                                        orientation="landscape", font="Liberation Sans", name_width=22.0),
+    "browser-mixed-top": HtmlStyle(header_valign="top", valign="top", orientation="mixed", forecast=False,
+                                   name_width=40.0),
+}
+QUICK = ["middle-centre-right", "browser"]
+
+
+
+def without_forecast(rep: Report) -> Report:
+    rep = rep.model_copy(deep=True)
+    for g in rep.goals:
+        for ind in g.indicators:
+            ind.forecast = None
+    return rep
+
+
+
+def as_drawn(model: Report, style) -> Report:
+    """The model as the style can print it: without forecasts when its tables have no such column, and
+    in the characters a core font has."""
+    if not style.forecast:
+        model = without_forecast(model)
+    if isinstance(style, Style) and style.core_font:
+        from pdf_draw import drawable
+        model = model.model_copy(deep=True)
+        for g in model.goals:
+            g.title = drawable(g.title, None)
+            for ind in g.indicators:
+                ind.name = drawable(ind.name, None)
+            for act in g.activities:
+                act.text = drawable(act.text, None)
+    return model
+
+
+def draw(model: Report, path, style, browser=None):
+    if isinstance(style, HtmlStyle):
+        from pdf_html import print_report
+        return print_report(model, path, style, browser)
+    from pdf_draw import draw_report
+    return draw_report(model, path, style)
+
+
+# ---------------------------------------------------------------------- scores
+def _cell(v: Value | None):
+    if v is None:
+        return None
+    return (round(v.value, 6), v.unit or None) if v.value is not None else re.sub(r"\s+", "", v.text)
+
+
+def rows(rep: Report) -> list:
+    return [(gi, " ".join(ind.name.split()), ind.period, tuple(_cell(getattr(ind, c)) for c in VALUE_COLUMNS))
+            for gi, g in enumerate(rep.goals) for ind in g.indicators]
+
+
+def goals(rep: Report) -> list:
+    return [(g.level, g.number, " ".join(g.title.split()), g.assessment) for g in rep.goals]
+
+
+def activities(rep: Report) -> list:
+    return [(gi, " ".join(a.text.split()), a.start, a.end, a.deviation)
+            for gi, g in enumerate(rep.goals) for a in g.activities]
+
+
+def f1(want: list, got: list) -> float:
+    """F1 of two lists of items compared whole (an item with any field wrong counts as missed)."""
+    hits = sum(min(want.count(x), got.count(x)) for x in set(want))
+    if not want and not got:
+        return 1.0
+    return 2 * hits / (len(want) + len(got))
+
+
+def cell_accuracy(want: Report, got: Report) -> float:
+    """Of the indicator cells of ``want``, the share that ``got`` has in the same column, rows matched by
+    goal and name."""
+    got_rows = {(gi, name): cells for gi, name, _, cells in rows(got)}
+    total = right = 0
+    for gi, name, _, cells in rows(want):
+        other = got_rows.get((gi, name), (object(),) * len(cells))
+        total += len(cells)
+        right += sum(a == b for a, b in zip(cells, other))
+    return right / total if total else 1.0
+
+
+def scores(want: Report, got: Report) -> tuple[float, float, float, float]:
+    """Goal, indicator and activity F1 and cell accuracy, every item compared whole."""
+    return (f1(goals(want), goals(got)), f1(rows(want), rows(got)), f1(activities(want), activities(got)),
+            cell_accuracy(want, got))
