@@ -11,7 +11,6 @@ so a second run only reads. Without ../shared there is nothing to draw and the s
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
@@ -29,27 +28,9 @@ def gold_models() -> list[Path]:
     return sorted(p for p in (CORPUS / "gold").glob("*.json") if re.fullmatch(r"[^.]+\.json", p.name))
 
 
-def drawing(gold: Path, cell: str, model, browser_factory) -> Path:
-    """The gold model's PDF in ``cell``, drawn once per machine (tests/.cache/pdf-matrix)."""
-    import pdf_draw
-    import pdf_html
-    import pdf_matrix
-
-    code = b"".join(Path(m.__file__).read_bytes() for m in (pdf_draw, pdf_html, pdf_matrix))
-    key = hashlib.sha256(gold.read_bytes() + cell.encode() + code).hexdigest()[:16]
-    path = ROOT / "tests" / ".cache" / "pdf-matrix" / f"{gold.stem}-{cell}-{key}.pdf"
-    if not path.is_file():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        style = pdf_matrix.MATRIX[cell]
-        tmp = path.with_suffix(".tmp.pdf")
-        pdf_matrix.draw(model, tmp, style, browser_factory() if isinstance(style, pdf_html.HtmlStyle) else None)
-        tmp.replace(path)
-    return path
-
-
 def main(argv: list[str]) -> int:
     from gold_to_model import gold_to_report
-    from pdf_matrix import MATRIX, as_drawn, scores
+    from pdf_matrix import MATRIX, as_drawn, cached_drawing, scores
 
     from auditor.parser import parse_text
     from auditor.reader import read_report
@@ -80,7 +61,7 @@ def main(argv: list[str]) -> int:
         for cell in cells:
             for gold in golds:
                 model = as_drawn(gold_to_report(json.loads(gold.read_text(encoding="utf-8"))), MATRIX[cell])
-                pdf = drawing(gold, cell, model, browser)
+                pdf = cached_drawing(gold, cell, model, browser)
                 read = read_report(pdf)
                 got = parse_text(read.text, str(pdf), None, read.layout)
                 how = "position" if read.layout is not None else "text"

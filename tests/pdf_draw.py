@@ -48,6 +48,8 @@ class Style:
     number_align: str = "left"       # "left" or "right": the value cells in their columns
     orientation: str = "portrait"    # "portrait", "landscape" (A4 across) or "mixed" (every second page across)
     core_font: bool = False          # Helvetica, a font every reader has, not embedded (else DejaVu, embedded)
+    run_header: int | None = None    # the indicator table (0, 1, ...) whose header is one run of text
+    row_gap: float = 2.2             # mm of white space under each row (tight: less than half a line)
 
 
 def drawable(text: str, font: str | None) -> str:
@@ -71,6 +73,7 @@ class Drawing:
     top: float = 28.0
     _pdf: object = None
     _widths: dict = field(default_factory=dict)
+    tables: int = 0                  # indicator tables begun
 
     @property
     def bottom(self) -> float:
@@ -185,6 +188,8 @@ class IndicatorTable:
         self.widths = [b - a - 1.5 for a, b in zip(self.x, self.x[1:] + [d.right])]
         self.size = 7.0
         self.pitch = self.size * PT * 1.25
+        self.number = d.tables
+        d.tables += 1
 
     def header(self) -> None:
         d = self.d
@@ -192,6 +197,10 @@ class IndicatorTable:
         height = tall * self.pitch + 2.0
         if not d.fits(height + 3 * self.pitch):
             d.new_page()
+        if d.style.run_header == self.number:     # the header's words one after the other, no columns
+            d.put(d.left, d.y, self.size, " ".join(" ".join(h) for h in self.heads))
+            d.y += height
+            return
         shift = {"top": 0.0, "middle": 0.5, "bottom": 1.0}[d.style.header_valign]
         for x, width, lines in zip(self.x, self.widths, self.heads):
             top = d.y + (tall - len(lines)) * self.pitch * shift
@@ -209,7 +218,7 @@ class IndicatorTable:
         name_lines = d.wrap(name, self.widths[0], self.size)
         cell_lines = [_cell_lines(d, t, w, self.size) for t, w in zip(texts, self.widths[1:])]
         tall = max([len(name_lines)] + [len(c) for c in cell_lines])
-        height = tall * self.pitch + 2.2
+        height = tall * self.pitch + d.style.row_gap
         pieces = [(self.x[0], k * self.pitch, line) for k, line in enumerate(name_lines)]
         for x, width, lines in zip(self.x[1:], self.widths[1:], cell_lines):
             shift = (tall - len(lines)) * self.pitch / 2 if d.style.valign == "middle" else 0.0
@@ -321,8 +330,9 @@ def _activities(d: Drawing, activities) -> None:
     def header():
         if not d.fits(4 * pitch):
             d.new_page()
-        for x, h in zip(xs, heads):
-            d.put(x, d.y, size, h)
+        for x, right, h in zip(xs, xs[1:] + [d.right], heads):
+            room = right - 2.0 - x - d.width(h, size)
+            d.put(x + (room / 2 if d.style.header_align == "center" else 0.0), d.y, size, h)
         d.y += pitch + 2.0
 
     header()

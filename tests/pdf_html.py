@@ -52,7 +52,7 @@ def report_html(report: Report, style: HtmlStyle) -> str:
     each = (100.0 - style.name_width - 11.0) / len(cols)
     out = [f"""<!doctype html><html lang="sv"><head><meta charset="utf-8"><style>
 @page {{ size: A4 {'landscape' if style.orientation == 'landscape' else 'portrait'}; }}
-@page across {{ size: A4 landscape; }}
+{'@page across { size: A4 landscape; }' if style.orientation == 'mixed' else ''}
 body {{ font-family: '{style.font}'; font-size: 9pt; }}
 h1 {{ font-size: 13pt; margin: 0 0 4pt; }} h2 {{ font-size: 11pt; }} h3 {{ font-size: 10pt; }}
 p {{ margin: 0 0 6pt; }}

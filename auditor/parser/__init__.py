@@ -21,6 +21,10 @@ def parse_text(text: str, source: str = "<text>", kf_targets: Mapping[tuple[int,
         return parse_document(text, source, kf_targets)
     report = parse_document(text, source, kf_targets, layout.positioned, layout.furniture)
     report.pages = list(layout.pages)
+    if getattr(layout, "unreadable_at", None):
+        from ..diagnostics import message
+        for line in layout.unreadable_at:    # a table whose header geometry failed was read as text
+            report.diagnostics.append(Diagnostic(line=line, code="pdf-table-text", message=message("pdf-table-text")))
     return report
 
 

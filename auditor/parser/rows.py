@@ -122,6 +122,17 @@ class IndicatorRows(LineCursor):
                 first_cut = matches[k].start() if first_cut is None else first_cut
         return first_cut
 
+    def _name_by_position(self, j: int) -> bool:
+        """Line j begins a block of lines (a name, as a PDF read by position writes it) whose next content
+        line holds the cells the geometry read."""
+        if not self.positioned:
+            return False
+        k = j
+        while k < len(self.lines) and not self.lines[k].blank:
+            k += 1
+        nxt = self.next_content(k)
+        return nxt < len(self.lines) and self.lines[nxt].no in self.positioned
+
     def _values_follow(self, j: int) -> bool:
         """The next line with content after line j is a line of values."""
         nxt = self.next_content(j + 1)
@@ -204,6 +215,8 @@ class IndicatorRows(LineCursor):
                 # values before any name: no row starts here (its name was not read, see the diagnostics)
                 return (name_parts, orphan, None, j) if name_parts else None
             text = self.lines[j].text
+            if strict and self._name_by_position(j):
+                strict = False    # the PDF's geometry read these lines as a row's name column
             if strict and not name_parts and (text[0].islower() or text.endswith(".")):
                 return None   # a sentence going on, not the first line of a name
             cut = self.split_name_values(j)

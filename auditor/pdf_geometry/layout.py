@@ -21,9 +21,11 @@ from dataclasses import dataclass, field
 
 from ..parser import labels as L
 from ..parser.lines import name_lines, normalise
+from ..parser.values import PERIOD
 from .lines import VLine, find_furniture, visual_lines
-from .tables import (Columns, activity_columns, activity_row, cell_lines, header_lines, indicator_columns,
-                     indicator_row, is_activity_header, is_header_start)
+from .tables import (Columns, activity_columns, activity_row, cell_lines, goes_on_directly, header_band, header_groups,
+                     indicator_columns, indicator_row, is_activity_header, is_header_start, join_lines,
+                     join_words)
 from .words import Page
 
 BLANK_GAP = 0.55     # a vertical gap above this share of the font size is a blank line (or a new row)
@@ -43,12 +45,14 @@ class PdfLayout:
     # corner; a table row's lines all carry the box of the whole row. The review workspace boxes a finding's
     # row on the page image with it; the parser does not read it.
     boxes: dict[int, tuple[int, float, float, float, float]] = field(default_factory=dict)
+    unreadable_at: list[int] = field(default_factory=list)   # the line of each header read as text
 
     @property
     def read_by_position(self) -> bool:
-        """The geometry found tables it could read (an indicator table's columns, or activity rows) and no
-        indicator table whose columns it could not: then the PDF is read this way, else as text."""
-        return bool(self.tables or self.activity_rows) and not self.unreadable
+        """The geometry found tables it could read (an indicator table's columns, or activity rows): then
+        the PDF is read this way (a table whose header it could not read is written as text, on its own),
+        else as text."""
+        return bool(self.tables or self.activity_rows)
 
 
 class _Writer:
@@ -91,7 +95,9 @@ class _Writer:
         self.blank()
         first = len(self.lines) + 1
         for k, line in enumerate(lines):
-            self.lines.append(line + (" " if k < len(lines) - 1 else ""))
+            # a soft wrap ends in a space, except inside a word ("nämnd/" / "styrelse", "LSS-" / "boende")
+            self.lines.append(line + (" " if k < len(lines) - 1 and not goes_on_directly(line, lines[k + 1])
+                                      else ""))
             self.mark(len(self.lines), source)
         self.last_content = len(self.lines) - 1
         self.prose_open = False
@@ -102,17 +108,74 @@ class _Writer:
         self.furniture.add(len(self.lines))
 
 
+def _is_table_start(line: VLine) -> bool:
+    """A line that begins or heads a table (a header repeated at the top of a page is content)."""
+    return is_header_start(line) or is_activity_header(line) or L.is_header_word_line(line.text)
+
+
+def _ends_table(line: VLine) -> bool:
+    return bool(is_header_start(line) or is_activity_header(line) or L.goal_label(line.text)
+                or L.END_OF_GOALS.match(line.text))
+
+
+def find_headers(content: list[list[VLine]]) -> dict[int, tuple[list[VLine], Columns | None]]:
+    """Every table header of the document, by the id of its first line: its lines (an indicator header's
+    band around the ``Indikator`` line, an activity header's line) and its columns, their boundaries set
+    by the rows that follow it up to the next table or goal (over page breaks); an indicator header's
+    columns are None when its geometry does not give them."""
+    flat = [line for lines in content for line in lines]
+    bands = []
+    for i, line in enumerate(flat):
+        if is_header_start(line):
+            bands.append(header_band(flat, i))
+        elif is_activity_header(line):
+            bands.append((i, i + 1))
+    tables = []
+    for k, (first, end) in enumerate(bands):
+        stop = end
+        next_band = bands[k + 1][0] if k + 1 < len(bands) else len(flat)
+        while stop < next_band and not _ends_table(flat[stop]):
+            stop += 1
+        tables.append((flat[first:end], flat[end:stop]))
+    # tables printed with the same header geometry share their columns: their rows together show where
+    # the columns' white space lies (one table alone may have a single row)
+    shapes = [_shape(band) for band, _ in tables]
+    out = {}
+    for (band, _), shape in zip(tables, shapes):
+        rows = [line for (_, rows), other in zip(tables, shapes) if _same_shape(shape, other) for line in rows]
+        if is_activity_header(band[0]):
+            out[id(band[0])] = (band, activity_columns(band[0], rows))
+        else:
+            out[id(band[0])] = (band, indicator_columns(band, rows))
+    return out
+
+
+def _shape(band: list[VLine]) -> list[tuple[float, float]]:
+    groups = [[w] for w in band[0].words] if is_activity_header(band[0]) else header_groups(band)
+    return [(min(w.x0 for w in g), max(w.x1 for w in g)) for g in groups]
+
+
+def _same_shape(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= 1.0 for p, q in zip(a, b) for x, y in zip(p, q))
+
+
 def layout(pages: list[Page]) -> PdfLayout:
     page_lines = [visual_lines(p) for p in pages]
-    furniture = find_furniture(pages, page_lines, lambda line: is_header_start(line) or is_activity_header(line))
+    furniture = find_furniture(pages, page_lines, _is_table_start)
     w = _Writer()
     starts: list[int] = []
     state = _TableState()
-    bottoms = [line.bottom for lines in page_lines for line in lines if id(line) not in furniture]
-    state.content_bottom = max(bottoms, default=0.0)
-    for page, lines in zip(pages, page_lines):
+    contents = [[line for line in lines if id(line) not in furniture] for lines in page_lines]
+    # the bottom of the text area: the lowest content line on pages of the same size (an upright page and
+    # one across have their own)
+    bottoms: dict[tuple[float, float], float] = {}
+    for page, content in zip(pages, contents):
+        size = (round(page.width), round(page.height))
+        bottoms[size] = max([bottoms.get(size, 0.0)] + [line.bottom for line in content])
+    state.headers = find_headers(contents)
+    for page, lines, content in zip(pages, page_lines, contents):
         starts.append(len(w.lines) + 1)
-        content = [line for line in lines if id(line) not in furniture]
+        state.content_bottom = bottoms[(round(page.width), round(page.height))]
         for line in lines:
             if id(line) in furniture and line.top < page.height / 2:
                 w.furniture_line(line.text)
@@ -123,7 +186,7 @@ def layout(pages: list[Page]) -> PdfLayout:
     _flush_carry(w, state)
     text = "\n".join(w.lines) + "\n"
     return PdfLayout(text, w.positioned, w.furniture, starts, state.tables, state.unreadable, state.activity_rows,
-                     w.lines, w.boxes)
+                     w.lines, w.boxes, state.unreadable_at)
 
 
 @dataclass
@@ -137,6 +200,8 @@ class _TableState:
     # whether the row goes on there (a row cut by the page break is read as one)
     carry: list[VLine] | None = None
     content_bottom: float = 0.0
+    headers: dict = field(default_factory=dict)     # find_headers
+    unreadable_at: list[int] = field(default_factory=list)   # the text line of each unreadable header
 
 
 # a group this close to the lowest content line of the document (in font sizes) runs into the page break
@@ -174,12 +239,30 @@ def _goes_on(table, carry: list[VLine], group: list[VLine]) -> bool:
     return read_row(columns, carry) is None and not carry[-1].text.rstrip().endswith((".", "!", "?", ":"))
 
 
-def _groups(lines: list[VLine], i: int) -> int:
-    """The index after the group of lines from i that follow each other without a gap (one table row)."""
+def _groups(lines: list[VLine], i: int, state: _TableState) -> int:
+    """The index after the group of lines from i that follow each other without a gap (one table row),
+    up to the next line that begins something else: a goal label, a table header, a section heading
+    (``Analys``)."""
     j = i + 1
-    while j < len(lines) and lines[j].top - max(l.bottom for l in lines[i:j]) <= BLANK_GAP * lines[j].size:
+    while j < len(lines) and lines[j].top - max(l.bottom for l in lines[i:j]) <= BLANK_GAP * lines[j].size \
+            and not _begins(lines[j], state) and not _next_row(state.indicator, lines[i:j], lines[j]):
         j += 1
     return j
+
+
+def _next_row(columns: Columns | None, group: list[VLine], line: VLine) -> bool:
+    """Does ``line`` start the next row of an indicator table, printed without a gap under ``group``:
+    the group is a whole row (it has its period) and the line has a name and a period of its own."""
+    if columns is None or not any(columns.column(w) == len(columns.names) - 1 for w in line.words):
+        return False
+    if not any(columns.column(w) == 0 for w in line.words):
+        return False
+    cells = columns.cells(group)
+    return cells is not None and PERIOD.match(join_words(cells[-1])) is not None
+
+
+def _begins(line: VLine, state: _TableState) -> bool:
+    return bool(id(line) in state.headers or _ends_table(line) or L.SECTION.match(line.text))
 
 
 def _page_content(w: _Writer, lines: list[VLine], state: _TableState) -> None:
@@ -187,25 +270,25 @@ def _page_content(w: _Writer, lines: list[VLine], state: _TableState) -> None:
     prev: VLine | None = None
     while i < len(lines):
         line = lines[i]
-        if is_header_start(line):
-            end = header_lines(lines, i)
-            columns = indicator_columns(lines[i:end])
+        if id(line) in state.headers and not is_activity_header(line):
+            band, columns = state.headers[id(line)]
             if columns is None or state.indicator is None or columns.names != state.indicator.names:
                 _flush_carry(w, state)     # a repeated header keeps a cut row; another table does not
             state.activity = None
             if columns is None:
+                # this table alone is read as text: its header as one line, its rows as printed
                 state.unreadable += 1
                 state.indicator = None
-                for k in range(i, end):
-                    w.prose(lines[k].text, continues=False, source=[lines[k]])
+                state.unreadable_at.append(w.block([" " + " ".join(join_words(g) for g in header_groups(band))],
+                                                   source=band))
             else:
                 state.tables += 1
                 state.indicator = columns
-                w.block([" " + columns.header_text], source=lines[i:end])
-            prev, i = lines[end - 1], end
+                w.block([" " + columns.header_text], source=band)
+            prev, i = band[-1], i + len(band)
             continue
         if is_activity_header(line):
-            columns = activity_columns(line)
+            columns = state.headers[id(line)][1]
             if state.activity is None or columns.names != state.activity.names:
                 _flush_carry(w, state)
             state.indicator, state.activity = None, columns
@@ -219,7 +302,7 @@ def _page_content(w: _Writer, lines: list[VLine], state: _TableState) -> None:
         if table is None:
             _flush_carry(w, state)
         else:
-            end = _groups(lines, i)
+            end = _groups(lines, i, state)
             group = lines[i:end]
             carry = state.carry
             if carry is not None:
@@ -265,7 +348,7 @@ def _activity(w: _Writer, columns: Columns, lines: list[VLine], state: _TableSta
     state.activity_rows += 1
     # the text on one line: its wrapping says nothing, and a wrapped line that ends a sentence could be
     # taken for the end of the text above (the text path's guess for tools without indentation)
-    w.block([" ".join(cell_lines(columns.cells(lines)[0]))], source=lines)
+    w.block([join_lines(cell_lines(columns.cells(lines)[0]))], source=lines)
     dates = f"{cells['start']} {cells['end']}" + (" Avvikelse" if cells.get("deviation") else "")
     w.block([dates], source=lines)
     w.blank()

@@ -65,13 +65,21 @@ def find_furniture(pages: list[Page], lines: list[list[VLine]], is_table_start) 
     if len(pages) < 2:
         return _lone_page_furniture(pages, lines)
     seen: dict[tuple[str, int], set[int]] = {}
+    heights = {page.number: page.height for page in pages}
+
+    def place(line: VLine) -> int:
+        """The line's height on its page, from the top edge in the upper half and from the bottom edge in
+        the lower (a footer stands as far from the bottom on a page across as on an upright one)."""
+        height = heights[line.page]
+        return round((line.top if line.top < height / 2 else line.top - height) / SAME_PLACE)
+
     for page, page_lines in zip(pages, lines):
         for line in page_lines:
-            seen.setdefault((_signature(line), round(line.top / SAME_PLACE)), set()).add(page.number)
+            seen.setdefault((_signature(line), place(line)), set()).add(page.number)
 
     def recurring(line: VLine) -> bool:
         key = _signature(line)
-        bucket = round(line.top / SAME_PLACE)
+        bucket = place(line)
         pages_with = set().union(*(seen.get((key, b), set()) for b in (bucket - 1, bucket, bucket + 1)))
         return len(pages_with) >= max(2, REPEATS * len(pages))
 

@@ -1,11 +1,16 @@
-"""Table columns from the header's words, and a row's cells by x position.
+"""Table columns from the header's words and the rows' white space, and a row's cells by x position.
 
 An ILS table header prints each column's name inside the column, wrapped over as many lines as its width
-needs ("Periodens" / "utfall", "Utfall" / "kvinnor/" / "flickor", "KF:s" / "årsmål"). The header's words
-are grouped into columns by geometry: words on one line that follow each other at a word space belong to one
-cell, and cells on different lines whose x ranges overlap belong to one column. A column reaches from the
-left edge of its name to the left edge of the next column's name, which is where ILS starts each cell; a
-cell's words are assigned to the column they start in and must end before the next column begins.
+needs ("Periodens" / "utfall", "Utfall" / "kvinnor/" / "flickor", "KF:s" / "årsmål"), at the top, in the
+middle or at the bottom of the header row, left-aligned or centred. So the header is a band of lines, above
+and below the line of the ``Indikator`` word (``header_band``), and its words are grouped into columns by
+geometry: words on one line that follow each other at a word space belong to one cell, and cells on
+different lines whose x ranges overlap belong to one column, read top to bottom.
+
+Where one column ends and the next begins is not where the next header word starts (a centred header word
+stands to the right of a left-aligned cell below it): the boundary lies in the gap between two header
+columns, where the table's rows leave white space (``Columns.from_header``). A word belongs to the column
+its x range lies in; a word that crosses a boundary is no cell (prose, not a table row).
 """
 from __future__ import annotations
 
@@ -39,8 +44,9 @@ class Columns:
                 k = i
         if word.x0 < self.starts[0] - TOLERANCE:
             return None
-        if k + 1 < len(self.starts) and word.x1 > self.starts[k + 1] + TOLERANCE:
+        if k > 0 and k + 1 < len(self.starts) and word.x1 > self.starts[k + 1] + TOLERANCE:
             return None
+        # a word of the name column may stick out of it: a word longer than the column is printed whole
         return k
 
     def cells(self, lines: list[VLine]) -> list[list[Word]] | None:
@@ -48,10 +54,13 @@ class Columns:
         fits no column."""
         out: list[list[Word]] = [[] for _ in self.names]
         for line in lines:
-            for word in line.words:
+            for n, word in enumerate(line.words):
                 k = self.column(word)
                 if k is None:
                     return None
+                if k == 0 and len(self.starts) > 1 and word.x1 > self.starts[1] + TOLERANCE \
+                        and n + 1 < len(line.words) and line.words[n + 1].x0 - word.x1 <= CELL_GAP * word.size:
+                    return None     # a name's word sticks out of its column only with a cell's gap after it
                 out[k].append(word)
         for words in out:
             words.sort(key=lambda w: (w.page, round(w.top, 1), w.x0))
@@ -66,21 +75,36 @@ def is_activity_header(line: VLine) -> bool:
     return bool(L.ACTIVITY_HEADER.match(line.text))
 
 
+def header_band(lines: list[VLine], i: int) -> tuple[int, int]:
+    """The indicator header around the ``Indikator`` line i, as (first, end) indexes: the lines just above
+    and below it, without a gap, on its page, that hold header words only and stand right of the
+    ``Indikator`` word (a header cell centred or set at the bottom of a tall header row stands above it)."""
+    head = lines[i].words[0]
+
+    def header_line(k: int, near: VLine) -> bool:
+        line = lines[k]
+        return (line.page == near.page and not is_header_start(line)
+                and max(line.top, near.top) - min(line.bottom, near.bottom) < 0.8 * line.size
+                and all(w.x0 > head.x1 for w in line.words) and L.is_header_word_line(line.text, lenient=True))
+
+    first = i
+    while first > 0 and header_line(first - 1, lines[first]):
+        first -= 1
+    end = i + 1
+    while end < len(lines) and header_line(end, lines[end - 1]):
+        end += 1
+    return first, end
+
+
 def header_lines(lines: list[VLine], i: int) -> int:
-    """The index after the indicator header that starts at line i: the lines that follow without a gap
-    and hold header words only."""
-    j = i + 1
-    while j < len(lines) and lines[j].page == lines[i].page and lines[j].top - lines[j - 1].bottom < \
-            0.8 * lines[j].size and L.is_header_word_line(lines[j].text, lenient=True) \
-            and not is_header_start(lines[j]):
-        j += 1
-    return j
+    """The index after the indicator header that starts at line i (``header_band``'s end)."""
+    return header_band(lines, i)[1]
 
 
-def indicator_columns(lines: list[VLine]) -> Columns | None:
-    """The columns of an indicator table from its header lines, or None when the geometry does not give
-    the columns the header's words name (e.g. a header drawn as one run of text)."""
-    cells: list[list[Word]] = []     # header cells: runs of words at a word space on one line
+def header_groups(lines: list[VLine]) -> list[list[Word]]:
+    """The header's words by column, left to right: runs of words at a word space on one line are
+    cells, and cells whose x ranges overlap are one column."""
+    cells: list[list[Word]] = []
     for line in lines:
         run: list[Word] = []
         for word in line.words:
@@ -90,7 +114,7 @@ def indicator_columns(lines: list[VLine]) -> Columns | None:
             run.append(word)
         if run:
             cells.append(run)
-    groups: list[list[list[Word]]] = []   # columns: cells whose x ranges overlap
+    groups: list[list[list[Word]]] = []
     for cell in sorted(cells, key=lambda c: c[0].x0):
         x0, x1 = cell[0].x0, cell[-1].x1
         for group in groups:
@@ -102,7 +126,15 @@ def indicator_columns(lines: list[VLine]) -> Columns | None:
         else:
             groups.append([cell])
     groups.sort(key=lambda g: min(c[0].x0 for c in g))
-    texts = [_cell_text(g) for g in groups]
+    return [sorted((w for cell in g for w in cell), key=lambda w: (round(w.top, 1), w.x0)) for g in groups]
+
+
+def indicator_columns(lines: list[VLine], rows: list[VLine] = ()) -> Columns | None:
+    """The columns of an indicator table from its header lines (``header_band``), their boundaries set
+    in the white space the table's ``rows`` leave between them; None when the geometry does not give the
+    columns the header's words name (e.g. a header drawn as one run of text)."""
+    groups = header_groups(lines)
+    texts = [join_words(g) for g in groups]
     if len(texts) < 3 or texts[0] != "Indikator":
         return None
     header_text = " ".join(texts)
@@ -110,28 +142,113 @@ def indicator_columns(lines: list[VLine]) -> Columns | None:
     # every column of the header is one group of words, the period last
     if names is None or len(names) + 2 != len(groups) or L.column_of(texts[-1]) != "period":
         return None
-    return Columns(["name", *names, "period"], [min(c[0].x0 for c in g) for g in groups], header_text)
+    spans = [(min(w.x0 for w in g), max(w.x1 for w in g)) for g in groups]
+    return Columns(["name", *names, "period"], _boundaries(spans, rows), header_text)
 
 
-def _cell_text(group: list[list[Word]]) -> str:
-    words = sorted((w for cell in group for w in cell), key=lambda w: (round(w.top, 1), w.x0))
-    return join_words(words)
+def _boundaries(spans: list[tuple[float, float]], rows: list[VLine]) -> list[float]:
+    """Where each column starts: the first where the table's leftmost text does, each other in the gutter
+    between its header and the previous one."""
+    starts = [min([spans[0][0]] + [l.words[0].x0 for l in rows])]
+    runs = [run for line in rows if not _crosses(run_spans := _runs(line), spans) for run in run_spans]
+    for (_, left), (right, _) in zip(spans, spans[1:]):
+        starts.append(_gutter(left, right, runs))
+    return starts
+
+
+def _runs(line: VLine) -> list[tuple[float, float]]:
+    """The x ranges of a line's runs of words at a word space (a cell's text, or a stretch of prose)."""
+    out: list[list[float]] = []
+    for word in line.words:
+        if out and word.x0 - out[-1][1] <= CELL_GAP * word.size:
+            out[-1][1] = word.x1
+        else:
+            out.append([word.x0, word.x1])
+    return [(a, b) for a, b in out]
+
+
+def _crosses(runs: list[tuple[float, float]], spans: list[tuple[float, float]]) -> bool:
+    """A run that covers a whole gap between two header columns is prose: no cell reaches past its
+    column's boundary, and the next header starts beyond it."""
+    return any(a <= left + TOLERANCE and b >= right - TOLERANCE
+               for a, b in runs for (_, left), (right, _) in zip(spans, spans[1:]))
+
+
+ALIGNED = 0.75   # points: two runs whose edges lie this close are aligned on that edge
+
+
+def _gutter(left: float, right: float, runs: list[tuple[float, float]]) -> float:
+    """Where a column ends between a header that ends at ``left`` and the next that starts at ``right``.
+    A run of the rows that reaches into this gap from the left belongs to the left column, one that
+    reaches out of it to the right to the right column; a run inside the gap goes with the column whose
+    cells it is aligned with: sharing its right edge with another run (numbers set right) the left one,
+    sharing its left edge (text set left) the right one. The boundary is the middle of the widest white
+    stretch between the two columns' runs (or, when they contradict each other, of the widest stretch the
+    fewest runs cover)."""
+    if right <= left:
+        return right
+    inside = [(a, b) for a, b in runs if b > left and a < right]
+    lo, hi = left, right
+    for a, b in inside:
+        side = _side(a, b, left, right, runs)
+        if side < 0:
+            lo = max(lo, b)
+        elif side > 0:
+            hi = min(hi, a)
+    if hi <= lo:
+        lo, hi = left, right
+    cuts = sorted({lo, hi, *(x for a, b in inside for x in (a, b) if lo < x < hi)})
+    best = None
+    for a, b in zip(cuts, cuts[1:]):
+        mid = (a + b) / 2
+        key = (sum(1 for x0, x1 in inside if x0 < mid < x1), -(b - a))
+        if best is None or key < best[0]:
+            best = (key, mid)
+    return best[1]
+
+
+def _side(a: float, b: float, left: float, right: float, runs: list[tuple[float, float]]) -> int:
+    """-1 when the run (a, b) belongs left of the gap (left, right), 1 when right of it, 0 when unknown."""
+    if a < left:
+        return -1
+    if b > right:
+        return 1
+    right_edge = any(abs(b - y1) <= ALIGNED and abs(a - y0) > ALIGNED for y0, y1 in runs)
+    left_edge = any(abs(a - y0) <= ALIGNED and abs(b - y1) > ALIGNED for y0, y1 in runs)
+    return -1 if right_edge and not left_edge else 1 if left_edge and not right_edge else 0
 
 
 def join_words(words: list[Word]) -> str:
     """A cell's words as text: a line that ends in "/" or "-" goes on without a space ("nämnd/" /
-    "styrelse")."""
+    "styrelse", "LSS-" / "boende"), but "vård-" / "och omsorg" keeps its space."""
+    return join_lines([w.text for w in words])
+
+
+SUSPENDED_HYPHEN = {"och", "eller", "samt", "respektive"}
+
+
+def join_lines(pieces: list[str]) -> str:
     text = ""
-    for word in words:
-        if text and not text.endswith(("/", "-")):
+    for piece in pieces:
+        if text and not goes_on_directly(text, piece):
             text += " "
-        text += word.text
+        text += piece
     return text
 
 
-def activity_columns(line: VLine) -> Columns:
-    return Columns(["text", "start", "end", "deviation"][:len(line.words)], [w.x0 for w in line.words],
-                   " " + line.text)
+def goes_on_directly(before: str, after: str) -> bool:
+    """Does a line ending in ``before`` go on without a space into ``after``: after a slash, and after a
+    hyphen that ends a word ("LSS-" / "boende"), unless the hyphen is suspended ("vård-" / "och omsorg")."""
+    if before.endswith("/"):
+        return True
+    return (before.endswith("-") and len(before) > 1 and not before[-2].isspace()
+            and after.split(" ", 1)[0].lower() not in SUSPENDED_HYPHEN)
+
+
+def activity_columns(line: VLine, rows: list[VLine] = ()) -> Columns:
+    """An activity table's columns from its header line, their boundaries in the rows' white space."""
+    return Columns(["text", "start", "end", "deviation"][:len(line.words)],
+                   _boundaries([(w.x0, w.x1) for w in line.words], rows), " " + line.text)
 
 
 def cell_lines(words: list[Word]) -> list[str]:

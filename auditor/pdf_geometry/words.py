@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 # a gap wider than this share of the font size between two glyphs separates words even without a space
 WORD_GAP = 0.25
+# typographic ligatures (a browser draws "fl" in "flickor" as one glyph): their letters
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+             "\ufb06": "st"}
 
 
 @dataclass(slots=True)
@@ -98,6 +101,7 @@ def _device_class():
                             text = font.to_unichr(cid)
                         except Exception:  # noqa: BLE001 - a glyph without a Unicode mapping has no text
                             text = ""
+                        text = LIGATURES.get(text, text)
                         got = table[cid] = (text, font.char_width(cid))
                     text, width = got
                     advance = width * fontsize * scaling

@@ -383,6 +383,11 @@ DIAGNOSTICS: dict[str, tuple[str, str]] = {
                           "the file ends inside a character (its last bytes are missing): the report is cut off"),
     "truncated": ("texten slutar mitt i ett måls tabell: rapporten ser avklippt ut",
                   "the text ends inside a goal's table: the report looks cut off"),
+    "pdf-table-text": ("tabellens rubrik står inte i kolumner som går att läsa: tabellen lästes som text, och "
+                       "cellernas kolumner är slutledda, inte avlästa (PDF-filens övriga tabeller lästes av "
+                       "position)",
+                       "the table's header does not stand in readable columns: the table was read as text, and "
+                       "its cells' columns are inferred, not read (the PDF's other tables were read by position)"),
     "pdf-text-path": ("PDF-filens indikatortabeller har ingen kolumngeometri som går att läsa (rubrikens ord står "
                       "inte i kolumner): texten lästes som text, och cellernas kolumner är slutledda, inte avlästa",
                       "the PDF's indicator tables have no column geometry to read (the header's words do not "
