@@ -51,8 +51,9 @@ class PdfLayout:
     def read_by_position(self) -> bool:
         """The geometry found tables it could read (an indicator table's columns, or activity rows): then
         the PDF is read this way (a table whose header it could not read is written as text, on its own),
-        else as text."""
-        return bool(self.tables or self.activity_rows)
+        else as text. When no indicator table at all has readable columns, the text layer keeps what the
+        geometry would lose (the spaces a text-like PDF prints for empty cells): the PDF is read as text."""
+        return bool(self.tables) or (bool(self.activity_rows) and not self.unreadable)
 
 
 class _Writer:
