@@ -23,9 +23,9 @@ from ..parser import labels as L
 from ..parser.lines import name_lines, normalise
 from ..parser.values import PERIOD
 from .lines import VLine, find_furniture, visual_lines
-from .tables import (Columns, activity_columns, activity_row, cell_lines, goes_on_directly, header_band, header_groups,
-                     indicator_columns, indicator_row, is_activity_header, is_header_start, join_lines,
-                     join_words)
+from .tables import (Columns, activity_columns, activity_row, boundaries, cell_lines, goes_on_directly,
+                     header_band, header_groups, indicator_columns, indicator_row, is_activity_header,
+                     is_header_start, join_lines, join_words)
 from .words import Page
 
 BLANK_GAP = 0.55     # a vertical gap above this share of the font size is a blank line (or a new row)
@@ -141,13 +141,22 @@ def find_headers(content: list[list[VLine]]) -> dict[int, tuple[list[VLine], Col
     # tables printed with the same header geometry share their columns: their rows together show where
     # the columns' white space lies (one table alone may have a single row)
     shapes = [_shape(band) for band, _ in tables]
+    classes: list[tuple[list[tuple[float, float]], list[VLine]]] = []    # a shape and its tables' rows
+    of_table = []
+    for (_, rows), shape in zip(tables, shapes):
+        k = next((k for k, (other, _) in enumerate(classes) if _same_shape(shape, other)), None)
+        if k is None:
+            k = len(classes)
+            classes.append((shape, []))
+        classes[k][1].extend(rows)
+        of_table.append(k)
+    starts = [boundaries(shape, rows) if shape else None for shape, rows in classes]
     out = {}
-    for (band, _), shape in zip(tables, shapes):
-        rows = [line for (_, rows), other in zip(tables, shapes) if _same_shape(shape, other) for line in rows]
+    for (band, _), k in zip(tables, of_table):
         if is_activity_header(band[0]):
-            out[id(band[0])] = (band, activity_columns(band[0], rows))
+            out[id(band[0])] = (band, activity_columns(band[0], starts=starts[k]))
         else:
-            out[id(band[0])] = (band, indicator_columns(band, rows))
+            out[id(band[0])] = (band, indicator_columns(band, starts=starts[k]))
     return out
 
 

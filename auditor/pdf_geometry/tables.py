@@ -129,10 +129,12 @@ def header_groups(lines: list[VLine]) -> list[list[Word]]:
     return [sorted((w for cell in g for w in cell), key=lambda w: (round(w.top, 1), w.x0)) for g in groups]
 
 
-def indicator_columns(lines: list[VLine], rows: list[VLine] = ()) -> Columns | None:
+def indicator_columns(lines: list[VLine], rows: list[VLine] = (), starts: list[float] | None = None) \
+        -> Columns | None:
     """The columns of an indicator table from its header lines (``header_band``), their boundaries set
-    in the white space the table's ``rows`` leave between them; None when the geometry does not give the
-    columns the header's words name (e.g. a header drawn as one run of text)."""
+    in the white space the table's ``rows`` leave between them (or ``starts``, ``boundaries`` computed for
+    tables of this shape); None when the geometry does not give the columns the header's words name (e.g.
+    a header drawn as one run of text)."""
     groups = header_groups(lines)
     texts = [join_words(g) for g in groups]
     if len(texts) < 3 or texts[0] != "Indikator":
@@ -142,17 +144,24 @@ def indicator_columns(lines: list[VLine], rows: list[VLine] = ()) -> Columns | N
     # every column of the header is one group of words, the period last
     if names is None or len(names) + 2 != len(groups) or L.column_of(texts[-1]) != "period":
         return None
-    spans = [(min(w.x0 for w in g), max(w.x1 for w in g)) for g in groups]
-    return Columns(["name", *names, "period"], _boundaries(spans, rows), header_text)
+    if starts is None or len(starts) != len(groups):
+        starts = boundaries([(min(w.x0 for w in g), max(w.x1 for w in g)) for g in groups], rows)
+    return Columns(["name", *names, "period"], starts, header_text)
 
 
-def _boundaries(spans: list[tuple[float, float]], rows: list[VLine]) -> list[float]:
-    """Where each column starts: the first where the table's leftmost text does, each other in the gutter
-    between its header and the previous one."""
+def boundaries(spans: list[tuple[float, float]], rows: list[VLine]) -> list[float]:
+    """Where each column starts, from the header columns' x ranges (``spans``) and the table's rows: the
+    first where the table's leftmost text does, each other in the gutter between its header and the
+    previous one."""
     starts = [min([spans[0][0]] + [l.words[0].x0 for l in rows])]
     runs = [run for line in rows if not _crosses(run_spans := _runs(line), spans) for run in run_spans]
+    by_left: dict[int, list[tuple[float, float]]] = {}    # runs by their left and their right edge:
+    by_right: dict[int, list[tuple[float, float]]] = {}   # (that edge, the other)
+    for a, b in runs:
+        by_left.setdefault(round(a), []).append((a, b))
+        by_right.setdefault(round(b), []).append((b, a))
     for (_, left), (right, _) in zip(spans, spans[1:]):
-        starts.append(_gutter(left, right, runs))
+        starts.append(_gutter(left, right, runs, by_left, by_right))
     return starts
 
 
@@ -177,7 +186,7 @@ def _crosses(runs: list[tuple[float, float]], spans: list[tuple[float, float]]) 
 ALIGNED = 0.75   # points: two runs whose edges lie this close are aligned on that edge
 
 
-def _gutter(left: float, right: float, runs: list[tuple[float, float]]) -> float:
+def _gutter(left: float, right: float, runs: list[tuple[float, float]], by_left: dict, by_right: dict) -> float:
     """Where a column ends between a header that ends at ``left`` and the next that starts at ``right``.
     A run of the rows that reaches into this gap from the left belongs to the left column, one that
     reaches out of it to the right to the right column; a run inside the gap goes with the column whose
@@ -190,7 +199,7 @@ def _gutter(left: float, right: float, runs: list[tuple[float, float]]) -> float
     inside = [(a, b) for a, b in runs if b > left and a < right]
     lo, hi = left, right
     for a, b in inside:
-        side = _side(a, b, left, right, runs)
+        side = _side(a, b, left, right, by_left, by_right)
         if side < 0:
             lo = max(lo, b)
         elif side > 0:
@@ -207,14 +216,20 @@ def _gutter(left: float, right: float, runs: list[tuple[float, float]]) -> float
     return best[1]
 
 
-def _side(a: float, b: float, left: float, right: float, runs: list[tuple[float, float]]) -> int:
+def _aligned(index: dict, edge: float, other: float) -> bool:
+    """Is there a run whose edge lies at ``edge`` and whose other edge does not lie at ``other``?"""
+    return any(abs(edge - e) <= ALIGNED and abs(other - o) > ALIGNED
+               for k in (round(edge) - 1, round(edge), round(edge) + 1) for e, o in index.get(k, ()))
+
+
+def _side(a: float, b: float, left: float, right: float, by_left: dict, by_right: dict) -> int:
     """-1 when the run (a, b) belongs left of the gap (left, right), 1 when right of it, 0 when unknown."""
     if a < left:
         return -1
     if b > right:
         return 1
-    right_edge = any(abs(b - y1) <= ALIGNED and abs(a - y0) > ALIGNED for y0, y1 in runs)
-    left_edge = any(abs(a - y0) <= ALIGNED and abs(b - y1) > ALIGNED for y0, y1 in runs)
+    right_edge = _aligned(by_right, b, a)
+    left_edge = _aligned(by_left, a, b)
     return -1 if right_edge and not left_edge else 1 if left_edge and not right_edge else 0
 
 
@@ -245,10 +260,11 @@ def goes_on_directly(before: str, after: str) -> bool:
             and after.split(" ", 1)[0].lower() not in SUSPENDED_HYPHEN)
 
 
-def activity_columns(line: VLine, rows: list[VLine] = ()) -> Columns:
+def activity_columns(line: VLine, rows: list[VLine] = (), starts: list[float] | None = None) -> Columns:
     """An activity table's columns from its header line, their boundaries in the rows' white space."""
-    return Columns(["text", "start", "end", "deviation"][:len(line.words)],
-                   _boundaries([(w.x0, w.x1) for w in line.words], rows), " " + line.text)
+    if starts is None or len(starts) != len(line.words):
+        starts = boundaries([(w.x0, w.x1) for w in line.words], rows)
+    return Columns(["text", "start", "end", "deviation"][:len(line.words)], starts, " " + line.text)
 
 
 def cell_lines(words: list[Word]) -> list[str]:
