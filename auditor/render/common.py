@@ -175,6 +175,30 @@ def goal_groups(audit: ReportAudit) -> list[tuple[dict | None, list[Finding]]]:
     return out
 
 
+def signal_first(audit: ReportAudit) -> tuple[list[tuple[dict | None, list[Finding]]], list[tuple[str, list[Finding]]]]:
+    """The findings by goal, errors and warnings first: a rule's info findings, when the report has two or
+    more of them and none carries a review decision, leave their goals and become one entry per rule (a
+    report's many IND-NO-FORECAST rows no longer bury its errors); the rest stay under their goals."""
+    info: dict[str, list[Finding]] = {}
+    for f in audit.findings:
+        if f.severity == "info":
+            info.setdefault(f.rule, []).append(f)
+    grouped = {rule for rule, fs in info.items() if len(fs) >= 2 and all(f.review is None for f in fs)}
+    if not grouped:
+        return goal_groups(audit), []
+    kept = [(goal, [f for f in fs if not (f.severity == "info" and f.rule in grouped)]) for goal, fs in goal_groups(audit)]
+    return ([(goal, fs) for goal, fs in kept if fs],
+            [(rule, sorted(info[rule], key=lambda f: (f.line, f.fingerprint))) for rule in sorted(grouped)])
+
+
+def grouped_item(f: Finding, lang: str) -> str:
+    """One row of a grouped entry: what the finding is about (its indicator, activity or goal) and its goal."""
+    ev = f.evidence or {}
+    what = ev.get("indicator") or ev.get("activity") or ev.get("goal") or f.message
+    goal = f" ({f.goal.number})" if f.goal and f.goal.number else ""
+    return f"'{what}'{goal}"
+
+
 def goal_heading(goal: dict | None, lang: str) -> str:
     t = report_words(lang)
     if goal is None:

@@ -1,5 +1,6 @@
 """Markdown output: a document an auditor can attach -- per committee a summary table, then the findings
-grouped by goal with line, rule, message and evidence. No timestamps, so reruns give the same file.
+grouped by goal with line, rule, message and evidence, errors and warnings first (a rule's repeated info
+findings come last, one entry each listing their rows). No timestamps, so reruns give the same file.
 Report text is escaped (see ``_md``), so a title with ``|``, ``#``, backticks or ``<script>`` stays text."""
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import re
 
 from ..findings import AuditResult
 from ..words import counted
-from .common import (SEVERITY_ORDER, active, clean_text, extra_columns, finding_tags, goal_groups, goal_heading,
-                     incomplete_reasons, report_title, report_words, review_line, rule_counts, severity_label)
+from .common import (SEVERITY_ORDER, active, clean_text, extra_columns, finding_tags, goal_heading, grouped_item,
+                     incomplete_reasons, report_title, report_words, review_line, rule_counts, severity_label,
+                     signal_first)
 from .evidence import evidence_lines, withheld_lines
 from .location import location
 
@@ -40,6 +42,7 @@ def render(result: AuditResult, options: dict | None = None) -> str:
     options = options or {}
     lang = options.get("lang", "sv")
     t = report_words(lang)
+    titles = options.get("rule_titles") or {}
     out = [f"# {t['report']}", ""]
     extras = extra_columns(result, lang)
     if len(result.reports) > 1:
@@ -68,7 +71,8 @@ def render(result: AuditResult, options: dict | None = None) -> str:
                    + "".join(f" | **{total.get(key, 0)}**" for key, _ in extras) + " |")
         out.append("")
         out += [f"### {t['by_goal']}", ""]
-        for goal, findings in goal_groups(audit):
+        by_goal, info_groups = signal_first(audit)
+        for goal, findings in by_goal:
             out += [f"#### {_md(goal_heading(goal, lang), HEADING_LIMIT)}", ""]
             for f in findings:
                 low = f" *({t['low']})*" if f.confidence == "low" else ""
@@ -83,6 +87,19 @@ def render(result: AuditResult, options: dict | None = None) -> str:
                 decided = review_line(f, lang)
                 if decided:
                     out.append(f"  - *{_md(decided, MESSAGE_LIMIT)}*")
+            out.append("")
+        if info_groups:
+            out += [f"### {t['info_grouped']}", ""]
+        for rule, findings in info_groups:
+            title = _md(titles.get(rule) or findings[0].message)
+            out.append(f"- `{rule}` · {severity_label('info', lang)} · {counted(t['n_findings'], len(findings))}: {title}")
+            for f in findings:
+                low = f" *({t['low']})*" if f.confidence == "low" else ""
+                tags = "".join(f" · **{_md(tag)}**" for tag in finding_tags(f, lang))
+                where = location(f, lang) or f"{t['line']} {f.line}"
+                out.append(f"  - **{where}**: {_md(grouped_item(f, lang))}{low}{tags} · "
+                           f"{t['fingerprint']} {_code(f.fingerprint)}")
+        if info_groups:
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 

@@ -1,4 +1,5 @@
-"""Terminal output with rich: per committee a summary table, then the findings grouped by goal.
+"""Terminal output with rich: per committee a summary table, then the findings grouped by goal, errors and
+warnings first: a rule's repeated info findings come last as one entry listing their rows (``signal_first``).
 
 Report text never reaches the terminal as markup or as control sequences: every piece of it goes through
 ``clean_text`` (control characters, ESC and the C1 controls such as CSI dropped) and ``rich.markup.escape``
@@ -11,8 +12,9 @@ from collections import Counter
 
 from ..findings import AuditResult
 from ..words import counted
-from .common import (SEVERITY_ORDER, active, clean_text, extra_columns, finding_tags, goal_groups, goal_heading,
-                     incomplete_reasons, label, report_title, report_words, review_line, rule_counts, severity_label)
+from .common import (SEVERITY_ORDER, active, clean_text, extra_columns, finding_tags, goal_heading, grouped_item,
+                     incomplete_reasons, label, report_title, report_words, review_line, rule_counts, severity_label,
+                     signal_first)
 from .evidence import evidence_lines, withheld_lines
 from .location import location
 
@@ -36,6 +38,7 @@ def render(result: AuditResult, options: dict | None = None) -> str:
     buf = io.StringIO()
     width = options.get("width") or 110
     extras = extra_columns(result, lang)
+    titles = options.get("rule_titles") or {}
     label_new = label("new", lang)
     console = Console(file=buf, force_terminal=color, no_color=not color, width=width,
                       highlight=False, emoji=False)
@@ -69,7 +72,8 @@ def render(result: AuditResult, options: dict | None = None) -> str:
             table.add_row(rule, *[str(c.get(sev, "")) for sev in SEVERITY_ORDER],
                           *[str(c.get(key, "")) for key, _ in extras])
         console.print(table)
-        for goal, findings in goal_groups(audit):
+        by_goal, info_groups = signal_first(audit)
+        for goal, findings in by_goal:
             console.print()
             console.print(f"[bold]{escape(goal_heading(goal, lang), HEADING_LIMIT)}[/]")
             for f in findings:
@@ -90,6 +94,20 @@ def render(result: AuditResult, options: dict | None = None) -> str:
                 if decided:
                     for i, line in enumerate(textwrap.wrap(clean_text(decided, MESSAGE_LIMIT), width - 8)):
                         console.print(f"      [magenta]{'»' if i == 0 else ' '} {escape(line)}[/]")
+        if info_groups:
+            console.print()
+            console.print(f"[bold]{t['info_grouped']}[/]")
+        for rule, findings in info_groups:
+            title = escape(titles.get(rule) or findings[0].message)
+            console.print(f"  [{STYLE['info']}]{severity_label('info', lang):<7}[/] [bold]{rule}[/]  "
+                          f"{counted(t['n_findings'], len(findings))}: {title}")
+            for f in findings:
+                low = f" ({t['low']})" if f.confidence == "low" else ""
+                tags = "".join(f"  {tag}" for tag in finding_tags(f, lang))
+                where = location(f, lang) or f"{t['line']} {f.line:>5}"
+                text = f"{where}  {clean_text(grouped_item(f, lang), MESSAGE_LIMIT)}{low}{tags}  {f.fingerprint}"
+                for i, line in enumerate(textwrap.wrap(text, width - 8)):
+                    console.print(f"      {'·' if i == 0 else ' '} {escape(line)}")
         console.print()
     if len(result.reports) > 1:
         _batch_overview(console, result, lang, escape, Table)

@@ -182,6 +182,8 @@ REPORT = {
     'rules_col': ('Fynd per regel', 'Findings per rule'),
     'unreadable': ('kunde inte granskas', 'could not be audited'),
     'fingerprint': ('fingeravtryck', 'fingerprint'),
+    'info_grouped': ('Information, samlad per regel', 'Information, one entry per rule'),
+    'n_findings': ('{n} fynd', (('{n} finding', '{n} findings'))),
     'new_col': ('Nya', 'New'),
     'dismissed_col': ('Avfärdade', 'Dismissed'),
 }
