@@ -2,6 +2,10 @@
 
 Each command lives in its own module under ``auditor.commands`` and registers itself through
 ``register(subparsers)``; this module only wires them together and turns bad input into exit code 2.
+
+Only the chosen command's module is imported (some pull in pydantic, the parser or the rule engine): the
+others are listed by their one-line help from ``auditor.words.help``, so ``auditor --help`` still names them
+all and ``auditor --version`` imports none.
 """
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ import sys
 
 from .errors import InputError
 from .start import LANGS, ignore_ctrl_c, interrupted_line, lang_of, python_handles_ctrl_c
-from .words.help import ERRORS_SV, HELP_SV, NAMES, help_text
+from .words.help import COMMAND_HELP, ERRORS_SV, HELP_SV, NAMES, help_text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -93,7 +97,9 @@ class _Parser(argparse.ArgumentParser):
         return text
 
 
-def build_parser(lang: str = "sv") -> argparse.ArgumentParser:
+def build_parser(lang: str = "sv", commands=None) -> argparse.ArgumentParser:
+    """The command line; ``commands``: the command modules whose whole parsers are built (None: all of them),
+    the others only named with their one-line help (enough for ``auditor --help`` and for an unknown name)."""
     # a class per command line, so that subcommands (created with type(parser)) speak its language
     parser_class = type("_Parser", (_Parser,), {"lang": "en" if lang == "en" else "sv"})
     parser = parser_class(prog="auditor", description="Audit the goal follow-up reports (ILS-webb) of Stockholm's "
@@ -101,8 +107,23 @@ def build_parser(lang: str = "sv") -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", required=True, parser_class=parser_class)
     for name in COMMANDS:
-        importlib.import_module(f"auditor.commands.{name}").register(sub)
+        if commands is None or name in commands:
+            importlib.import_module(f"auditor.commands.{name}").register(sub)
+        else:
+            sub.add_parser(command_name(name), help=COMMAND_HELP[name])
     return parser
+
+
+def command_name(module: str) -> str:
+    """The name a command is typed with: its module's name with a hyphen (kf_targets -> kf-targets)."""
+    return module.replace("_", "-")
+
+
+def chosen_command(argv: list[str]) -> str | None:
+    """The command module ``argv`` chooses, or None (no command, or a name that is no command)."""
+    at = _command_at(argv)
+    modules = {command_name(name): name for name in COMMANDS}
+    return modules.get(argv[at]) if at is not None else None
 
 
 def _command_at(argv: list[str]) -> int | None:
@@ -136,7 +157,8 @@ def parse_args(argv: list[str], lang: str):
     at = _command_at(argv)
     if at is not None and argv[at] == "review" and argv[at + 1:at + 2] == ["serve"]:
         return build_serve_parser(lang).parse_args(argv[:at] + argv[at + 2:])
-    return build_parser(lang).parse_args(argv)
+    chosen = chosen_command(argv)
+    return build_parser(lang, () if chosen is None else (chosen,)).parse_args(argv)
 
 
 def _version() -> str:

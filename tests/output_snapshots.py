@@ -116,7 +116,7 @@ def catalogue_outputs(lang: str) -> str:
 
 @contextlib.contextmanager
 def cached_audits():
-    """Audit and parse each (files, language) once, and build each language's command line once: the
+    """Audit and parse each (files, language) once, and build each language's command line once per command: the
     commands get a deep copy of the audit cut down to what they keep. (Building the command line and the
     audit are most of the time otherwise.)"""
     import auditor.workflow.audit as audit_module
@@ -135,10 +135,11 @@ def cached_audits():
             parsed[key] = real_parse(path, *args, **kwargs)
         return parsed[key].model_copy(deep=True)
 
-    def build_parser(lang="sv"):
-        if lang not in built:
-            built[lang] = real_build(lang)
-        return built[lang]
+    def build_parser(lang="sv", commands=None):
+        key = (lang, None if commands is None else tuple(commands))
+        if key not in built:
+            built[key] = real_build(lang, commands)
+        return built[key]
 
     def audit_paths(paths, config=None, jobs=1, keep="full", own=None):
         key = (tuple(str(p) for p in paths), getattr(config, "lang", "sv"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 
 from ..errors import refusal
+from ..words.help import COMMAND_HELP
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 RANK = {"info": 0, "warning": 1, "error": 2}
@@ -25,7 +26,7 @@ def _ids(values: list[str] | None) -> list[str] | None:
 def register(sub) -> None:
     from ..render import RENDERERS
 
-    p = sub.add_parser("audit", help="audit reports: findings per committee (terminal, md, json, ...)",
+    p = sub.add_parser("audit", help=COMMAND_HELP["audit"],
                        description="Audit follow-up reports and write one audit report per committee. Exit code "
                                    "0: nothing gates; 1: a finding at or above --fail-on gates; 2: a usage or "
                                    "input error, or a report that is cut off.")

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import sys
 
+from ..words.help import COMMAND_HELP
+
 
 def register(sub) -> None:
-    p = sub.add_parser("baseline", help="record current findings so that CI fails only on new ones",
+    p = sub.add_parser("baseline", help=COMMAND_HELP["baseline"],
                        description="Record today's findings so that CI fails only on new ones.")
     inner = p.add_subparsers(dest="baseline_command", required=True, parser_class=type(p))
     c = inner.add_parser("create", help="write a baseline of the findings in PATH",

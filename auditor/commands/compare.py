@@ -8,9 +8,11 @@ from __future__ import annotations
 import json
 import sys
 
+from ..words.help import COMMAND_HELP
+
 
 def register(sub) -> None:
-    p = sub.add_parser("compare", help="compare two reports of the same committee (T1 → T2 → VB)",
+    p = sub.add_parser("compare", help=COMMAND_HELP["compare"],
                        description="Goals whose assessment changed, indicators that moved away from their target, "
                                    "and findings that appeared or were fixed, between two reports of the same "
                                    "committee.")

@@ -4,10 +4,11 @@ from __future__ import annotations
 import sys
 
 from ..errors import refusal, refusal_words
+from ..words.help import COMMAND_HELP
 
 
 def register(sub) -> None:
-    p = sub.add_parser("explain", help="show a rule's documentation and its pass/fail examples",
+    p = sub.add_parser("explain", help=COMMAND_HELP["explain"],
                        description="Show a rule's documentation and examples.")
     p.add_argument("rule", nargs="?", metavar="RULE-ID", help="the rule's id (see `auditor rules`)")
     p.add_argument("--all", action="store_true", help="every rule of the catalogue")
@@ -17,10 +18,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..engine.catalogue import load_catalogue
+    from ..engine.catalogue import declared_catalogue
     from ..engine.docs import rule_markdown
 
-    catalogue = load_catalogue(tuple(args.rules or ()))
+    catalogue = declared_catalogue(tuple(args.rules or ()))
     if args.all:
         specs = list(catalogue)
     elif args.rule:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import sys
 
 from ..errors import InputError
+from ..words.help import COMMAND_HELP
 
 
 def register(sub) -> None:
-    p = sub.add_parser("kf-targets", help="learn KF's annual targets from a batch of reports",
+    p = sub.add_parser("kf-targets", help=COMMAND_HELP["kf_targets"],
                        description="Learn KF's annual targets from a batch of reports: the targets that at least "
                                    "two reports print alike, with sure readings, are added to a knowledge file.")
     inner = p.add_subparsers(dest="kf_command", required=True, parser_class=type(p))

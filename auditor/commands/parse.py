@@ -4,9 +4,11 @@ from __future__ import annotations
 import json
 import sys
 
+from ..words.help import COMMAND_HELP
+
 
 def register(sub) -> None:
-    p = sub.add_parser("parse", help="parse reports and print the model (JSON contract auditor.report/1)",
+    p = sub.add_parser("parse", help=COMMAND_HELP["parse"],
                        description="Parse follow-up reports and print what the parser read.")
     p.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt, .pdf) or folders")
     p.add_argument("--format", choices=("json", "table"), default="table", help="output format (default: table)")

@@ -13,9 +13,11 @@ import datetime as _dt
 import os
 import sys
 
+from ..words.help import COMMAND_HELP
+
 
 def register(sub) -> None:
-    p = sub.add_parser("review", help="confirm or dismiss a finding (review file keyed by fingerprint)",
+    p = sub.add_parser("review", help=COMMAND_HELP["review"],
                        description="Record a reviewer's decision on a finding, list the decisions, or find stale "
                                    "ones. auditor review serve PATH... opens the review workspace in a browser.")
     p.add_argument("fingerprint", nargs="?", help="the finding's fingerprint (shown in every output)")

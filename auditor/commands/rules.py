@@ -4,18 +4,20 @@ from __future__ import annotations
 import json
 import sys
 
+from ..words.help import COMMAND_HELP
+
 
 def register(sub) -> None:
-    p = sub.add_parser("rules", help="list the rules of the catalogue", description="List the rules of the catalogue.")
+    p = sub.add_parser("rules", help=COMMAND_HELP["rules"], description="List the rules of the catalogue.")
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
     p.add_argument("--rules", action="append", metavar="DIR", help="also load rule modules from DIR")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from ..engine.catalogue import load_catalogue
+    from ..engine.catalogue import declared_catalogue
 
-    catalogue = load_catalogue(tuple(args.rules or ()))
+    catalogue = declared_catalogue(tuple(args.rules or ()))
     lang = args.lang
     if args.format == "json":
         doc = [{"id": s.id, "severity": s.severity, "title": s.summary(lang), "parameters": s.parameters,
@@ -46,7 +48,7 @@ def run(args) -> int:
 
 
 def _sev(severity: str, lang: str) -> str:
-    from ..render.common import severity_label
+    from ..words import severity_label
 
     style = {"error": "red", "warning": "yellow", "info": "cyan"}[severity]
     return f"[{style}]{severity_label(severity, lang)}[/]"

@@ -10,6 +10,7 @@ non-rule data files (``*.yaml``).
 """
 from __future__ import annotations
 
+import ast
 import dataclasses
 import difflib
 import importlib.util
@@ -270,4 +271,69 @@ def load_catalogue(extra_dirs: tuple[str, ...] = ()) -> Catalogue:
             if spec.id in cat.rules:
                 raise refusal("rule_id_taken", str(path), code="rules", rule=spec.id, path=cat.rules[spec.id].path)
             cat.rules[spec.id] = spec
+    return cat
+
+
+# ------------------------------------------------------------------------------ the catalogue as declared
+# ``auditor rules`` and ``explain`` show only what a rule module declares (ID, TITLE, DOC_SV, EXAMPLES, ...),
+# which the built-in modules write as plain literals: reading them from the source spares importing the
+# modules and experta with them. A module that computes any of them, and every user folder (whose modules
+# must load and pass the checks above to be listed), go through ``load_catalogue``; a test holds the two
+# readings of the built-in catalogue equal.
+
+_DECLARED = ("ID", "SEVERITY", "TITLE", "MESSAGE", "PARAMETERS", "EXAMPLES", "DOC_SV", "DECISIVE_CELLS")
+
+
+def _declared(path: Path) -> dict | None:
+    """The module's docstring and literal declarations; None when one of them is not a plain literal."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    found: dict[str, Any] = {"__doc__": ast.get_docstring(tree, clean=False)}
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else (
+            [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else [])
+        names = [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name) and n.id in _DECLARED]
+        if not names:
+            continue
+        if isinstance(node, ast.AugAssign) or len(targets) != 1 or not isinstance(targets[0], ast.Name) \
+                or node.value is None:
+            return None                     # declared in a way this reading does not follow
+        try:
+            found[names[0]] = ast.literal_eval(node.value)
+        except (ValueError, TypeError, SyntaxError, RecursionError):
+            return None
+    return found
+
+
+def _declared_spec(path: Path) -> RuleSpec | None:
+    """A built-in rule's spec from its declarations (without its experta rules), or None when they are not
+    all plain and well-formed (then the module is loaded, and its errors are told as usual)."""
+    d = _declared(path)
+    if d is None:
+        return None
+    rule_id, severity, title, message = d.get("ID"), d.get("SEVERITY"), d.get("TITLE"), d.get("MESSAGE")
+    doc_sv, parameters = d.get("DOC_SV"), d.get("PARAMETERS") or {}
+    if not (isinstance(rule_id, str) and ID_RE.match(rule_id) and severity in SEVERITIES
+            and isinstance(title, dict) and isinstance(message, dict) and "sv" in title and "sv" in message
+            and (doc_sv is None or isinstance(doc_sv, str)) and isinstance(parameters, dict)):
+        return None
+    return RuleSpec(id=rule_id, severity=severity, title=title, message=message, doc=(d["__doc__"] or "").strip(),
+                    doc_sv=(doc_sv or "").strip(), parameters=dict(parameters),
+                    examples=list(d.get("EXAMPLES") or []), rules=[], module=f"auditor_rules.{path.stem}",
+                    path=str(path), builtin=True, decisive_cells=tuple(d.get("DECISIVE_CELLS") or ()))
+
+
+def declared_catalogue(extra_dirs: tuple[str, ...] = ()) -> Catalogue:
+    """The catalogue for listing and documentation: the rules' ids, words, parameters and examples, without
+    their experta rules (``rules`` is empty) when the built-in modules can be read as declared; else, and
+    with user folders, the loaded catalogue."""
+    if extra_dirs:
+        return load_catalogue(tuple(extra_dirs))
+    cat = Catalogue(dirs=rule_dirs())
+    for path in sorted(builtin_rules_dir().glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        spec = _declared_spec(path)
+        if spec is None or spec.id in cat.rules:
+            return load_catalogue()
+        cat.rules[spec.id] = spec
     return cat

@@ -7,9 +7,8 @@ other language's title); a rule without ``DOC_SV`` shows its docstring in both, 
 """
 from __future__ import annotations
 
-from ..render.common import severity_label
-from ..words import catalogue, texts
-from .examples import example_title, render_example
+from ..words import catalogue, severity_label, texts
+from .example_text import example_title, render_example
 
 def rule_markdown(spec, lang: str = "sv", heading: str = "###") -> str:
     lang = "en" if lang == "en" else "sv"

@@ -22,9 +22,8 @@ from ..knowledge import builtin_knowledge, decide_direction
 from ..model import Activity, Goal, Indicator, Paragraph, Report, Value
 from ..parser.prose_claims import read_claims, settle_trends
 from ..parser.values import parse_value
-from ..words.form import LEVEL_NAMES, MARKERS
+from .example_text import LEVELS, example_title, render_example  # noqa: F401 (the last two: shown by explain)
 
-_LEVELS = ("inriktningsmal", "verksamhetsomradesmal", "namndmal", "enhetsmal")
 _CELLS = {"outcome": "outcome", "men": "outcome_men", "women": "outcome_women", "previous": "previous",
           "forecast": "forecast", "target": "target", "kf_target": "kf_target"}
 
@@ -70,7 +69,7 @@ def build_report(spec: dict) -> Report:
                                        start=date.fromisoformat(act.get("start", "2020-01-01")),
                                        end=date.fromisoformat(act.get("end", "2020-12-31")), deviation=act.get("deviation", False),
                                        analysis=text, analysis_line=next_line(2) if text else None))
-        goal = Goal(id=gid, parent=parent, level=g.get("level", _LEVELS[min(depth + 1, 3)]), number=g.get("number"),
+        goal = Goal(id=gid, parent=parent, level=g.get("level", LEVELS[min(depth + 1, 3)]), number=g.get("number"),
                     title=g.get("title", f"Mål {len(goals) + 1}"), line=goal_line, assessment=g.get("assessment"),
                     analysis=analysis, analysis_line=analysis_line, indicators=indicators, activities=activities)
         goals.append(goal)
@@ -89,52 +88,3 @@ def build_report(spec: dict) -> Report:
         ind.claims = claims.get(id(ind), [])
         settle_trends(ind, decide_direction(ind, knowledge)[0])
     return report
-
-
-_CELL_LABELS = (("outcome", "utfall"), ("men", "män"), ("women", "kvinnor"), ("previous", "föreg. år"),
-                ("forecast", "prognos"), ("target", "årsmål"), ("kf_target", "KF:s årsmål"))
-
-
-def example_title(example: dict, lang: str = "sv") -> str:
-    """The example's name for a reader of ``lang``: ``title_sv`` in Swedish when the rule gives one, else
-    ``title`` (English, and the only one a user rule may have)."""
-    sv = example.get("title_sv")
-    if lang != "en" and isinstance(sv, str) and sv.strip():
-        return sv
-    return example.get("title", "") or ""
-
-
-def render_example(example: dict, lang: str = "sv") -> list[str]:
-    """The example as indented text lines, the way the report would show it."""
-    spec = example.get("report", {})
-    out = [f"[{spec.get('kind', 'VB')}]"]
-    for para in spec.get("summary", []):
-        out.append(f"  {para}")
-
-    def goal(g: dict, depth: int):
-        pad = "  " * (depth + 1)
-        level = g.get("level", _LEVELS[min(depth + 1, 3)])
-        number = f"{g['number']} " if g.get("number") else ""
-        out.append(f"{pad}{LEVEL_NAMES[level]}: {number}{g.get('title', '')}")
-        if g.get("assessment"):
-            out.append(f"{pad}  {MARKERS[g['assessment']]}")
-        if g.get("analysis"):
-            out.append(f"{pad}  Analys: {' '.join(g['analysis'].split())}")
-        for ind in g.get("indicators", []):
-            cells = ", ".join(f"{label} {ind[key]}" for key, label in _CELL_LABELS if ind.get(key) not in (None, ""))
-            flag = "" if ind.get("certain", True) else "  (osäkra kolumner)"
-            out.append(f"{pad}  Indikator: {ind['name']} | {cells or 'inga värden'}{flag}")
-            if ind.get("analysis"):
-                out.append(f"{pad}    Analys: {ind['analysis']}")
-        for act in g.get("activities", []):
-            dev = " | Avvikelse" if act.get("deviation") else ""
-            dates = f" | {act['start']} – {act['end']}" if "start" in act or "end" in act else ""
-            out.append(f"{pad}  Aktivitet: {act['text']}{dates}{dev}")
-            if act.get("analysis"):
-                out.append(f"{pad}    Analys: {act['analysis']}")
-        for child in g.get("children", []):
-            goal(child, depth + 1)
-
-    for g in spec.get("goals", []):
-        goal(g, 0)
-    return out

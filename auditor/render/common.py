@@ -8,7 +8,7 @@ from pathlib import PurePath
 from typing import Any, Iterable
 
 from ..findings import SEVERITY_RANK, AuditResult, Finding, ReportAudit
-from ..words import catalogue, place, texts, word
+from ..words import catalogue, place, severity_label, texts, word  # noqa: F401 (severity_label: renderers' too)
 from .location import place_in
 
 SEVERITY_ORDER = ("error", "warning", "info")
@@ -59,12 +59,6 @@ def report_words(lang: str) -> dict[str, str]:
 
 def label(key: str | None, lang: str = "sv") -> str:
     return word(catalogue.LABELS, "none" if key is None else key, lang)
-
-
-def severity_label(severity: str, lang: str) -> str:
-    """Severity as a reader sees it (the words every renderer shares); the machine formats keep
-    error/warning/info."""
-    return label(severity, lang)
 
 
 def report_name(audit: ReportAudit) -> str:

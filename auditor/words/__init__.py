@@ -7,7 +7,7 @@ Renderers take a whole group in one language (``texts(catalogue.HTML, lang)``) o
 """
 from __future__ import annotations
 
-from .catalogue import BASIS, COLUMNS, LOCATION
+from .catalogue import BASIS, COLUMNS, LABELS, LOCATION
 
 
 def index(lang: str | None) -> int:
@@ -84,3 +84,9 @@ def direction_reason(status, lang: str = "sv") -> str:
     """How an indicator's direction was decided, in words: "namnmönster: sjukfrånvaro"."""
     how = word(BASIS, status.direction_basis, lang)
     return f"{how}: {status.direction_detail}" if status.direction_detail else how
+
+
+def severity_label(severity: str, lang: str | None) -> str:
+    """Severity as a reader sees it (the words every renderer, ``auditor rules`` and ``explain`` share); the
+    machine formats keep error/warning/info."""
+    return word(LABELS, severity, lang)

@@ -130,6 +130,21 @@ SV: dict[str, str] = {
 }
 
 
+# Each command's one-line help (English; its Swedish is in SV), by command module. Here and not in the command
+# modules, so that ``auditor --help`` lists every command without importing any of them; each module's
+# ``register`` takes its help from here too, so the two cannot differ.
+COMMAND_HELP: dict[str, str] = {
+    "parse": "parse reports and print the model (JSON contract auditor.report/1)",
+    "audit": "audit reports: findings per committee (terminal, md, json, ...)",
+    "rules": "list the rules of the catalogue",
+    "explain": "show a rule's documentation and its pass/fail examples",
+    "review": "confirm or dismiss a finding (review file keyed by fingerprint)",
+    "baseline": "record current findings so that CI fails only on new ones",
+    "compare": "compare two reports of the same committee (T1 → T2 → VB)",
+    "kf_targets": "learn KF's annual targets from a batch of reports",
+}
+
+
 def help_text(text: str | None, lang: str) -> str | None:
     """``text`` in ``lang``: the Swedish wording for sv (the English text when none is known), else as given."""
     if text is None or lang == "en":
