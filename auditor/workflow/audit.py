@@ -157,16 +157,22 @@ def _audit_one(args):
 
 def _audit_in_pool(tasks: list, workers: int, config: Config, progress=None) -> list[ReportAudit]:
     """Audit ``tasks`` in a process pool, results in task order. Ctrl-C (SIGINT to the whole process group,
-    as a terminal sends it) reaches only the parent: the workers are started with SIGINT ignored (inherited
-    from the parent while it starts them, and set again by the initializer), and on KeyboardInterrupt the
-    parent cancels what is queued and stops the workers before it re-raises."""
+    as a terminal sends it) reaches only the parent: while the parent starts the workers, a SIGINT is only
+    noted, and acted on as soon as they are started (a forked worker inherits the note-taker, harmless until
+    its initializer ignores SIGINT; where workers are spawned, a handler does not pass through exec, so they
+    inherit "ignore" and a Ctrl-C in that moment is lost); on KeyboardInterrupt the parent cancels what is
+    queued and stops the workers before it re-raises."""
+    import multiprocessing
     import signal
     from concurrent.futures import ProcessPoolExecutor
 
     _warm(config)
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(config,))
+    noted: list[int] = []
+    forked = multiprocessing.get_start_method() == "fork"
     try:
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)   # workers forked now inherit "ignore"
+        previous = signal.signal(signal.SIGINT, (lambda signum, frame: noted.append(signum)) if forked
+                                 else signal.SIG_IGN)
     except ValueError:                                            # not the main thread: nothing to inherit
         previous = None
     try:
@@ -174,6 +180,9 @@ def _audit_in_pool(tasks: list, workers: int, config: Config, progress=None) -> 
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
+    if noted:           # a Ctrl-C while the workers were started (once ignored, and the batch ran to its end)
+        _stop(pool)
+        raise KeyboardInterrupt
     try:
         results = []
         for (path, _, _), future in zip(tasks, futures):
