@@ -43,8 +43,8 @@ def _rule_id() -> str:
 
 
 @pytest.mark.parametrize("argv", [["--version"], ["--help"], ["rules"], ["rules", "--format", "json"],
-                                  ["--lang", "en", "rules"], ["explain", "RULE"], ["explain", "--all", "--format", "md"],
-                                  ["explain", "--help"]])
+                                  ["--lang", "en", "rules"], ["explain", "RULE"],
+                                  ["explain", "--all", "--format", "md"], ["explain", "--help"]])
 def test_light_commands_import_no_heavy_module(argv, tmp_path):
     argv = [_rule_id() if a == "RULE" else a for a in argv]
     modules = _imported(argv, tmp_path)
