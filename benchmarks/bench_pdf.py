@@ -6,7 +6,8 @@
 1. **Speed**: the four corpus gold models (or, without ``../shared``, the fixtures) are drawn one after the
    other as one ILS-webb-like PDF of at least ``--pages`` pages (``tests/pdf_draw.py``); the script prints
    the pages, the characters and the time ``auditor.parser.parse_file`` takes for it (median of 3 runs),
-   against the target of 3 s for 140 pages.
+   beside this machine's references (``_common.references``) and OK/OVER against issue 20's goal of 1 s for
+   140 pages (20 times the fixed workload; scaled to the pages drawn).
 2. **Cells**: each model is drawn as a PDF and read twice: by position (the PDF path) and as the text of its
    text layer (pypdf, ``auditor.pdf``) read by the text parser, as a PDF was read before. The script prints
    each way's cell accuracy (of the model's indicator cells, the share read into the right column) and the
@@ -17,16 +18,16 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from _common import CORPUS, FIXTURES, ROOT
+from _common import CORPUS, FIXTURES, ROOT, in_process, judged, references, show_references
 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+
+GOAL_140_PAGES = 1.0        # issue 20: a 141-page PDF parsed in 1 s (on its machine; judged as a ratio)
 
 
 def models():
@@ -110,6 +111,8 @@ def main() -> int:
     from auditor.pdf import pdf_to_text
     from auditor.reader import read_text
 
+    ref = references()
+    show_references(ref)
     reports = list(models())
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -136,20 +139,13 @@ def main() -> int:
         pdf, n = long_model([m for _, m in reports], args.pages, lambda m, p: draw_report(m, p, Style()), folder)
         if args.keep:
             Path(args.keep).write_bytes(pdf.read_bytes())
-        parse_file(pdf)    # imports and warm-up
-        times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            rep = parse_file(pdf)
-            times.append(time.perf_counter() - start)
-        chars = len(rep.model_dump_json())
-        seconds = statistics.median(times)
+        rep = parse_file(pdf)    # imports and warm-up
+        seconds, ratio = in_process(lambda: parse_file(pdf), 3)
         rows = sum(len(g.indicators) for g in rep.goals)
-        print(f"{n} pages, {len(rep.goals)} goals, {rows} indicator rows: parse_file {seconds:.2f} s "
-              f"(median of 3; {seconds / n * 1000:.1f} ms a page; target < 3 s for 140 pages"
-              f"{', met' if seconds * 140 / n < 3 else ', NOT met'})")
-        del chars
-    return 0
+        print(f"{n} pages, {len(rep.goals)} goals, {rows} indicator rows: parse_file {seconds:.2f} s of CPU "
+              f"(median of 3; {seconds / n * 1000:.1f} ms a page)")
+        met = judged(f"parse_file, {n} pages", seconds, ratio, GOAL_140_PAGES * n / 140, whole_process=False)
+    return 0 if met else 1
 
 
 if __name__ == "__main__":
