@@ -13,8 +13,8 @@ from typing import Any
 
 from ..findings import AuditResult, Finding, ReportAudit
 from ..model import Goal
-from .common import (clean_text, label, opt, page_names, report_label, report_name, rule_ids, severity_counts,
-                     sorted_findings)
+from .common import (clean_text, grouped_item, label, opt, page_names, report_label, report_name, rule_ids,
+                     severity_counts, signal_first, sorted_findings)
 from .evidence import evidence_pairs
 from .location import location
 from ..diagnostics import described
@@ -154,12 +154,26 @@ class _Builder:
             findings=[self.finding(f) for f in sorted_findings(by_goal.get(goal.id, []))],
         )
 
-    def tree(self, audit: ReportAudit) -> tuple[list[GoalView], list[FindingView]]:
+    def info_groups(self, audit: ReportAudit) -> tuple[list[dict], set[str]]:
+        """A rule's repeated info findings as one entry each (``signal_first``), and their fingerprints."""
+        _, groups = signal_first(audit)
+        out, taken = [], set()
+        for rule, findings in groups:
+            out.append({"rule": clean_text(rule), "title": clean_text(self.rule_titles.get(rule, "")),
+                        "severity_label": label("info", self.lang), "count": len(findings),
+                        "rows": [(self.finding(f), clean_text(grouped_item(f, self.lang))) for f in findings]})
+            taken.update(f.fingerprint for f in findings)
+        return out, taken
+
+    def tree(self, audit: ReportAudit, leave: set[str] = frozenset()) -> tuple[list[GoalView], list[FindingView]]:
+        """The goal tree with its findings, but for those in ``leave`` (shown grouped elsewhere)."""
         report = audit.report
         by_goal: dict[str, list[Finding]] = {}
         loose: list[Finding] = []
         known = {g.id for g in report.goals} if report else set()
         for f in audit.findings:
+            if f.fingerprint in leave:
+                continue
             if f.goal is not None and f.goal.id in known:
                 by_goal.setdefault(f.goal.id, []).append(f)
             else:
@@ -180,7 +194,8 @@ def _stale_views(stale, lang: str) -> list[dict]:
 
 
 def _page_context(audit: ReportAudit, builder: _Builder, index_name: str | None, stale=()) -> dict:
-    roots, loose = builder.tree(audit)
+    info_groups, grouped = builder.info_groups(audit)
+    roots, loose = builder.tree(audit, grouped)
     findings = audit.findings
     rules = sorted({f.rule for f in findings})
     return {
@@ -191,7 +206,7 @@ def _page_context(audit: ReportAudit, builder: _Builder, index_name: str | None,
         "dismissed": sum(1 for f in findings if f.dismissed),
         "rules": [(r, clean_text(builder.rule_titles.get(r, ""))) for r in rules],
         "severity_labels": [(s, label(s, builder.lang)) for s in ("error", "warning", "info")],
-        "roots": roots, "loose": loose, "index_name": index_name,
+        "roots": roots, "loose": loose, "info_groups": info_groups, "index_name": index_name,
         "diagnostics": [(d.line, clean_text(d.code), clean_text(described(d, builder.lang), 500))
                         for d in audit.diagnostics],
         "complete": audit.complete, "version": _version(), "stale": _stale_views(stale, builder.lang),

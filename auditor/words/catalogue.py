@@ -107,6 +107,8 @@ HTML = {
     'findings': ('Fynd', 'Findings'),
     'goals': ('Mål och bedömningar', 'Goals and assessments'),
     'other_findings': ('Fynd utanför målträdet', 'Findings outside the goal tree'),
+    'info_grouped': ('Information, samlad per regel', 'Information, one entry per rule'),
+    'n_grouped': ('fynd', 'findings'),
     'no_findings': ('Inga fynd.', 'No findings.'),
     'filter': ('Filtrera', 'Filter'),
     'rule': ('Regel', 'Rule'),

@@ -69,3 +69,13 @@ def test_a_decision_keeps_a_rules_info_findings_under_their_goals():
 def test_json_keeps_one_finding_each():
     doc = json.loads(_render("json", _result()))
     assert [f["rule"] for f in doc["reports"][0]["findings"]].count("IND-NO-FORECAST") == 3
+
+
+def test_html_shows_the_grouped_entry_after_the_goal_tree():
+    page = _render("html", _result())
+    grouped = page.index("Information, samlad per regel")
+    assert page.index("GOAL-NO-ANALYSIS") < grouped
+    entry = page[grouped:]
+    assert 'data-rule="IND-NO-FORECAST"' in entry and 'data-count="3"' in entry
+    assert all(fp * 16 in entry for fp in "bcd")
+    assert page.count('data-rule="IND-NO-FORECAST"') == 1
