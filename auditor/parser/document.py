@@ -13,10 +13,11 @@ Every line ends up somewhere: in a field of the model, as furniture or table hea
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..diagnostics import message
 from ..knowledge import about_people, builtin_knowledge, decide_direction, kf_key
-from ..model import Activity, Diagnostic, Indicator, Paragraph, Report, TextSection
+from ..model import CERTAIN, Activity, Diagnostic, Indicator, Paragraph, Report, TextSection
 from . import labels as L
 from .activities import ActivityRows
 from .cursor import join_text
@@ -25,6 +26,7 @@ from .prose_claims import read_claims, settle_trends
 from .lines import Line
 from .meta import read_meta
 from .placement import Context, counts_things, decide
+from .row_patterns import text_pattern
 from .values import NUMBER, YEAR, parse_value
 from .rows import IndicatorRows
 
@@ -72,6 +74,7 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
         kf_targets = knowledge.kf_targets if self.kf_targets is None else self.kf_targets
         spacing = self.spacing_hints()
         claims = read_claims(report)
+        placed = []
         for goal in self.goals:
             for ind in goal.indicators:
                 ind.claims = claims.get(id(ind), [])
@@ -79,10 +82,19 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
                 if row is not None:
                     people = about_people(ind.name, knowledge)[0]
                     known = kf_targets.get((report.year, kf_key(ind.name))) if report.year else None
-                    decide(ind, row, Context(report_kind=report.report_kind, spacing=spacing, people=people,
-                                             known_kf=parse_value(known) if known else None,
-                                             count=counts_things(ind.name),
-                                             positioned=self.positioned.get(self.value_line.get(id(ind), 0))))
+                    ctx = Context(report_kind=report.report_kind, spacing=spacing, people=people,
+                                  known_kf=parse_value(known) if known else None, count=counts_things(ind.name),
+                                  positioned=self.positioned.get(self.value_line.get(id(ind), 0)))
+                    placed.append((ind, row, ctx, list(ind.notes)))
+                    decide(ind, row, ctx)
+        # the doubtful rows again, knowing the pattern the report's sure rows share
+        pattern = text_pattern([ind for ind, *_ in placed])
+        for ind, row, ctx, notes in placed:
+            if ind.confidence < CERTAIN and ctx.positioned is None:
+                ind.notes = notes
+                decide(ind, row, replace(ctx, pattern=pattern))
+        for goal in self.goals:
+            for ind in goal.indicators:
                 if ind._trends:
                     settle_trends(ind, decide_direction(ind, knowledge)[0])
 

@@ -123,6 +123,9 @@ class Context:
     people: bool | None = None       # the indicator is about people (None: not known)
     count: bool = False              # the indicator counts things ("Antal ..."), so its split by sex adds up
     positioned: dict[str, str] | None = None   # the row's cells by column, read from a PDF's geometry
+    # what the report's sure rows say about its target columns: per column, the evidence for a text
+    # and for a figure there (row_patterns.text_pattern)
+    pattern: dict[str, tuple[float, float]] | None = None
 
 
 
@@ -345,6 +348,11 @@ def _context_evidence(a: dict[str, Value | None], period: str | None, ctx: Conte
         if x is not None and y is not None:
             same, differ = _LOG_EQUAL[pair]
             score += same if _same(x, y) else differ
+    if ctx.pattern:
+        for col, (text, figure) in ctx.pattern.items():
+            v = a.get(col)
+            if v is not None:
+                score += text if v.value is None else figure
     if ctx.known_kf is not None:
         score += KNOWN_KF_TARGET if _same_figure(a["kf_target"], ctx.known_kf) else -KNOWN_KF_TARGET
     return score

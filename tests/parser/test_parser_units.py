@@ -421,3 +421,30 @@ def test_prose_with_a_figure_after_a_sentence_stays_prose():
             "Besökarna är nöjda.\nUtfallet blev 88 % 2024\noch det är mer än väntat.\n")
     (row,) = _rows(text)
     assert "Utfallet blev 88 %" in row.analysis
+
+
+HEADER_NO_FORECAST = ("Verksamhetsberättelse 2024\n\nKF:s mål för verksamhetsområdet: 1.1 Fler lär sig svenska\n\n"
+                      " Uppfylls helt\n\nIndikator Periodens utfall Utfall män/pojkar Utfall kvinnor/flickor "
+                      "Utfall VB 2023 Årsmål KF:s årsmål Period\n\n")
+SURE_ROWS = ["Andel nöjda elever\n\n80 % 78 % 82 % 79 % 85 % Öka VB 2024\n",
+             "Andel elever som klarar kursen\n\n70 % 65 % 75 % 68 % 72 % Öka VB 2024\n",
+             "Andel lärare med behörighet\n\n90 % 88 % 91 % 89 % 92 % 95 % VB 2024\n"]
+DOUBTFUL = "Andel deltagare som fullföljer\n\n88 % 81 % 95 % Öka VB 2024\n"
+
+
+def test_a_tables_sure_rows_tell_where_its_text_targets_stand():
+    """The committee's target is a figure and KF's column holds "Öka" in the sure rows: the doubtful row
+    (whose 81 % and 95 % could also be a split by sex around 88 %) is read the same way, more surely."""
+    alone = parse_text(HEADER_NO_FORECAST + DOUBTFUL, "x").goals[0].indicators[0]
+    with_table = parse_text(HEADER_NO_FORECAST + "\n".join(SURE_ROWS + [DOUBTFUL]), "x").goals[0].indicators[-1]
+    for row in (alone, with_table):
+        assert texts(row)["target"] == "95 %" and texts(row)["kf_target"] == "Öka"
+    assert alone.confidence < 0.6 <= with_table.confidence
+
+
+def test_the_text_pattern_says_nothing_without_sure_rows():
+    from auditor.parser.row_patterns import text_pattern
+    assert text_pattern([]) == {"target": (0.0, 0.0)}
+    sure = [i for i in parse_text(HEADER_NO_FORECAST + "\n".join(SURE_ROWS), "x").goals[0].indicators]
+    text, figure = text_pattern(sure)["target"]
+    assert text < -0.5 and figure > 0
