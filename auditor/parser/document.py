@@ -26,7 +26,7 @@ from .prose_claims import read_claims, settle_trends
 from .lines import Line
 from .meta import read_meta
 from .placement import Context, counts_things, decide
-from .row_patterns import text_pattern
+from .row_patterns import neighbour_shapes, text_pattern
 from .values import NUMBER, YEAR, parse_value
 from .rows import IndicatorRows
 
@@ -75,6 +75,7 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
         spacing = self.spacing_hints()
         claims = read_claims(report)
         placed = []
+        self.owner: dict[int, int] = {}
         for goal in self.goals:
             for ind in goal.indicators:
                 ind.claims = claims.get(id(ind), [])
@@ -86,13 +87,16 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
                                   known_kf=parse_value(known) if known else None, count=counts_things(ind.name),
                                   positioned=self.positioned.get(self.value_line.get(id(ind), 0)))
                     placed.append((ind, row, ctx, list(ind.notes)))
+                    self.owner[id(ind)] = id(goal)
                     decide(ind, row, ctx)
-        # the doubtful rows again, knowing the pattern the report's sure rows share
+        # the doubtful rows again, knowing the pattern the report's sure rows share and how their
+        # neighbours were read
         pattern = text_pattern([ind for ind, *_ in placed])
+        neighbours = neighbour_shapes([(ind, row, ctx, self.owner[id(ind)]) for ind, row, ctx, _ in placed])
         for ind, row, ctx, notes in placed:
             if ind.confidence < CERTAIN and ctx.positioned is None:
                 ind.notes = notes
-                decide(ind, row, replace(ctx, pattern=pattern))
+                decide(ind, row, replace(ctx, pattern=pattern, neighbours=neighbours.get(id(ind))))
         for goal in self.goals:
             for ind in goal.indicators:
                 if ind._trends:

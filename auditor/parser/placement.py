@@ -63,6 +63,9 @@ MEASURED_IN_TARGET = -1.5     # "40,34 %": a figure with two decimals is measure
 FORECAST_FAR_FROM_SHARE = -2.5
 FAR_FACTOR = 3.0
 KNOWN_KF_TARGET = 4.0
+# Rows of one table that print as many cells usually fill the same columns (a table of survey results:
+# last year, target, KF's target): a reading its neighbours share is that much likelier.
+SAME_SHAPE = 1.0
 PROSE_AGREES = 4.0
 PROSE_DISAGREES = -4.0
 NOT_MEASURED = 3.0
@@ -126,6 +129,9 @@ class Context:
     # what the report's sure rows say about its target columns: per column, the evidence for a text
     # and for a figure there (row_patterns.text_pattern)
     pattern: dict[str, tuple[float, float]] | None = None
+    # how the row's neighbours (same goal, same number of printed cells, same kind of period) were read:
+    # the probability of each set of filled columns among them (row_patterns.shapes_of_neighbours)
+    neighbours: dict[frozenset, float] | None = None
 
 
 
@@ -353,9 +359,27 @@ def _context_evidence(a: dict[str, Value | None], period: str | None, ctx: Conte
             v = a.get(col)
             if v is not None:
                 score += text if v.value is None else figure
+    if ctx.neighbours:
+        score += SAME_SHAPE * ctx.neighbours.get(shape(a), 0.0)
     if ctx.known_kf is not None:
         score += KNOWN_KF_TARGET if _same_figure(a["kf_target"], ctx.known_kf) else -KNOWN_KF_TARGET
     return score
+
+
+def shape(a: dict[str, Value | None]) -> frozenset:
+    """The set of columns a reading fills."""
+    return frozenset(col for col, v in a.items() if v is not None)
+
+
+def shapes(ind: Indicator, row: PendingRow, ctx: Context) -> dict[frozenset, float]:
+    """The probability of each set of filled columns over the row's readings."""
+    scored = score(ind, row, ctx)
+    out: dict[frozenset, float] = {}
+    if scored:
+        for w, (_, _, c) in zip(_weights(scored), scored):
+            key = shape(c.cells)
+            out[key] = out.get(key, 0.0) + w
+    return out
 
 
 def _same_figure(a: Value | None, b: Value | None) -> bool:

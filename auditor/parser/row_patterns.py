@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 
 from ..model import CERTAIN, Indicator
+from .placement import _situation, shapes
 
 # How often a filled cell of the column is a text, across reports (the form allows text in both).
 EXPECTED_TEXT = {"target": 0.15}
@@ -38,4 +39,31 @@ def text_pattern(rows: list[Indicator]) -> dict[str, tuple[float, float]]:
                 figures += 1
         share = (texts + PRIOR_ROWS * expected) / (texts + figures + PRIOR_ROWS)
         out[col] = (math.log(share / expected), math.log((1 - share) / (1 - expected)))
+    return out
+
+
+def neighbour_shapes(rows) -> dict[int, dict[frozenset, float]]:
+    """For each doubtful row (``(indicator, pending row, context, goal)``), how its neighbours were read:
+    the mean probability of each set of filled columns over the other rows of the same goal that print
+    as many cells under as many columns, with the same kind of period."""
+    groups: dict[tuple, list] = {}
+    for ind, row, ctx, goal in rows:
+        if ctx.positioned is not None or not row.readings:
+            continue
+        printed = sum(1 for c in row.readings[0] if c.text) - (1 if row.period else 0)
+        key = (goal, len(row.columns), printed, _situation(row.period, ctx.report_kind))
+        groups.setdefault(key, []).append((ind, shapes(ind, row, ctx)))
+    out: dict[int, dict[frozenset, float]] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for ind, _ in members:
+            if ind.confidence >= CERTAIN:
+                continue
+            others = [dist for other, dist in members if other is not ind]
+            mean: dict[frozenset, float] = {}
+            for dist in others:
+                for k, p in dist.items():
+                    mean[k] = mean.get(k, 0.0) + p / len(others)
+            out[id(ind)] = mean
     return out

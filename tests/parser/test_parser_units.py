@@ -448,3 +448,18 @@ def test_the_text_pattern_says_nothing_without_sure_rows():
     sure = [i for i in parse_text(HEADER_NO_FORECAST + "\n".join(SURE_ROWS), "x").goals[0].indicators]
     text, figure = text_pattern(sure)["target"]
     assert text < -0.5 and figure > 0
+
+
+HEADER_T1 = ("Lövsjö stadsdelsnämnd\nTertialrapport 1 2025\n\nKF:s mål för verksamhetsområdet: 1.1 Fler lär sig svenska\n\n"
+             " Uppfylls helt\n\nIndikator Periodens utfall Utfall män/pojkar Utfall kvinnor/flickor Utfall VB 2024 "
+             "Prognos helår Årsmål KF:s årsmål Period\n\n")
+YEARLY_ROWS = ["Andel nöjda elever\n\n81 % 85 % 85 % 2025\n", "Andel elever som klarar kursen\n\n64 % 70 % 70 % 2025\n"]
+
+
+def test_rows_of_one_table_printed_alike_are_read_alike():
+    """Two yearly rows of one goal's table print three cells each: each is surer for the other's reading."""
+    alone = parse_text(HEADER_T1 + YEARLY_ROWS[0], "x").goals[0].indicators[0]
+    first, second = parse_text(HEADER_T1 + "\n".join(YEARLY_ROWS), "x").goals[0].indicators
+    for row in (alone, first, second):
+        assert [c for c, v in row.cells().items() if v] == ["previous", "target", "kf_target"]
+    assert first.confidence > alone.confidence + 0.05
