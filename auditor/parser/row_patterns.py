@@ -21,6 +21,8 @@ from .placement import _situation, shapes
 # How often a filled cell of the column is a text, across reports (the form allows text in both).
 EXPECTED_TEXT = {"target": 0.15}
 PRIOR_ROWS = 2.0
+# A row whose readings give a split by sex at least this much weight is left to its own evidence.
+SPLIT_OPEN = 0.05
 
 
 def text_pattern(rows: list[Indicator]) -> dict[str, tuple[float, float]]:
@@ -57,9 +59,13 @@ def neighbour_shapes(rows) -> dict[int, dict[frozenset, float]]:
     for members in groups.values():
         if len(members) < 2:
             continue
-        for ind, _ in members:
+        for ind, own in members:
             if ind.confidence >= CERTAIN:
                 continue
+            split = sum(p for k, p in own.items() if "outcome_men" in k)
+            if SPLIT_OPEN <= split <= 1 - SPLIT_OPEN:
+                continue    # whether a row has a split by sex is the row's own matter, not its neighbours'
+
             others = [dist for other, dist in members if other is not ind]
             mean: dict[frozenset, float] = {}
             for dist in others:
