@@ -164,6 +164,8 @@ def run(args) -> int:
         print(say["listening_hint"].format(path=ws.review_file), file=sys.stderr, flush=True)
         if token and not is_local(args.host):
             print(say["token_hint"], file=sys.stderr, flush=True)
+        import threading
+        threading.Thread(target=ws.warm, name="warm-passages", daemon=True).start()
         import uvicorn
         server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False))
         server.run(sockets=[sock])

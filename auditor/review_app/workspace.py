@@ -36,6 +36,14 @@ class Workspace:
                 f.review = None
         return apply_reviews(self.result, entries)
 
+    def warm(self) -> None:
+        """Read every report's text (and a PDF's layout) into the passage cache, so that the first view of a
+        long PDF report does not wait for its pages to be read again (run in a thread at start)."""
+        from .passage import source_text
+        for audit in self.result.reports:
+            if not audit.error:
+                source_text(audit.source)
+
     def report(self, index: int) -> ReportAudit | None:
         reports = self.result.reports
         return reports[index] if 0 <= index < len(reports) else None

@@ -248,3 +248,12 @@ def test_the_word_summary_is_what_audit_format_docx_writes(ws, tmp_path):
     assert main(["audit", ws.result.reports[0].source, "--format", "docx", "--output", str(out),
                  "--review", str(ws.review_file), "--no-config"]) == 1
     assert out.read_bytes() == exported
+
+
+def test_warming_reads_every_report_text_once(ws):
+    from auditor.review_app import passage
+    passage._read.cache_clear()
+    ws.warm()
+    assert passage._read.cache_info().currsize == len(ws.result.reports)
+    client(ws).get("/report/0")
+    assert passage._read.cache_info().misses == len(ws.result.reports)     # the page read nothing again
