@@ -170,7 +170,6 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     said = {"lang": lang_of(argv)}
     try:
-        python_handles_ctrl_c()
         return _run(argv, said)
     except KeyboardInterrupt:
         # outputs are written atomically after the audit, so an interrupted run leaves no partial file
@@ -185,6 +184,8 @@ def _run(argv: list[str], said: dict) -> int:
     try:
         args = parse_args(argv, lang)
         lang = said["lang"] = getattr(args, "lang", lang)
+        _load_rust_core(args)
+        python_handles_ctrl_c()
         return int(args.func(args) or 0)
     except InputError as exc:
         print(f"auditor: {exc.message(lang)}", file=sys.stderr)
@@ -200,6 +201,19 @@ def _run(argv: list[str], said: dict) -> int:
         what = one_line(f"{type(exc).__name__}: {exc}")[:200]
         print(f"auditor: {_say('internal_error', lang, what=what)}", file=sys.stderr)
         return EXIT_USAGE
+
+
+# The commands that never build a report model (no pydantic): they start in a blink and stay that way.
+LIGHT_COMMANDS = ("rules", "explain")
+
+
+def _load_rust_core(args) -> None:
+    """Import pydantic's Rust core while start's Ctrl-C guard still holds. A KeyboardInterrupt raised while
+    that extension initialises (it imports ``datetime`` through PyO3) becomes a Rust panic and a traceback
+    instead of the one line, so the commands that will build models load it here, before Python's own
+    Ctrl-C handling is back; the command's other lazy imports are plain Python and interrupt cleanly."""
+    if getattr(args, "command", None) not in LIGHT_COMMANDS:
+        importlib.import_module("pydantic_core")
 
 
 def _say(key: str, lang: str, **values) -> str:
