@@ -7,6 +7,8 @@ An output path is one of:
   the output is written (the one rule for every output: like ``mkdir -p``), so only a file standing where a
   folder belongs, or a folder without write permission, is refused;
 - a symlink: followed, so that what it points to is written (a dangling link: its target is created);
+- a regular file with other names (hard links): written in place, so every name sees the new content (a
+  rename would give this name a new file and leave the others with the old one);
 - a character device (``/dev/null``, a terminal) or a FIFO: streamed into, never replaced;
 - the very file standard output or standard error already writes to (``-o /dev/stdout``, or the file the
   shell redirected to): written through that stream, so a redirection with ``>>`` keeps what it holds;
@@ -25,7 +27,8 @@ STDOUT = "-"
 @dataclass(frozen=True)
 class Target:
     """How to write an output: ``kind`` is "stdout" or "stderr" (through that stream), "stream" (open ``path``
-    and write into it; ``truncate`` for a regular file reached through a link that cannot be named) or
+    and write into it; ``truncate`` for a regular file with other names, or reached through a link that
+    cannot be named) or
     "file" (atomically at ``path``, a symlink's target already resolved)."""
 
     kind: str
@@ -100,6 +103,8 @@ def classify(path: str | Path, option: str = "--output") -> Target:
     if stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode):
         return Target("stream", p)
     if stat.S_ISREG(st.st_mode):
+        if st.st_nlink > 1:                   # other names share this file: a rename would part them from it
+            return Target("stream", p, truncate=True)
         if not os.path.islink(p):
             return Target("file", p)
         real = Path(os.path.realpath(p))

@@ -4,7 +4,8 @@ A regular file (or a new path, or a symlink's target) is written to a temporary 
 synced and renamed into place, with the mode (and, where allowed, the owner) of the file it replaces: a
 reader, or an interrupted run, never sees a half-written file, and the temporary file is removed on any
 failure, Ctrl-C included. A character device or a FIFO is opened and written into; it is never created,
-truncated or renamed over. ``-`` and the file standard output already writes to go through ``sys.stdout``.
+truncated or renamed over. A regular file with other names (hard links) is truncated and written in place, as
+the shell's ``>`` does, so that all its names keep sharing it. ``-`` and the file standard output already writes to go through ``sys.stdout``.
 """
 from __future__ import annotations
 

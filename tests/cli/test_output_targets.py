@@ -4,7 +4,8 @@ replaced the system's /dev/null with a regular file, ``-o /dev/stdout`` replaced
 nothing).
 
 Kinds: a regular file (its mode kept), a new path in folders that do not exist yet (created, the rule for
-every output), a symlink to a file and a dangling one (written through, the link stays), a character
+every output), a symlink to a file and a dangling one (written through, the link stays), a file with a second
+hard link (written in place, both names keep sharing it), a character
 device made with ``mknod`` (where permitted), a FIFO with a reader, ``-`` (standard output), and a folder
 (refused)."""
 from __future__ import annotations
@@ -101,6 +102,18 @@ def test_dangling_symlink_creates_its_target(tmp_path, name, argv, check):
     _run(argv, link)
     assert link.is_symlink()
     assert check((tmp_path / "finns-inte-än").read_bytes())
+
+
+@pytest.mark.parametrize("name,argv,check", MATRIX, ids=IDS)
+def test_hard_linked_file_is_written_in_place(tmp_path, name, argv, check):
+    out = tmp_path / "ut"
+    out.write_bytes(b"")            # empty: the review and kf-targets commands read what the file holds
+    other = tmp_path / "annat-namn"
+    os.link(out, other)
+    inode = out.stat().st_ino
+    _run(argv, out)
+    assert out.stat().st_ino == inode and out.stat().st_nlink == 2
+    assert check(other.read_bytes()) and other.read_bytes() == out.read_bytes()
 
 
 def _mknod_null(folder: Path) -> Path:
