@@ -12,6 +12,7 @@ Safe by default:
 from __future__ import annotations
 
 import functools
+import hashlib
 import hmac
 import json
 from importlib import resources
@@ -24,6 +25,13 @@ from .views import committee_rows, report_context, stale_rows, words
 from .workspace import Workspace
 
 COOKIE = "auditor_token"
+
+
+def cookie_name(token: str) -> str:
+    """The token cookie's name, one per workspace: browsers share cookies between the ports of one host, so
+    with a single name a second workspace on the same machine would overwrite the first one's token (named
+    by a hash, which tells nothing of the token itself)."""
+    return f"{COOKIE}_{hashlib.sha256(token.encode()).hexdigest()[:16]}"
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
@@ -61,6 +69,7 @@ class _Guard:
 
     def __init__(self, app, token: str | None, lang: str, hosts: list[str]) -> None:
         self.app, self.token, self.lang, self.hosts = app, token, lang, set(hosts)
+        self.cookie = cookie_name(token) if token is not None else None
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -75,7 +84,7 @@ class _Guard:
         set_cookie = False
         if self.token is not None:
             given = request.query_params.get("token")
-            cookie = request.cookies.get(COOKIE)
+            cookie = request.cookies.get(self.cookie)
             if given is not None and hmac.compare_digest(given.encode(), self.token.encode()):
                 set_cookie = True
             elif cookie is None or not hmac.compare_digest(cookie.encode(), self.token.encode()):
@@ -89,7 +98,7 @@ class _Guard:
                 headers = MutableHeaders(scope=message)
                 _secure(headers)
                 if set_cookie:
-                    headers.append("set-cookie", f"{COOKIE}={self.token}; Path=/; HttpOnly; SameSite=Strict")
+                    headers.append("set-cookie", f"{self.cookie}={self.token}; Path=/; HttpOnly; SameSite=Strict")
             await send(message)
 
         return await self.app(scope, receive, send_secured)

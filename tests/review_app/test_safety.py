@@ -71,6 +71,24 @@ def test_token_is_required_once_then_carried_by_a_cookie(tmp_path):
     assert c.post("/api/decision", json=body).status_code == 200
 
 
+def test_two_workspaces_on_one_host_keep_their_own_token_cookie(tmp_path):
+    """Browsers share cookies between the ports of one host: each workspace's cookie has its own name, so
+    opening a second workspace does not log the browser out of the first."""
+    folder = batch(tmp_path / "rapporter")
+    ws = workspace([folder], folder / "auditor-review.yaml")
+    first, second = client(ws, token="forsta-ordet"), client(ws, token="andra-ordet")
+    jar = {}
+    for c, token in ((first, "forsta-ordet"), (second, "andra-ordet")):
+        c.get(f"/?token={token}")
+        jar.update(c.cookies.items())
+    assert len(jar) == 2 and not any("ordet" in name for name in jar)     # the name does not give the token away
+    for c in (first, second):
+        c.cookies.clear()
+        for name, value in jar.items():          # one browser: both cookies are sent to both ports
+            c.cookies.set(name, value)
+        assert c.get("/report/0").status_code == 200
+
+
 def test_host_header_must_name_the_workspace(tmp_path):
     folder = batch(tmp_path / "rapporter")
     ws = workspace([folder], folder / "auditor-review.yaml")
