@@ -44,15 +44,21 @@ def register(sub) -> None:
                    help="withhold findings whose table cells are placed with less confidence than P "
                         "(0-1, default 0.6)")
     p.add_argument("--rules", action="append", metavar="DIR", help="also load rule modules from DIR")
+    add_run_arguments(p)
+    from ..workflow.outputs import add_output_arguments
+    add_output_arguments(p)   # --output, --review, --no-review, --baseline, --table
+    p.set_defaults(func=run)
+
+
+def add_run_arguments(p) -> None:
+    """``--config``, ``--no-config`` and ``--jobs``: how an audit runs, shared by every command that audits
+    (``audit`` and ``review serve``)."""
     p.add_argument("--config", metavar="FILE", help="configuration file (default: auditor.toml or "
                                                     "pyproject.toml [tool.auditor], searched upwards)")
     p.add_argument("--no-config", action="store_true", help="ignore configuration files")
     p.add_argument("--jobs", "-j", type=jobs_value, default="auto", metavar="N",
                    help="audit N files in parallel; auto (default): one process for a small batch, one per "
                         "core for a large one")
-    from ..workflow.outputs import add_output_arguments
-    add_output_arguments(p)   # --output, --review, --no-review, --baseline, --table
-    p.set_defaults(func=run)
 
 
 def jobs_value(text: str):

@@ -28,13 +28,8 @@ def add_arguments(p) -> None:
                                                  "--host is not local)")
     p.add_argument("--no-token", action="store_true", help="no token (refused when --host is not local)")
     p.add_argument("--read-only", action="store_true", help="show the findings and decisions; save nothing")
-    p.add_argument("--config", metavar="FILE", help="configuration file (default: auditor.toml or "
-                                                    "pyproject.toml [tool.auditor], searched upwards)")
-    p.add_argument("--no-config", action="store_true", help="ignore configuration files")
-    from ..commands.audit import jobs_value
-    p.add_argument("--jobs", "-j", type=jobs_value, default="auto", metavar="N",
-                   help="audit N files in parallel; auto (default): one process for a small batch, one per "
-                        "core for a large one")
+    from ..commands.audit import add_run_arguments
+    add_run_arguments(p)
 
 
 def is_local(host: str) -> bool:
