@@ -35,7 +35,6 @@ siffra som är fel.
 """
 
 from auditor.engine.dsl import AS, FigureClaim, L, Rule
-from auditor.words import fmt_number
 
 ID = "IND-TEXT-FIGURE"
 SEVERITY = "error"
@@ -44,8 +43,8 @@ TITLE = {
     "en": "The text states another figure than the table",
 }
 MESSAGE = {
-    "sv": "Texten anger {what_sv} {stated_text} för '{indicator}', men tabellen har {table_text} (rad {indicator_line}): \"{text}\"",
-    "en": "The text states {what_en} {stated_text} for '{indicator}', but the table has {table_text} (line {indicator_line}): \"{text}\"",
+    "sv": "Texten anger {what_sv} {stated} för '{indicator}', men tabellen har {table} (rad {indicator_line}): \"{text}\"",
+    "en": "The text states {what_en} {stated} for '{indicator}', but the table has {table} (line {indicator_line}): \"{text}\"",
 }
 PARAMETERS: dict = {}
 WHAT = {"outcome": ("utfallet", "the outcome"), "forecast": ("prognosen", "the forecast"),
@@ -85,16 +84,11 @@ EXAMPLES = [
 ]
 
 
-def _figure(x: float, unit: str | None) -> dict[str, str]:
-    sv = fmt_number(x) + (f" {unit}" if unit else "")
-    return {"sv": sv, "en": sv.replace(",", ".")}
-
-
 def WORDING(claim) -> dict:
-    """The message's words for the claim: what it is about and both figures, in each language."""
+    """The message's words for what the claim is about, in each language (its figures are written with
+    their unit when the finding is written)."""
     sv, en = WHAT[claim["kind"]]
-    return {"what_sv": sv, "what_en": en, "stated_text": _figure(claim["stated"], claim["unit"]),
-            "table_text": _figure(claim["table"], claim["unit"])}
+    return {"what_sv": sv, "what_en": en}
 
 
 @Rule(AS.claim << FigureClaim(kind=L("outcome") | L("forecast") | L("target") | L("previous"), agrees=False))

@@ -12,7 +12,7 @@ from ..facts.claim_verdict import certainty as claim_certainty
 from ..facts.indicator_status import is_band
 from ..findings import Finding, GoalRef, fingerprint
 from ..model import CERTAIN, page_of   # CERTAIN: below it a finding is shown with low confidence
-from ..words import catalogue, column_name, decimal, fmt_number, place, texts, word
+from ..words import catalogue, column_name, number, place, texts, word
 from ._experta import KnowledgeEngine, TypeRoutedMatcher, unfreeze
 from .catalogue import pattern_fields
 from .dsl import FACT_TYPES, Params
@@ -77,17 +77,23 @@ def _layout(engine: AuditEngine, record_type: type) -> tuple[type, tuple[str, ..
 
 
 class _Format(string.Formatter):
+    """Fills a rule's MESSAGE: a figure left in the context is written as the reader's language writes it."""
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self.lang = lang
+
     def get_value(self, key, args, kwargs):
         value = kwargs.get(key, "") if isinstance(key, str) else ""
         return "" if value is None else value
 
     def format_field(self, value, spec):
         if isinstance(value, float):
-            return fmt_number(value)
+            return number(value, self.lang)
         return super().format_field(value, spec)
 
 
-_FMT = _Format()
+_FORMATS = {lang: _Format(lang) for lang in ("sv", "en")}
 
 _ENGINES: dict[tuple, AuditEngine] = {}
 
@@ -116,15 +122,6 @@ def _kind(fact) -> str:
     return type(fact).__name__
 
 
-def _num(x, unit: str | None = None, lang: str = "sv") -> str:
-    """A figure for a message: a decimal comma in Swedish, a decimal point in English."""
-    if x is None:
-        return "–"
-    text = fmt_number(x).replace(",", ".")
-    text = decimal(text, lang)
-    return f"{text} {unit}" if unit else text
-
-
 def describe(fact, lang: str, pages: tuple[int, ...] = ()) -> str:
     """One-line description of a fact, for messages (``pages``: a PDF report's, to name page and line)."""
     d = _plain(fact)
@@ -134,8 +131,8 @@ def describe(fact, lang: str, pages: tuple[int, ...] = ()) -> str:
     if kind == "Indicator":
         col = word(catalogue.FIGURE_COLUMNS, d.get("figure_column") or "outcome", lang)
         unit = d.get("unit")
-        target = d["target_text"] if is_band(d.get("target_text")) else _num(d["target"], unit, lang)
-        return f"'{d['name']}' ({col} {_num(d['figure'], unit, lang)} {w['versus_target']} {target}, {where})"
+        target = d["target_text"] if is_band(d.get("target_text")) else number(d["target"], lang, unit)
+        return f"'{d['name']}' ({col} {number(d['figure'], lang, unit)} {w['versus_target']} {target}, {where})"
     if kind == "Activity":
         text = d["text"] if len(d["text"]) <= 80 else d["text"][:79].rstrip() + "…"
         return f"'{text}' ({where})"
@@ -214,15 +211,15 @@ def _context(subject, items, evidence, lang, pages: tuple[int, ...] = ()) -> dic
     if _kind(subject) == "Goal":
         ctx["goal"] = describe(subject, lang, pages)
     unit = ctx.get("unit")
-    for name in ("figure", "target", "men", "women", "outcome", "forecast", "previous"):
-        if name in ctx:
-            ctx[name] = _num(ctx[name], unit, lang)
+    for name in ("figure", "target", "men", "women", "outcome", "forecast", "previous", "stated", "table"):
+        if name in ctx and not isinstance(ctx[name], (bool, str)):    # a claim may state yes/no, up/down
+            ctx[name] = number(ctx[name], lang, unit)
     if is_band(ctx.get("target_text")):
         ctx["target"] = ctx["target_text"]
     if "gender_gap" in ctx:
-        ctx["gender_gap"] = _num(ctx["gender_gap"], None, lang)
+        ctx["gender_gap"] = number(ctx["gender_gap"], lang)
     if ctx.get("gender_gap_relative") is not None:
-        ctx["gender_gap_percent"] = _num(round(ctx["gender_gap_relative"] * 100, 1), None, lang)
+        ctx["gender_gap_percent"] = number(round(ctx["gender_gap_relative"] * 100, 1), lang)
     if _kind(subject) == "Claim":   # the claim's structured values in words of the reader's language
         ctx["stated_counts"] = stated_text(_stated(ctx), lang)
         ctx["scope"] = scope_text(ctx["scope"], ctx["scope_number"], ctx["scope_title"], lang)
@@ -261,7 +258,7 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
             if doubts:
                 evidence["doubt"] = doubts
         out.append(Finding(
-            rule=rule_id, severity=severity, line=int(fields["line"]), message=_FMT.vformat(template, (), ctx),
+            rule=rule_id, severity=severity, line=int(fields["line"]), message=_FORMATS.get(lang, _FORMATS["sv"]).vformat(template, (), ctx),
             goal=GoalRef(id=goal.id, number=goal.number, title=goal.title) if goal else None,
             evidence=_jsonable(evidence), fingerprint=fingerprint(rule_id, *identity, subject_key),
             confidence="low" if certainty < CERTAIN else "high", certainty=round(certainty, 4)))

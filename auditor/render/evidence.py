@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..findings import Finding, ReportAudit
-from ..words import catalogue, decimal, place_on, texts, word
+from ..words import catalogue, number, place_on, texts, word
 from ..words.claims import actual_text, scope_text, stated_text
 from .location import item_place
 
@@ -22,8 +22,7 @@ def _value(v: Any, lang: str = "sv") -> str:
     if isinstance(v, bool):
         return word(catalogue.YES_NO, "yes" if v else "no", lang)
     if isinstance(v, float):
-        # a decimal comma for Swedish readers, a point for English ones
-        return decimal(f"{v:g}", lang)
+        return number(v, lang)
     if isinstance(v, dict):
         return ", ".join(f"{_value(x, lang)} {k}" for k, x in v.items())
     return str(v)
@@ -101,7 +100,7 @@ def evidence_lines(f: Finding, lang: str, limit: int = 400) -> list[str]:
         out.append(f"{item_place(item, lang)}: {label}" + (f" ({rest})" if rest else ""))
     if ev.get("doubt"):
         sure = ev.get("certainty")
-        shown = decimal(f"{sure:.2f}", lang) if sure is not None else None
+        shown = number(sure, lang, places=2) if sure is not None else None
         out.append(ev["doubt"] + (f" ({word(catalogue.EVIDENCE_WORDS, 'confidence', lang)} {shown})" if shown else ""))
     if ev.get("analysis"):
         out.append(word(catalogue.EVIDENCE_WORDS, "analysis", lang) + ev["analysis"])
@@ -142,6 +141,6 @@ def withheld_lines(audit: ReportAudit, lang: str) -> list[str]:
     head = words["withheld"][0 if n == 1 else 1].format(n=n)
     out = [head]
     for f in sorted(audit.withheld, key=lambda f: (f.line, f.rule)):
-        value = decimal(f"{f.certainty:.2f}", lang)
+        value = number(f.certainty, lang, places=2)
         out.append(f"{place_on(f.line, f.page, f.page_line, lang)} {f.rule} ({words['confidence']} {value}): {f.message}")
     return out

@@ -19,7 +19,7 @@ from .evidence import evidence_pairs
 from .location import location
 from ..diagnostics import described
 from ..gate import gates
-from ..words import by_lang, catalogue, direction_reason
+from ..words import by_lang, catalogue, direction_reason, number
 
 UI: dict[str, dict[str, str]] = by_lang(catalogue.HTML)
 
@@ -97,10 +97,6 @@ def _cell(cell) -> str:
     return clean_text(cell.text) if cell is not None else ""
 
 
-def _number(x: float | None) -> str:
-    return "" if x is None else f"{x:g}".replace(".", ",")
-
-
 class _Builder:
     def __init__(self, options: Any) -> None:
         self.lang = opt(options, "lang", "sv")
@@ -134,9 +130,9 @@ class _Builder:
             st = audit.indicator_status.get((goal.id, ind.line))
             target = st.target if st else None
             indicators.append(IndicatorView(
-                name=clean_text(ind.name), line=ind.line, figure=_number(st.figure if st else None),
+                name=clean_text(ind.name), line=ind.line, figure=number(st.figure, self.lang) if st and st.figure is not None else "",
                 figure_column=st.figure_column if st else None,
-                target=_number(target) if target is not None else _cell(ind.target),
+                target=number(target, self.lang) if target is not None else _cell(ind.target),
                 met=st.met if st else None, direction=st.direction if st else None,
                 decided_by=clean_text(direction_reason(st, self.lang)) if st else None,
                 analysis=bool(ind.analysis)))

@@ -9,7 +9,7 @@ from ..findings import Finding, ReportAudit
 from ..render.common import (clean_text, goal_groups, goal_heading, label, report_title, sorted_findings)
 from ..render.evidence import evidence_pairs
 from ..render.location import location
-from ..words import by_lang, catalogue, decimal, place
+from ..words import by_lang, catalogue, number, place
 from .passage import passage, row_end, source_text
 from .workspace import Workspace, version
 
@@ -54,7 +54,7 @@ def certainty_of(f: Finding, lang: str) -> tuple[str, str, str | None]:
     w = words(lang)
     if f.confidence != "low":
         return "sure", w["sure_words"], None
-    value = decimal(f"{f.certainty:.2f}", lang)
+    value = number(f.certainty, lang, places=2)
     doubt = f.evidence.get("doubt")
     return "unsure", w["unsure_words"].format(value=value), clean_text(doubt) if doubt else None
 

@@ -1,6 +1,6 @@
 """Every word a reader sees, in one place: ``catalogue`` holds what the tool says, by message group, each
 entry (Swedish, English); ``form`` the report form's own words. This module looks them up and formats
-numbers the way each language writes them.
+numbers the way each language writes them (``number``: the one number formatter of every output).
 
 Renderers take a whole group in one language (``texts(catalogue.HTML, lang)``) or one word
 (``word(catalogue.YES_NO, "yes", lang)``); the language is Swedish unless it is "en".
@@ -49,12 +49,24 @@ def by_lang(group: dict) -> dict[str, dict]:
     return {"sv": texts(group, "sv"), "en": texts(group, "en")}
 
 
-def fmt_number(x: float | None) -> str | None:
-    """Swedish number format: decimal comma, no trailing zeros."""
+def number(x: float | int | None, lang: str | None, unit: str | None = None, places: int | None = None) -> str:
+    """A figure as a reader of ``lang`` writes it: a decimal comma in Swedish, a point in English, as many
+    decimals as the figure has (``places``: exactly that many, as for a certainty "0,55"), then its unit.
+    Every output prints its figures through this one function, so that a figure reads the same in a
+    finding, its evidence, the indicator table and a comparison. A missing figure is "–"."""
     if x is None:
-        return None
-    text = f"{x:.2f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
-    return text.replace(".", ",")
+        return "–"
+    if places is not None:
+        text = f"{x:.{places}f}"
+    else:
+        # six decimals hide the noise of arithmetic on figures ("2.1999999999999997") and keep every
+        # decimal a report prints
+        text = f"{round(float(x), 6):.6f}".rstrip("0").rstrip(".")
+        if text == "-0":
+            text = "0"
+    if lang != "en":
+        text = text.replace(".", ",")
+    return f"{text} {unit}" if unit else text
 
 
 def place(line: int | None, lang: str | None, where: tuple[int, int] | None = None) -> str:
@@ -68,11 +80,6 @@ def place(line: int | None, lang: str | None, where: tuple[int, int] | None = No
 def place_on(line: int | None, page: int | None, page_line: int | None, lang: str | None) -> str:
     """``place`` for what keeps its page and the line on it as two fields (None: a text report)."""
     return place(line, lang, (page, page_line) if page is not None else None)
-
-
-def decimal(text: str, lang: str | None) -> str:
-    """A figure written with a decimal point, in ``lang``'s way: a decimal comma in Swedish."""
-    return text if lang == "en" else text.replace(".", ",")
 
 
 def column_name(column: str, lang: str = "sv") -> str:

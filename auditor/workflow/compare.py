@@ -15,7 +15,7 @@ from pydantic import BaseModel, model_serializer
 
 from ..findings import Finding, ReportAudit, _drop_unset
 from ..model import Goal
-from ..words import by_lang, catalogue, place_on, word
+from ..words import by_lang, catalogue, number, place_on, word
 
 _WORD = re.compile(r"[^\w]+")
 
@@ -281,10 +281,6 @@ def period_label(audit: ReportAudit, lang: str = "sv") -> str:
     return " ".join(x for x in (kind, str(audit.year) if audit.year else "") if x)
 
 
-def _num(x: float) -> str:
-    return f"{x:g}".replace(".", ",")
-
-
 TEXT = by_lang(catalogue.COMPARE)
 
 
@@ -321,8 +317,8 @@ def render_text(c: Comparison, lang: str = "sv", markdown: bool = False) -> str:
     if c.goals_compared:
         section(t["goals"], [f"{_change_label(g)}: {t[g.old]} → {t[g.new]} "
                              f"({_moved(g, t, lang)})" for g in c.goals_changed])
-        section(t["away"], [f"{m.indicator}: {_num(m.old_figure)} → {_num(m.new_figure)}, {t['target']} "
-                            f"{_num(m.target)} ({place_on(m.new_line, m.new_page, m.new_page_line, lang)})"
+        section(t["away"], [f"{m.indicator}: {number(m.old_figure, lang)} → {number(m.new_figure, lang)}, {t['target']} "
+                            f"{number(m.target, lang)} ({place_on(m.new_line, m.new_page, m.new_page_line, lang)})"
                             for m in c.indicators_away])
     else:
         lines.extend([t["no_goals"], ""])
