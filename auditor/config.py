@@ -63,13 +63,30 @@ class Config:
         chosen = expand(self.select, "select") if self.select else set(catalogue.rules)
         chosen -= expand(self.ignore, "ignore")
         for rule_id in list(self.severity) + list(self.params):
-            if rule_id not in catalogue:
+            if rule_id not in catalogue and rule_id not in catalogue.renamed:
                 raise refusal("unknown_rule_in_config", self.source, code="config", rule=rule_id)
         return sorted(chosen)
 
+    def renamed(self, catalogue) -> list[tuple[str, str, str]]:
+        """(where, old id, id now) for each old id of a renamed rule that this configuration names: it keeps
+        working, and the audit says so on standard error."""
+        out: dict[tuple[str, str], str] = {}
+        for where, ids in (("select", self.select or ()), ("ignore", self.ignore),
+                           (self.source or "rules", [*self.severity, *self.params])):
+            for rule_id in ids:
+                old = rule_id.strip().upper()
+                if old in catalogue.renamed:
+                    out[(where, old)] = catalogue.renamed[old]
+        return [(where, old, new) for (where, old), new in out.items()]
+
+    def _own(self, table: dict, spec) -> list:
+        """The entries of ``table`` for ``spec``: under its old ids first, then its id (which wins)."""
+        return [table[r] for r in (*getattr(spec, "aliases", ()), spec.id) if r in table]
+
     def parameters(self, spec) -> dict[str, Any]:
         values = dict(spec.parameters)
-        for name, value in self.params.get(spec.id, {}).items():
+        given = {name: value for entry in self._own(self.params, spec) for name, value in entry.items()}
+        for name, value in given.items():
             if name not in values:
                 known = ", ".join(sorted(values)) or "inga"
                 raise refusal("no_parameter", self.source, code="config", rule=spec.id, name=name, known=known)
@@ -81,7 +98,7 @@ class Config:
         return values
 
     def severity_of(self, spec) -> str:
-        return self.severity.get(spec.id, spec.severity)
+        return ([spec.severity] + self._own(self.severity, spec))[-1]
 
 
 def find_config(start: Path | None = None) -> Path | None:

@@ -55,6 +55,13 @@ EXAMPLES = [
      "title_sv": "Alla bedömda mål har sin analys",
      "report": {"goals": [
          {"level": "namndmal", "title": "Parkerna är trygga", "assessment": "helt", "analysis": "Tryggheten ökar."}]}},
+    {"expect": "pass", "title": "Two of three with an analysis, where the configuration asks for all",
+     "title_sv": "Två av tre med analys, där konfigurationen kräver alla",
+     "parameters": {"min_level_share": 1.0},
+     "report": {"goals": [{"level": "verksamhetsomradesmal", "title": "Staden är trygg", "children": [
+         {"level": "namndmal", "title": "Parkerna är trygga", "assessment": "helt", "analysis": "Tryggheten ökar."},
+         {"level": "namndmal", "title": "Gatorna är trygga", "assessment": "helt", "analysis": "Fler lampor."},
+         {"level": "namndmal", "title": "Skolvägarna är trygga", "assessment": "delvis"}]}]}},
 ]
 
 

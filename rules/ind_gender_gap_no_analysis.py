@@ -74,6 +74,18 @@ EXAMPLES = [
      "report": {"goals": [{"title": "Äldre känner sig trygga", "assessment": "helt",
                            "indicators": [{"name": "Andel nöjda omsorgstagare", "outcome": "80 %",
                                            "men": "81 %", "women": "79,5 %", "target": "80 %"}]}]}},
+    {"expect": "fail", "title": "The message gives the gap in percentage points",
+     "title_sv": "Meddelandet anger skillnaden i procentenheter",
+     "message": {"sv": "(skillnad 8 procentenheter)", "en": "(gap 8 percentage points)"},
+     "report": {"goals": [{"title": "Äldre känner sig trygga", "assessment": "delvis",
+                           "indicators": [{"name": "Andel trygga omsorgstagare i hemtjänsten", "outcome": "78 %",
+                                           "men": "82 %", "women": "74 %", "target": "85 %"}]}]}},
+    {"expect": "pass", "title": "8 points apart, with min_gap_points raised to 10",
+     "title_sv": "8 procentenheters skillnad, med min_gap_points höjt till 10",
+     "parameters": {"min_gap_points": 10},
+     "report": {"goals": [{"title": "Äldre känner sig trygga", "assessment": "delvis",
+                           "indicators": [{"name": "Andel trygga omsorgstagare i hemtjänsten", "outcome": "78 %",
+                                           "men": "82 %", "women": "74 %", "target": "85 %"}]}]}},
 ]
 
 

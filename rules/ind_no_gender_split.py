@@ -93,6 +93,18 @@ EXAMPLES = [
      "report": {"goals": [{"title": "Fler unga arbetar", "assessment": "helt",
                            "indicators": [{"name": "Antal ungdomar som fått feriejobb", "outcome": "700 st",
                                            "men": "350 st", "women": "350 st", "target": "650 st"}]}]}},
+    {"expect": "pass", "title": "An outcome of zero has nothing to split",
+     "title_sv": "Ett utfall på noll har inget att dela upp",
+     "report": {"goals": [{"title": "Ingen vräks", "assessment": "helt",
+                           "indicators": [{"name": "Antal barn som berörts av vräkning", "outcome": "0",
+                                           "target": "0"}]}]}},
+    {"expect": "fail", "title": "An outcome of zero, with skip_zero_outcome turned off",
+     "title_sv": "Ett utfall på noll, med skip_zero_outcome avstängd",
+     "parameters": {"skip_zero_outcome": False},
+     "message": {"sv": "utfall för flickor och pojkar saknas", "en": "no figures for girls and boys"},
+     "report": {"goals": [{"title": "Ingen vräks", "assessment": "helt",
+                           "indicators": [{"name": "Antal barn som berörts av vräkning", "outcome": "0",
+                                           "target": "0"}]}]}},
 ]
 
 

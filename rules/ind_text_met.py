@@ -70,6 +70,7 @@ EXAMPLES = [
                                                          "analysis": "Förvaltningen har uppnått årsmålet."}]}]}},
     {"expect": "fail", "title": "Lower is better: said to be missed, but the figure is under its ceiling",
      "title_sv": "Lägre är bättre: sägs inte nås, men siffran ligger under taket",
+     "message": {"sv": "utfall 5,1 % mot årsmål 6 %, lägre är bättre", "en": "outcome 5.1 % vs target 6 %, lower is better"},
      "report": {"kind": "VB", "goals": [{"title": "Medarbetarna mår bra", "assessment": "delvis",
                                          "indicators": [{"name": "Sjukfrånvaro", "outcome": "5,1 %", "target": "6 %",
                                                          "analysis": "Årsmålet uppnås delvis."}]}]}},

@@ -155,6 +155,7 @@ def run(args) -> int:
                "rule_titles": {spec.id: spec.summary(args.lang) for spec in catalogue},
                "rule_dirs": list(config.rule_dirs)}
     write_output(get_renderer(args.format)(result, options), args.output)
+    notes = renamed_notes(catalogue, config, decisions, args.lang) + notes
     for note in notes:
         print(f"auditor: {note}", file=sys.stderr)
     for r in result.reports:
@@ -163,6 +164,21 @@ def run(args) -> int:
         elif not r.complete:
             print(f"auditor: {partial_note(r, args.lang)}", file=sys.stderr)
     return exit_code(result, config.fail_on, config.fail_on_uncertain)
+
+
+def renamed_notes(catalogue, config, decisions, lang: str) -> list[str]:
+    """One line for each old id of a renamed rule that the configuration, the options, the review file or the
+    baseline names: it still means the rule (the findings' fingerprints are unchanged), but should be
+    updated."""
+    from ..words import catalogue as words, word
+
+    named = list(config.renamed(catalogue))
+    for where, entries in (("--review", decisions.reviews.values() if decisions.reviews else ()),
+                           ("--baseline", decisions.baseline.findings if decisions.baseline else ())):
+        olds = sorted({e.rule for e in entries if e.rule in catalogue.renamed})
+        named += [(where, old, catalogue.renamed[old]) for old in olds]
+    say = word(words.COMMANDS, "rule_renamed", lang)
+    return [say.format(where=where, old=old, new=new) for where, old, new in named]
 
 
 def partial_note(audit, lang: str) -> str:

@@ -26,6 +26,11 @@ def run(args) -> int:
         specs = list(catalogue)
     elif args.rule:
         rule_id = args.rule.strip().upper()
+        if rule_id in catalogue.renamed:          # an old id: explain the rule it names now, and say so
+            from ..words import catalogue as words, word
+            print("auditor: " + word(words.COMMANDS, "rule_renamed", args.lang).format(
+                where="explain", old=rule_id, new=catalogue.renamed[rule_id]), file=sys.stderr)
+            rule_id = catalogue.renamed[rule_id]
         if rule_id not in catalogue:
             close = catalogue.match(rule_id)
             hint = refusal_words("did_you_mean", names=", ".join(close)) if close else ""

@@ -3,7 +3,9 @@
 A rule module is a plain Python file with these module-level names (see the README, "Writing a rule"):
 
 ``ID`` (``"AREA-WHAT"``), ``SEVERITY`` (error/warning/info), ``TITLE`` and ``MESSAGE`` (``{"sv": ..., "en": ...}``),
-``PARAMETERS`` (name -> default), ``EXAMPLES`` (pass/fail cases, also run as tests), the user documentation
+``PARAMETERS`` (name -> default), ``EXAMPLES`` (pass/fail cases, also run as tests, see
+``auditor.engine.examples``), ``ALIASES`` (the ids the rule had before it was renamed, oldest first), the user
+documentation
 -- the docstring in English and ``DOC_SV`` in Swedish; a module without ``DOC_SV`` shows its docstring in both
 languages -- and one or more experta ``@Rule`` functions. Files starting with ``_`` are skipped, and so are
 non-rule data files (``*.yaml``).
@@ -48,6 +50,15 @@ class RuleSpec:
     # The words a finding's message needs beyond the fact's own fields (WORDING in the module, called with
     # the subject fact): made when the finding is written, so that rule actions only say what they found.
     wording: Callable[[dict], dict] | None = None
+    # The ids the rule had before it was renamed (ALIASES in the module), oldest first: configurations,
+    # --select/--ignore and explain that name one still mean this rule, with a note that it was renamed.
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def fingerprint_id(self) -> str:
+        """The id a finding's fingerprint is made from: the rule's first id, so that a renamed rule's findings
+        keep the fingerprints that baselines and review decisions recorded under its old id."""
+        return self.aliases[0] if self.aliases else self.id
 
     def summary(self, lang: str = "sv") -> str:
         return self.title.get(lang) or self.title.get("sv") or self.id
@@ -61,6 +72,7 @@ class RuleSpec:
 class Catalogue:
     rules: dict[str, RuleSpec] = field(default_factory=dict)
     dirs: tuple[str, ...] = ()
+    renamed: dict[str, str] = field(default_factory=dict)     # an old id (a rule's ALIASES) -> its id now
 
     def __iter__(self):
         return iter(self.rules[k] for k in sorted(self.rules))
@@ -74,13 +86,30 @@ class Catalogue:
     def __getitem__(self, rule_id: str) -> RuleSpec:
         return self.rules[rule_id]
 
+    def add(self, spec: RuleSpec) -> None:
+        """Add a rule; its id and its old ids must be free (an old id is never another rule's id)."""
+        for rule_id in (spec.id, *spec.aliases):
+            holder = self.rules.get(self.renamed.get(rule_id, rule_id))
+            if holder is not None:
+                raise refusal("rule_id_taken", spec.path, code="rules", rule=rule_id, path=holder.path)
+        self.rules[spec.id] = spec
+        for old in spec.aliases:
+            self.renamed[old] = spec.id
+
+    def current_id(self, rule_id: str) -> str:
+        """The id a rule has now: ``rule_id`` itself, or the rule's new id when it is an old one."""
+        return self.renamed.get(rule_id, rule_id)
+
     def match(self, pattern: str) -> list[str]:
-        """Rule ids a --select/--ignore entry means: an exact id, a prefix ("GOAL", "IND-NO") or "ALL"."""
+        """Rule ids a --select/--ignore entry means: an exact id, an old id of a renamed rule, a prefix
+        ("GOAL", "IND-NO") or "ALL"."""
         p = pattern.strip().upper().rstrip("*")
         if p in ("ALL", ""):
             return sorted(self.rules)
         if p in self.rules:
             return [p]
+        if p in self.renamed:
+            return [self.renamed[p]]
         stem = p.rstrip("-") + "-"
         return sorted(r for r in self.rules if r.startswith(stem))
 
@@ -149,6 +178,7 @@ def _spec_from_module(module, path: Path, builtin: bool) -> RuleSpec:
     if not rules:
         raise refusal("rule_without_rule", str(path), code="rules")
     parameters = dict(getattr(module, "PARAMETERS", {}) or {})
+    aliases = _aliases(getattr(module, "ALIASES", ()), rule_id, path)
     check_patterns(rule_id, rules, parameters, path)
     return RuleSpec(id=rule_id, severity=severity, title=title, message=message,
                     doc=(module.__doc__ or "").strip(), doc_sv=(doc_sv or "").strip(),
@@ -156,7 +186,17 @@ def _spec_from_module(module, path: Path, builtin: bool) -> RuleSpec:
                     examples=list(getattr(module, "EXAMPLES", []) or []), rules=rules, module=module.__name__,
                     path=str(path), builtin=builtin,
                     decisive_cells=tuple(getattr(module, "DECISIVE_CELLS", ()) or ()),
-                    wording=getattr(module, "WORDING", None))
+                    wording=getattr(module, "WORDING", None), aliases=aliases)
+
+
+def _aliases(value, rule_id: str, path: Path | str) -> tuple[str, ...]:
+    """A module's ALIASES: a list of old rule ids, each well-formed and none the rule's own id."""
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise refusal("rule_aliases_invalid", str(path), code="rules", rule=rule_id, alias=repr(value))
+    for old in value:
+        if not isinstance(old, str) or not ID_RE.match(old) or old == rule_id or list(value).count(old) > 1:
+            raise refusal("rule_aliases_invalid", str(path), code="rules", rule=rule_id, alias=repr(old))
+    return tuple(value)
 
 
 # ------------------------------------------------------------------------------ pattern field check
@@ -267,10 +307,7 @@ def load_catalogue(extra_dirs: tuple[str, ...] = ()) -> Catalogue:
         for path in sorted(directory.glob("*.py")):
             if path.name.startswith("_"):
                 continue
-            spec = _spec_from_module(_load_module(path, package), path, is_builtin)
-            if spec.id in cat.rules:
-                raise refusal("rule_id_taken", str(path), code="rules", rule=spec.id, path=cat.rules[spec.id].path)
-            cat.rules[spec.id] = spec
+            cat.add(_spec_from_module(_load_module(path, package), path, is_builtin))
     return cat
 
 
@@ -281,7 +318,7 @@ def load_catalogue(extra_dirs: tuple[str, ...] = ()) -> Catalogue:
 # must load and pass the checks above to be listed), go through ``load_catalogue``; a test holds the two
 # readings of the built-in catalogue equal.
 
-_DECLARED = ("ID", "SEVERITY", "TITLE", "MESSAGE", "PARAMETERS", "EXAMPLES", "DOC_SV", "DECISIVE_CELLS")
+_DECLARED = ("ID", "SEVERITY", "TITLE", "MESSAGE", "PARAMETERS", "EXAMPLES", "DOC_SV", "DECISIVE_CELLS", "ALIASES")
 
 
 def _declared(path: Path) -> dict | None:
@@ -311,7 +348,10 @@ def _declared_spec(path: Path) -> RuleSpec | None:
     if d is None:
         return None
     rule_id, severity, title, message = d.get("ID"), d.get("SEVERITY"), d.get("TITLE"), d.get("MESSAGE")
-    doc_sv, parameters = d.get("DOC_SV"), d.get("PARAMETERS") or {}
+    doc_sv, parameters, aliases = d.get("DOC_SV"), d.get("PARAMETERS") or {}, d.get("ALIASES", ())
+    if not (isinstance(aliases, (list, tuple)) and all(isinstance(a, str) and ID_RE.match(a) for a in aliases)
+            and rule_id not in aliases and len(set(aliases)) == len(aliases)):
+        return None
     if not (isinstance(rule_id, str) and ID_RE.match(rule_id) and severity in SEVERITIES
             and isinstance(title, dict) and isinstance(message, dict) and "sv" in title and "sv" in message
             and (doc_sv is None or isinstance(doc_sv, str)) and isinstance(parameters, dict)):
@@ -319,7 +359,8 @@ def _declared_spec(path: Path) -> RuleSpec | None:
     return RuleSpec(id=rule_id, severity=severity, title=title, message=message, doc=(d["__doc__"] or "").strip(),
                     doc_sv=(doc_sv or "").strip(), parameters=dict(parameters),
                     examples=list(d.get("EXAMPLES") or []), rules=[], module=f"auditor_rules.{path.stem}",
-                    path=str(path), builtin=True, decisive_cells=tuple(d.get("DECISIVE_CELLS") or ()))
+                    path=str(path), builtin=True, decisive_cells=tuple(d.get("DECISIVE_CELLS") or ()),
+                    aliases=tuple(aliases))
 
 
 def declared_catalogue(extra_dirs: tuple[str, ...] = ()) -> Catalogue:
@@ -333,7 +374,7 @@ def declared_catalogue(extra_dirs: tuple[str, ...] = ()) -> Catalogue:
         if path.name.startswith("_"):
             continue
         spec = _declared_spec(path)
-        if spec is None or spec.id in cat.rules:
+        if spec is None or any(i in cat.rules or i in cat.renamed for i in (spec.id, *spec.aliases)):
             return load_catalogue()
-        cat.rules[spec.id] = spec
+        cat.add(spec)
     return cat

@@ -8,13 +8,22 @@ other language's title); a rule without ``DOC_SV`` shows its docstring in both, 
 from __future__ import annotations
 
 from ..words import catalogue, severity_label, texts
-from .example_text import example_title, render_example
+from .example_text import example_message, example_title, render_example
+
+def _settings(example: dict, t: dict) -> str:
+    """"With the parameters `min_gap_points = 5`": the line under the title of an example that sets them."""
+    shown = ", ".join(f"`{k} = {v!r}`".replace("True", "true").replace("False", "false")
+                      for k, v in example["parameters"].items())
+    return f"{t['with_parameters']}: {shown}"
+
 
 def rule_markdown(spec, lang: str = "sv", heading: str = "###") -> str:
     lang = "en" if lang == "en" else "sv"
     t = texts(catalogue.RULE_DOCS, lang)
     lines = [f"{heading} {spec.id}: {spec.summary(lang)}", ""]   # the title in the reader's language only
     lines.append(f"**{t['severity']}:** {severity_label(spec.severity, lang)}")
+    if spec.aliases:
+        lines.append(f"  \n**{t['formerly']}:** " + ", ".join(f"`{old}`" for old in spec.aliases))
     if spec.parameters:
         params = ", ".join(f"`{k} = {v!r}`".replace("True", "true").replace("False", "false")
                            for k, v in spec.parameters.items())
@@ -29,8 +38,13 @@ def rule_markdown(spec, lang: str = "sv", heading: str = "###") -> str:
             mark = "✗" if ex["expect"] == "fail" else "✓"
             lines.append(f"{mark} {verdict}: {example_title(ex, lang)}")
             lines.append("")
+            if ex.get("parameters"):
+                lines += [_settings(ex, t), ""]
             lines.append("```text")
             lines.extend(render_example(ex, lang))
             lines.append("```")
+            said = example_message(ex, lang)
+            if said:
+                lines.append(f"{t['message_says']}: \"{said}\"")
             lines.append("")
     return "\n".join(lines).rstrip()

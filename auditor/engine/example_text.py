@@ -20,6 +20,14 @@ def example_title(example: dict, lang: str = "sv") -> str:
     return example.get("title", "") or ""
 
 
+def example_message(example: dict, lang: str = "sv") -> str | None:
+    """The part of the finding's message an example asserts, in ``lang`` when it gives that language."""
+    said = example.get("message")
+    if isinstance(said, dict):
+        return said.get("en" if lang == "en" else "sv") or said.get("sv")
+    return said
+
+
 def render_example(example: dict, lang: str = "sv") -> list[str]:
     """The example as indented text lines, the way the report would show it."""
     spec = example.get("report", {})

@@ -1,7 +1,15 @@
 """A rule's EXAMPLES: small reports written as plain data, built into ``Report`` models, shown by
 ``auditor explain`` and run as tests.
 
-An example is ``{"expect": "fail" | "pass", "title": "...", "title_sv": "...", "report": {...}, "findings": n}``:
+An example is ``{"expect": "fail" | "pass", "title": "...", "title_sv": "...", "report": {...}}`` with, as
+sqlfluff's rule test cases have them, these optional keys (``check_example`` runs it):
+
+- ``"findings": n``: a failing example gives exactly n findings;
+- ``"parameters": {"min_gap_points": 5}``: the example runs with these of the rule's ``PARAMETERS`` set,
+  as a configuration would set them (a name the rule does not have is an error);
+- ``"message": "part of the message"``: a failing example's finding says this, in Swedish; or
+  ``{"sv": "...", "en": "..."}`` to check the message in each language given.
+
 ``title`` names it in English and the optional ``title_sv`` in Swedish (see ``example_title``), and the
 report is written like this (every key optional; line numbers are given out in document order)::
 
@@ -16,13 +24,20 @@ report is written like this (every key optional; line numbers are given out in d
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from ..config import Config
+from ..errors import InputError
 from ..knowledge import builtin_knowledge, decide_direction
 from ..model import Activity, Goal, Indicator, Paragraph, Report, Value
 from ..parser.prose_claims import read_claims, settle_trends
 from ..parser.values import parse_value
+from . import audit_report
 from .example_text import LEVELS, example_title, render_example  # noqa: F401 (the last two: shown by explain)
+
+# The keys an example may have: any other is a typo that would make the example test less than it says.
+EXAMPLE_KEYS = frozenset({"expect", "title", "title_sv", "report", "findings", "parameters", "message"})
 
 _CELLS = {"outcome": "outcome", "men": "outcome_men", "women": "outcome_women", "previous": "previous",
           "forecast": "forecast", "target": "target", "kf_target": "kf_target"}
@@ -88,3 +103,48 @@ def build_report(spec: dict) -> Report:
         ind.claims = claims.get(id(ind), [])
         settle_trends(ind, decide_direction(ind, knowledge)[0])
     return report
+
+
+def example_config(spec, example: dict, lang: str = "sv") -> Config:
+    """The configuration an example runs with: only its rule, with the example's ``parameters``."""
+    params = {spec.id: dict(example["parameters"])} if example.get("parameters") else {}
+    return Config(select=[spec.id], params=params, lang=lang, rule_dirs=list(_user_dirs(spec)))
+
+
+def _user_dirs(spec) -> tuple[str, ...]:
+    """The rules folder of a user rule (so that its catalogue is the one the example runs in)."""
+    return () if spec.builtin else (str(Path(spec.path).parent),)
+
+
+def check_example(spec, example: dict) -> list[str]:
+    """What is wrong with one of ``spec``'s examples when it is run: [] when it holds."""
+    unknown = sorted(set(example) - EXAMPLE_KEYS)
+    if unknown:
+        return [f"unknown example keys {unknown} (known: {sorted(EXAMPLE_KEYS)})"]
+    said = example.get("message")
+    wanted = {"sv": said} if isinstance(said, str) else dict(said or {})
+    if set(wanted) - {"sv", "en"}:
+        return [f"message: languages {sorted(set(wanted) - {'sv', 'en'})} (known: sv, en)"]
+    report = build_report(example["report"])
+    problems = []
+    for lang in wanted or {"sv": None}:
+        config = example_config(spec, example, lang)
+        try:
+            config.parameters(spec)
+        except InputError as exc:
+            return [exc.message("en")]
+        findings = audit_report(report, config, lang)
+        others = sorted({f.rule for f in findings} - {spec.id})
+        if others:
+            problems.append(f"findings of other rules: {others}")
+        if example["expect"] == "pass":
+            if findings:
+                problems.append(f"should pass but gave: {[f.message for f in findings]}")
+            continue
+        if not findings:
+            problems.append("should give a finding and gave none")
+        elif "findings" in example and len(findings) != example["findings"]:
+            problems.append(f"should give {example['findings']} findings and gave {len(findings)}")
+        if wanted.get(lang) and not any(wanted[lang] in f.message for f in findings):
+            problems.append(f"no {lang} message contains {wanted[lang]!r}: {[f.message for f in findings]}")
+    return problems

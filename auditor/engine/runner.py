@@ -260,7 +260,7 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
         out.append(Finding(
             rule=rule_id, severity=severity, line=int(fields["line"]), message=_FORMATS.get(lang, _FORMATS["sv"]).vformat(template, (), ctx),
             goal=GoalRef(id=goal.id, number=goal.number, title=goal.title) if goal else None,
-            evidence=_jsonable(evidence), fingerprint=fingerprint(rule_id, *identity, subject_key),
+            evidence=_jsonable(evidence), fingerprint=fingerprint(spec.fingerprint_id, *identity, subject_key),
             confidence="low" if certainty < CERTAIN else "high", certainty=round(certainty, 4)))
     out.sort(key=lambda f: (f.line, f.rule, f.fingerprint))
     return out

@@ -340,6 +340,9 @@ RULE_DOCS = {
     'run_as_tests': ('körs också som tester', 'they also run as tests'),
     'fail': ('ger fynd', 'fails'),
     'pass': ('godkänns', 'passes'),
+    'formerly': ('Hette tidigare', 'Formerly'),
+    'with_parameters': ('Med parametrarna', 'With the parameters'),
+    'message_says': ('Meddelandet innehåller', 'The message contains'),
 }
 
 
@@ -470,6 +473,7 @@ COMMANDS = {
     'own_output_skipped': ('hoppas över: det är kommandots egen utdata', "skipped: it is this command's own output"),
     'audit_incomplete': ('granskningen är ofullständig', 'the audit is incomplete'),
     'no_diagnostics': ('inga diagnostikrader (alla rader placerades)', 'no diagnostics (every line was placed)'),
+    'rule_renamed': ('{where} nämner {old}: regeln heter nu {new}', '{where} names {old}: the rule is now called {new}'),
     'stale_decision': ('inaktuellt granskningsbeslut {fingerprint}{what}: fyndet finns inte längre',
                        'stale review decision {fingerprint}{what}: the finding no longer exists'),
     'baseline_fixed': (('{n} fynd i baslinjen är åtgärdat; skapa om den med auditor baseline create',
@@ -671,6 +675,10 @@ ERRORS.update({
     'none': ('inga', 'none'),
     'rules_folder_missing': ('regelkatalogen finns inte', 'the rules directory does not exist'),
     'rule_id_taken': ('regel-id {rule} finns redan i {path}', 'rule id {rule} is already defined in {path}'),
+    'rule_aliases_invalid': ('regeln {rule}: ALIASES ska vara en lista med regelns tidigare id (form: OMRÅDE-VAD), '
+                             'inte {alias}',
+                             'rule {rule}: ALIASES must be a list of the rule\'s former ids (form: AREA-WHAT), '
+                             'not {alias}'),
 })
 
 # The review workspace (auditor review serve): its pages, its exports and its progress lines.

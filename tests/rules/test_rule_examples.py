@@ -7,10 +7,8 @@ import sys
 
 import pytest
 
-from auditor.config import Config
-from auditor.engine import audit_report
 from auditor.engine.catalogue import load_catalogue
-from auditor.engine.examples import build_report
+from auditor.engine.examples import check_example
 
 CASES = [(spec.id, i, ex) for spec in load_catalogue() for i, ex in enumerate(spec.examples)]
 
@@ -18,14 +16,10 @@ CASES = [(spec.id, i, ex) for spec in load_catalogue() for i, ex in enumerate(sp
 @pytest.mark.parametrize("rule_id,index,example", CASES,
                          ids=[f"{r}-{i}-{e['expect']}" for r, i, e in CASES])
 def test_example(rule_id, index, example):
-    findings = audit_report(build_report(example["report"]), Config(select=[rule_id]))
-    assert all(f.rule == rule_id for f in findings)
-    if example["expect"] == "fail":
-        assert findings, f"{rule_id} example {index} ({example.get('title')}) should give a finding"
-        if "findings" in example:
-            assert len(findings) == example["findings"]
-    else:
-        assert not findings, f"{rule_id} example {index} should pass but gave: {[f.message for f in findings]}"
+    """Each example holds: its verdict, its number of findings, the parameters it sets and the message
+    text it asserts (``auditor.engine.examples.check_example``)."""
+    problems = check_example(load_catalogue()[rule_id], example)
+    assert not problems, f"{rule_id} example {index} ({example.get('title')}): {problems}"
 
 
 @pytest.mark.parametrize("spec", list(load_catalogue()), ids=lambda s: s.id)
