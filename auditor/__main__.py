@@ -1,5 +1,5 @@
 import sys
 
-from .start import main
+from .commands.start import main
 
 sys.exit(main())

@@ -76,9 +76,9 @@ class Finding(BaseModel):
     # How likely the decisive cells are placed right (0..1); what ``confidence`` and the withholding of
     # findings below the configured floor are decided from. Not part of the JSON contract.
     certainty: float = Field(default=1.0, exclude=True)
-    # Set by auditor.review.apply_reviews when the review file holds a decision for this fingerprint.
+    # Set by auditor.triage.review.apply_reviews when the review file holds a decision for this fingerprint.
     review: Review | None = None
-    # Set by auditor.baseline.apply_baseline: "unchanged" when the baseline already holds the finding.
+    # Set by auditor.triage.baseline.apply_baseline: "unchanged" when the baseline already holds the finding.
     baseline: Literal["new", "unchanged"] | None = None
     # For a PDF report: the page of ``line`` and the line on that page (see ``ReportAudit``); the outputs
     # show "sida 12, rad 30". None for a text report.
@@ -113,7 +113,7 @@ class ReportAudit(BaseModel):
     complete: bool = True
     # Set when the file could not be read or parsed at all; then findings is empty.
     error: str | None = None
-    # The report's sure KF targets and its rows in doubt, for the batch's vote (auditor.kf_vote)
+    # The report's sure KF targets and its rows in doubt, for the batch's vote (auditor.knowledge.kf_vote)
     kf_votes: Any = Field(default=None, exclude=True)
     # The parsed model, for renderers that show the goal tree (HTML, spreadsheets); not part of the JSON contract.
     report: Report | None = Field(default=None, exclude=True)

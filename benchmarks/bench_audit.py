@@ -42,7 +42,7 @@ def largest_input() -> Path:
 def in_process_figures(path: Path, runs: int) -> dict:
     """The parse, and the parse and audit, in-process, each in turn with the workload."""
     from auditor.parser import parse_text
-    from auditor.reader import read_text
+    from auditor.input.reader import read_text
     from auditor.workflow.audit import audit_report_model
 
     text = read_text(path)
@@ -56,14 +56,14 @@ def in_process_figures(path: Path, runs: int) -> dict:
 def audit_parts(path: Path, runs: int) -> dict:
     """Where the audit's time goes: deriving the facts, experta (declaring them and running the rules) and
     writing the findings; the steps of ``auditor.engine.runner.run_facts``, timed one by one (CPU time)."""
-    from auditor.config import Config
+    from auditor.engine.config import Config
     from auditor.engine.catalogue import load_catalogue, rule_dirs
     from auditor.engine.dsl import Params
     from auditor.engine.runner import _engine_for, _layout, collect
     from auditor.facts import derive
     from auditor.knowledge import load_knowledge
     from auditor.parser import parse_text
-    from auditor.reader import read_text
+    from auditor.input.reader import read_text
 
     report = parse_text(read_text(path), str(path))
     config, catalogue = Config(), load_catalogue()

@@ -41,7 +41,7 @@ DISTRICTS = ("Lindvik", "Björkås", "Granberga", "Sjöstrand", "Hagalund", "Eku
 
 def sources() -> list[tuple[str, str]]:
     sys.path.insert(0, str(ROOT))
-    from auditor.reader import read_text
+    from auditor.input.reader import read_text
     files = fixture_files() + corpus_files()
     out = []
     for p in files:

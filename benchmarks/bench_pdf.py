@@ -9,7 +9,7 @@
    beside this machine's references (``_common.references``) and OK/OVER against issue 20's goal of 1 s for
    140 pages (20 times the fixed workload; scaled to the pages drawn).
 2. **Cells**: each model is drawn as a PDF and read twice: by position (the PDF path) and as the text of its
-   text layer (pypdf, ``auditor.pdf``) read by the text parser, as a PDF was read before. The script prints
+   text layer (pypdf, ``auditor.input.pdf``) read by the text parser, as a PDF was read before. The script prints
    each way's cell accuracy (of the model's indicator cells, the share read into the right column) and the
    share of rows it calls certain.
 """
@@ -62,7 +62,7 @@ def long_model(reports, pages: int, draw, folder: Path):
         model = Report(source="<long>", committee=base.committee, report_kind=base.report_kind,
                        year=base.year, goals=goals)
         pdf = draw(model, folder / "long.pdf")
-        from auditor.pdf_geometry.words import read_pages
+        from auditor.input.pdf_geometry.words import read_pages
         n = len(read_pages(pdf.read_bytes()))
         if n >= pages:
             return pdf, n
@@ -108,8 +108,8 @@ def main() -> int:
     from pdf_draw import Style, draw_report
 
     from auditor.parser import parse_file, parse_text
-    from auditor.pdf import pdf_to_text
-    from auditor.reader import read_text
+    from auditor.input.pdf import pdf_to_text
+    from auditor.input.reader import read_text
 
     ref = references()
     show_references(ref)

@@ -48,7 +48,7 @@ def main() -> int:
     from pdf_draw import Style, draw_report
     from starlette.testclient import TestClient
 
-    from auditor.review_app.serve import build_workspace
+    from auditor.commands.review_serve import build_workspace
     from auditor.review_app.server import create_app
 
     print(f"# {machine()}")

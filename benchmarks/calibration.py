@@ -91,7 +91,7 @@ class Tally:
 
 # ---------------------------------------------------------------------- reading and auditing
 def _audit(text: str, source: str, tmp: Path):
-    from auditor.config import Config
+    from auditor.engine.config import Config
     from auditor.workflow.audit import audit_file
 
     path = tmp / source
@@ -197,7 +197,7 @@ def _place_of(places: dict[int, tuple], f) -> tuple:
 
 def rendered_tally(form: str, flat: bool, score, tmp: Path) -> dict[str, Tally]:
     from auditor.workflow.audit import audit_report_model
-    from auditor.config import Config
+    from auditor.engine.config import Config
     from tests import writer
 
     header, columns = FORMS[form]
@@ -261,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (CORPUS / "gold").is_dir() or not SCORER.is_file():
         print("no ../shared/corpus with gold/ or no ../shared/tools/score.py: nothing to measure")
         return 0
-    from auditor.config import Config
+    from auditor.engine.config import Config
 
     floor = Config().min_confidence
     score = _scorer()

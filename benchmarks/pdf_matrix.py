@@ -33,7 +33,7 @@ def main(argv: list[str]) -> int:
     from pdf_matrix import MATRIX, as_drawn, cached_drawing, scores
 
     from auditor.parser import parse_text
-    from auditor.reader import read_report
+    from auditor.input.reader import read_report
 
     golds = gold_models()
     if not golds:

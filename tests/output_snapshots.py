@@ -1,7 +1,7 @@
 """Every output the command line writes for a report, as one text: the safety net for refactoring.
 
 ``outputs(path, lang)`` runs the real commands (``audit`` in every format, ``compare``, ``parse``) through
-``auditor.cli.main`` and joins what each wrote into one text, section by section; ``catalogue_outputs(lang)``
+``auditor.commands.cli.main`` and joins what each wrote into one text, section by section; ``catalogue_outputs(lang)``
 does the same for ``rules`` and ``explain --all`` (the rule reference). Nothing in them depends on the
 machine: the version is masked and temporary folders are named by a fixed placeholder.
 
@@ -32,7 +32,7 @@ COMPARE_FORMATS = ("text", "md", "json")
 
 def _run(argv: list[str]) -> str:
     """What ``auditor argv`` writes, standard output then standard error, with its exit code."""
-    from auditor.cli import main
+    from auditor.commands.cli import main
 
     out, err = io.StringIO(), io.StringIO()
     width = os.environ.get("COLUMNS")
@@ -120,7 +120,7 @@ def cached_audits():
     commands get a deep copy of the audit cut down to what they keep. (Building the command line and the
     audit are most of the time otherwise.)"""
     import auditor.workflow.audit as audit_module
-    import auditor.cli as cli_module
+    import auditor.commands.cli as cli_module
     import auditor.parser as parser_module
 
     real = audit_module.audit_paths

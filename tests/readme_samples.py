@@ -13,7 +13,7 @@ Every fenced block of README.md is one of
   benchmarks); the reason is printed in the README's source.
 A block that is none of these is an error, so nothing is skipped silently.
 
-Commands run in process (``auditor.cli.main``) in a fresh folder that holds what the README says it holds
+Commands run in process (``auditor.commands.cli.main``) in a fresh folder that holds what the README says it holds
 (``make_workspace``); a small shell understands ``&&``, ``||``, ``;``, ``>``, ``2>&1``, ``# comments``, ``cat``,
 ``true`` and ``echo $?``.
 Standard output is read as UTF-8 without a leading byte-order mark (the CSV has one).
@@ -124,7 +124,7 @@ def make_workspace(place: Path) -> Path:
     return place
 
 
-# --- a small shell around auditor.cli.main ---------------------------------------------------------------
+# --- a small shell around auditor.commands.cli.main ---------------------------------------------------------------
 
 @dataclass
 class Result:
@@ -147,7 +147,7 @@ def _text(stream: io.TextIOWrapper) -> str:
 
 
 def _auditor(argv: list[str]) -> tuple[int, str, str]:
-    from auditor.cli import main
+    from auditor.commands.cli import main
 
     saved = sys.stdout, sys.stderr, os.environ.get("COLUMNS")
     sys.stdout, sys.stderr = out, err = _capture(), _capture()

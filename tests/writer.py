@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from auditor.model import VALUE_COLUMNS, Activity, Goal, Indicator, Report, Value
-from auditor.parser.lines import name_lines
+from auditor.input.lines import name_lines
 from auditor.words.form import LEVEL_NAMES, MARKERS
 
 Style = Literal["t1", "vb"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import refusal
+from ..words.errors import refusal
 from ..words.help import COMMAND_HELP
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -73,7 +73,7 @@ def jobs_value(text: str):
 
 
 def build_config(args):
-    from ..config import Config, load_config
+    from ..engine.config import Config, load_config
 
     config = Config() if args.no_config else load_config(args.config)
     config.lang = args.lang
@@ -105,7 +105,7 @@ def _check_rule_options(args, config) -> None:
     for option, values in (("--select", _ids(args.select)), ("--ignore", _ids(args.ignore))):
         for p in values or ():
             if catalogue is None:
-                from ..config import Config
+                from ..engine.config import Config
                 probe = Config(rule_dirs=list(config.rule_dirs) + list(args.rules or ()))
                 catalogue = probe.catalogue()
             if not catalogue.match(p):
@@ -116,7 +116,7 @@ def exit_code(result, fail_on: str, uncertain: bool = False) -> int:
     """2 when a file could not be audited, or only partly (cut off); else 1 when a finding gates CI (at or
     above ``fail_on``, not dismissed by a reviewer, not already in the baseline, certain unless
     ``uncertain``); else 0."""
-    from ..gate import fails
+    from ..triage.gate import fails
 
     if any(r.error or not r.complete for r in result.reports):
         return EXIT_USAGE
@@ -183,7 +183,7 @@ def renamed_notes(catalogue, config, decisions, lang: str) -> list[str]:
 
 def partial_note(audit, lang: str) -> str:
     """One line for a report that was audited only as far as it could be parsed."""
-    from ..errors import one_line
+    from ..words.errors import one_line
     from ..render.common import incomplete_reasons
 
     from ..words import catalogue, word

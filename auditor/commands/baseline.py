@@ -19,7 +19,7 @@ def register(sub) -> None:
 
 
 def run_create(args) -> int:
-    from ..baseline import create_baseline, dump_baseline
+    from ..triage.baseline import create_baseline, dump_baseline
     from ..files import STDOUT, OwnOutputs, check_file_destination, write_file
     from ._inputs import load_result
     check_file_destination(args.output)     # before any auditing

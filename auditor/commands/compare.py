@@ -33,7 +33,7 @@ def _named(audit) -> str:
 def _checks(old, new, lang: str, force: bool) -> list[str]:
     """Warnings for standard error about the pair; raises when the committees differ and not ``force``."""
     from ..workflow.compare import different_committees, different_units, period_label, reversed_order
-    from ..errors import one_line, refusal
+    from ..words.errors import one_line, refusal
     from ..words import catalogue, texts
     say = texts(catalogue.COMMANDS, lang)
     warn = say["warning"]
@@ -54,7 +54,7 @@ def _checks(old, new, lang: str, force: bool) -> list[str]:
 
 def run(args) -> int:
     from ..workflow.compare import compare, render_text
-    from ..errors import InputError, refusal
+    from ..words.errors import InputError, refusal
     from ._inputs import load_result
     old = load_result([args.old], args).reports
     new = load_result([args.new], args).reports

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import refusal, refusal_words
+from ..words.errors import refusal, refusal_words
 from ..words.help import COMMAND_HELP
 
 

@@ -1,10 +1,10 @@
 """``auditor kf-targets learn PATH... --file FILE``: add the KF targets a batch of reports agrees on to a
-knowledge file (see rules/kf_targets.yaml and auditor.kf_vote)."""
+knowledge file (see rules/kf_targets.yaml and auditor.knowledge.kf_vote)."""
 from __future__ import annotations
 
 import sys
 
-from ..errors import InputError
+from ..words.errors import InputError
 from ..words.help import COMMAND_HELP
 
 
@@ -26,8 +26,8 @@ def run_learn(args) -> int:
     from pathlib import Path
 
     from ..workflow.audit import expand_paths, known_kf_targets
-    from ..config import Config
-    from ..kf_vote import consensus, votes
+    from ..engine.config import Config
+    from ..knowledge.kf_vote import consensus, votes
     from ..knowledge import read_kf_targets
     from ..files import OwnOutputs, check_file_destination, write_file
     from ..parser import parse_file

@@ -20,11 +20,11 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..diagnostics import message
-    from ..errors import InputError
+    from ..words.diagnostics import message
+    from ..words.errors import InputError
     from ..parser import parse_file
     from ..files import OwnOutputs
-    from ..reader import expand_inputs
+    from ..input.reader import expand_inputs
 
     reports, failed = [], 0
     own = OwnOutputs((), args.lang)        # standard output redirected into a folder being parsed
@@ -40,7 +40,7 @@ def run(args) -> int:
         for path in paths:
             try:
                 if args.dump_text:
-                    from ..reader import read_report
+                    from ..input.reader import read_report
                     sys.stdout.write(read_report(path).text)
                     continue
                 reports.append(parse_file(path))

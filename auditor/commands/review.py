@@ -42,7 +42,7 @@ def register(sub) -> None:
 
 
 def _file(args, paths) -> str:
-    from ..review import DEFAULT_NAME, find_review_file
+    from ..triage.review import DEFAULT_NAME, find_review_file
     if args.file:
         return args.file
     found = find_review_file(paths or [])
@@ -50,9 +50,9 @@ def _file(args, paths) -> str:
 
 
 def run(args) -> int:
-    from ..errors import refusal
+    from ..words.errors import refusal
     from ..files import check_file_destination
-    from ..review import checked_date, checked_fingerprint, load_reviews, remove_decision, set_decision, stored_decisions
+    from ..triage.review import checked_date, checked_fingerprint, load_reviews, remove_decision, set_decision, stored_decisions
 
     from ..words import catalogue, texts
     say = texts(catalogue.COMMANDS, args.lang)
@@ -105,7 +105,7 @@ def _table(entries: dict, lang: str) -> str:
 
 
 def _context(args, paths) -> dict:
-    from ..errors import refusal
+    from ..words.errors import refusal
     from ._inputs import load_result
     from ..files import OwnOutputs
     result = load_result(paths, args, OwnOutputs((), args.lang))
@@ -117,9 +117,9 @@ def _context(args, paths) -> dict:
 
 
 def _stale(args, say: dict) -> int:
-    from ..review import apply_reviews, load_reviews, stale_subject
+    from ..triage.review import apply_reviews, load_reviews, stale_subject
     from ._inputs import load_result
-    from ..errors import refusal
+    from ..words.errors import refusal
     from ..files import OwnOutputs
     path = _file(args, args.stale)
     if args.file and not os.path.exists(args.file):    # "no stale decisions" would hide a mistyped name

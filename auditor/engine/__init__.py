@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:   # imported when used: ``auditor rules`` and ``explain`` read the catalogue without them
-    from ..config import Config
+    from .config import Config
     from ..facts import FactSet
     from ..findings import Finding
     from ..model import Report
@@ -21,7 +21,7 @@ def audit_report(report: Report, config: Config | None = None, lang: str | None 
 
 def audit_facts(report: Report, config: Config | None = None,
                 lang: str | None = None) -> tuple[FactSet, list[Finding]]:
-    from ..config import Config
+    from .config import Config
     from ..facts import derive
     from ..knowledge import load_knowledge
     from .catalogue import load_catalogue, rule_dirs

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from ..errors import refusal, refusal_words as _words
+from ..words.errors import refusal, refusal_words as _words
 from ..words.catalogue import ERRORS
 
 SEVERITIES = ("error", "warning", "info")

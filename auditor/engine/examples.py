@@ -27,12 +27,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..config import Config
-from ..errors import InputError
+from .config import Config
+from ..words.errors import InputError
 from ..knowledge import builtin_knowledge, decide_direction
 from ..model import Activity, Goal, Indicator, Paragraph, Report, Value
-from ..parser.prose_claims import read_claims, settle_trends
-from ..parser.values import parse_value
+from ..prose.claims import read_claims, settle_trends
+from ..input.values import parse_value
 from . import audit_report
 from .example_text import LEVELS, example_title, render_example  # noqa: F401 (the last two: shown by explain)
 

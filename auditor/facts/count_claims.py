@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..parser.sentences import each_sentence
+from ..prose.sentences import each_sentence
 
 # -------------------------------------------------------------------------------------------- numbers
 

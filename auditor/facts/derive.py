@@ -10,7 +10,7 @@ from ..knowledge import Knowledge, about_people, about_young
 from ..model import Goal, Indicator, Report, Value
 from . import figure_claims
 from .claim_verdict import claim_facts
-from ..parser.sentences import sentences
+from ..prose.sentences import sentences
 from .count_claims import stated_degree
 from .indicator_status import IndicatorStatus, cell_number, status_of
 from .records import ASSESSED, ActivityFact, FactSet, GoalFact, IndicatorFact, ReportFact

@@ -1,7 +1,7 @@
 """Facts for what the prose states about an indicator's own figures, set against the table.
 
 One ``FigureClaimFact`` per statement the claims reader found (``Indicator.claims`` and the trends kept
-beside them, see ``auditor.parser.prose_claims``), with the table's side already worked out, so that the
+beside them, see ``auditor.prose.claims``), with the table's side already worked out, so that the
 IND-TEXT-* rules only state their policy:
 
 - a figure (outcome, forecast, annual target, previous year's outcome) agrees with its cell when both,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..knowledge import Knowledge, decide_direction
 from ..model import Indicator, Report, Value
-from ..parser.values import parse_value
+from ..input.values import parse_value
 
 TERTIALS = ("T1", "T2")
 

@@ -37,7 +37,7 @@ class Target:
 
 
 def _refusal(raw: str, key: str, **values):
-    from ..errors import refusal
+    from ..words.errors import refusal
     return refusal(key, raw, code="output", **values)
 
 

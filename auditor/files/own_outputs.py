@@ -60,5 +60,5 @@ class OwnOutputs:
 
     def refuse_named(self, path) -> None:
         if path in self:
-            from ..errors import refusal
+            from ..words.errors import refusal
             raise refusal("input_is_output", str(path), code="output")

@@ -6,9 +6,9 @@ import re
 from datetime import date
 
 from ..model import Activity
-from . import labels as L
+from ..input import labels as L
 from .cursor import LineCursor
-from .lines import Line
+from ..input.lines import Line
 
 MAX_TEXT_LINES = 16
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..diagnostics import message
+from ..words.diagnostics import message
 from ..model import VALUE_COLUMNS, Diagnostic
-from . import labels as L
+from ..input import labels as L
 from .furniture import find_furniture
 from .lexicon import Lexicon
-from .lines import Line, join_wrapped, split_lines
+from ..input.lines import Line, join_wrapped, split_lines
 
 
 class LineCursor:

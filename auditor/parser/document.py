@@ -15,19 +15,19 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..diagnostics import message
+from ..words.diagnostics import message
 from ..knowledge import about_people, builtin_knowledge, decide_direction, kf_key
 from ..model import CERTAIN, Activity, Diagnostic, Indicator, Paragraph, Report, TextSection
-from . import labels as L
+from ..input import labels as L
 from .activities import ActivityRows
 from .cursor import join_text
 from .goals import GoalHeadings
-from .prose_claims import read_claims, settle_trends
-from .lines import Line
+from ..prose.claims import read_claims, settle_trends
+from ..input.lines import Line
 from .meta import read_meta
 from .placement import Context, counts_things, decide
 from .row_patterns import neighbour_shapes, text_pattern
-from .values import NUMBER, YEAR, parse_value
+from ..input.values import NUMBER, YEAR, parse_value
 from .rows import IndicatorRows
 
 SENTENCE_END = re.compile(r"[.!?:]\s*$")
@@ -35,7 +35,7 @@ SENTENCE_END = re.compile(r"[.!?:]\s*$")
 
 class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
     def __init__(self, text: str, source: str, kf_targets=None, positioned=None, furniture=()) -> None:
-        """``positioned`` and ``furniture``: what a PDF read by position knows (``auditor.pdf_geometry``):
+        """``positioned`` and ``furniture``: what a PDF read by position knows (``auditor.input.pdf_geometry``):
         the cells of rows by column, keyed by the line number of the row's values, and the furniture's
         line numbers."""
         self.positioned = positioned or {}     # before the line readers start (rows.is_value_line)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import Line
+from ..input.lines import Line
 
 ANCHOR = re.compile(
     r"""^(?:

@@ -3,9 +3,9 @@ and where the goal sits in the tree."""
 from __future__ import annotations
 
 from ..model import Goal
-from . import labels as L
+from ..input import labels as L
 from .cursor import LineCursor
-from .lines import Line
+from ..input.lines import Line
 
 LEVEL_RANK = {"inriktningsmal": 0, "verksamhetsomradesmal": 1, "namndmal": 2, "enhetsmal": 3}
 # A marker further down than this many lines after the label belongs to something else.

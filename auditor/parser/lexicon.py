@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import Line
+from ..input.lines import Line
 
 _WORD = re.compile(r"[^\W\d_]+")
 _LAST_WORD = re.compile(r"[^\W\d_]+$")

@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from ..model import Goal
-from .lines import Line
+from ..input.lines import Line
 
 COMMITTEE_PATTERNS = [
     # "Lövsjö stadsdelsnämnd, Tertialrapport 12(80)" in page footers

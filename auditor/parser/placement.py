@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import CERTAIN, VALUE_COLUMNS, Indicator, Value
-from .values import FORBIDDEN, PERIOD, Cell, join_cost, parse_value
+from ..input.values import FORBIDDEN, PERIOD, Cell, join_cost, parse_value
 
 # Weights, in log-odds (natural log). Each is a statement about the format, not a fit to any report.
 SPACING_PER_CELL = 15.0       # one empty cell more or less than the spacing says: near decisive

@@ -6,9 +6,9 @@ import re
 
 from ..model import Indicator
 from .cursor import LineCursor
-from .lines import Line, join_wrapped
+from ..input.lines import Line, join_wrapped
 from .placement import PendingRow, pending_row
-from .values import (NUMBER, PERIOD, UNIT_WORDS, YEAR, completes_cut_word, cut_cell_word, ends_with_period,
+from ..input.values import (NUMBER, PERIOD, UNIT_WORDS, YEAR, completes_cut_word, cut_cell_word, ends_with_period,
                      is_unit, text_goes_on_after_period, value_groups_to_cells)
 
 # Words that can stand in a value cell besides numbers and units (text targets, periods).

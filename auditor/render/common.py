@@ -136,7 +136,7 @@ INCOMPLETE_CODES = ("truncated", "cut-mid-character", "no-goals")
 
 def incomplete_reasons(audit: ReportAudit, lang: str) -> list[str]:
     """Why a partial report is incomplete, one line each ("rad 300: texten slutar mitt i ...")."""
-    from ..diagnostics import described
+    from ..words.diagnostics import described
     out = []
     for d in audit.diagnostics:
         if d.code in INCOMPLETE_CODES:

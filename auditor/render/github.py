@@ -11,7 +11,7 @@ from pathlib import PurePath
 from typing import Any
 
 from ..findings import AuditResult
-from ..gate import gates
+from ..triage.gate import gates
 from .common import clean_text, label, opt, report_name, sorted_findings
 from ..words import catalogue, word
 

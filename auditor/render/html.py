@@ -17,8 +17,8 @@ from .common import (clean_text, grouped_item, label, opt, page_names, report_la
                      severity_counts, signal_first, sorted_findings)
 from .evidence import evidence_pairs
 from .location import location
-from ..diagnostics import described
-from ..gate import gates
+from ..words.diagnostics import described
+from ..triage.gate import gates
 from ..words import by_lang, catalogue, direction_reason, number
 
 UI: dict[str, dict[str, str]] = by_lang(catalogue.HTML)

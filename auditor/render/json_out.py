@@ -14,7 +14,7 @@ FINDING_KEYS = ("rule", "severity", "line", "message", "goal", "evidence", "fing
 
 def report_doc(audit, lang: str = "sv") -> dict:
     """The contract object of one audited report."""
-    from ..diagnostics import described
+    from ..words.diagnostics import described
 
     doc = {k: getattr(audit, k) for k in REPORT_KEYS}
     findings = sorted(audit.findings, key=lambda f: (f.line, f.rule, f.fingerprint))

@@ -11,7 +11,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from ..findings import AuditResult, Finding, ReportAudit
-from ..gate import gates
+from ..triage.gate import gates
 from ..words import counted
 from .common import clean_text, label, opt, report_label, rule_ids, sorted_findings
 from .evidence import evidence_pairs

@@ -8,7 +8,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from ..diagnostics import message
+from ..words.diagnostics import message
 from ..model import Report
 from ..words import catalogue, counted, texts
 from .location import place_in

@@ -22,7 +22,7 @@ class Passage:
 @functools.lru_cache(maxsize=64)
 def _read(source: str, stamp: float) -> tuple[list[str], object | None]:
     """The lines of a report as the parser read them, and its PDF layout when it was read by position."""
-    from ..reader import read_file
+    from ..input.reader import read_file
     read = read_file(source)
     return read.text.split("\n"), read.layout
 

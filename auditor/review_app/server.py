@@ -18,7 +18,7 @@ import json
 from importlib import resources
 from pathlib import PurePath
 
-from ..errors import InputError
+from ..words.errors import InputError
 from ..findings import AuditResult
 from ..render.common import clean_text, label, slugify
 from .views import committee_rows, report_context, stale_rows, words
@@ -194,7 +194,7 @@ def create_app(ws: Workspace, token: str | None = None, allowed_hosts: list[str]
             entry = await run_in_threadpool(ws.decide, i, fp, decision, reason, by, seen)
         except InputError as exc:
             return JSONResponse({"error": exc.message(ws.lang)}, status_code=STATUS.get(exc.code, 400))
-        from ..review import version_of
+        from ..triage.review import version_of
         return JSONResponse({"fingerprint": fp, "decision": entry.decision, "by": entry.by, "date": entry.date,
                              "reason": entry.reason, "version": version_of(entry),
                              "text": t["decided"].format(decision=label(entry.decision, ws.lang), by=entry.by,

@@ -2,7 +2,7 @@
 
 The findings are audited once at start; the decisions are read from the review file on every request, so a
 reload shows what any reviewer (another browser, or ``auditor review`` on the command line) has decided since.
-Every decision is written through ``auditor.review.set_decision``: under the review file's lock, the file is
+Every decision is written through ``auditor.triage.review.set_decision``: under the review file's lock, the file is
 read again and only the decided fingerprint changes, so two reviewers never overwrite each other; a decision
 on a fingerprint that someone else changed since the page was read is a conflict, said in words.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..findings import AuditResult, Finding, ReportAudit, StaleReview
-from ..review import ReviewEntry, apply_reviews, load_reviews, set_decision, version_of
+from ..triage.review import ReviewEntry, apply_reviews, load_reviews, set_decision, version_of
 
 
 @dataclass
@@ -59,7 +59,7 @@ class Workspace:
         """Store a decision made today on a finding of report ``index``, with the finding's rule, file, line and
         message as context (as ``auditor review --report`` stores them). ``seen`` is the ``version_of`` the
         decision the reviewer's page showed ("" for none); None skips the check."""
-        from ..errors import refusal
+        from ..words.errors import refusal
         if self.read_only:
             raise refusal("serve_read_only", code="forbidden")
         audit = self.report(index)

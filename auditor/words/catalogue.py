@@ -1,9 +1,9 @@
 """What the tool says, by message group: each entry is (Swedish, English). Renderers and commands look
-their words up here (``auditor.words.texts``); nothing else defines a word a reader sees twice.
+their words up here (``auditor.words.texts``); nothing else defines a word a reader sees twice (but for the
+line of an interrupted start, which ``auditor/commands/start.py`` holds: it is needed before any import).
 
 Words of the report form itself (markers, level labels) are in ``form`` and used from there.
 """
-from ..start import INTERRUPTED
 from .form import LEVEL_NAMES, MARKERS
 
 # Which way is better for an indicator.
@@ -467,7 +467,6 @@ CI = {
 COMMANDS = {
     'internal_error': ('internt fel ({what}); rapportera gärna felet (AUDITOR_DEBUG=1 visar var)',
                        'internal error ({what}); please report it (AUDITOR_DEBUG=1 shows where)'),
-    'interrupted': INTERRUPTED,          # kept with the start-up code, which needs it before this catalogue
     'internal_error_in_file': ('{path}: internt fel vid granskningen ({what}); rapportera gärna felet',
                                '{path}: internal error while auditing ({what}); please report it'),
     'own_output_skipped': ('hoppas över: det är kommandots egen utdata', "skipped: it is this command's own output"),

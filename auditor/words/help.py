@@ -1,5 +1,5 @@
 """The words of the command line in Swedish: each command's and option's English help text, as written in
-the command modules, with its Swedish wording, and argparse's own words and messages. ``auditor.cli``
+the command modules, with its Swedish wording, and argparse's own words and messages. ``auditor.commands.cli``
 shows one language per run: the Swedish texts by default, the English ones with ``--lang en``. A test
 checks that every help text has its Swedish."""
 from __future__ import annotations

@@ -12,9 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from ..config import Config
-from ..kf_vote import votes
-from ..errors import InputError
+from ..engine.config import Config
+from ..knowledge.kf_vote import votes
+from ..words.errors import InputError
 from ..findings import AuditResult, ReportAudit
 from ..model import Report
 
@@ -97,7 +97,7 @@ def _expand(paths, own=None) -> list[tuple[Path, InputError | None]]:
     (recursively, sorted), without repeats; (path, error) for a path that is missing or a folder without
     reports, so that the batch reports it and goes on. Raises ``InputError`` when nothing is left to audit,
     and when a file named is also the command's output (``own``: the files it writes, left out of folders)."""
-    from ..reader import expand_inputs
+    from ..input.reader import expand_inputs
 
     if own is not None:
         for raw in paths:
@@ -253,7 +253,7 @@ def _revote(files: list[Path], done: list[ReportAudit], config: Config, jobs: in
     that a report's doubtful rows print, that report is read again knowing it."""
     from dataclasses import replace
 
-    from ..kf_vote import consensus
+    from ..knowledge.kf_vote import consensus
 
     agreed = consensus([a.kf_votes for a in done if a.kf_votes is not None], known_kf_targets(config))
     again = [i for i, a in enumerate(done) if a.kf_votes is not None and a.kf_votes.open & agreed.keys()]

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..errors import InputError, refusal
+from ..words.errors import InputError, refusal
 from ..files import STDOUT, check_file_destination, check_folder_destination, write_file
 from ..findings import AuditResult
 
@@ -48,7 +48,7 @@ def load_decisions(args: Any, paths: Iterable[str]) -> Decisions:
     from ..render.common import opt
     reviews = baseline = None
     if not opt(args, "no_review", False):
-        from ..review import find_review_file, load_reviews
+        from ..triage.review import find_review_file, load_reviews
         named = opt(args, "review")
         if named is not None:
             if not _exists(named):
@@ -59,7 +59,7 @@ def load_decisions(args: Any, paths: Iterable[str]) -> Decisions:
             reviews = load_reviews(found) if found is not None else None
     baseline_path = opt(args, "baseline")
     if baseline_path:
-        from ..baseline import load_baseline
+        from ..triage.baseline import load_baseline
         if not _exists(baseline_path):
             raise refusal("baseline_missing", str(baseline_path), code="config")
         if Path(baseline_path).is_dir():
@@ -87,12 +87,12 @@ def prepare(result: AuditResult, args: Any, paths: Iterable[str], decisions: Dec
         decisions = load_decisions(args, paths)
     notes: list[str] = []
     if decisions.reviews is not None:
-        from ..review import apply_reviews, stale_subject
+        from ..triage.review import apply_reviews, stale_subject
         for s in apply_reviews(result, decisions.reviews):
             what = stale_subject(s.rule, s.source)
             notes.append(say["stale_decision"].format(fingerprint=s.fingerprint, what=what))
     if decisions.baseline is not None:
-        from ..baseline import apply_baseline
+        from ..triage.baseline import apply_baseline
         diff = apply_baseline(result, decisions.baseline)
         if diff.absent:
             from ..words import counted

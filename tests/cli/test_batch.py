@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from auditor.workflow.audit import audit_file, audit_paths
-from auditor.cli import main
-from auditor.config import Config
+from auditor.commands.cli import main
+from auditor.engine.config import Config
 from auditor.findings import AuditResult
 from auditor.render import get_renderer, model_needs
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.cli import build_parser, lang_of, main, translate_error
+from auditor.commands.cli import build_parser, lang_of, main, translate_error
 
 
 def fails(capsys, *argv) -> str:

@@ -1,6 +1,6 @@
 import json
 
-from auditor.cli import main
+from auditor.commands.cli import main
 from auditor.workflow.compare import compare, render_text
 
 from ..factories import audit_of, finding, sample_report

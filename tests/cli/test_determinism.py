@@ -20,7 +20,7 @@ FORMATS = ("json", "md", "sarif", "junit", "html", "terminal", "docx")
 # One process audits the batch into every format (HTML into a folder, the others into files).
 DRIVER = """
 import sys
-from auditor.cli import main
+from auditor.commands.cli import main
 out, jobs, paths = sys.argv[1], sys.argv[2], sys.argv[3:]
 for fmt in {formats!r}:
     target = f"{{out}}/html" if fmt == "html" else f"{{out}}/audit.{{fmt}}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from auditor.cli import main
+from auditor.commands.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = ("# Rule reference\n\nGenerated from the rule modules with `auditor --lang en explain --all --format md` "

@@ -65,14 +65,14 @@ def test_ctrl_c_in_english(tmp_path):
     assert err == "auditor: interrupted (Ctrl-C); no output was written\n", err
 
 
-# The console script's own lines (``from auditor.start import main; sys.exit(main())``), with a byte on
+# The console script's own lines (``from auditor.commands.start import main; sys.exit(main())``), with a byte on
 # standard output as soon as ``main`` has put its Ctrl-C guard in place (its first statement). Before that a
 # SIGINT lands in Python's own start-up (site, .pth files) or the script's first lines, which no program
 # can guard; from that byte on, every moment must end in the one line and 130.
 STARTED = """
 import os, signal, sys
 sys.argv[0] = "auditor"
-from auditor import start
+from auditor.commands import start
 real = signal.signal
 def told(signum, handler):
     previous = real(signum, handler)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.cli import main
+from auditor.commands.cli import main
 from auditor.workflow import jobs
 from auditor.workflow.jobs import AUTO_POOL_BYTES, workers_for
 

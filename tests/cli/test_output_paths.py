@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.cli import main
-from auditor.errors import InputError
+from auditor.commands.cli import main
+from auditor.words.errors import InputError
 from auditor.files import write_file
 from auditor.workflow.outputs import check_destination
 

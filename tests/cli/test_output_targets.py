@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.cli import main
+from auditor.commands.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = ROOT / "fixtures" / "example_t1.txt"

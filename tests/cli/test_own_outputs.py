@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from auditor.cli import main
+from auditor.commands.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = ROOT / "fixtures" / "example_t1.txt"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.cli import main
+from auditor.commands.cli import main
 from auditor.words import catalogue, counted, word
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -171,7 +171,7 @@ def test_html_index_rule_ids_break_only_at_hyphens(tmp_path):
                                          ("Antal unga som fått feriejobb", True), ("Andel äldre som är nöjda", False),
                                          ("Andel medarbetare som är nöjda", False)])
 def test_children_are_girls_and_boys(name, young):
-    from auditor.config import Config
+    from auditor.engine.config import Config
     from auditor.engine.examples import build_report
     from auditor.workflow.audit import audit_report_model
     report = build_report({"goals": [{"title": "Ett mål", "assessment": "helt",

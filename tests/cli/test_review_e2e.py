@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from auditor.cli import main
+from auditor.commands.cli import main
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "fixtures" / "example_vb.txt"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.cli import COMMANDS, build_parser, main
+from auditor.commands.cli import COMMANDS, build_parser, main
 from auditor.words.help import SV
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -180,7 +180,7 @@ def test_a_plain_install_pulls_no_test_package():
 
 
 def test_pandas_is_imported_only_for_spreadsheets(tmp_path):
-    probe = ("import sys\nfrom auditor.cli import main\n"
+    probe = ("import sys\nfrom auditor.commands.cli import main\n"
              "code = main(sys.argv[1:])\n"
              "heavy = sorted(m for m in ('pandas', 'numpy', 'openpyxl', 'playwright', 'jinja2') if m in sys.modules)\n"
              "print('IMPORTED', ','.join(heavy), file=sys.stderr)\n")

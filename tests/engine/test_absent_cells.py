@@ -2,7 +2,7 @@
 doubt, whose values printed after the outcome could be its split, is no surer than the row's reading."""
 from __future__ import annotations
 
-from auditor.config import Config
+from auditor.engine.config import Config
 from auditor.engine import audit_report
 from auditor.facts.absent_cells import absent_sureness, split_reading
 from auditor.model import Goal, Report

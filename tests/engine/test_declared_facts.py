@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from auditor.config import Config
+from auditor.engine.config import Config
 from auditor.engine import audit_report, dsl
 from auditor.engine.catalogue import load_catalogue, pattern_fields
 from auditor.engine.runner import _engine_for, _layout

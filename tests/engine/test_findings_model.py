@@ -1,5 +1,5 @@
 from auditor.findings import AuditResult, Review, StaleReview
-from auditor.gate import fails, gates
+from auditor.triage.gate import fails, gates
 
 from ..factories import sample_result
 

@@ -2,11 +2,11 @@ import json
 
 import pytest
 
-from auditor.baseline import apply_baseline, create_baseline, dump_baseline, load_baseline
-from auditor.cli import main
-from auditor.errors import InputError
-from auditor.gate import fails
-from auditor.review import apply_reviews, load_reviews, set_decision
+from auditor.triage.baseline import apply_baseline, create_baseline, dump_baseline, load_baseline
+from auditor.commands.cli import main
+from auditor.words.errors import InputError
+from auditor.triage.gate import fails
+from auditor.triage.review import apply_reviews, load_reviews, set_decision
 
 from ..factories import audit_of, finding, sample_report, sample_result
 

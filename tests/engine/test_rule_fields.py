@@ -6,11 +6,11 @@ import dataclasses
 
 import pytest
 
-from auditor.cli import main
+from auditor.commands.cli import main
 from auditor.engine import dsl
 from auditor.engine.catalogue import _patterns, _record_class, check_patterns, fact_fields, load_catalogue
 from auditor.engine.dsl import AS, EXISTS, FORALL, MATCH, NOT, OR, TEST, Activity, Goal, Indicator, Params, Rule
-from auditor.errors import InputError
+from auditor.words.errors import InputError
 
 RULE_MODULE = '''\
 """A local rule with a typo in a pattern."""

@@ -10,7 +10,7 @@ import pytest
 
 from auditor.facts import count_claims
 from auditor.facts.count_claims import find_claims, stated_degree
-from auditor.parser.sentences import sentences
+from auditor.prose.sentences import sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from auditor.cli import main
-from auditor.errors import InputError
-from auditor.reader import decode_text, looks_like_report, read_text
+from auditor.commands.cli import main
+from auditor.words.errors import InputError
+from auditor.input.reader import decode_text, looks_like_report, read_text
 from fixture_compare import FIXTURES, decode_fixture, fixture_names
 from pdf_util import pdf_safe, text_to_pdf, unicode_font
 

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from auditor.workflow.audit import audit_paths
-from auditor.config import Config
+from auditor.engine.config import Config
 from auditor.knowledge import kf_key, read_kf_targets
 
 HEAD = """{name} stadsdelsnämnd

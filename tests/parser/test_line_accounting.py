@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from auditor.parser import account_lines, parse_text
-from auditor.parser.lines import split_lines
-from auditor.reader import read_text
+from auditor.input.lines import split_lines
+from auditor.input.reader import read_text
 
 from conftest import ROOT, shared_dir
 from synthetic import synthetic_report

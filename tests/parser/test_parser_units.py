@@ -6,11 +6,11 @@ import pytest
 
 from auditor.parser import parse_text
 from auditor.parser.furniture import find_furniture
-from auditor.parser.labels import header_columns
-from auditor.parser.lines import Line, split_lines
+from auditor.input.labels import header_columns
+from auditor.input.lines import Line, split_lines
 from auditor.model import Indicator
 from auditor.parser.placement import Context, decide, pending_row
-from auditor.parser.values import value_groups_to_cells
+from auditor.input.values import value_groups_to_cells
 
 from ..factories import report_text
 
@@ -261,7 +261,7 @@ def test_a_figure_in_the_name_is_not_the_first_cell():
 
 
 def test_a_ratio_unit_stays_in_its_cell():
-    from auditor.parser.values import split_cells
+    from auditor.input.values import split_cells
 
     cells = [c.text for c in split_cells("1,46 1,9 1,9 kg CO2 per kg matavfall 2020", 0)[0]]
     assert cells == ["1,46", "1,9", "1,9 kg CO2 per kg matavfall", "2020"]
@@ -270,7 +270,7 @@ def test_a_ratio_unit_stays_in_its_cell():
 
 
 def test_a_figure_like_a_year_with_a_unit_is_a_cell_of_its_own():
-    from auditor.parser.values import starts_new_cell
+    from auditor.input.values import starts_new_cell
 
     assert starts_new_cell("1,35 GWh", "1950 GWh")
     assert not starts_new_cell("Tas fram av nämnd/", "2025")
@@ -281,7 +281,7 @@ def test_an_activity_running_on_from_the_analysis_above_it_without_indentation()
     previous one's analysis directly. It starts after the sentence's end, where the lines narrow to the
     activity column."""
     from auditor.parser.activities import split_at_narrower_start
-    from auditor.parser.lines import Line
+    from auditor.input.lines import Line
 
     texts = ["Arbetet med att ta fram en ny rutin för uppföljning av placerade barn har pågått under hela perioden",
              "och rutinen beslutades i maj.",
@@ -306,7 +306,7 @@ def test_an_activity_running_on_from_the_analysis_above_it_without_indentation()
      ["outcome", "previous", "target", "kf_target"]),
 ])
 def test_header_wordings_of_other_years_and_reports(header, columns):
-    from auditor.parser.labels import header_columns
+    from auditor.input.labels import header_columns
 
     assert header_columns(header) == columns
 

@@ -3,7 +3,7 @@
 Two kinds of generated PDF:
 - multi-page, blank lines drawn as a space: the extracted text must have the same lines as the fixture
   (trailing whitespace aside), and the parse the same goals, indicators and activities;
-- one page, blank lines left as vertical gaps (as in a real PDF): ``auditor.pdf`` restores the blank lines
+- one page, blank lines left as vertical gaps (as in a real PDF): ``auditor.input.pdf`` restores the blank lines
   from the layout, so the parse is again the same.
 A PDF of a fixture with a page break exactly at a blank line loses that blank line (documented limit).
 """
@@ -25,7 +25,7 @@ def _lines(text: str) -> list[str]:
 @pytest.mark.parametrize("name", NAMES)
 def test_multipage_pdf_reads_back_line_for_line(name, tmp_path):
     from auditor.parser import parse_text
-    from auditor.reader import read_text
+    from auditor.input.reader import read_text
 
     text = pdf_safe(decode_fixture(name), unicode_font())
     pdf = text_to_pdf(text, tmp_path / f"{name}.pdf", lines_per_page=48, blank_as_space=True)
@@ -37,7 +37,7 @@ def test_multipage_pdf_reads_back_line_for_line(name, tmp_path):
 @pytest.mark.parametrize("name", NAMES)
 def test_pdf_with_vertical_gaps_parses_like_the_text(name, tmp_path):
     from auditor.parser import parse_text
-    from auditor.reader import read_text
+    from auditor.input.reader import read_text
 
     text = pdf_safe(decode_fixture(name), unicode_font())
     pdf = text_to_pdf(text, tmp_path / f"{name}.pdf", lines_per_page=400)
@@ -49,7 +49,7 @@ def test_pdf_with_vertical_gaps_parses_like_the_text(name, tmp_path):
 
 def test_core_font_pdf_keeps_swedish_letters(tmp_path):
     """Without a Unicode TTF the core Courier font still carries å, ä, ö (latin-1)."""
-    from auditor.reader import read_text
+    from auditor.input.reader import read_text
 
     pdf = text_to_pdf("KF:s mål för verksamhetsområdet: 1.1 Äldre i Lövsjö får stöd\n Uppfylls helt\n",
                       tmp_path / "core.pdf", font=None)
@@ -60,7 +60,7 @@ def test_core_font_pdf_keeps_swedish_letters(tmp_path):
 def test_cli_parses_a_pdf(tmp_path, capsys):
     import json
 
-    from auditor.cli import main
+    from auditor.commands.cli import main
 
     pdf = text_to_pdf(pdf_safe(decode_fixture("example_vb"), unicode_font()), tmp_path / "example_vb.pdf")
     assert main(["parse", str(pdf), "--format", "json"]) == 0

@@ -1,4 +1,4 @@
-"""PDFs read by the positions of their words (``auditor.pdf_geometry``), on PDFs drawn from models
+"""PDFs read by the positions of their words (``auditor.input.pdf_geometry``), on PDFs drawn from models
 (``pdf_draw``): the four corpus gold models and random models must come back cell for cell, with every row
 placed by position (confidence 1.0), and each quirk of the drawing has a test of its own.
 
@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, assume, given, settings
 
 from auditor.model import VALUE_COLUMNS, Activity, Goal, Indicator, Report, Value
 from auditor.parser import parse_file, parse_text
-from auditor.reader import read_report
+from auditor.input.reader import read_report
 
 from conftest import CORPUS
 from pdf_draw import Style, draw_report
@@ -215,7 +215,7 @@ def test_random_models_read_back_cell_for_cell(model):
 
 # ---------------------------------------------------------------------- quirks, one by one
 def _v(text: str) -> Value:
-    from auditor.parser.values import parse_value
+    from auditor.input.values import parse_value
     return parse_value(text)
 
 
@@ -281,7 +281,7 @@ def test_quirk_reports_read_back(quirks, name):
 def test_a_row_cut_by_a_page_break_is_read_as_one(quirks, name):
     """The drawing cuts rows at the page break (the rest of the name, or of the name and the cells, goes on
     at the top of the next page, after the repeated header or without one): each is still one row."""
-    from auditor.pdf_geometry.words import read_pages
+    from auditor.input.pdf_geometry.words import read_pages
 
     style, pdf = quirks[name]
     pages = read_pages(pdf.read_bytes())
@@ -294,7 +294,7 @@ def test_a_row_cut_by_a_page_break_is_read_as_one(quirks, name):
 
 
 def test_wrapped_cells_are_joined_by_position(quirks):
-    from auditor.reader import read_file
+    from auditor.input.reader import read_file
 
     read = read_file(quirks["a4"][1])
     cells = list(read.layout.positioned.values())
@@ -307,7 +307,7 @@ def test_wrapped_cells_are_joined_by_position(quirks):
 
 
 def test_page_furniture_is_set_aside_by_band_and_repetition(quirks):
-    from auditor.reader import read_file
+    from auditor.input.reader import read_file
 
     read = read_file(quirks["tiny-pages"][1])
     lines = read.text.split("\n")
@@ -350,8 +350,8 @@ def test_pdf_without_header_geometry_falls_back_with_a_diagnostic(tmp_path):
 
 
 def test_dump_text_writes_what_the_pdf_path_read(quirks, capsys):
-    from auditor.cli import main
-    from auditor.reader import read_file
+    from auditor.commands.cli import main
+    from auditor.input.reader import read_file
 
     pdf = quirks["a4"][1]
     assert main(["parse", str(pdf), "--dump-text"]) == 0
@@ -365,7 +365,7 @@ def test_dump_text_writes_what_the_pdf_path_read(quirks, capsys):
     ("md", "sv", r"\*\*sida (\d+), rad (\d+)\*\*"), ("md", "en", r"\*\*page (\d+), line (\d+)\*\*"),
     ("terminal", "sv", r"sida (\d+), rad (\d+)"), ("html", "en", r"page (\d+), line (\d+)")])
 def test_findings_of_a_pdf_say_page_and_line(quirks, tmp_path, capsys, fmt, lang, pattern):
-    from auditor.cli import main
+    from auditor.commands.cli import main
 
     pdf = quirks["tiny-pages"][1]
     args = ["audit", str(pdf), "--format", fmt, "--lang", lang, "--no-config"]
@@ -387,7 +387,7 @@ def test_findings_of_a_pdf_say_page_and_line(quirks, tmp_path, capsys, fmt, lang
 def test_every_place_named_in_a_pdf_report_is_a_page_and_a_line(quirks, capsys, command, lang):
     """Finding messages, the rows and goals a finding lists, goal headings and the parse tree: none names a
     line of the extracted text alone ("rad 40"), which a reader of the PDF could not find."""
-    from auditor.cli import main
+    from auditor.commands.cli import main
 
     pdf = quirks["tiny-pages"][1]
     main([command[0], str(pdf), *command[1:], "--lang", lang] + (["--no-config"] if command[0] == "audit" else []))
@@ -401,7 +401,7 @@ def test_every_place_named_in_a_pdf_report_is_a_page_and_a_line(quirks, capsys, 
 def test_compare_of_two_pdfs_names_pages(quirks, tmp_path, capsys):
     """A goal whose assessment changed, a row that moved away from its target and the findings that came
     and went: each named by page and line in the text, with the page keys in the JSON."""
-    from auditor.cli import main
+    from auditor.commands.cli import main
 
     later = QUIRKS.model_copy(deep=True)
     goal = later.goals[0]
@@ -433,7 +433,7 @@ def test_spreadsheets_of_a_pdf_have_the_page_beside_the_line(quirks):
 
 
 def test_json_findings_of_a_pdf_carry_page_and_page_line(quirks, capsys):
-    from auditor.cli import main
+    from auditor.commands.cli import main
 
     pdf = quirks["tiny-pages"][1]
     main(["audit", str(pdf), "--format", "json", "--no-config"])
@@ -445,13 +445,13 @@ def test_json_findings_of_a_pdf_carry_page_and_page_line(quirks, capsys):
 
 # ---------------------------------------------------------------------- the geometry on hand-made words
 def _w(text: str, x: float, top: float, size: float = 7.0, page: int = 1):
-    from auditor.pdf_geometry.words import Word
+    from auditor.input.pdf_geometry.words import Word
     return Word(text, x, x + 0.5 * size * len(text), top, top + size, size, page)
 
 
 def _header(columns: list[tuple[float, list[str]]], top: float = 100.0, pitch: float = 8.0):
     """Header lines from (x, the column's words line by line)."""
-    from auditor.pdf_geometry.lines import VLine
+    from auditor.input.pdf_geometry.lines import VLine
 
     rows: dict[int, list] = {}
     for x, words in columns:
@@ -466,7 +466,7 @@ HEADER = [(50, ["Indikator"]), (180, ["Periodens", "utfall"]), (230, ["Utfall", 
 
 
 def test_columns_come_from_the_header_words_however_they_wrap():
-    from auditor.pdf_geometry.tables import indicator_columns
+    from auditor.input.pdf_geometry.tables import indicator_columns
 
     cols = indicator_columns(_header(HEADER))
     assert cols.names == ["name", "outcome", "outcome_men", "outcome_women", "previous", "target", "kf_target",
@@ -478,7 +478,7 @@ def test_columns_come_from_the_header_words_however_they_wrap():
 
 
 def test_an_unknown_header_column_is_a_column_of_its_own():
-    from auditor.pdf_geometry.tables import indicator_columns
+    from auditor.input.pdf_geometry.tables import indicator_columns
 
     wide = [(x if x < 360 else x + 60, words) for x, words in HEADER]
     cols = indicator_columns(_header(wide[:5] + [(380, ["Målvärde"])] + wide[5:]))
@@ -486,8 +486,8 @@ def test_an_unknown_header_column_is_a_column_of_its_own():
 
 
 def test_a_header_drawn_as_one_run_has_no_geometry():
-    from auditor.pdf_geometry.lines import VLine
-    from auditor.pdf_geometry.tables import indicator_columns
+    from auditor.input.pdf_geometry.lines import VLine
+    from auditor.input.pdf_geometry.tables import indicator_columns
 
     words = "Indikator Periodens utfall Utfall män/pojkar Årsmål KF:s årsmål Period".split()
     x, line = 50.0, []
@@ -498,8 +498,8 @@ def test_a_header_drawn_as_one_run_has_no_geometry():
 
 
 def test_row_cells_by_position_and_a_word_across_two_columns_is_no_row():
-    from auditor.pdf_geometry.lines import VLine
-    from auditor.pdf_geometry.tables import indicator_columns, indicator_row
+    from auditor.input.pdf_geometry.lines import VLine
+    from auditor.input.pdf_geometry.tables import indicator_columns, indicator_row
 
     cols = indicator_columns(_header(HEADER))
     row = [VLine([_w("Andel", 50, 130), _w("nöjda", 75, 130), _w("81", 230, 130), _w("%", 242, 130),
@@ -513,9 +513,9 @@ def test_row_cells_by_position_and_a_word_across_two_columns_is_no_row():
 
 
 def test_furniture_recurs_at_the_same_height_and_a_repeated_table_header_is_content():
-    from auditor.pdf_geometry.lines import find_furniture, visual_lines
-    from auditor.pdf_geometry.tables import is_header_start
-    from auditor.pdf_geometry.words import Page
+    from auditor.input.pdf_geometry.lines import find_furniture, visual_lines
+    from auditor.input.pdf_geometry.tables import is_header_start
+    from auditor.input.pdf_geometry.words import Page
 
     pages = []
     for n in range(1, 4):
@@ -531,7 +531,7 @@ def test_furniture_recurs_at_the_same_height_and_a_repeated_table_header_is_cont
 
 @pytest.mark.parametrize("repeat_header", [True, False])
 def test_an_activity_cut_by_a_page_break_is_read_as_one(tmp_path, repeat_header):
-    from auditor.pdf_geometry.words import read_pages
+    from auditor.input.pdf_geometry.words import read_pages
 
     text = " ".join(["Förvaltningen arbetar vidare med samverkan i stadsdelen och följer upp arbetet."] * 8)
     model = _one_goal(activities=[Activity(text=text, line=0, start=date(2025, 1, 1), end=date(2025, 12, 31),

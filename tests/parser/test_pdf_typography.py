@@ -15,7 +15,7 @@ import pytest
 
 from auditor.model import Activity, Goal, Indicator, Report
 from auditor.parser import parse_file, parse_text
-from auditor.reader import read_report
+from auditor.input.reader import read_report
 
 from conftest import CORPUS
 from pdf_draw import Style, draw_report
@@ -64,7 +64,7 @@ def test_gold_models_read_back_in_every_cell(cell, request):
 
 # ---------------------------------------------------------------------- one table falls back alone
 def _v(text: str):
-    from auditor.parser.values import parse_value
+    from auditor.input.values import parse_value
     return parse_value(text)
 
 
@@ -102,19 +102,19 @@ def test_a_table_without_header_geometry_falls_back_alone(tmp_path):
 
 # ---------------------------------------------------------------------- hand-made words
 def _w(text: str, x: float, top: float, size: float = 7.0, page: int = 1):
-    from auditor.pdf_geometry.words import Word
+    from auditor.input.pdf_geometry.words import Word
     return Word(text, x, x + 0.5 * size * len(text), top, top + size, size, page)
 
 
 def _lines(*rows_of_words):
-    from auditor.pdf_geometry.lines import VLine
+    from auditor.input.pdf_geometry.lines import VLine
     return [VLine(sorted(ws, key=lambda w: w.x0), 1) for ws in rows_of_words]
 
 
 def test_a_header_centred_in_its_row_is_read_above_and_below_the_indikator_line():
     """One-line cells in the middle of a three-line header: "Utfall" stands above the ``Indikator`` line,
     "kvinnor/" on it and "flickor" below it; each column's label is read top to bottom."""
-    from auditor.pdf_geometry.tables import header_band, indicator_columns
+    from auditor.input.pdf_geometry.tables import header_band, indicator_columns
 
     lines = _lines([_w("Förvaltningen", 50, 80), _w("bedömer", 110, 80)],
                    [_w("Utfall", 230, 96), _w("Utfall", 280, 96)],
@@ -135,7 +135,7 @@ def test_a_header_centred_in_its_row_is_read_above_and_below_the_indikator_line(
 def test_column_boundaries_lie_in_the_rows_white_space():
     """A centred header stands right of the left-aligned cells below it, and numbers set right end left of
     the next header: the boundary lies in the white space between the columns, not at a header's edge."""
-    from auditor.pdf_geometry.tables import indicator_columns, indicator_row
+    from auditor.input.pdf_geometry.tables import indicator_columns, indicator_row
 
     header = _lines([_w("Indikator", 80, 100), _w("Årsmål", 200, 100), _w("KF:s", 262, 100),
                      _w("Period", 330, 100)], [_w("årsmål", 258, 108)])
@@ -166,7 +166,7 @@ def test_quirks_read_back_in_other_typography(tmp_path, style):
 def test_rows_end_at_structure_printed_tight_under_them(tmp_path):
     """Rows, an ``Analys`` heading and the next goal's label set right under a row, without a gap: each
     row ends where the next thing begins."""
-    from auditor.pdf_geometry import read_layout
+    from auditor.input.pdf_geometry import read_layout
 
     model = _two_goals()
     for goal in model.goals:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from auditor.cli import main
-from auditor.errors import InputError
+from auditor.commands.cli import main
+from auditor.words.errors import InputError
 from auditor.parser import parse_file
-from auditor.parser.report_starts import second_report_start
-from auditor.reader import decode_file, read_report
+from auditor.input.report_starts import second_report_start
+from auditor.input.reader import decode_file, read_report
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"
@@ -146,5 +146,5 @@ def test_a_table_of_contents_and_page_furniture_are_not_a_second_report():
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")) + sorted(CORPUS.glob("*.txt")),
                          ids=lambda p: p.name)
 def test_no_single_report_is_taken_for_two(path):
-    from auditor.reader import read_text
+    from auditor.input.reader import read_text
     assert second_report_start(read_text(path)) is None

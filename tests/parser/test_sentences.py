@@ -1,4 +1,4 @@
-"""The one sentence splitter (auditor.parser.sentences): where sentences end, which line each starts on,
+"""The one sentence splitter (auditor.prose.sentences): where sentences end, which line each starts on,
 and that a bullet starts a statement of its own."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.parser.sentences import each_sentence, sentences
+from auditor.prose.sentences import each_sentence, sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"

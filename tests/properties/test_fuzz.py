@@ -51,7 +51,7 @@ def _sources() -> list[tuple[str, list[str]]]:
     if (CORPUS / "gold").is_dir():
         out += [(p.name, p.read_text(encoding="utf-8").splitlines()) for p in sorted(CORPUS.glob("*.txt"))]
     for p in sorted((ROOT / "fixtures").glob("*.txt")):
-        from auditor.reader import read_text
+        from auditor.input.reader import read_text
         out.append((p.name, read_text(p).splitlines()))
     out += [(f"synthetic-{seed}", synthetic_report(seed).splitlines()) for seed in (1, 2)]
     return out
@@ -244,7 +244,7 @@ def test_cli_never_shows_a_traceback_on_arbitrary_bytes(fuzz_dir, data, fmt):
     import contextlib
     import io
 
-    from auditor.cli import main
+    from auditor.commands.cli import main
     path = fuzz_dir / "cli-input.txt"
     path.write_bytes(data)
     out, errbuf = io.StringIO(), io.StringIO()

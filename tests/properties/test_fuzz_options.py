@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from auditor.cli import main
+from auditor.commands.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 VB = ROOT / "fixtures" / "example_vb.txt"

@@ -19,9 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.model import CERTAIN, VALUE_COLUMNS, Indicator, Value
-from auditor.parser.lines import Line
+from auditor.input.lines import Line
 from auditor.parser.placement import NEAR_SPLIT, Context, decide, pending_row, split_misfit
-from auditor.parser.values import value_groups_to_cells
+from auditor.input.values import value_groups_to_cells
 from ..writer import format_number
 
 FULL = VALUE_COLUMNS

@@ -68,7 +68,7 @@ def test_sarif_with_dirty_text_and_unreadable_report_is_valid(sarif_schema):
 
 
 def test_sarif_unreadable_file_named_once_and_run_not_successful(tmp_path, sarif_schema, capsys):
-    from auditor.cli import main
+    from auditor.commands.cli import main
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     good = tmp_path / "good.txt"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.cli import main
+from auditor.commands.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 VB = ROOT / "fixtures" / "example_vb.txt"

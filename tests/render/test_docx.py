@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.cli import main
+from auditor.commands.cli import main
 
 from conftest import ROOT
 
@@ -138,6 +138,6 @@ def test_libreoffice_converts_it(decided, tmp_path):
                            "--outdir", str(tmp_path), str(path)], capture_output=True, text=True, timeout=240)
     pdf = tmp_path / (path.stem + ".pdf")
     assert proc.returncode == 0 and pdf.is_file(), proc.stderr
-    from auditor.pdf_geometry.words import read_pages
+    from auditor.input.pdf_geometry.words import read_pages
     words = {w.text for page in read_pages(pdf.read_bytes()) for w in page.words}
     assert {"Sammanställning", "GOAL-FULL-UNMET-IND", "Totalt"} <= words

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from auditor.errors import InputError
+from auditor.words.errors import InputError
 from auditor.findings import Review
 from auditor.render import get_renderer
 from auditor.render.html import render_pages

@@ -31,7 +31,7 @@ FIGURE = re.compile(r"(?<![\w.,])(\d+)([.,])(\d+)(?![\w]|[.,]\d)")
 
 def audit_formats() -> tuple[str, ...]:
     """The formats ``auditor audit --format`` offers, read from the command line itself."""
-    from auditor.cli import build_parser
+    from auditor.commands.cli import build_parser
 
     commands = next(a for a in build_parser("sv")._actions if a.dest == "command")
     return tuple(commands.choices["audit"]._option_string_actions["--format"].choices)

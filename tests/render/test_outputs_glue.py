@@ -1,9 +1,9 @@
 from types import SimpleNamespace
 
-from auditor.baseline import create_baseline, dump_baseline
-from auditor.gate import fails
+from auditor.triage.baseline import create_baseline, dump_baseline
+from auditor.triage.gate import fails
 from auditor.workflow.outputs import prepare, write_output
-from auditor.review import set_decision
+from auditor.triage.review import set_decision
 
 from ..factories import sample_report, sample_result
 
@@ -35,7 +35,7 @@ def test_xlsx_to_a_terminal_is_refused(tmp_path, monkeypatch, capsys):
     import sys
     from pathlib import Path
 
-    from auditor.cli import main
+    from auditor.commands.cli import main
     report = Path(__file__).resolve().parents[2] / "fixtures" / "example_t1.txt"
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     assert main(["audit", str(report), "--format", "xlsx", "--no-config"]) == 2
@@ -51,7 +51,7 @@ def test_write_output_refuses_bytes_to_a_terminal(monkeypatch):
 
     import pytest
 
-    from auditor.errors import InputError
+    from auditor.words.errors import InputError
     from auditor.workflow.outputs import write_output
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     with pytest.raises(InputError):

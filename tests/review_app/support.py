@@ -42,7 +42,7 @@ def hostile_report(folder: Path) -> Path:
 
 
 def workspace(paths: list[Path], review_file: Path, *, read_only: bool = False, lang: str = "sv"):
-    from auditor.review_app.serve import build_workspace
+    from auditor.commands.review_serve import build_workspace
     args = SimpleNamespace(paths=[str(p) for p in paths], file=str(review_file), read_only=read_only, lang=lang,
                            config=None, no_config=True, jobs="auto")
     return build_workspace(args)

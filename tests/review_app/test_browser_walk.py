@@ -53,7 +53,7 @@ def picture(page, element, name: str) -> None:
 
 
 def _audit_json(capsys, *argv) -> dict:
-    from auditor.cli import main
+    from auditor.commands.cli import main
     capsys.readouterr()
     assert main(["audit", *argv, "--format", "json", "--no-config"]) in (0, 1)
     return json.loads(capsys.readouterr().out)
@@ -136,7 +136,7 @@ def test_full_review_in_two_browsers(served, browser, page, capsys):
     other_context.close()
 
     # `auditor audit --review` honours both exactly as decisions made on the command line
-    from auditor.cli import main
+    from auditor.commands.cli import main
     report = str(folder / "example_vb.txt")
     served_audit = _audit_json(capsys, report, "--review", str(review))
     cli_review = review.parent / "cli-review.yaml"

@@ -7,8 +7,8 @@ import threading
 
 import pytest
 
-from auditor.cli import main
-from auditor.review import load_reviews
+from auditor.commands.cli import main
+from auditor.triage.review import load_reviews
 
 from .support import batch, client, workspace
 
@@ -150,7 +150,7 @@ def test_a_decision_needs_reason_name_and_known_finding(ws):
 
 
 def test_stale_decisions_are_listed_apart(ws):
-    from auditor.review import set_decision
+    from auditor.triage.review import set_decision
     source = ws.result.reports[0].source
     set_decision(ws.review_file, "0123456789abcdef", "avfärdad", "Gammalt beslut", "Anna", "2025-01-02",
                  {"rule": "GOAL-NO-ANALYSIS", "source": source})

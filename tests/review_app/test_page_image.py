@@ -36,7 +36,7 @@ def _boxed(png: bytes) -> tuple[int, int, int, int]:
 
 
 def test_indicator_finding_shows_its_page_with_the_row_boxed(pdf_workspace):
-    from auditor.pdf_geometry.words import read_pages
+    from auditor.input.pdf_geometry.words import read_pages
     from auditor.review_app.page_image import PAD, SCALE, region_for
     from auditor.review_app.passage import source_text
 

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from auditor.cli import main
+from auditor.commands.cli import main
 
 from .support import HOSTILE_ANALYSIS, HOSTILE_NAME, HOSTILE_TITLE, batch, client, hostile_report, workspace
 
@@ -120,7 +120,7 @@ def test_non_local_binding_without_token_is_refused(tmp_path, capsys, host):
 
 def test_local_binding_needs_no_token_and_a_public_one_gets_one():
     from types import SimpleNamespace
-    from auditor.review_app.serve import token_for
+    from auditor.commands.review_serve import token_for
     local = token_for(SimpleNamespace(no_token=False, token=None, host="127.0.0.1"))
     public = token_for(SimpleNamespace(no_token=False, token=None, host="0.0.0.0"))
     assert local is None and public and len(public) >= 24

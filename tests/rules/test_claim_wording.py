@@ -7,7 +7,7 @@ import re
 import pytest
 
 from auditor.words.claims import actual_text, scope_text, short_title, stated_text
-from auditor.config import Config
+from auditor.engine.config import Config
 from auditor.engine import audit_report
 from auditor.engine.examples import build_report
 from auditor.facts import derive

@@ -3,7 +3,7 @@ percentage (and not at all on % indicators, where the rule works in percentage p
 people as `om personer: namnmönster '…'`, yes/no in English."""
 from __future__ import annotations
 
-from auditor.config import Config
+from auditor.engine.config import Config
 from auditor.engine import audit_report
 from auditor.engine.catalogue import load_catalogue
 from auditor.engine.examples import build_report

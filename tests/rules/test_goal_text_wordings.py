@@ -45,7 +45,7 @@ def _goal_report(level: str, marker: str, analysis: str) -> Report:
 
 
 def _findings(report: Report) -> list:
-    from auditor.config import Config
+    from auditor.engine.config import Config
     config = Config()
     config.select = ["GOAL-TEXT-CONTRADICTS"]
     return audit_report_model(report, config).findings

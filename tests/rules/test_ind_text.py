@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from auditor.config import Config
+from auditor.engine.config import Config
 from auditor.engine import audit_report
 from auditor.parser import parse_text
-from auditor.parser.prose_claims import _part_measure, read_report
+from auditor.prose.claims import _part_measure, read_report
 
 from ..factories import report_text
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.config import Config
+from auditor.engine.config import Config
 from auditor.engine import audit_report
 
 
@@ -87,7 +87,7 @@ def test_uncertain_columns_give_a_low_confidence_finding_that_does_not_gate(fixt
     import copy
 
     from auditor.engine.examples import build_report
-    from auditor.gate import gates
+    from auditor.triage.gate import gates
     spec = copy.deepcopy(fixture_spec)
     spec["goals"][0]["children"][0]["indicators"][1]["certain"] = False
     fs = audit_report(build_report(spec), Config(select=["IND-GENDER-GAP-NO-ANALYSIS"]))

@@ -12,10 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import InputError, refusal
+from ..words.errors import InputError, refusal
 
 if TYPE_CHECKING:
-    from .model import Indicator
+    from ..model import Indicator
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ def load_knowledge(dirs: tuple[str, ...]) -> Knowledge:
 
 def builtin_knowledge() -> Knowledge:
     """The shipped knowledge alone (the parser's view: it knows no user rule directories)."""
-    from .engine.catalogue import rule_dirs
+    from ..engine.catalogue import rule_dirs
     return load_knowledge(rule_dirs())
 
 

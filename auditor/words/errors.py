@@ -42,7 +42,7 @@ def refusal(message_id: str, source: str | None = None, /, code: str = "input", 
 def refusal_words(message_id: str, /, **values) -> tuple[str, str]:
     """``catalogue.ERRORS[message_id]`` filled in with ``values``, as a (Swedish, English) pair: a refusal or
     a part of one (a value given as a pair is taken in each language)."""
-    from .words.catalogue import ERRORS
+    from .catalogue import ERRORS
 
     sv, en = ((text.format(**{k: v[i] if isinstance(v, tuple) else v for k, v in values.items()}))
               for i, text in enumerate(ERRORS[message_id]))

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from ..words.errors import InputError
 
 REPORT_SUFFIXES = (".txt", ".pdf")
 
@@ -53,7 +53,7 @@ class ReadText:
     """A report file's text, and whether its bytes stop inside a UTF-8 character (a file cut by bytes:
     the text is complete up to that character, and the report is partial). For a PDF: the first line of
     each page (``pages``), and, when its tables were read by position, what the geometry knows
-    (``layout``, an ``auditor.pdf_geometry.PdfLayout``); ``text_path`` when its indicator tables had no
+    (``layout``, an ``auditor.input.pdf_geometry.PdfLayout``); ``text_path`` when its indicator tables had no
     header geometry, so the text was read the way a text file is."""
     text: str
     cut_mid_character: bool = False
@@ -91,7 +91,7 @@ def read_file(path: str | Path) -> ReadText:
 
 def read_pdf(data: bytes, source: str) -> ReadText:
     """A PDF by its geometry when its indicator tables' headers give their columns (every row then read by
-    position); else its text layer, read like a text file (``auditor.pdf``), which also gives the
+    position); else its text layer, read like a text file (``auditor.input.pdf``), which also gives the
     refusals for scanned, encrypted and damaged files."""
     from .pdf import page_starts, pdf_page_texts
     from .pdf_geometry import read_layout
@@ -196,8 +196,8 @@ def check_report(text: str, source: str) -> str:
 
 def check_single_report(text: str, source: str) -> str:
     """``text`` if it holds one report, else ``InputError`` (code "several-reports"): two reports in one file
-    would otherwise be merged silently (see ``auditor.parser.report_starts``)."""
-    from .parser.report_starts import second_report_start
+    would otherwise be merged silently (see ``auditor.input.report_starts``)."""
+    from .report_starts import second_report_start
     start = second_report_start(text)
     if start is not None:
         shown = start.text if len(start.text) <= 60 else start.text[:59] + "…"

@@ -22,7 +22,7 @@ import io
 import logging
 import re
 
-from .errors import InputError
+from ..words.errors import InputError
 
 _WS = re.compile(r"\s+")
 

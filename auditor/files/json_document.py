@@ -7,8 +7,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import refusal
-from .words.catalogue import ERRORS
+from ..words.errors import refusal
+from ..words.catalogue import ERRORS
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..parser import labels as L
-from ..parser.lines import name_lines, normalise
-from ..parser.values import PERIOD
+from .. import labels as L
+from ..lines import name_lines, normalise
+from ..values import PERIOD
 from .lines import VLine, find_furniture, visual_lines
 from .tables import (Columns, activity_columns, activity_row, boundaries, cell_lines, goes_on_directly,
                      header_band, header_groups, indicator_columns, indicator_row, is_activity_header,

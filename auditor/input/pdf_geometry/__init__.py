@@ -2,7 +2,7 @@
 
 ``read_layout(data)`` gives a ``PdfLayout`` (the text in the corpus's line layout, the cells of every table
 row read by position, the furniture's lines and each page's first line), or None when the geometry path
-does not apply: the file cannot be opened this way (encrypted, damaged: ``auditor.pdf`` then gives its
+does not apply: the file cannot be opened this way (encrypted, damaged: ``auditor.input.pdf`` then gives its
 refusal), it has no text, or it has no indicator table whose columns its geometry gives. The modules:
 ``words`` (glyphs to words), ``lines`` (visual lines, furniture), ``tables`` (columns and cells),
 ``layout`` (the text and the positioned rows).

@@ -15,8 +15,8 @@ from pathlib import Path, PurePath
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .jsonfile import read_document
-from .findings import AuditResult, Finding, ReportAudit
+from ..files.json_document import read_document
+from ..findings import AuditResult, Finding, ReportAudit
 
 SCHEMA = "auditor.baseline/1"
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..parser import labels as L
-from ..parser.values import PERIOD
+from .. import labels as L
+from ..values import PERIOD
 from .lines import VLine
 from .words import Word
 

@@ -3,7 +3,7 @@
 Two reports saved into one file (``cat a.txt b.txt > two.txt``, an export of several committees) would
 otherwise parse as one report: the second one's committee name in the meta data, the first one's goals, and
 the second one's goals mistaken for more goals or prose. The reading layer refuses such a file with one line
-(see ``auditor.reader.read_report``); nothing here changes the parser.
+(see ``auditor.input.reader.read_report``); nothing here changes the parser.
 
 A second report starts where, after the first report's goal section has begun (a goal label has been seen),
 

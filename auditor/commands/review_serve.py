@@ -28,7 +28,7 @@ def add_arguments(p) -> None:
                                                  "--host is not local)")
     p.add_argument("--no-token", action="store_true", help="no token (refused when --host is not local)")
     p.add_argument("--read-only", action="store_true", help="show the findings and decisions; save nothing")
-    from ..commands.audit import add_run_arguments
+    from .audit import add_run_arguments
     add_run_arguments(p)
 
 
@@ -44,7 +44,7 @@ def is_local(host: str) -> bool:
 def review_file_for(paths: list[str], named: str | None) -> Path:
     """``--file``, else the review file ``auditor audit`` would read for these paths: an existing
     ``auditor-review.yaml`` beside the reports, else a new one in the folder of the first path."""
-    from ..review import DEFAULT_NAME, find_review_file
+    from ..triage.review import DEFAULT_NAME, find_review_file
     if named:
         return Path(named)
     found = find_review_file(paths)
@@ -55,7 +55,7 @@ def review_file_for(paths: list[str], named: str | None) -> Path:
 
 
 def token_for(args) -> str | None:
-    from ..errors import refusal
+    from ..words.errors import refusal
     if args.no_token:
         if not is_local(args.host):
             raise refusal("serve_public_without_token", code="usage", host=args.host)
@@ -66,7 +66,7 @@ def token_for(args) -> str | None:
 
 
 def _require_extra() -> None:
-    from ..errors import refusal
+    from ..words.errors import refusal
     for module, package in (("starlette", "starlette"), ("uvicorn", "uvicorn"), ("pypdfium2", "pypdfium2"),
                             ("PIL", "pillow")):
         try:
@@ -92,13 +92,13 @@ def _progress(lang: str):
 
 def build_workspace(args):
     """Audit the paths (with progress on standard error) into a ``Workspace`` deciding into the review file."""
-    from ..commands._inputs import read_findings_json
-    from ..config import Config, load_config
+    from ._inputs import read_findings_json
+    from ..engine.config import Config, load_config
     from ..findings import AuditResult
-    from ..review import load_reviews
+    from ..triage.review import load_reviews
     from ..workflow.audit import audit_paths
     from ..workflow.outputs import check_file_destination
-    from .workspace import Workspace
+    from ..review_app.workspace import Workspace
 
     path = review_file_for(args.paths, args.file)
     if not args.read_only:
@@ -126,7 +126,7 @@ def build_workspace(args):
 def run(args) -> int:
     import socket
 
-    from ..errors import refusal
+    from ..words.errors import refusal
     from ..words import catalogue, texts
 
     if not 0 <= args.port <= 65535:
@@ -148,7 +148,7 @@ def run(args) -> int:
                       reason=exc.strerror or type(exc).__name__) from None
     try:
         ws = build_workspace(args)
-        from .server import create_app
+        from ..review_app.server import create_app
         hosts = None if is_local(args.host) else ["*"]
         app = create_app(ws, token=token, allowed_hosts=hosts)
         port = sock.getsockname()[1]

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .knowledge import kf_key
-from .model import CERTAIN, Report
+from . import kf_key
+from ..model import CERTAIN, Report
 
 Key = tuple[int, str]   # (year, knowledge.kf_key(indicator name))
 

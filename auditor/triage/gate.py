@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .findings import SEVERITY_RANK, AuditResult, Finding, ReportAudit
+from ..findings import SEVERITY_RANK, AuditResult, Finding, ReportAudit
 
 
 def gates(finding: Finding, fail_on: str = "error", uncertain: bool = False) -> bool:

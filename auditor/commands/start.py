@@ -17,8 +17,8 @@ import sys
 
 LANGS = ("sv", "en")
 
-# The words of the interrupted line live here, not in the catalogue, because they are needed before the
-# catalogue is imported; the catalogue's COMMANDS["interrupted"] is this pair.
+# The words of the interrupted line live here, not in the words' catalogue (auditor/words), because they are
+# needed before anything else is imported.
 INTERRUPTED = ("avbrutet (Ctrl-C); ingen utdata skrevs", "interrupted (Ctrl-C); no output was written")
 
 
