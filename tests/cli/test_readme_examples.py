@@ -302,7 +302,7 @@ def test_a_wrong_contract_or_tree_is_reported(tmp_path):
         check_report_contract(Block(0, "", report.text.replace('|"met"', ""), None), tmp_path)
     tree = _checked("tree")[0]
     with pytest.raises(AssertionError):
-        check_tree(Block(0, "", tree.text.replace("reader.py", "läsare.py"), None), tmp_path)
+        check_tree(Block(0, "", tree.text.replace("model.py", "modell.py"), None), tmp_path)
 
 
 # --- the Markdown itself --------------------------------------------------------------------------------
