@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
 
-from .facts.indicator_status import IndicatorStatus, StatusKey
+from .policy.target import IndicatorStatus, StatusKey
 from .model import Diagnostic, Report
 
 SCHEMA = "auditor.findings/1"

@@ -4,7 +4,9 @@
 table is compared with its Årsmål: in a verksamhetsberättelse (VB) the outcome (*Periodens utfall*), in a
 tertial report (T1/T2) the full-year forecast (*Prognos helår*), or the outcome when no forecast is given.
 Whether higher or lower is better is decided from the target text ("Max", "Minska", ...), the indicator's
-name (`rules/directions.yaml`) or, failing both, "higher is better"; the finding says which.
+name (`rules/directions.yaml`) or, failing both, "higher is better"; the finding says which. This
+judgement (an indicator's `met`) is shared with IND-UNMET-NO-ANALYSIS, IND-TEXT-MET and the indicator
+counts of GOAL-CLAIM-COUNT, and made in one place, `auditor/policy/target.py`.
 
 **Why it matters.** An indicator is the committee's own measure of its goal. A goal that is reported as
 fully met while one of its measures shows otherwise is either wrongly assessed or needs an explanation
@@ -22,7 +24,8 @@ indikatortabell med sitt årsmål: i en verksamhetsberättelse (VB) utfallet (*P
 tertialrapport (T1/T2) prognosen för helåret (*Prognos helår*), eller utfallet när prognos saknas. Om högre
 eller lägre värden är bättre avgörs av årsmålets text ("Max", "Minska" ...), av indikatorns namn
 (`rules/directions.yaml`) eller, när inget av dem ger besked, av antagandet att högre är bättre. Fyndet
-anger vilket som avgjorde.
+anger vilket som avgjorde. Samma bedömning (indikatorns `met`) används av IND-UNMET-NO-ANALYSIS, IND-TEXT-MET
+och indikatorräkningen i GOAL-CLAIM-COUNT, och görs på ett ställe, `auditor/policy/target.py`.
 
 **Varför det spelar roll.** Indikatorerna är nämndens egna mått på målet. Om målet redovisas som helt
 uppfyllt medan ett av måtten visar något annat är målet antingen felbedömt, eller så behövs en förklaring

@@ -2,12 +2,13 @@
 
 **What it checks.** A sentence in the indicator's own analysis, or in a goal's analysis under a heading or
 with words that name exactly this indicator, states the indicator's outcome, full-year forecast, annual
-target or previous year's outcome for the report's period ("Utfallet uppgår till 81,25 %", "årsmålet om
-75 %", "jämfört med föregående år då utfallet var 52 %", "prognosen är 1 272"), and the table's cell in that
+target or previous year's outcome for the report's period ("Utfallet uppgår till 81,25 %", "årsmålet om 75
+%", "jämfört med föregående år då utfallet var 52 %", "prognosen är 1 272"), and the table's cell in that
 column holds another figure. The finer of the two figures is rounded to the coarser one's precision first,
-so "37 procent" agrees with 37,43 %. Figures about a sub-group (one sex, one unit), another period, the
-city or the country, changes ("ökat med 3 procentenheter") and sentences about several indicators are not
-read as the indicator's own. A cell whose column placement is uncertain gives no finding.
+so "37 procent" agrees with 37,43 % (`auditor/policy/figures.py`, shared with IND-TEXT-TREND). Figures about
+a sub-group (one sex, one unit), another period, the city or the country, changes ("ökat med 3
+procentenheter") and sentences about several indicators are not read as the indicator's own. A cell whose
+column placement is uncertain gives no finding.
 
 **Why it matters.** The reader trusts the words; the city's summaries take the table. When they differ,
 one of them is wrong, usually a typo or a figure left from an earlier draft.
@@ -23,9 +24,10 @@ eller med ord som namnger just den här indikatorn, anger indikatorns utfall, pr
 eller föregående års utfall för rapportens period ("Utfallet uppgår till 81,25 %", "årsmålet om 75 %",
 "jämfört med föregående år då utfallet var 52 %", "prognosen är 1 272"), och tabellens cell i den kolumnen
 har en annan siffra. Den noggrannare siffran avrundas först till den grövre siffrans precision, så "37
-procent" stämmer med 37,43 %. Siffror om en delgrupp (ett kön, en enhet), en annan period, staden eller
-riket, förändringar ("ökat med 3 procentenheter") och meningar om flera indikatorer läses inte som
-indikatorns egna. En cell vars kolumnplacering är osäker ger inget fynd.
+procent" stämmer med 37,43 % (`auditor/policy/figures.py`, samma som för IND-TEXT-TREND). Siffror om en
+delgrupp (ett kön, en enhet), en annan period, staden eller riket, förändringar ("ökat med 3
+procentenheter") och meningar om flera indikatorer läses inte som indikatorns egna. En cell vars
+kolumnplacering är osäker ger inget fynd.
 
 **Varför det spelar roll.** Läsaren litar på texten, medan stadens sammanställningar använder tabellen.
 När de skiljer sig är en av dem fel, oftast ett skrivfel eller en siffra kvar från ett tidigare utkast.
@@ -34,7 +36,8 @@ När de skiljer sig är en av dem fel, oftast ett skrivfel eller en siffra kvar 
 siffra som är fel.
 """
 
-from auditor.engine.dsl import AS, FigureClaim, L, Rule
+from auditor.engine.dsl import AS, MATCH, TEST, FigureClaim, L, Rule
+from auditor.policy.figures import same_figure
 
 ID = "IND-TEXT-FIGURE"
 SEVERITY = "error"
@@ -91,6 +94,15 @@ def WORDING(claim) -> dict:
     return {"what_sv": sv, "what_en": en}
 
 
-@Rule(AS.claim << FigureClaim(kind=L("outcome") | L("forecast") | L("target") | L("previous"), agrees=False))
+def contradicts(stated: float, table: float | None) -> bool:
+    """The sentence's figure is not the cell's: a cell with a number, the two unequal at the coarser
+    precision."""
+    return table is not None and not same_figure(float(stated), table)
+
+
+# only cells placed for certain: a figure in an unsure column may be another column's
+@Rule(AS.claim << FigureClaim(kind=L("outcome") | L("forecast") | L("target") | L("previous"), sure=True,
+                              stated=MATCH.stated, table=MATCH.table),
+      TEST(contradicts))
 def text_states_another_figure(engine, claim):
     engine.flag(ID, claim)

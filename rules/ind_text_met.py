@@ -1,14 +1,15 @@
 """A sentence says the indicator reached its annual target while the table shows it missed, or the reverse.
 
-**What it checks.** A sentence about exactly this indicator (its own analysis, or a goal's analysis under
-a heading or with words that name it) says that it reaches its annual target ("årsmålet nås", "har uppnått
+**What it checks.** A sentence about exactly this indicator (its own analysis, or a goal's analysis under a
+heading or with words that name it) says that it reaches its annual target ("årsmålet nås", "har uppnått
 årsmålet", "överträffar målet") or that it does not ("når inte årsmålet", "uppnås delvis", "ligger under
-målet"), and the table says the opposite. The table's side is decided as in GOAL-FULL-UNMET-IND: the
-outcome in an annual report, the full-year forecast in a tertial report (the outcome when there is none),
-against the Årsmål, with the direction (higher or lower is better) from the target text or the indicator's
-name (`rules/directions.yaml`); the finding says which. When the direction is only assumed, when a tertial report's outcome and
-forecast disagree about the target, or when a compared cell's column is uncertain, there is no finding.
-Hedged sentences ("det är osäkert om årsmålet nås") and statements about several indicators are not read.
+målet"), and the table says the opposite. The table's side is decided as in GOAL-FULL-UNMET-IND: the outcome
+in an annual report, the full-year forecast in a tertial report (the outcome when there is none), against
+the Årsmål, with the direction (higher or lower is better) from the target text or the indicator's name
+(`rules/directions.yaml`), all decided once in `auditor/policy/target.py`; the finding says which. When the
+direction is only assumed, when a tertial report's outcome and forecast disagree about the target, or when a
+compared cell's column is uncertain, there is no finding. Hedged sentences ("det är osäkert om årsmålet
+nås") and statements about several indicators are not read.
 
 **Why it matters.** Whether a target is met is what the committee is held to. A text that says met while
 the figures say missed (or the reverse) gives the reader the wrong conclusion.
@@ -24,10 +25,10 @@ under en rubrik eller med ord som namnger den) säger att den når sitt årsmål
 under målet"), och tabellen säger motsatsen. Tabellens svar avgörs som i GOAL-FULL-UNMET-IND: utfallet i en
 verksamhetsberättelse, prognosen för helåret i en tertialrapport (utfallet när prognos saknas), mot
 årsmålet, med riktningen (om högre eller lägre är bättre) från årsmålets text eller indikatorns namn
-(`rules/directions.yaml`).
-Fyndet anger vilket. När riktningen bara är antagen, när en tertialrapports utfall och prognos ger olika
-svar, eller när en jämförd cells kolumn är osäker blir det inget fynd. Reservationer ("det är osäkert om
-årsmålet nås") och påståenden om flera indikatorer läses inte.
+(`rules/directions.yaml`), allt avgjort på ett ställe, `auditor/policy/target.py`. Fyndet anger vilket. När
+riktningen bara är antagen, när en tertialrapports utfall och prognos ger olika svar, eller när en jämförd
+cells kolumn är osäker blir det inget fynd. Reservationer ("det är osäkert om årsmålet nås") och påståenden
+om flera indikatorer läses inte.
 
 **Varför det spelar roll.** Om målet nås är det nämnden ställs till svars för. En text som säger uppnått
 när siffrorna säger inte uppnått (eller tvärtom) ger läsaren fel slutsats.
@@ -35,7 +36,8 @@ när siffrorna säger inte uppnått (eller tvärtom) ger läsaren fel slutsats.
 **Exempel.** "Utfallet uppgår till 45 % och årsmålet nås" med *Periodens utfall* 45 % och *Årsmål* 60 %.
 """
 
-from auditor.engine.dsl import AS, FigureClaim, Rule
+from auditor.engine.dsl import AS, TEST, FigureClaim, Rule
+from auditor.policy.target import TERTIALS, is_met
 from auditor.words.catalogue import FIGURE_COLUMNS
 
 ID = "IND-TEXT-MET"
@@ -104,6 +106,19 @@ def WORDING(claim) -> dict:
             "column_sv": col[0], "column_en": col[1], "direction_sv": direction[0], "direction_en": direction[1]}
 
 
-@Rule(AS.claim << FigureClaim(kind="met", agrees=False))
+def contradicts(claim) -> bool:
+    """The sentence says met where the table says missed, or the reverse, and the table can say so for
+    certain: the compared figure and the target are placed for certain, the direction is not only assumed,
+    and in a tertial report the outcome so far and the forecast give the same answer (its "årsmålet nås"
+    may speak of either)."""
+    if claim["table"] is None or not claim["sure"] or claim["direction_basis"] == "fallback":
+        return False
+    if claim["report_kind"] in TERTIALS and claim["outcome"] is not None and claim["forecast"] is not None \
+            and is_met(claim["outcome"], claim["target"], claim["direction"]) != claim["table"]:
+        return False
+    return claim["stated"] != claim["table"]
+
+
+@Rule(AS.claim << FigureClaim(kind="met"), TEST(lambda claim: contradicts(claim)))
 def text_says_met_against_the_table(engine, claim):
     engine.flag(ID, claim)

@@ -6,7 +6,8 @@ heading or with words that name it, or the summary naming it) says that its figu
 ("på samma nivå som föregående år", "oförändrat") against the previous year, and the outcome set against
 the previous year's column (*Periodens utfall VB*, *Utfall VB*) goes the other way. "En förbättring" or
 "en försämring" is turned into up or down by the indicator's direction, when that is known. Only a clear
-contradiction counts: "har ökat" against an unchanged rounded figure does not. Statements about a
+contradiction counts: "har ökat" against an unchanged rounded figure does not (figures are read as in
+`auditor/policy/figures.py`, shared with IND-TEXT-FIGURE). Statements about a
 sub-group, another period ("jämfört med samma period förra året" in a tertial report), the city, or
 several indicators are not the indicator's; a tertial report's count so far is not compared with a whole
 year; a cell whose column placement is uncertain gives no finding.
@@ -21,14 +22,15 @@ DOC_SV = """En mening säger att indikatorns siffra har ökat, minskat eller leg
 
 **Vad regeln kontrollerar.** En mening om just den här indikatorn (dess egen analys, ett måls analys under
 en rubrik eller med ord som namnger den, eller sammanfattningen när den namnger den) säger att siffran har
-stigit ("har ökat", "en ökning med 5 procentenheter"), sjunkit ("har minskat", "sjönk", "lägre än
-föregående år") eller legat kvar ("på samma nivå som föregående år", "oförändrat") jämfört med föregående
-år, och utfallet jämfört med föregående års kolumn (*Periodens utfall VB*, *Utfall VB*) går åt andra
-hållet. "En förbättring" eller "en försämring" görs om till upp eller ned efter indikatorns riktning, när
-den är känd. Bara en tydlig motsägelse räknas: "har ökat" mot en oförändrad avrundad siffra räknas inte.
-Påståenden om en delgrupp, en annan period ("jämfört med samma period förra året" i en tertialrapport),
-staden eller flera indikatorer är inte indikatorns. En tertialrapports antal hittills jämförs inte med ett
-helt år, och en cell vars kolumnplacering är osäker ger inget fynd.
+stigit ("har ökat", "en ökning med 5 procentenheter"), sjunkit ("har minskat", "sjönk", "lägre än föregående
+år") eller legat kvar ("på samma nivå som föregående år", "oförändrat") jämfört med föregående år, och
+utfallet jämfört med föregående års kolumn (*Periodens utfall VB*, *Utfall VB*) går åt andra hållet. "En
+förbättring" eller "en försämring" görs om till upp eller ned efter indikatorns riktning, när den är känd.
+Bara en tydlig motsägelse räknas: "har ökat" mot en oförändrad avrundad siffra räknas inte (siffrorna läses
+som i `auditor/policy/figures.py`, samma som för IND-TEXT-FIGURE). Påståenden om en delgrupp, en annan
+period ("jämfört med samma period förra året" i en tertialrapport), staden eller flera indikatorer är inte
+indikatorns. En tertialrapports antal hittills jämförs inte med ett helt år, och en cell vars
+kolumnplacering är osäker ger inget fynd.
 
 **Varför det spelar roll.** Förändringens riktning är ofta det enda läsaren tar med sig. Att skriva att
 sjukfrånvaron minskade när tabellen visar att den ökade vilseleder läsaren, även om varje siffra för sig är
@@ -37,7 +39,9 @@ rätt.
 **Exempel.** "Sjukfrånvaron har minskat under året" med 6,9 % föregående år och 7,4 % nu.
 """
 
-from auditor.engine.dsl import AS, FigureClaim, Rule
+from auditor.engine.dsl import AS, TEST, FigureClaim, Rule
+from auditor.policy.figures import step
+from auditor.policy.target import TERTIALS
 
 ID = "IND-TEXT-TREND"
 SEVERITY = "warning"
@@ -95,6 +99,33 @@ def WORDING(claim) -> dict:
     return {"says_sv": sv, "says_en": en}
 
 
-@Rule(AS.claim << FigureClaim(kind="trend", agrees=False))
+def stated_trend(claim) -> str | None:
+    """"up", "down" or "same" as the sentence says it; a better/worse is turned into up/down by the
+    indicator's direction, when the direction is known and not only assumed."""
+    stated = str(claim["stated"])
+    if stated in ("up", "down", "same"):
+        return stated
+    if claim["direction_basis"] == "fallback" or claim["direction"] not in ("higher", "lower"):
+        return None
+    return "up" if (stated == "better") == (claim["direction"] == "higher") else "down"
+
+
+def contradicts(claim) -> bool:
+    """The sentence's trend is not the table's, for certain: both cells are placed for certain, a tertial
+    report's count so far is not set against a whole year, and "the same" against a change (or a change
+    against "the same") counts only when the change is more than one step of the coarser precision."""
+    stated, table = stated_trend(claim), claim["table"]
+    if stated is None or table is None or not claim["sure"]:
+        return False
+    if claim["report_kind"] in TERTIALS and claim["unit_kind"] != "percent" \
+            and claim["indicator"].lower().startswith("antal"):
+        return False
+    if "same" in (stated, table):
+        before, after = claim["previous"], claim["outcome"]
+        return stated != table and abs(after - before) > step(before, after)
+    return stated != table
+
+
+@Rule(AS.claim << FigureClaim(kind="trend"), TEST(lambda claim: contradicts(claim)))
 def text_states_another_trend(engine, claim):
     engine.flag(ID, claim)

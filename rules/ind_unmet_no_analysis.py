@@ -2,7 +2,7 @@
 
 **What it checks.** An indicator row whose relevant figure (VB: outcome; T1/T2: full-year forecast,
 or the outcome when there is none) does not reach the Årsmål -- in the indicator's direction, see
-GOAL-FULL-UNMET-IND -- and that has no *Analys* block of its own.
+GOAL-FULL-UNMET-IND and `auditor/policy/target.py` -- and that has no *Analys* block of its own.
 
 **Why it matters.** A missed target is exactly where the reader needs the committee's explanation:
 why it happened and what is being done. Without one the deviation is reported but not followed up.
@@ -14,7 +14,7 @@ DOC_SV = """En indikator når inte årsmålet och saknar analys.
 
 **Vad regeln kontrollerar.** En indikatorrad vars relevanta värde (VB: utfallet; T1/T2: prognosen för
 helåret, eller utfallet när prognos saknas) inte når *Årsmål* – i indikatorns riktning, se
-GOAL-FULL-UNMET-IND – och som saknar en egen *Analys*.
+GOAL-FULL-UNMET-IND och `auditor/policy/target.py` – och som saknar en egen *Analys*.
 
 **Varför det spelar roll.** Det är just när årsmålet inte nås som läsaren behöver nämndens förklaring:
 varför det blev så och vad som görs åt det. Utan analys redovisas avvikelsen men följs inte upp.

@@ -80,7 +80,7 @@ def audit_of(report: Report, findings: list[Finding] | None = None) -> ReportAud
                     severity="info", goal=goals["g2"], source=report.source,
                     evidence={"indicator": "Andel barn i familjer med ekonomiskt bistånd"}),
         ]
-    from auditor.facts.indicator_status import statuses
+    from auditor.policy.target import statuses
     from auditor.knowledge import builtin_knowledge
 
     return ReportAudit(source=report.source, committee=report.committee, unit=report.unit,

@@ -9,7 +9,7 @@ from ..words.claims import actual_text, scope_text, stated_text
 from ..facts import FactSet
 from ..facts.absent_cells import absent_sureness, split_reading
 from ..facts.claim_verdict import certainty as claim_certainty
-from ..facts.indicator_status import is_band
+from ..policy.target import is_band
 from ..findings import Finding, GoalRef, fingerprint
 from ..model import CERTAIN, page_of   # CERTAIN: below it a finding is shown with low confidence
 from ..words import catalogue, column_name, number, place, texts, word

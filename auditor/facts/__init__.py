@@ -1,11 +1,13 @@
-"""Facts: small typed records derived once from a parsed ``Report``; the rules only ever read these.
+"""Facts: small typed records derived once from a parsed ``Report``; the rules only ever read these. Facts say
+what the report states (figures, claims, cells and how sure each is); the rule modules decide what
+contradicts what, with the judgements they share in ``auditor.policy`` (whether a target is met:
+``auditor.policy.target``).
 
 - ``records``: the fact classes the rules match, and the set of them for one report;
 - ``derive``: that set, made from a parsed report (goals, indicator rows, activities, claims);
-- ``indicator_status``: whether an indicator meets its target (figure, target, direction), decided once;
 - ``count_claims`` reads what prose says about counts ("tre av fem mål uppfylls helt");
 - ``claim_verdict``: whether such a count agrees with the report (GOAL-CLAIM-COUNT, SUM-CLAIM-COUNT);
-- ``figure_claims``: what prose states about an indicator's own figures, set against the table;
+- ``figure_claims``: what prose states about an indicator's own figures, with the table's side beside it;
 - ``text``: report text normalised for keys and cut short for excerpts.
 
 The fact classes are exported here by name: the rule DSL (``auditor.engine.dsl``) declares one per class.

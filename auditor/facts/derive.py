@@ -1,8 +1,7 @@
-"""The facts of one report, derived once: everything that needs computing -- which way an indicator should
-move, which figure counts, whether the target is met (``indicator_status``), whether a row is about people,
-how far apart the women's and men's figures are, whether a count claim in the prose agrees with the goal
-list (``claim_verdict``) -- happens here, so that the rules stay one-line policy statements. The knowledge
-this needs (direction patterns, people words) is data in ``rules/*.yaml``, see ``auditor.knowledge``.
+"""The facts of one report, derived once: which figure is compared with the target and whether it meets it
+(``auditor.policy.target``), whether a row is about people, how far apart the women's and men's figures
+are, what prose states about figures and counts with the table's side beside it. The knowledge this needs
+(direction patterns, people words) is data in ``rules/*.yaml``, see ``auditor.knowledge``.
 """
 from __future__ import annotations
 
@@ -12,7 +11,7 @@ from . import figure_claims
 from .claim_verdict import claim_facts
 from ..prose.sentences import sentences
 from .count_claims import stated_degree
-from .indicator_status import IndicatorStatus, cell_number, status_of
+from ..policy.target import IndicatorStatus, cell_number, status_of
 from .records import ASSESSED, ActivityFact, FactSet, GoalFact, IndicatorFact, ReportFact
 from .text import excerpt, norm
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..model import Indicator
 from .figure_claims import FigureClaimFact
-from .indicator_status import IndicatorStatus, StatusKey
+from ..policy.target import IndicatorStatus, StatusKey
 
 ASSESSED = ("helt", "delvis", "inte")
 

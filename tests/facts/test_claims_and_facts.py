@@ -6,7 +6,7 @@ import pytest
 from auditor.facts.count_claims import find_claims, stated_degree
 from auditor.engine.catalogue import rule_dirs
 from auditor.facts.derive import discusses_gender
-from auditor.facts.indicator_status import decide_direction
+from auditor.policy.target import decide_direction
 from auditor.knowledge import about_people
 from auditor.knowledge import load_knowledge
 from auditor.model import Indicator, Value

@@ -1,8 +1,8 @@
-"""The indicator status is decided once (auditor.facts.indicator_status): the rules' facts, the audit result
+"""The indicator status is decided once (auditor.policy.target): the rules' facts, the audit result
 and every output show the same figure, target, direction and verdict."""
 from auditor.workflow.compare import _gap
 from auditor.facts import derive
-from auditor.facts.indicator_status import status_of, statuses, target_number
+from auditor.policy.target import status_of, statuses, target_number
 from auditor.knowledge import builtin_knowledge
 from auditor.model import Value
 from auditor.words import direction_reason

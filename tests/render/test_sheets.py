@@ -1,7 +1,7 @@
 import io
 
 from auditor.findings import AuditResult, Review
-from auditor.facts.indicator_status import IndicatorStatus
+from auditor.policy.target import IndicatorStatus
 from auditor.render import get_renderer
 from auditor.render.sheets import frames
 

@@ -1,4 +1,6 @@
-"""Whether an indicator meets its target: decided here once, for the rules and for every output.
+"""Whether an indicator meets its annual target: the judgement shared by GOAL-FULL-UNMET-IND,
+IND-UNMET-NO-ANALYSIS, IND-TEXT-MET and the indicator counts of GOAL-CLAIM-COUNT, made once per row, for
+the rules and for every output.
 
 - the figure compared: the outcome in an annual report (VB); in a tertial report (T1, T2) the forecast for
   the year, or the outcome when there is no forecast;
