@@ -57,7 +57,8 @@ def audit_parts(path: Path, runs: int) -> dict:
     """Where the audit's time goes: deriving the facts, experta (declaring them and running the rules) and
     writing the findings; the steps of ``auditor.engine.runner.run_facts``, timed one by one (CPU time)."""
     from auditor.engine.config import Config
-    from auditor.engine.catalogue import load_catalogue, rule_dirs
+    from auditor.engine.catalogue import load_catalogue
+    from auditor.knowledge.location import rule_dirs
     from auditor.engine.dsl import Params
     from auditor.engine.runner import _engine_for, _layout, collect
     from auditor.facts import derive

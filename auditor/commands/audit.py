@@ -45,9 +45,21 @@ def register(sub) -> None:
                         "(0-1, default 0.6)")
     p.add_argument("--rules", action="append", metavar="DIR", help="also load rule modules from DIR")
     add_run_arguments(p)
-    from ..workflow.outputs import add_output_arguments
     add_output_arguments(p)   # --output, --review, --no-review, --baseline, --table
     p.set_defaults(func=run)
+
+
+def add_output_arguments(p, *, output: bool = True) -> None:
+    if output:
+        p.add_argument("--output", "-o", metavar="PATH",
+                       help="write to this file, '-' for standard output (a folder for --format html, and for csv "
+                            "to get both tables)")
+    p.add_argument("--review", metavar="FILE",
+                   help="review decisions (default: auditor-review.yaml beside the reports)")
+    p.add_argument("--no-review", action="store_true", help="ignore review decisions")
+    p.add_argument("--baseline", metavar="FILE", help="fail only on findings not in this baseline")
+    p.add_argument("--table", choices=("findings", "indicators"), default=None,
+                   help="--format csv: which table to print (default: findings)")
 
 
 def add_run_arguments(p) -> None:
@@ -129,11 +141,12 @@ def run(args) -> int:
 
     if args.jobs != "auto" and args.jobs < 1:
         raise refusal("jobs", code="usage")
-    from ..workflow.outputs import is_folder_output
+    from ..render.destination import is_folder_output
     if args.table and (args.format != "csv" or is_folder_output("csv", args.output)):
         raise refusal("table_needs_csv", code="usage")     # never silently ignored
     config = build_config(args)
-    from ..workflow.outputs import check_destination, load_decisions, prepare, write_output
+    from ..render.destination import check_destination, write_output
+    from ..workflow.decisions import load_decisions, prepare
 
     # Everything that can be refused is refused before any report is parsed: the destination (a folder that
     # does not exist, a folder where a file belongs, xlsx to a terminal, HTML for a batch without a folder),

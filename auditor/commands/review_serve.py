@@ -97,7 +97,7 @@ def build_workspace(args):
     from ..findings import AuditResult
     from ..triage.review import load_reviews
     from ..workflow.audit import audit_paths
-    from ..workflow.outputs import check_file_destination
+    from ..files import check_file_destination
     from ..review_app.workspace import Workspace
 
     path = review_file_for(args.paths, args.file)

@@ -24,7 +24,8 @@ def audit_facts(report: Report, config: Config | None = None,
     from .config import Config
     from ..facts import derive
     from ..knowledge import load_knowledge
-    from .catalogue import load_catalogue, rule_dirs
+    from .catalogue import load_catalogue
+    from ..knowledge.location import rule_dirs
     from .runner import run_facts
 
     config = config or Config()

@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
+from ..knowledge.location import builtin_rules_dir, rule_dirs
 from ..words.errors import refusal, refusal_words as _words
 from ..words.catalogue import ERRORS
 
@@ -112,29 +113,6 @@ class Catalogue:
             return [self.renamed[p]]
         stem = p.rstrip("-") + "-"
         return sorted(r for r in self.rules if r.startswith(stem))
-
-
-def builtin_rules_dir() -> Path:
-    """The shipped catalogue: the ``auditor_rules`` package when installed, else ``rules/`` of a checkout."""
-    return Path(list(_builtin_package().__path__)[0])
-
-
-def _builtin_package():
-    """Import ``auditor_rules``; in a source checkout (not installed) load ``rules/`` under that name."""
-    module = sys.modules.get("auditor_rules")
-    if module is not None:
-        return module
-    try:
-        return importlib.import_module("auditor_rules")
-    except ImportError:
-        pass
-    directory = Path(__file__).resolve().parents[2] / "rules"
-    spec = importlib.util.spec_from_file_location("auditor_rules", directory / "__init__.py",
-                                                  submodule_search_locations=[str(directory)])
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["auditor_rules"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _load_module(path: Path, package: str):
@@ -286,11 +264,6 @@ def check_patterns(rule_id: str, rules: list, parameters: dict[str, Any], path: 
                 hint = _words("did_you_mean_field", name=close[0]) if close else known
                 raise refusal("rule_pattern_field", str(path), code="rules", rule=rule_id, function=function,
                               subject=subject, lacks=lacks, hint=hint)
-
-
-def rule_dirs(extra: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """User directories first (their knowledge files win), then the built-in catalogue."""
-    return tuple(str(Path(d)) for d in extra) + (str(builtin_rules_dir()),)
 
 
 @lru_cache(maxsize=8)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..words.errors import InputError, refusal
+from .location import rule_dirs
 
 if TYPE_CHECKING:
     from ..model import Indicator
@@ -117,7 +118,6 @@ def load_knowledge(dirs: tuple[str, ...]) -> Knowledge:
 
 def builtin_knowledge() -> Knowledge:
     """The shipped knowledge alone (the parser's view: it knows no user rule directories)."""
-    from ..engine.catalogue import rule_dirs
     return load_knowledge(rule_dirs())
 
 

@@ -259,7 +259,7 @@ def render_html(result: AuditResult, options: Any = None) -> str | None:
     page even for a single report, and returns None; without, it returns the single report's page (a batch
     needs a folder)."""
     from ..files import write_folder
-    from ..workflow.outputs import html_needs_folder, is_folder_output
+    from .destination import html_needs_folder, is_folder_output
 
     output = opt(options, "output")
     if is_folder_output("html", output):

@@ -211,7 +211,7 @@ def render_csv(result: AuditResult, options: Any = None) -> str | None:
     sheets = list(frames(result, options).values())
     output = opt(options, "output")
     from ..files import write_folder
-    from ..workflow.outputs import is_folder_output
+    from .destination import is_folder_output
     if is_folder_output("csv", output):
         names = (word(catalogue.SHEETS, "findings_file", lang), word(catalogue.SHEETS, "indicators_file", lang))
         write_folder(output, {name: _csv(df, lang) for name, df in zip(names, sheets)})

@@ -85,8 +85,8 @@ def audit_file(path: str | Path, config: Config | None = None, keep: Keep = "ful
 
 def known_kf_targets(config: Config) -> dict:
     """KF's targets from the knowledge files of the configured rule directories, and the batch's vote."""
-    from ..engine.catalogue import rule_dirs
     from ..knowledge import load_knowledge
+    from ..knowledge.location import rule_dirs
 
     known = load_knowledge(rule_dirs(tuple(config.rule_dirs))).kf_targets
     return {**config.kf_targets, **known} if config.kf_targets else known

@@ -11,7 +11,7 @@ import pytest
 from auditor.commands.cli import main
 from auditor.words.errors import InputError
 from auditor.files import write_file
-from auditor.workflow.outputs import check_destination
+from auditor.render.destination import check_destination
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "fixtures" / "example_vb.txt"

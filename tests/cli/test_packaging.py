@@ -14,5 +14,5 @@ def test_every_subpackage_is_listed():
 
 
 def test_checkout_loads_rules_dir_as_auditor_rules():
-    from auditor.engine.catalogue import builtin_rules_dir
+    from auditor.knowledge.location import builtin_rules_dir
     assert (builtin_rules_dir() / "directions.yaml").is_file()

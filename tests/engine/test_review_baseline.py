@@ -175,6 +175,6 @@ def test_stale_decision_without_rule_or_file_has_no_empty_parentheses(tmp_path, 
     assert main(["review", "--stale", findings, "--file", str(review_file)]) == 1
     out = capsys.readouterr().out
     assert out.startswith("inaktuellt: 0123456789abcdef bekräftad av Bo") and "()" not in out
-    from auditor.workflow.outputs import prepare
+    from auditor.workflow.decisions import prepare
     notes = prepare(sample_result(), {"review": str(review_file), "lang": "en"}, [])
     assert notes == ["stale review decision 0123456789abcdef: the finding no longer exists"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.facts.count_claims import find_claims, stated_degree
-from auditor.engine.catalogue import rule_dirs
+from auditor.knowledge.location import rule_dirs
 from auditor.facts.derive import discusses_gender
 from auditor.policy.target import decide_direction
 from auditor.knowledge import about_people

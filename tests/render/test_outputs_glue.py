@@ -2,7 +2,8 @@ from types import SimpleNamespace
 
 from auditor.triage.baseline import create_baseline, dump_baseline
 from auditor.triage.gate import fails
-from auditor.workflow.outputs import prepare, write_output
+from auditor.render.destination import write_output
+from auditor.workflow.decisions import prepare
 from auditor.triage.review import set_decision
 
 from ..factories import sample_report, sample_result
@@ -52,7 +53,7 @@ def test_write_output_refuses_bytes_to_a_terminal(monkeypatch):
     import pytest
 
     from auditor.words.errors import InputError
-    from auditor.workflow.outputs import write_output
+    from auditor.render.destination import write_output
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     with pytest.raises(InputError):
         write_output(b"PK\x03\x04", None)

@@ -1,0 +1,65 @@
+"""The rooms of ``auditor/`` and their one direction of flow: pyproject.toml's import-linter layers contract
+names every room, the tree keeps it, and a backwards import (a lower room importing a higher one) breaks it."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+LINT = Path(sys.executable).with_name("lint-imports")
+
+
+def _layers() -> list[str]:
+    [contract] = [c for c in CONFIG["contracts"] if c["id"] == "rooms"]
+    return [name.strip() for layer in contract["layers"] for name in layer.split("|")]
+
+
+def _lint(folder: Path) -> subprocess.CompletedProcess:
+    """lint-imports on the auditor and auditor_rules packages found first on the path in ``folder``."""
+    env = {"PATH": str(LINT.parent), "PYTHONPATH": str(folder), "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run([str(LINT), "--no-cache", "--config", str(ROOT / "pyproject.toml")], cwd=folder,
+                          env=env, capture_output=True, text=True, timeout=300)
+
+
+def _copy(tmp_path: Path) -> Path:
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(ROOT / "auditor", tmp_path / "auditor", ignore=ignore)
+    shutil.copytree(ROOT / "rules", tmp_path / "auditor_rules", ignore=ignore)
+    return tmp_path
+
+
+def test_every_room_is_a_layer():
+    """A new module or folder at the package root must be placed in the flow, not left outside the contract."""
+    rooms = {f"auditor.{p.stem}" for p in (ROOT / "auditor").iterdir()
+             if (p.suffix == ".py" or (p / "__init__.py").exists()) and p.name != "__init__.py"}
+    assert rooms - set(_layers()) == set()
+    assert "auditor_rules" in _layers()
+
+
+def test_at_most_five_modules_lie_loose_at_the_package_root():
+    loose = sorted(p.name for p in (ROOT / "auditor").glob("*.py"))
+    assert len(loose) <= 5, loose
+
+
+def test_the_tree_keeps_the_contract(tmp_path):
+    proc = _lint(_copy(tmp_path))
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    assert "1 kept, 0 broken" in proc.stdout
+
+
+@pytest.mark.parametrize("lower, higher", [("auditor/words/form.py", "auditor.render.common"),
+                                           ("auditor/knowledge/location.py", "auditor.engine.catalogue"),
+                                           ("auditor/facts/text.py", "auditor.parser.document")])
+def test_a_backwards_import_breaks_the_contract(tmp_path, lower, higher):
+    folder = _copy(tmp_path)
+    module = folder / lower
+    module.write_text(module.read_text(encoding="utf-8") + f"\nimport {higher}  # backwards\n", encoding="utf-8")
+    proc = _lint(folder)
+    assert proc.returncode != 0
+    assert "0 kept, 1 broken" in proc.stdout and higher in proc.stdout, proc.stdout[-3000:]
