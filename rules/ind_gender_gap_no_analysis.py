@@ -89,8 +89,11 @@ EXAMPLES = [
 ]
 
 
+# A row whose columns are not certain is read this way only when it is about people: otherwise its two
+# "gender" values are more likely other columns.
 @Rule(AS.indicator << Indicator(unit_kind=MATCH.kind, gender_gap=MATCH.gap, gender_gap_relative=MATCH.relative,
-                                has_gender_analysis=False, gender_cells_plausible=True),
+                                has_gender_analysis=False, certain=MATCH.certain, about_people=MATCH.people),
+      TEST(lambda certain, people: certain or people),
       Params(rule=ID, min_gap_points=MATCH.min_points, min_gap_relative=MATCH.min_relative),
       TEST(lambda gap, relative, kind, min_points, min_relative: gap is not None and (
           gap >= min_points if kind == "percent" else relative >= min_relative)))

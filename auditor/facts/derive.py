@@ -126,5 +126,5 @@ def _indicator_fact(ind: Indicator, g: Goal, goal_key: str, report: Report, k: K
         measured=status.measured, about_people=people,
         people_basis=people_basis, people_detail=people_detail,
         people_young=people and about_young(people_basis, people_detail, k), gender_gap=gap, gender_gap_relative=rel,
-        gender_cells_plausible=ind.columns_certain or people, has_analysis=_analysis(ind.analysis),
+        has_analysis=_analysis(ind.analysis),
         has_gender_analysis=discusses_gender(ind.analysis, k), analysis_excerpt=excerpt(ind.analysis))

@@ -83,7 +83,6 @@ class IndicatorFact:
     people_young: bool                 # the people are children or young people: girls and boys, not women and men
     gender_gap: float | None           # |men - women| in the row's unit (percentage points for %)
     gender_gap_relative: float | None  # |men - women| / max(|men|, |women|)
-    gender_cells_plausible: bool       # the row's columns are certain, or the row is about people
     has_analysis: bool
     has_gender_analysis: bool
     analysis_excerpt: str | None
