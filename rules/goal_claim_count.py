@@ -7,7 +7,8 @@ next sentence ("Sex av indikatorerna uppnås delvis."). The claim is compared wi
 (an indicator counts as *uppnådd* when its relevant figure reaches the Årsmål, see GOAL-FULL-UNMET-IND)
 and, because analyses often speak for the goals below too, with its own rows plus those of its
 sub-goals; claims about goals are compared with the sub-goals' markers. A finding is made only when no
-such reading fits; rows whose fulfilment cannot be decided may count either way.
+such reading fits (the verdict shared with SUM-CLAIM-COUNT, `auditor/policy/counts.py`); rows whose fulfilment
+cannot be decided may count either way.
 "delvis" and "inte" together stand for the rows that miss their target. Sub-goals none of which carries
 a marker check nothing; a count one off, where a row of the set is placed with doubt or a table line under
 the goal could not be placed (a row may be lost), is reported with doubt.
@@ -28,10 +29,11 @@ och en uppräkning kan fortsätta i nästa mening ("Sex av indikatorerna uppnås
 med målets egna indikatorrader (en indikator räknas som *uppnådd* när dess relevanta värde når årsmålet, se
 GOAL-FULL-UNMET-IND) och, eftersom analysen ofta också gäller målen under, med de egna raderna tillsammans
 med undermålens. Påståenden om mål jämförs med undermålens bedömningar. Ett fynd görs bara när ingen av
-dessa läsningar stämmer; rader där det inte går att avgöra om årsmålet nås får räknas åt båda hållen. Orden
-"delvis" och "inte" räknas tillsammans som de rader som inte når sitt mål. Undermål där inget har en markering
-kan inte pröva något; ett antal som skiljer sig med ett, när en rad i mängden är osäkert placerad eller en
-tabellrad under målet inte kunde placeras (en rad kan ha gått förlorad), redovisas som osäkert.
+dessa läsningar stämmer (samma bedömning som i SUM-CLAIM-COUNT, `auditor/policy/counts.py`); rader där det
+inte går att avgöra om årsmålet nås får räknas åt båda hållen. Orden "delvis" och "inte" räknas tillsammans
+som de rader som inte når sitt mål. Undermål där inget har en markering kan inte pröva något; ett antal som
+skiljer sig med ett, när en rad i mängden är osäkert placerad eller en tabellrad under målet inte kunde
+placeras (en rad kan ha gått förlorad), redovisas som osäkert.
 
 **Varför det spelar roll.** Det är antalen i analysen som läsarna citerar. När tabellen under samma mål
 visar något annat är antingen analysen eller tabellen fel.
@@ -40,7 +42,8 @@ visar något annat är antingen analysen eller tabellen fel.
 raden där påståendet står, tillsammans med det mål det gäller.
 """
 
-from auditor.engine.dsl import AS, Claim, Rule
+from auditor.engine.dsl import AS, TEST, Claim, Rule
+from auditor.policy.counts import judged, verdict
 
 ID = "GOAL-CLAIM-COUNT"
 SEVERITY = "error"
@@ -81,7 +84,7 @@ EXAMPLES = [
 ]
 
 
-# consistent=False: no reading of the claim fits the report (auditor/facts/claim_verdict.py decides it)
-@Rule(AS.claim << Claim(where="goal", consistent=False))
+# no reading of the claim fits the report (the verdict shared with SUM-CLAIM-COUNT: auditor/policy/counts.py)
+@Rule(AS.claim << Claim(where="goal"), TEST(lambda claim: verdict(claim).consistent is False))
 def goal_analysis_miscounts(engine, claim):
-    engine.flag(ID, claim)
+    engine.flag(ID, Claim.from_record(judged(claim), ()))   # with the reading it was compared with

@@ -6,7 +6,8 @@ helt och 2 delvis", "samtliga nämndmål bedöms uppnås helt", "tre av kommunfu
 verksamhetsområdesmål förväntas uppnås helt och ett delvis". Numbers may be digits or words. The
 counts are compared with the markers of the goals of that level in the whole report, in the part of
 the goal tree the sentence's section names, or -- when the sentence gives a total -- in any one part of
-the tree. A finding is made only when no such reading fits. Goals without a marker (or *Ingen*) may
+the tree. A finding is made only when no such reading fits (the verdict shared with GOAL-CLAIM-COUNT,
+`auditor/policy/counts.py`). Goals without a marker (or *Ingen*) may
 count either way; a set none of whose goals carries a marker checks nothing (KF's goals in a committee's
 report often carry none). The finding carries doubt when some goals of the set are unmarked, or when a
 count is one off and a table line under the goal could not be placed.
@@ -25,10 +26,11 @@ och 2 delvis", "samtliga nämndmål bedöms uppnås helt", "tre av kommunfullmä
 förväntas uppnås helt och ett delvis". Antalen kan vara skrivna med siffror eller med ord. De jämförs med
 markeringarna för målen på den nivån i hela rapporten, i den del av målträdet som meningens avsnitt gäller,
 eller – när meningen anger ett totalt antal – i någon enskild del av trädet. Ett fynd görs bara när ingen av
-dessa läsningar stämmer. Mål utan markering (eller med *Ingen*) får räknas åt båda hållen; en mängd mål där
-inget har en markering kan inte pröva något (kommunfullmäktiges mål saknar ofta markering i en nämnds
-rapport). Fyndet är osäkert när några av målen saknar markering, eller när ett antal skiljer sig med ett och
-en tabellrad under målet inte kunde placeras.
+dessa läsningar stämmer (samma bedömning som i GOAL-CLAIM-COUNT, `auditor/policy/counts.py`). Mål utan
+markering (eller med *Ingen*) får räknas åt båda hållen; en mängd mål där inget har en markering kan inte
+pröva något (kommunfullmäktiges mål saknar ofta markering i en nämnds rapport). Fyndet är osäkert när några
+av målen saknar markering, eller när ett antal skiljer sig med ett och en tabellrad under målet inte kunde
+placeras.
 
 **Varför det spelar roll.** Det är sammanfattningen som kommunfullmäktige läser. Om den redovisar fler mål
 som uppfyllda än rapportens egna bedömningar visar, framstår nämndens resultat som bättre än det är.
@@ -36,7 +38,8 @@ som uppfyllda än rapportens egna bedömningar visar, framstår nämndens result
 **Exempel.** "Samtliga nämndmål bedöms uppnås helt" när ett nämndmål är *Uppfylls delvis*.
 """
 
-from auditor.engine.dsl import AS, Claim, Rule
+from auditor.engine.dsl import AS, TEST, Claim, Rule
+from auditor.policy.counts import judged, verdict
 
 ID = "SUM-CLAIM-COUNT"
 SEVERITY = "error"
@@ -74,7 +77,7 @@ EXAMPLES = [
 ]
 
 
-# consistent=False: no reading of the claim fits the report (auditor/facts/claim_verdict.py decides it)
-@Rule(AS.claim << Claim(where="narrative", consistent=False))
+# no reading of the claim fits the report (the verdict shared with GOAL-CLAIM-COUNT: auditor/policy/counts.py)
+@Rule(AS.claim << Claim(where="narrative"), TEST(lambda claim: verdict(claim).consistent is False))
 def summary_miscounts_goals(engine, claim):
-    engine.flag(ID, claim)
+    engine.flag(ID, Claim.from_record(judged(claim), ()))   # with the reading it was compared with

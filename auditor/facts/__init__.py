@@ -6,7 +6,7 @@ contradicts what, with the judgements they share in ``auditor.policy`` (whether 
 - ``records``: the fact classes the rules match, and the set of them for one report;
 - ``derive``: that set, made from a parsed report (goals, indicator rows, activities, claims);
 - ``count_claims`` reads what prose says about counts ("tre av fem mål uppfylls helt");
-- ``claim_verdict``: whether such a count agrees with the report (GOAL-CLAIM-COUNT, SUM-CLAIM-COUNT);
+- ``claim_verdict``: what such a count is compared with: the parts of the report it may be about;
 - ``figure_claims``: what prose states about an indicator's own figures, with the table's side beside it;
 - ``text``: report text normalised for keys and cut short for excerpts.
 

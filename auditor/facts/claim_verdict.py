@@ -1,25 +1,19 @@
-"""Whether a count claim in the prose agrees with the report: the verdict behind GOAL-CLAIM-COUNT and
-SUM-CLAIM-COUNT, which fire on a claim fact with ``consistent=False``.
+"""What a count claim in the prose is compared with: each part of the report it could mean, with what that
+part holds (``ClaimFact.readings``). Whether the claim agrees with them is decided by GOAL-CLAIM-COUNT and
+SUM-CLAIM-COUNT with the verdict they share, ``auditor.policy.counts``.
 
-A claim ("tre av fem indikatorer uppnås", "båda underliggande nämndmål uppfylls helt") may be about more
-than one part of the report, so it is read against each part it could mean, most specific first
-(``readings``):
+The readings, most specific first (``GoalTree.readings``):
 
 - indicators: the goal's own rows, then its rows with those of the goals below it;
-- activities: the goal's own, then with those below it (only a stated total can be checked);
+- activities: the goal's own, then with those below it;
 - goals of a level: the goals below the claim's goal, then its siblings, then the goals under the section
   the summary paragraph stands in, then the whole report, and -- when the claim states a total -- any one
   subtree of the goal tree.
 
-The claim is consistent when any reading fits (``fits``): totals equal, and every stated count lies between
-what the rows certainly show and that plus the rows that cannot be decided (an indicator without a figure
-or target; "delvis" and "inte" together stand for rows that miss their target). It is inconsistent when
-none fits, and then the finding names the first reading. It is ``None`` when nothing in the report can
-check it.
-
-A verdict that rests on rows whose columns the parser could not place for certain is uncertain: when the
-contradiction goes away once those rows may count either way (``lenient``), the claim is as sure as the
-reading of those rows together (``certainty``).
+Each holds its tally: rows that meet their target, miss it or cannot be decided (``auditor.policy.target``),
+counted once as read and once with the rows whose columns were not placed for certain as undecided; goals by
+marker; or a number of activities. A reading is ``doubtful`` when a row of its set is placed with doubt, or a
+table line under the claim's goal (anywhere, for a claim outside the goals) was not placed.
 """
 from __future__ import annotations
 
@@ -56,45 +50,26 @@ def _tally_goals(goals: list[Goal]) -> dict[str, int]:
 
 
 def _tally_indicators(rows: list[IndicatorFact], lenient: bool = False) -> dict[str, int]:
-    # ``lenient``: a row whose columns the parser could not place with certainty may count either way,
-    # since its "met" rests on one reading of the cells.
+    # ``lenient``: a row whose columns the parser could not place with certainty is undecided, since its
+    # "met" rests on one reading of the cells.
     sure = [r for r in rows if r.certain or not lenient]
-    return {"helt": sum(r.met is True for r in sure), "not": sum(r.met is False for r in sure),
+    return {"met": sum(r.met is True for r in sure), "not_met": sum(r.met is False for r in sure),
             "unknown": len(rows) - len(sure) + sum(r.met is None for r in sure), "n": len(rows)}
 
 
-def fits(claim: Claim, tally: dict[str, int], rows_are_indicators: bool) -> bool:
-    """Whether the claim's counts can be true of a tally (undecided items may count either way)."""
-    n, unknown = tally["n"], tally["unknown"]
-    if n == 0:
-        return False
-    if claim.total is not None and claim.total != n:
-        return False
-    stated = claim.stated()
-    if claim.all is not None:
-        wanted = "helt" if (rows_are_indicators and claim.all == "helt") else claim.all
-        if rows_are_indicators and wanted != "helt":
-            wanted = "not"
-        if tally[wanted] + unknown != n:
-            return False
-    if sum(stated.values()) > n:
-        return False
-    if rows_are_indicators:
-        checks = []
-        if "helt" in stated:
-            checks.append((stated["helt"], tally["helt"]))
-        if "delvis" in stated or "inte" in stated:
-            checks.append((stated.get("delvis", 0) + stated.get("inte", 0), tally["not"]))
-    else:
-        checks = [(v, tally[d]) for d, v in stated.items()]
-    return all(known <= said <= known + unknown for said, known in checks)
+@dataclass(frozen=True)
+class CountReading:
+    """One part of the report a count claim may be about, and what it holds."""
 
-
-def _counts(tally: dict[str, int], indicators: bool) -> dict[str, int]:
-    """A tally as ``ClaimFact.actual`` keeps it."""
-    if indicators:
-        return {"met": tally["helt"], "not_met": tally["not"], "unknown": tally["unknown"], "n": tally["n"]}
-    return {d: tally[d] for d in (*ASSESSED, "unknown", "n")}
+    scope: str                 # "own_indicators", "indicators_below", "own_activities", "activities_below",
+    #                            "child_goals", "sibling_goals", "section_goals", "report" or "subtree"
+    number: str | None         # the goal the scope is named after (own_indicators, section_goals, subtree):
+    title: str | None          # its number and title
+    kind: str                  # "ind" (indicator rows), "goal" (goals of a level), "act" (activities)
+    tally: dict                # rows {"met", "not_met", "unknown", "n"}; goals {"helt", "delvis", "inte",
+    #                            "unknown", "n"}; activities {"activities": n}
+    lenient: dict              # the same, with rows whose columns are not placed for certain as "unknown"
+    doubtful: bool             # a row of the set is placed with doubt, or a table line may be lost
 
 
 @dataclass
@@ -118,13 +93,9 @@ class GoalTree:
     def below(self, goal_id: str | None) -> list[Goal]:
         return _descendants(goal_id, self.children)
 
-    def doubtful(self, home: Goal | None, readings: list[Reading], label) -> bool:
-        """Whether the compared set may have lost or misread a member: one of its rows is placed with
-        doubt, or a table line under the claim's goal (or anywhere, for a claim outside the goals) was
-        not placed."""
-        items = next((items for lab, kind, items in readings if lab == label and kind == "ind"), [])
-        if any(not row.certain for row in items):
-            return True
+    def lost_line(self, home: Goal | None) -> bool:
+        """Whether a table line under the claim's goal (anywhere, for a claim outside the goals) was not
+        placed: a row of the compared set may be lost."""
         start, end = (home.line, self._end_of(home)) if home is not None else (0, None)
         return any(d.code.startswith("unplaced") and d.line is not None and d.line >= start
                    and (end is None or d.line < end) for d in self.report.diagnostics)
@@ -168,66 +139,29 @@ class GoalTree:
         return out
 
 
-def judge(claim: Claim, readings: list[Reading], lenient: bool = False):
-    """(consistent, the reading fitted or else the first that could be checked, what it holds); all None
-    when no reading can check the claim. A set of goals none of which is assessed checks nothing (a
-    report's KF goals often carry no marker while its summary counts the committee's own)."""
-    first = None
-    for label, kind, items in readings:
-        if kind == "act":
-            if claim.total is None:
-                continue
-            if first is None:
-                first = (label, {"activities": items})
-            if claim.total == items:
-                return True, label, {"activities": items}
-            continue
-        tally = _tally_indicators(items, lenient) if kind == "ind" else _tally_goals(items)
-        if tally["n"] == 0 or (kind == "goal" and tally["unknown"] == tally["n"]):
-            continue    # nothing there, or goals that carry no assessment: nothing a count could be checked with
-        desc = _counts(tally, kind == "ind")
-        if first is None:
-            first = (label, desc)
-        if fits(claim, tally, kind == "ind"):
-            return True, label, desc
-    if first is None:
-        return None, None, None
-    return False, first[0], first[1]
-
-
-def _off_by_one(claim: Claim, actual: dict) -> bool:
-    """One of the claim's counts, or its total, is one away from what the compared set holds."""
-    n = actual.get("n", actual.get("activities"))
-    pairs = [(claim.total, n)]
-    if "met" in actual:
-        not_stated = None if claim.delvis is None and claim.inte is None else (claim.delvis or 0) + (claim.inte or 0)
-        pairs += [(claim.helt, actual["met"]), (not_stated, actual["not_met"])]
+def _reading(label, kind: str, items, doubtful: bool) -> CountReading:
+    (scope, named) = label
+    if kind == "act":
+        tally = lenient = {"activities": items}
+    elif kind == "ind":
+        tally, lenient = _tally_indicators(items), _tally_indicators(items, lenient=True)
     else:
-        pairs += [(getattr(claim, d), actual.get(d)) for d in ASSESSED]
-    return any(a is not None and b is not None and abs(a - b) == 1 for a, b in pairs)
+        tally = lenient = _tally_goals(items)
+    return CountReading(scope=scope, number=named.number if named else None, title=named.title if named else None,
+                        kind=kind, tally=tally, lenient=lenient,
+                        doubtful=doubtful or (kind == "ind" and any(not row.certain for row in items)))
 
 
 def _claim_fact(claim: Claim, where: str, home: Goal | None, section: str | None, tree: GoalTree,
                 unique) -> ClaimFact:
-    readings = tree.readings(claim, home, section)
-    ok, label, actual = judge(claim, readings)
-    # a contradiction that goes away when rows with uncertain columns may count either way is
-    # reported with low confidence; so is one against a set some of whose goals carry no assessment, and a
-    # count off by one where a row of the set is unsure or a table line under the goal was not placed
-    certain = ok is not False or judge(claim, readings, lenient=True)[0] is False
-    if certain and ok is False and actual is not None:
-        if actual.get("unknown", 0) and "helt" in actual:
-            certain = False
-        elif _off_by_one(claim, actual) and tree.doubtful(home, readings, label):
-            certain = False
+    lost = tree.lost_line(home)
     owner = f"{home.level}|{home.number or ''}|{norm(home.title)}|" if home else ""
-    scope, named = label if label else (None, None)
     return ClaimFact(
         key=unique(f"claim|{owner}{norm(claim.text)}"), line=claim.line, text=claim.text, where=where,
         goal=home.id if home else None, about=claim.about, helt=claim.helt, delvis=claim.delvis,
-        inte=claim.inte, total=claim.total, all=claim.all, consistent=ok, scope=scope,
-        scope_number=named.number if named else None, scope_title=named.title if named else None,
-        actual=actual, certain=certain)
+        inte=claim.inte, total=claim.total, all=claim.all,
+        readings=tuple(_reading(label, kind, items, lost)
+                       for label, kind, items in tree.readings(claim, home, section)))
 
 
 def claim_facts(report: Report, indicators: list[IndicatorFact], children, unique) -> list[ClaimFact]:

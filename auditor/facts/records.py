@@ -114,10 +114,14 @@ class ClaimFact:
     inte: int | None
     total: int | None
     all: str | None
-    consistent: bool | None            # None when nothing in the report can check it
-    # What the claim was compared with (the closest reading), as structured values; the words for them, in
-    # Swedish or English, are in ``auditor.words.claims``.
-    scope: str | None                  # "own_indicators", "indicators_below", "own_activities",
+    # Each part of the report the claim may be about, most specific first, with what it holds
+    # (``auditor.facts.claim_verdict.CountReading``); GOAL-CLAIM-COUNT and SUM-CLAIM-COUNT judge the claim
+    # against them with ``auditor.policy.counts``.
+    readings: tuple = ()
+    # The reading the claim was compared with and whether that verdict is certain: set on the copy of the
+    # fact a finding is about (``auditor.policy.counts.judged``), empty on the facts as derived. The words
+    # for them, in Swedish or English, are in ``auditor.words.claims``.
+    scope: str | None = None           # "own_indicators", "indicators_below", "own_activities",
     #                                    "activities_below", "child_goals", "sibling_goals", "section_goals",
     #                                    "report" or "subtree"
     scope_number: str | None = None    # the goal the scope is named after (own_indicators, section_goals,
@@ -125,7 +129,7 @@ class ClaimFact:
     actual: dict | None = None         # what the scope holds: {"met", "not_met", "unknown", "n"} for indicator
     #                                    rows, {"helt", "delvis", "inte", "unknown", "n"} for goals,
     #                                    {"activities": n} for activities
-    certain: bool = True               # False when only rows with uncertain columns make it inconsistent
+    certain: bool = True               # False when the verdict is uncertain (see ``auditor.policy.counts``)
 
 
 @dataclass

@@ -49,7 +49,7 @@ def test_a_fact_holds_the_fields_it_is_given_and_reads_the_others_from_its_recor
 def test_a_dict_value_is_frozen_as_experta_freezes_it():
     from auditor.facts import ClaimFact
     claim = ClaimFact(key="c", line=1, text="t", where="goal", goal="g", about="indicators", helt=1, delvis=None,
-                      inte=None, total=2, all=None, consistent=False, scope="own_indicators",
+                      inte=None, total=2, all=None, scope="own_indicators",
                       actual={"met": 1, "n": 2})
     fact = dsl.Claim.from_record(claim, ("key", "actual"))
     hash(fact)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from auditor.facts.derive import derive
 from auditor.knowledge import builtin_knowledge
 from auditor.model import Diagnostic, Goal, Paragraph, Report
+from auditor.policy.counts import verdict
 
 from ..factories import indicator
 
@@ -18,7 +19,7 @@ def _report(goals, narrative=(), diagnostics=()) -> Report:
 
 
 def _claims(report):
-    return [(c.consistent, c.certain) for c in derive(report, K).claims]
+    return [(v.consistent, v.certain) for v in map(verdict, derive(report, K).claims)]
 
 
 def _kf_and_own(kf_marker, own_markers):

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from auditor.policy.counts import judged, verdict
 from auditor.words.claims import actual_text, scope_text, short_title, stated_text
 from auditor.engine.config import Config
 from auditor.engine import audit_report
@@ -40,7 +41,8 @@ def without_quotes(text: str) -> str:
 def test_claim_facts_are_structured():
     facts = derive(build_report(GOAL_CLAIM), load_knowledge(()))
     (claim,) = facts.claims
-    assert claim.consistent is False and claim.delvis == 3 and claim.total == 4
+    assert verdict(claim).consistent is False and claim.delvis == 3 and claim.total == 4
+    claim = judged(claim)
     assert claim.scope == "own_indicators" and claim.scope_number is None and claim.scope_title == LONG
     assert claim.actual == {"met": 2, "not_met": 2, "unknown": 0, "n": 4}
     assert not hasattr(claim, "stated_counts")
