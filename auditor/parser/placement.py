@@ -32,7 +32,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..model import CERTAIN, VALUE_COLUMNS, Indicator, Value
 from ..input.values import FORBIDDEN, PERIOD, Cell, join_cost, parse_value
@@ -114,6 +114,9 @@ class PendingRow:
     spaced: bool                     # the row's own text shows spacing hints
     fits: bool                       # ... and they add up: printed plus empty cells fill the columns
     short: bool                      # the row prints fewer cells than its table has columns
+    # the row's candidates by (spacing, count): a row is weighed up to three times (its first decision,
+    # its neighbours' shapes, the second decision), always over the same candidates
+    _candidates: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass
@@ -169,7 +172,16 @@ def candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
     Only the plausible ones are scored: where the extraction keeps the spacing, those that move at most
     one cell from where the spaces put it (any more is worth nothing next to them); without spacing,
     those whose text cells stand in target columns and whose split by sex is whole (both sexes and the
-    total) and fits its total. When no placement is plausible, all are scored."""
+    total) and fits its total. When no placement is plausible, all are scored. Computed once per row and
+    spacing (callers only read the list)."""
+    key = (ctx.spacing, ctx.count)
+    got = row._candidates.get(key)
+    if got is None:
+        got = row._candidates[key] = _candidates(row, ctx)
+    return got
+
+
+def _candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
     columns = row.columns
     n = len(columns)
     figure_slots = {i for i, col in enumerate(columns) if col in FIGURE_COLUMNS}
@@ -456,10 +468,7 @@ def decide(ind: Indicator, row: PendingRow, ctx: Context, scored=None) -> None:
     for col in VALUE_COLUMNS:
         setattr(ind, col, best.cells[col])
     ind.confidence = round(weights[0], 4)
-    ind.cell_confidence = {
-        col: round(sum(w for w, (_, _, c) in zip(weights, scored)
-                       if _same_cell(c.cells.get(col), best.cells.get(col))), 4)
-        for col in row.columns}
+    ind.cell_confidence = _cell_confidence(row.columns, best, weights, scored)
     for col in row.columns:
         if col not in VALUE_COLUMNS and best.cells.get(col) is not None:
             ind.notes.append(f"cell in a column the parser does not know ({col.lstrip('?')}): {best.cells[col].text}")
@@ -471,6 +480,21 @@ def decide(ind: Indicator, row: PendingRow, ctx: Context, scored=None) -> None:
     without_prose = max(scored, key=lambda t: t[1])[2]
     if without_prose.cells != best.cells:
         ind.notes.append("columns settled by the prose")
+
+
+def _cell_confidence(columns, best: Candidate, weights: list[float], scored) -> dict[str, float]:
+    """Per column, the probability of the readings that agree with the best one there: the weights summed
+    in the candidates' order (so the sums are the same to the last bit), by the cell's printed text."""
+    chosen = [(col, best.cells.get(col)) for col in columns]
+    chosen = [(col, None if v is None else v.text) for col, v in chosen]
+    sums = dict.fromkeys(columns, 0)
+    for w, (_, _, c) in zip(weights, scored):
+        cells = c.cells
+        for col, text in chosen:
+            v = cells.get(col)
+            if (v is None) if text is None else (v is not None and v.text == text):
+                sums[col] += w
+    return {col: round(total, 4) for col, total in sums.items()}
 
 
 def place_by_position(ind: Indicator, row: PendingRow, cells: dict[str, str]) -> None:
