@@ -91,6 +91,23 @@ class _Names:
                 self.by_first.setdefault(_key(phrase), []).append((phrase, key))
         self.firsts = {k[0] for k in self.by_first}
         self._named: dict[str, frozenset[str]] = {}
+        # the names that open with "andel"/"antal", with their words, in name order (named_in_other_words)
+        self.by_opening: dict[str, list[tuple[str, list[str]]]] = {}
+        for key in self.full:
+            words = _words(key)
+            if words[:1] in (["andel"], ["antal"]):
+                self.by_opening.setdefault(words[0], []).append((key, words))
+        # which of those names hold a word of one stem with a given word (``_stem_same``), by an index of
+        # their words and of their words' openings of five letters or more
+        self._exact: dict[str, set[str]] = {}
+        self._openings: dict[str, set[str]] = {}
+        for named in self.by_opening.values():
+            for key, words in named:
+                for n in words:
+                    self._exact.setdefault(n, set()).add(key)
+                    for k in range(5, len(n) + 1):
+                        self._openings.setdefault(n[:k], set()).add(key)
+        self._holding: dict[str, set[str]] = {}
 
     def named(self, sentence: str) -> frozenset[str]:
         """The names (normalised) of the indicators the sentence names; more than one means several. A
@@ -151,11 +168,28 @@ class _Names:
                     phrase.append(x)
             if len(phrase) < 2:
                 continue
-            fits = [key for key in self.full if _words(key)[:1] == [w]
-                    and all(any(_stem_same(p, n) for n in _words(key)) for p in phrase)]
+            fits = self._fitting(w, phrase)
             if len(fits) == 1:
                 out.add(fits[0])
         return frozenset(out) if len(out) == 1 else frozenset()
+
+    def _fitting(self, opening: str, phrase: list[str]) -> list[str]:
+        """The names opening with ``opening`` that hold a word of one stem with every word of ``phrase``."""
+        holding = [self._holding_word(p) for p in phrase]
+        return [name for name, _ in self.by_opening.get(opening, ()) if all(name in h for h in holding)]
+
+    def _holding_word(self, p: str) -> set[str]:
+        """The names with a word of one stem with ``p``: the same word, a longer one that ``p`` (five letters
+        or more) opens, or a shorter one (five letters or more) that opens ``p``."""
+        got = self._holding.get(p)
+        if got is None:
+            got = set(self._exact.get(p, ()))
+            if len(p) >= 5:
+                got |= self._openings.get(p, set())
+                for k in range(5, len(p)):
+                    got |= self._exact.get(p[:k], set())
+            self._holding[p] = got
+        return got
 
     def closest(self, sentence: str) -> tuple[int, set[str]]:
         """For a sentence whose subject is "Andelen …" or "Antalet …": the names that share the most words
@@ -216,8 +250,10 @@ _PHRASE_END = {"har", "hade", "är", "var", "ligger", "låg", "uppgår", "uppgic
 def _stem_same(a: str, b: str) -> bool:
     """Two words of one stem: equal, or the shorter (five letters or more) opens the longer ("inköp",
     "inköpta"; not "personer", "personal")."""
-    short, long_ = sorted((a, b), key=len)
-    return a == b or (len(short) >= 5 and long_.startswith(short))
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 5 and long_.startswith(short)
 
 
 def _key(words) -> tuple[str, ...]:
@@ -642,14 +678,23 @@ _TREND_WORDS = ("ök", "minsk", "sjunk", "sjönk", "sänk", "höj", "stig", "ste
                 "oförändr", "lägre", "högre", "positiv utveckling", "tillbakagång")
 
 
+# each trend pattern with the words one of which every match holds, to skip the search cheaply
+_TRENDS = (("same", _TREND_SAME, ("samma", "oförändr")),
+           ("up", _TREND_UP, ("ök", "höj", "stig", "steg", "högre")),
+           ("down", _TREND_DOWN, ("minsk", "sjunk", "sjönk", "sänk", "lägre", "tillbakagång")),
+           ("better", _TREND_BETTER, ("förbättr", "positiv utveckling")),
+           ("worse", _TREND_WORSE, ("försämr",)))
+
+
 def _trend(sentence: str, ctx: _Context) -> str | None:
     """The trend the sentence states, if its subject is the indicator (see ``_Reading.trend_subject``)."""
     low = sentence.lower()
     if not any(w in low for w in _TREND_WORDS):
         return None
     found: dict[str, re.Match] = {}
-    for value, pattern in (("same", _TREND_SAME), ("up", _TREND_UP), ("down", _TREND_DOWN),
-                           ("better", _TREND_BETTER), ("worse", _TREND_WORSE)):
+    for value, pattern, needs in _TRENDS:
+        if not any(w in low for w in needs):
+            continue
         m = pattern.search(sentence)
         if m:
             found[value] = m
@@ -788,12 +833,18 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
     for g in report.goals:
         children.setdefault(g.parent, []).append(g)
 
+    under: dict[int, list[Indicator]] = {}
+
     def below(goal: Goal) -> list[Indicator]:
-        out, stack = list(goal.indicators), list(children.get(goal.id, []))
-        while stack:
-            g = stack.pop()
-            out.extend(g.indicators)
-            stack.extend(children.get(g.id, []))
+        # asked once for a goal's analysis and once per section of it: worked out once (callers only read it)
+        out = under.get(id(goal))
+        if out is None:
+            out, stack = list(goal.indicators), list(children.get(goal.id, []))
+            while stack:
+                g = stack.pop()
+                out.extend(g.indicators)
+                stack.extend(children.get(g.id, []))
+            under[id(goal)] = out
         return out
 
     out: list[tuple[Indicator, Statement]] = []
