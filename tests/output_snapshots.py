@@ -141,7 +141,7 @@ def cached_audits():
             built[key] = real_build(lang, commands)
         return built[key]
 
-    def audit_paths(paths, config=None, jobs=1, keep="full", own=None):
+    def audit_paths(paths, config=None, jobs=1, keep="full", own=None, progress=None):
         key = (tuple(str(p) for p in paths), getattr(config, "lang", "sv"))
         if key not in done:
             done[key] = real(paths, config, jobs=jobs, keep="full", own=own)

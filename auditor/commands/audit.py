@@ -158,7 +158,10 @@ def run(args) -> int:
         check_destination(args.format, args.output, count_inputs(args.paths, own))
     decisions = load_decisions(args, args.paths)
 
-    result = audit_paths(args.paths, config, jobs=args.jobs, keep=model_needs(args.format), own=own)
+    from ..workflow.progress import batch_progress
+    with batch_progress() as progress:
+        result = audit_paths(args.paths, config, jobs=args.jobs, keep=model_needs(args.format), own=own,
+                             progress=progress)
     notes = prepare(result, args, args.paths, decisions)
     to_terminal = args.output is None and sys.stdout.isatty()
     catalogue = config.catalogue()
