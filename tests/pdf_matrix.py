@@ -10,7 +10,7 @@ every axis occurs in some cell of ``MATRIX`` (a covering set, not the full produ
 hour to draw). Two drawers: ``pdf_draw`` (positions placed by hand, fpdf2) and ``pdf_html`` (an HTML report
 printed by headless Chromium: cells centred, ``<thead>`` repeated on every page).
 
-``QUICK`` is the slice the quick test run draws; the whole matrix runs under the ``fuzz`` marker and in
+``QUICK`` is the slice the quick test run draws (its browser cell under the ``slow`` marker); the whole matrix runs under the ``fuzz`` marker and in
 ``benchmarks/pdf_matrix.py``, which prints the table.
 """
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Runs the commands of the CI job documented in the README, as a pipeline would, on the bundled example
-report (which has known defects)."""
+report (which has known defects). The job's run (eleven whole processes, about 20 s on a busy 2-core
+machine) is marked ``slow``: ``.ci/run`` runs it."""
 from __future__ import annotations
 
 import os
@@ -70,6 +71,7 @@ def sh(script: str, cwd: Path, env: dict) -> subprocess.CompletedProcess:
                           timeout=300)
 
 
+@pytest.mark.slow
 def test_job_gates_only_new_findings(workspace):
     cwd, env = workspace
     gate, reports = job_steps()

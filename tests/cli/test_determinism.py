@@ -1,6 +1,9 @@
 """Determinism: the same input gives byte-identical JSON, Markdown, SARIF, JUnit, HTML and Word output across
 runs (separate processes with different hash seeds, so set and dict ordering cannot leak into the output)
 and across ``--jobs 1`` and ``--jobs 2``. No output carries a timestamp.
+
+The three whole-process runs audit a batch into every format (about 40 s on a busy 2-core machine, the
+longest set-up of the suite), so the tests that compare them are marked ``slow``: ``.ci/run`` runs them.
 """
 from __future__ import annotations
 
@@ -59,6 +62,7 @@ def runs(tmp_path_factory, batch) -> list[dict[str, bytes]]:
     return [_run(tmp, "a", 1, "1", batch), _run(tmp, "b", 1, "2", batch), _run(tmp, "c", 2, "3", batch)]
 
 
+@pytest.mark.slow
 def test_outputs_are_written_for_every_format(runs):
     names = set(runs[0])
     for fmt in FORMATS:
@@ -68,6 +72,7 @@ def test_outputs_are_written_for_every_format(runs):
             assert f"audit.{fmt}" in names
 
 
+@pytest.mark.slow
 def test_two_runs_give_byte_identical_outputs(runs):
     first, second, _ = runs
     assert first.keys() == second.keys()
@@ -75,6 +80,7 @@ def test_two_runs_give_byte_identical_outputs(runs):
         assert first[name] == second[name], f"{name} differs between two runs"
 
 
+@pytest.mark.slow
 def test_jobs_1_and_jobs_2_give_byte_identical_outputs(runs):
     one, _, two = runs
     assert one.keys() == two.keys()
@@ -85,6 +91,7 @@ def test_jobs_1_and_jobs_2_give_byte_identical_outputs(runs):
 TIMESTAMP = re.compile(rb"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\b\d{2}:\d{2}:\d{2}\b|timestamp=")
 
 
+@pytest.mark.slow
 def test_no_output_carries_a_timestamp(runs):
     for name, data in runs[0].items():
         assert not TIMESTAMP.search(data), f"{name} looks timestamped: {TIMESTAMP.search(data).group(0)!r}"

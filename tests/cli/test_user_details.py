@@ -164,7 +164,7 @@ def test_unknown_rule_message_names_the_option(capsys, option):
 
 # -------------------------------------------------------------------------------------- install weight
 
-TEST_ONLY = {"pytest", "hypothesis", "fpdf2", "jsonschema", "playwright", "openpyxl"}
+TEST_ONLY = {"pytest", "pytest-xdist", "hypothesis", "fpdf2", "jsonschema", "playwright", "openpyxl"}
 
 
 def _name(requirement: str) -> str:
@@ -180,14 +180,15 @@ def test_a_plain_install_pulls_no_test_package():
 
 
 def test_pandas_is_imported_only_for_spreadsheets(tmp_path):
-    probe = ("import sys\nfrom auditor.commands.cli import main\n"
-             "code = main(sys.argv[1:])\n"
+    # the audits of one call run in one process: none imports the heavy modules if all of them together
+    # import none, and one process costs a fraction of four
+    probe = ("import json, sys\nfrom auditor.commands.cli import main\n"
+             "codes = [main(argv) for argv in json.loads(sys.argv[1])]\n"
              "heavy = sorted(m for m in ('pandas', 'numpy', 'openpyxl', 'playwright', 'jinja2') if m in sys.modules)\n"
              "print('IMPORTED', ','.join(heavy), file=sys.stderr)\n")
-    def imported(*argv) -> str:
-        proc = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True,
+    def imported(*runs) -> str:
+        proc = subprocess.run([sys.executable, "-c", probe, json.dumps(runs)], capture_output=True, text=True,
                               cwd=tmp_path, timeout=120)
         return proc.stderr.strip().splitlines()[-1]
-    for fmt in ("json", "terminal", "md", "sarif"):
-        assert imported("audit", str(VB), "--format", fmt) == "IMPORTED", fmt
-    assert "pandas" in imported("audit", str(VB), "--format", "csv")
+    assert imported(*(["audit", str(VB), "--format", fmt] for fmt in ("json", "terminal", "md", "sarif"))) == "IMPORTED"
+    assert "pandas" in imported(["audit", str(VB), "--format", "csv"])
