@@ -8,7 +8,7 @@ from typing import Any
 from ..words.claims import actual_text, scope_text, stated_text
 from ..facts import FactSet
 from ..facts.absent_cells import absent_sureness, split_reading
-from ..facts.claim_verdict import certainty as claim_certainty
+from ..facts.count_readings import certainty as claim_certainty
 from ..policy.target import is_band
 from ..findings import Finding, GoalRef, fingerprint
 from ..model import CERTAIN, page_of   # CERTAIN: below it a finding is shown with low confidence

@@ -5,8 +5,8 @@ contradicts what, with the judgements they share in ``auditor.policy`` (whether 
 
 - ``records``: the fact classes the rules match, and the set of them for one report;
 - ``derive``: that set, made from a parsed report (goals, indicator rows, activities, claims);
-- ``count_claims`` reads what prose says about counts ("tre av fem mål uppfylls helt");
-- ``claim_verdict``: what such a count is compared with: the parts of the report it may be about;
+- ``count_readings``: what a count stated in prose ("tre av fem mål uppfylls helt", read by
+  ``auditor.prose.counts``) is compared with: the parts of the report it may be about;
 - ``figure_claims``: what prose states about an indicator's own figures, with the table's side beside it;
 - ``text``: report text normalised for keys and cut short for excerpts.
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 from ..knowledge import Knowledge, about_people, about_young
 from ..model import Goal, Indicator, Report, Value
 from . import figure_claims
-from .claim_verdict import claim_facts
+from .count_readings import claim_facts
 from ..prose.sentences import sentences
-from .count_claims import stated_degree
+from ..prose.counts import stated_degree
 from ..policy.target import IndicatorStatus, cell_number, status_of
 from .records import ASSESSED, ActivityFact, FactSet, GoalFact, IndicatorFact, ReportFact
 from .text import excerpt, norm

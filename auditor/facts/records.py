@@ -115,7 +115,7 @@ class ClaimFact:
     total: int | None
     all: str | None
     # Each part of the report the claim may be about, most specific first, with what it holds
-    # (``auditor.facts.claim_verdict.CountReading``); GOAL-CLAIM-COUNT and SUM-CLAIM-COUNT judge the claim
+    # (``auditor.facts.count_readings.CountReading``); GOAL-CLAIM-COUNT and SUM-CLAIM-COUNT judge the claim
     # against them with ``auditor.policy.counts``.
     readings: tuple = ()
     # The reading the claim was compared with and whether that verdict is certain: set on the copy of the

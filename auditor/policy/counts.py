@@ -3,7 +3,7 @@ SUM-CLAIM-COUNT.
 
 A claim ("tre av fem indikatorer uppnås", "båda underliggande nämndmål uppfylls helt") may be about more
 than one part of the report, so the facts read it against each part it could mean, most specific first
-(``ClaimFact.readings``, see ``auditor.facts.claim_verdict``), each with what that part holds. Here:
+(``ClaimFact.readings``, see ``auditor.facts.count_readings``), each with what that part holds. Here:
 
 - a reading checks the claim when it holds something to count: rows or goals (a set of goals none of which
   is assessed checks nothing: a report's KF goals often carry no marker while its summary counts the

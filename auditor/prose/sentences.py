@@ -1,5 +1,5 @@
 """The sentences of a prose text, each with the source line it starts on: the one splitter that the
-claims reader (``prose_claims``) and the count and degree statements (``auditor.facts.count_claims``) use.
+claims reader (``claims``) and the count and degree statements (``counts``) use.
 
 A sentence ends at ". ", "! " or "? " before a capital, a digit or a quote, or at the text's end; a
 full stop inside a sentence ("t.ex. fler", "ca. 40") ends none. A bullet ("•") starts a statement of its

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.facts import count_claims
-from auditor.facts.count_claims import find_claims, stated_degree
+from auditor.prose import counts as count_claims
+from auditor.prose.counts import find_claims, stated_degree
 from auditor.prose.sentences import sentences
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.facts.count_claims import find_claims, stated_degree
+from auditor.prose.counts import find_claims, stated_degree
 from auditor.knowledge.location import rule_dirs
 from auditor.facts.derive import discusses_gender
 from auditor.policy.target import decide_direction

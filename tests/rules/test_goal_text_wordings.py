@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.workflow.audit import audit_report_model
-from auditor.facts.count_claims import stated_degree
+from auditor.prose.counts import stated_degree
 from auditor.model import Goal, Report
 
 # (how the analysis names the goal, the level it is written under)

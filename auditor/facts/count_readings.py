@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Goal, Report
-from .count_claims import Claim, find_claims
+from ..prose.counts import Claim, find_claims
 from .records import ASSESSED, ClaimFact, FactSet, IndicatorFact
 from .text import norm
 

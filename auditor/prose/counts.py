@@ -2,14 +2,15 @@
 ("Förvaltningen bedömer att målet uppfylls delvis") out of prose.
 
 This is plain text analysis with no knowledge of the report's goals: ``find_claims(text, line)`` returns
-what a text *says*; comparing that with the goal list happens in ``auditor.facts.derive``.
+what a text *says*. The parts of the report a count may be about are found by
+``auditor.facts.count_readings``, and whether it fits them is decided by ``auditor.policy.counts``.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from ..prose.sentences import each_sentence
+from .sentences import each_sentence
 
 # -------------------------------------------------------------------------------------------- numbers
 
