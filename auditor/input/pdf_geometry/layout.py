@@ -109,9 +109,14 @@ class _Writer:
         self.furniture.add(len(self.lines))
 
 
-def _is_table_start(line: VLine) -> bool:
-    """A line that begins or heads a table (a header repeated at the top of a page is content)."""
-    return is_header_start(line) or is_activity_header(line) or L.is_header_word_line(line.text)
+def _is_structure(line: VLine) -> bool:
+    """A line of the report's own structure, which is content wherever it stands: a table header (repeated
+    at the top of a page), a section heading or an assessment (an ``Analys`` heading left at the foot of a
+    page, before its text overleaf, can stand at the same height on several pages of a short report), a
+    goal label."""
+    text = line.text
+    return bool(is_header_start(line) or is_activity_header(line) or L.is_header_word_line(text)
+                or L.SECTION.match(text) or L.marker(text) or L.goal_label(text) or L.END_OF_GOALS.match(text))
 
 
 def _ends_table(line: VLine) -> bool:
@@ -171,7 +176,7 @@ def _same_shape(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> b
 
 def layout(pages: list[Page]) -> PdfLayout:
     page_lines = [visual_lines(p) for p in pages]
-    furniture = find_furniture(pages, page_lines, _is_table_start)
+    furniture = find_furniture(pages, page_lines, _is_structure)
     w = _Writer()
     starts: list[int] = []
     state = _TableState()

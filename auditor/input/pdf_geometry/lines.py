@@ -58,10 +58,11 @@ def _signature(line: VLine) -> str:
     return _DIGITS.sub("#", line.text)
 
 
-def find_furniture(pages: list[Page], lines: list[list[VLine]], is_table_start) -> set[int]:
+def find_furniture(pages: list[Page], lines: list[list[VLine]], is_structure) -> set[int]:
     """ids of the lines that are page furniture: from the top and from the bottom of each page, the lines in
-    the outer band that recur at the same height with the same text (figures aside) on other pages. A
-    table header repeated on continued pages stops the peeling (``is_table_start``): it is content."""
+    the outer band that recur at the same height with the same text (figures aside) on other pages. A line
+    of the report's structure (``is_structure``: a table header repeated on continued pages, an ``Analys``
+    heading at a page foot) stops the peeling: it is content, however often it stands at that height."""
     if len(pages) < 2:
         return _lone_page_furniture(pages, lines)
     seen: dict[tuple[str, int], set[int]] = {}
@@ -88,7 +89,7 @@ def find_furniture(pages: list[Page], lines: list[list[VLine]], is_table_start) 
         for order in (page_lines, page_lines[::-1]):
             for line in order:
                 outer = line.bottom <= _band(page) or line.top >= page.height - _band(page)
-                if not outer or is_table_start(line) or not recurring(line):
+                if not outer or is_structure(line) or not recurring(line):
                     break
                 out.add(id(line))
     return out
