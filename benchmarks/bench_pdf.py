@@ -7,7 +7,8 @@
    other as one ILS-webb-like PDF of at least ``--pages`` pages (``tests/pdf_draw.py``); the script prints
    the pages, the characters and the time ``auditor.parser.parse_file`` takes for it (median of 3 runs),
    beside this machine's references (``_common.references``) and OK/OVER against issue 20's goal of 1 s for
-   140 pages (20 times the fixed workload; scaled to the pages drawn).
+   140 pages (20 times the fixed workload; scaled to the pages drawn), and how that time divides between
+   the PDF path's three steps (the words' boxes, the layout, the text parser).
 2. **Cells**: each model is drawn as a PDF and read twice: by position (the PDF path) and as the text of its
    text layer (pypdf, ``auditor.input.pdf``) read by the text parser, as a PDF was read before. The script prints
    each way's cell accuracy (of the model's indicator cells, the share read into the right column) and the
@@ -99,6 +100,23 @@ def accuracy(want, got) -> tuple[float, float, int]:
     return (right / total if total else 1.0), (certain / len(w) if w else 1.0), len(w)
 
 
+def phases(pdf: Path) -> list[tuple[str, float, float]]:
+    """The PDF path in its three steps: the words' boxes (PDFium), the layout written as text with the rows'
+    cells (``pdf_geometry.layout``), and the text parser reading that."""
+    from auditor.parser import parse_text
+    from auditor.input.pdf_geometry.layout import layout
+    from auditor.input.pdf_geometry.words import read_pages
+
+    data = pdf.read_bytes()
+    pages = read_pages(data)
+    written = layout(pages)
+    steps = [("words and their boxes (input/pdf_geometry/words, PDFium)", lambda: read_pages(data)),
+             ("layout: furniture, tables, rows (input/pdf_geometry)", lambda: layout(pages)),
+             ("the text parser on the layout's text and cells", lambda: parse_text(written.text, str(pdf), None,
+                                                                                   written))]
+    return [(what, *in_process(step, 3)) for what, step in steps]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pages", type=int, default=140)
@@ -145,6 +163,9 @@ def main() -> int:
         print(f"{n} pages, {len(rep.goals)} goals, {rows} indicator rows: parse_file {seconds:.2f} s of CPU "
               f"(median of 3; {seconds / n * 1000:.1f} ms a page)")
         met = judged(f"parse_file, {n} pages", seconds, ratio, GOAL_140_PAGES * n / 140, whole_process=False)
+        print("# where the time goes (CPU, median of 3, each beside the workload):")
+        for what, seconds, ratio in phases(pdf):
+            print(f"#   {what:<44} {seconds * 1000:>6.0f} ms = {ratio:.1f}x workload")
     return 0 if met else 1
 
 

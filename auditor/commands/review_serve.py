@@ -67,8 +67,7 @@ def token_for(args) -> str | None:
 
 def _require_extra() -> None:
     from ..words.errors import refusal
-    for module, package in (("starlette", "starlette"), ("uvicorn", "uvicorn"), ("pypdfium2", "pypdfium2"),
-                            ("PIL", "pillow")):
+    for module, package in (("starlette", "starlette"), ("uvicorn", "uvicorn"), ("PIL", "pillow")):
         try:
             __import__(module)
         except ImportError:

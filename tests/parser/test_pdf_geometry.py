@@ -287,6 +287,32 @@ def test_a_row_cut_by_a_page_break_is_read_as_one(quirks, name):
     assert _rows(got) == _rows(_model_for(style)) and not got.diagnostics
 
 
+def _turned(src: Path, dst: Path, angle: int) -> Path:
+    """The PDF with every page stored turned back by ``angle`` and ``/Rotate angle`` set: a viewer shows the
+    same pages as before (as a tool may store landscape pages)."""
+    from pypdf import PdfWriter, Transformation
+    from pypdf.generic import RectangleObject
+
+    writer = PdfWriter(clone_from=str(src))
+    for page in writer.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        matrix = {90: (0, 1, -1, 0, height, 0), 180: (-1, 0, 0, -1, width, height), 270: (0, -1, 1, 0, 0, width)}
+        page.add_transformation(Transformation(matrix[angle]))
+        if angle != 180:
+            page.mediabox = RectangleObject([0, 0, height, width])
+        page.rotation = angle
+    writer.write(dst)
+    return dst
+
+
+@pytest.mark.parametrize("angle", [90, 180, 270])
+def test_a_page_with_rotate_is_read_as_shown(tmp_path, angle):
+    drawn = draw_report(QUIRKS, tmp_path / "across.pdf", Style(orientation="landscape"))
+    got = parse_file(_turned(drawn, tmp_path / f"turned-{angle}.pdf", angle))
+    assert _rows(got) == _rows(QUIRKS) and _activities(got) == _activities(QUIRKS)
+    assert all(ind.confidence == 1.0 for ind in got.goals[0].indicators) and not got.diagnostics
+
+
 def test_wrapped_cells_are_joined_by_position(quirks):
     from auditor.input.reader import read_file
 

@@ -18,7 +18,7 @@ __all__ = ["PdfLayout", "read_layout"]
 def read_layout(data: bytes) -> PdfLayout | None:
     try:
         pages = read_pages(data)
-    except Exception:  # noqa: BLE001 - whatever pdfminer cannot open, the text path explains
+    except Exception:  # noqa: BLE001 - whatever PDFium cannot open, the text path explains
         return None
     if not any(p.words for p in pages):
         return None

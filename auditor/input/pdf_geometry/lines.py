@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .words import Page, Word
 
@@ -18,24 +18,21 @@ _DIGITS = re.compile(r"\d+")
 
 @dataclass(slots=True)
 class VLine:
+    """A visual line: its words left to right. Its extent, size and text are taken once (the layout asks
+    for them again and again, and a line's words do not change)."""
     words: list[Word]
     page: int
+    top: float = field(init=False)
+    bottom: float = field(init=False)
+    size: float = field(init=False)
+    text: str = field(init=False)
 
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
-    def size(self) -> float:
-        return max(w.size for w in self.words)
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+    def __post_init__(self) -> None:
+        words = self.words
+        self.top = min(w.top for w in words)
+        self.bottom = max(w.bottom for w in words)
+        self.size = max(w.size for w in words)
+        self.text = " ".join(w.text for w in words)
 
 
 def visual_lines(page: Page) -> list[VLine]:

@@ -15,7 +15,8 @@ its x range lies in; a word that crosses a boundary is no cell (prose, not a tab
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
 from .. import labels as L
 from ..values import PERIOD
@@ -35,16 +36,26 @@ class Columns:
     names: list[str]
     starts: list[float]
     header_text: str          # the header as one line of text, for the text the PDF path writes
+    # where a word may begin to stand in each column (its start less the tolerance); every word of the PDF
+    # is placed, so a column is found by bisection when the starts run left to right (they do but in
+    # headers the geometry could not separate)
+    _edges: list[float] = field(init=False, repr=False, compare=False)
+    _ordered: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._edges = [start - TOLERANCE for start in self.starts]
+        self._ordered = all(a <= b for a, b in zip(self._edges, self._edges[1:]))
 
     def column(self, word: Word) -> int | None:
         """The column the word stands in, or None when it straddles two (prose, not a table row)."""
-        k = 0
-        for i, start in enumerate(self.starts):
-            if word.x0 >= start - TOLERANCE:
-                k = i
-        if word.x0 < self.starts[0] - TOLERANCE:
+        x0, edges = word.x0, self._edges
+        if x0 < edges[0]:
             return None
-        if k > 0 and k + 1 < len(self.starts) and word.x1 > self.starts[k + 1] + TOLERANCE:
+        if self._ordered:
+            k = bisect_right(edges, x0) - 1
+        else:
+            k = max(i for i, edge in enumerate(edges) if x0 >= edge)
+        if k > 0 and k + 1 < len(edges) and word.x1 > self.starts[k + 1] + TOLERANCE:
             return None
         # a word of the name column may stick out of it: a word longer than the column is printed whole
         return k
