@@ -12,25 +12,17 @@ so a second run only reads. Without ../shared there is nothing to draw and the s
 from __future__ import annotations
 
 import json
-import re
 import sys
-from pathlib import Path
 
-from _common import CORPUS, ROOT
+from _common import ROOT
 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 
-def gold_models() -> list[Path]:
-    if not (CORPUS / "gold").is_dir():
-        return []
-    return sorted(p for p in (CORPUS / "gold").glob("*.json") if re.fullmatch(r"[^.]+\.json", p.name))
-
-
 def main(argv: list[str]) -> int:
     from gold_to_model import gold_to_report
-    from pdf_matrix import MATRIX, as_drawn, cached_drawing, scores
+    from pdf_matrix import MATRIX, as_drawn, cached_drawing, gold_models, scores
 
     from auditor.parser import parse_text
     from auditor.input.reader import read_report

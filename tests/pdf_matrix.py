@@ -10,12 +10,15 @@ every axis occurs in some cell of ``MATRIX`` (a covering set, not the full produ
 hour to draw). Two drawers: ``pdf_draw`` (positions placed by hand, fpdf2) and ``pdf_html`` (an HTML report
 printed by headless Chromium: cells centred, ``<thead>`` repeated on every page).
 
-``QUICK`` is the slice the quick test run draws (its browser cell under the ``slow`` marker); the whole matrix runs under the ``fuzz`` marker and in
-``benchmarks/pdf_matrix.py``, which prints the table.
+``QUICK`` is the slice the quick test run draws (its browser cell under the ``slow`` marker); the whole
+matrix runs under the ``fuzz`` marker and in ``benchmarks/pdf_matrix.py``, which prints the table. The scores
+(``f1``, ``cell_accuracy``) and the gold models drawn (``gold_models``) are the ones every PDF test and
+benchmark uses.
 """
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from auditor.model import VALUE_COLUMNS, Report, Value
 
@@ -45,6 +48,15 @@ MATRIX: dict[str, Style | HtmlStyle] = {
 }
 QUICK = ["middle-centre-right", "browser"]
 
+
+
+def gold_models() -> list[Path]:
+    """The corpus's gold model files (none without ../shared)."""
+    from conftest import CORPUS
+
+    if not (CORPUS / "gold").is_dir():
+        return []
+    return sorted(p for p in (CORPUS / "gold").glob("*.json") if re.fullmatch(r"[^.]+\.json", p.name))
 
 
 def without_forecast(rep: Report) -> Report:
@@ -106,7 +118,8 @@ def draw(model: Report, path, style, browser=None):
 
 
 # ---------------------------------------------------------------------- scores
-def _cell(v: Value | None):
+def cell(v: Value | None):
+    """A cell compared: its value and unit, or its text without white space."""
     if v is None:
         return None
     return (round(v.value, 6), v.unit or None) if v.value is not None else re.sub(r"\s+", "", v.text)
@@ -120,7 +133,7 @@ def _text(text: str) -> str:
 
 
 def rows(rep: Report) -> list:
-    return [(gi, _text(ind.name), ind.period, tuple(_cell(getattr(ind, c)) for c in VALUE_COLUMNS))
+    return [(gi, _text(ind.name), ind.period, tuple(cell(getattr(ind, c)) for c in VALUE_COLUMNS))
             for gi, g in enumerate(rep.goals) for ind in g.indicators]
 
 
@@ -141,12 +154,13 @@ def f1(want: list, got: list) -> float:
     return 2 * hits / (len(want) + len(got))
 
 
-def cell_accuracy(want: Report, got: Report) -> float:
+def cell_accuracy(want: Report, got: Report, read_rows=None) -> float:
     """Of the indicator cells of ``want``, the share that ``got`` has in the same column, rows matched by
-    goal and name."""
-    got_rows = {(gi, name): cells for gi, name, _, cells in rows(got)}
+    goal and name (``read_rows``: how a report's rows are compared, ``rows`` unless given)."""
+    read_rows = read_rows or rows
+    got_rows = {(gi, name): cells for gi, name, _, cells in read_rows(got)}
     total = right = 0
-    for gi, name, _, cells in rows(want):
+    for gi, name, _, cells in read_rows(want):
         other = got_rows.get((gi, name), (object(),) * len(cells))
         total += len(cells)
         right += sum(a == b for a, b in zip(cells, other))

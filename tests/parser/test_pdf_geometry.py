@@ -19,19 +19,13 @@ from auditor.model import VALUE_COLUMNS, Activity, Goal, Indicator, Report, Valu
 from auditor.parser import parse_file, parse_text
 from auditor.input.reader import read_report
 
-from conftest import CORPUS
 from pdf_draw import Style, draw_report
+from pdf_matrix import cell, cell_accuracy, f1, gold_models, without_forecast
 from ..properties.test_roundtrip import essentials, report as report_strategy
 
 
-def _cell(v: Value | None):
-    if v is None:
-        return None
-    return (round(v.value, 6), v.unit or None) if v.value is not None else re.sub(r"\s+", "", v.text)
-
-
 def _rows(rep: Report) -> list:
-    return [(gi, ind.name, ind.period, tuple(_cell(getattr(ind, c)) for c in VALUE_COLUMNS))
+    return [(gi, ind.name, ind.period, tuple(cell(getattr(ind, c)) for c in VALUE_COLUMNS))
             for gi, g in enumerate(rep.goals) for ind in g.indicators]
 
 
@@ -42,34 +36,6 @@ def _goals(rep: Report) -> list:
 def _activities(rep: Report) -> list:
     return [(gi, " ".join(a.text.split()), a.start, a.end, a.deviation)
             for gi, g in enumerate(rep.goals) for a in g.activities]
-
-
-def f1(want: list, got: list) -> float:
-    """F1 of two lists of items compared whole (an item with any field wrong counts as missed)."""
-    hits = sum(min(want.count(x), got.count(x)) for x in set(want))
-    if not want and not got:
-        return 1.0
-    return 2 * hits / (len(want) + len(got))
-
-
-def cell_accuracy(want: Report, got: Report) -> float:
-    """Of the indicator cells of ``want``, the share that ``got`` has in the same column, rows matched by
-    goal and name."""
-    got_rows = {(gi, name): cells for gi, name, _, cells in _rows(got)}
-    total = right = 0
-    for gi, name, _, cells in _rows(want):
-        other = got_rows.get((gi, name), (object(),) * len(cells))
-        total += len(cells)
-        right += sum(a == b for a, b in zip(cells, other))
-    return right / total if total else 1.0
-
-
-def without_forecast(rep: Report) -> Report:
-    rep = rep.model_copy(deep=True)
-    for g in rep.goals:
-        for ind in g.indicators:
-            ind.forecast = None
-    return rep
 
 
 # ---------------------------------------------------------------------- the four corpus gold models
@@ -83,19 +49,13 @@ VARIANTS = {
 }
 
 
-def _gold_models():
-    if not (CORPUS / "gold").is_dir():
-        return []
-    return sorted(p for p in (CORPUS / "gold").glob("*.json") if re.fullmatch(r"[^.]+\.json", p.name))
-
-
 def _draw_gold(folder: Path, variant: str) -> dict:
     """stem -> (model drawn, report parsed from the PDF) for the four gold models in one variant."""
     from gold_to_model import gold_to_report
 
     style = VARIANTS[variant]
     out = {}
-    for path in _gold_models():
+    for path in gold_models():
         model = gold_to_report(json.loads(path.read_text(encoding="utf-8")))
         if not style.forecast:
             model = without_forecast(model)
@@ -124,7 +84,7 @@ def _cached_drawing(model: Report, gold: Path, variant: str, folder: Path) -> Pa
 
 @pytest.fixture(scope="module")
 def gold_split(tmp_path_factory):
-    if not _gold_models():
+    if not gold_models():
         pytest.skip("../shared/corpus is absent")
     return _draw_gold(tmp_path_factory.mktemp("gold-pdf"), "no-forecast-split")
 
@@ -133,7 +93,7 @@ def _check_gold(drawn: dict) -> None:
     assert len(drawn) == 4
     for stem, (model, got, _) in drawn.items():
         scores = (f1(_goals(model), _goals(got)), f1(_rows(model), _rows(got)),
-                  f1(_activities(model), _activities(got)), cell_accuracy(model, got))
+                  f1(_activities(model), _activities(got)), cell_accuracy(model, got, _rows))
         assert scores == (1.0, 1.0, 1.0, 1.0), (stem, scores)
         rows = [ind for g in got.goals for ind in g.indicators]
         assert all(ind.confidence == 1.0 and ind.columns_certain for ind in rows)
@@ -153,7 +113,7 @@ def test_gold_models_read_back_exactly_without_forecast_split_over_pages(gold_sp
 def test_gold_models_read_back_exactly_with_forecast(tmp_path):
     """The same with "Prognos helår" on A4 pages, the header repeated after a page break (left to the long
     run: drawing and reading the four reports again takes several seconds)."""
-    if not _gold_models():
+    if not gold_models():
         pytest.skip("../shared/corpus is absent")
     _check_gold(_draw_gold(tmp_path, "forecast"))
 

@@ -10,7 +10,6 @@ marked ``slow``, which ``.ci/run`` runs; the whole matrix is left to the ``fuzz`
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 
 import pytest
@@ -19,22 +18,15 @@ from auditor.model import Activity, Goal, Indicator, Report
 from auditor.parser import parse_file, parse_text
 from auditor.input.reader import read_report
 
-from conftest import CORPUS
 from pdf_draw import Style, draw_report
 from pdf_html import HtmlStyle
-from pdf_matrix import MATRIX, QUICK, as_drawn, cached_drawing, rows, scores
-
-
-def _gold_models():
-    if not (CORPUS / "gold").is_dir():
-        return []
-    return sorted(p for p in (CORPUS / "gold").glob("*.json") if re.fullmatch(r"[^.]+\.json", p.name))
+from pdf_matrix import MATRIX, QUICK, as_drawn, cached_drawing, gold_models, rows, scores
 
 
 def _check_cell(cell: str, request) -> None:
     from gold_to_model import gold_to_report
 
-    golds = _gold_models()
+    golds = gold_models()
     if not golds:
         pytest.skip("../shared/corpus is absent")
     browser = (lambda: request.getfixturevalue("browser")) if isinstance(MATRIX[cell], HtmlStyle) else None
