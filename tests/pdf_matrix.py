@@ -1,14 +1,15 @@
 """The typography matrix of the PDF tests: the ways a real export may print the same report, and the scores
 of reading each back against the model it was drawn from.
 
-Each axis is a rule of the layout that an exporting tool may follow either way: where a header cell's
-words sit in the header row (top, middle, bottom) and in their column (left, centred); where a row's cells
-sit beside a tall name (top, middle); numbers right- or left-aligned; pages portrait, landscape or both in
-one document; an embedded TrueType font or a core font; names wrapping over 2 to 7 lines (the width of the
-name column); the table header repeated after a page break or not; rows cut by a page break. Every value of
-every axis occurs in some cell of ``MATRIX`` (a covering set, not the full product, which would take an
-hour to draw). Two drawers: ``pdf_draw`` (positions placed by hand, fpdf2) and ``pdf_html`` (an HTML report
-printed by headless Chromium: cells centred, ``<thead>`` repeated on every page).
+Each axis is a rule of the layout that an exporting tool may follow either way: where a header cell's words
+sit in the header row (top, middle, bottom) and in their column (left, centred); where a row's cells sit
+beside a tall name (top, middle), with or without white space between rows; numbers right- or left-aligned;
+pages portrait, landscape or both in one document; an embedded TrueType font or a core font; names wrapping
+over 2 to 7 lines (the width of the name column); the table header repeated after a page break or not; rows
+cut by a page break. Every value of every axis occurs in some cell of ``MATRIX`` (a covering set, not the
+full product, which would take an hour to draw). Two drawers: ``pdf_draw`` (positions placed by hand, fpdf2)
+and ``pdf_html`` (an HTML report printed by headless Chromium: cells centred, ``<thead>`` repeated on every
+page).
 
 ``QUICK`` is the slice the quick test run draws (its browser cell under the ``slow`` marker); the whole
 matrix runs under the ``fuzz`` marker and in ``benchmarks/pdf_matrix.py``, which prints the table. The scores
@@ -39,6 +40,10 @@ MATRIX: dict[str, Style | HtmlStyle] = {
                                      name_width=50.0, row_gap=0.6),
     "top-centre-mixed-core": Style(header_align="center", valign="middle", orientation="mixed", core_font=True,
                                    name_width=30.0, page_height=200.0, split_rows=True),
+    # rows set tight, without any space between them, their cells in the middle beside a tall name (a row
+    # ends as far below its cells' middle as it begins above it); rows that do not fit move to the next page
+    "middle-tight": Style(valign="middle", row_gap=0.0, name_width=24.0, header_valign="middle",
+                          number_align="right", page_height=200.0, repeat_header=False),
     # a browser printing an HTML report
     "browser": HtmlStyle(),
     "browser-landscape-left": HtmlStyle(header_valign="bottom", header_align="left", number_align="left",

@@ -213,7 +213,9 @@ def quirks(tmp_path_factory):
         "tiny-pages": Style(page_height=95.0), "tiny-pages-no-header": Style(page_height=95.0, repeat_header=False),
         "no-forecast": Style(forecast=False),
         "split-rows": Style(page_height=95.0, split_rows=True),
-        "split-rows-middle-no-header": Style(page_height=80.0, split_rows=True, valign="middle", repeat_header=False)}.items()}
+        "split-rows-middle-no-header": Style(page_height=80.0, split_rows=True, valign="middle", repeat_header=False),
+        # no white space between rows, cells in the middle beside names of up to seven lines
+        "middle-tight": Style(valign="middle", row_gap=0.0, name_width=30.0)}.items()}
 
 
 def _model_for(style: Style) -> Report:
@@ -221,7 +223,7 @@ def _model_for(style: Style) -> Report:
 
 
 @pytest.mark.parametrize("name", ["a4", "middle", "tiny-pages", "tiny-pages-no-header", "no-forecast", "split-rows",
-                                  "split-rows-middle-no-header"])
+                                  "split-rows-middle-no-header", "middle-tight"])
 def test_quirk_reports_read_back(quirks, name):
     style, pdf = quirks[name]
     got = parse_file(pdf)

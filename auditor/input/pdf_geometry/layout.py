@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from .. import labels as L
 from ..lines import name_lines, normalise
 from ..values import PERIOD
-from .lines import VLine, find_furniture, visual_lines
+from .lines import SAME_LINE, VLine, find_furniture, visual_lines
 from .tables import (Columns, activity_columns, activity_row, boundaries, cell_lines, goes_on_directly,
                      header_band, header_groups, indicator_columns, indicator_row, is_activity_header,
                      is_header_start, join_lines, join_words)
@@ -257,10 +257,12 @@ def _goes_on(table, carry: list[VLine], group: list[VLine]) -> bool:
 def _groups(lines: list[VLine], i: int, state: _TableState) -> int:
     """The index after the group of lines from i that follow each other without a gap (one table row),
     up to the next line that begins something else: a goal label, a table header, a section heading
-    (``Analys``)."""
+    (``Analys``), the next row. (While a row cut by the page break is held, the lines at the top of the page
+    may be its rest, which does not begin at the row's top: their row's end is not reckoned from it.)"""
     j = i + 1
     while j < len(lines) and lines[j].top - max(l.bottom for l in lines[i:j]) <= BLANK_GAP * lines[j].size \
-            and not _begins(lines[j], state) and not _next_row(state.indicator, lines[i:j], lines[j]):
+            and not _begins(lines[j], state) and not _next_row(state.indicator, lines[i:j], lines[j]) \
+            and not (state.carry is None and _below_centred_row(state.indicator, lines[i:j], lines[j])):
         j += 1
     return j
 
@@ -274,6 +276,24 @@ def _next_row(columns: Columns | None, group: list[VLine], line: VLine) -> bool:
         return False
     cells = columns.cells(group)
     return cells is not None and PERIOD.match(join_words(cells[-1])) is not None
+
+
+def _below_centred_row(columns: Columns | None, group: list[VLine], line: VLine) -> bool:
+    """Does ``line`` start the next row of an indicator table, printed without a gap under a row whose cells
+    stand in the middle of its height beside a taller name: the row's period is whole and stands below the
+    row's first line, so the row ends as far below the period's middle as its top lies above it, and
+    ``line`` starts there, with a name of its own (cells at the top are ``_next_row``'s case)."""
+    if columns is None or not any(columns.column(w) == 0 for w in line.words):
+        return False
+    cells = columns.cells(group)
+    if cells is None or not cells[-1] or PERIOD.match(join_words(cells[-1])) is None:
+        return False
+    period_top = min(w.top for w in cells[-1])
+    period_bottom = max(w.bottom for w in cells[-1])
+    slack = SAME_LINE * line.size
+    if period_top - group[0].top <= slack:
+        return False
+    return line.top >= period_top + period_bottom - group[0].top - slack
 
 
 def _begins(line: VLine, state: _TableState) -> bool:
