@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from dataclasses import dataclass
 
 # typographic ligatures (a browser draws "fl" in "flickor" as one glyph): their letters
@@ -22,7 +23,9 @@ LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\
              "\ufb06": "st"}
 # PDFium's marks for a hyphen that ends a line (it joins "park-" / "och" into one run of text): U+FFFE, and
 # U+0002 in older PDFium builds
-LINE_END_HYPHENS = frozenset("\ufffe\x02")
+LINE_END_HYPHENS = "\ufffe\x02"
+# a word: a run of the page's text up to white space, with the line-end hyphen that ends it
+_RUN = re.compile(f"[^\\s{LINE_END_HYPHENS}]+([{LINE_END_HYPHENS}])?")
 
 
 @dataclass(slots=True)
@@ -88,37 +91,30 @@ def _page(page, number: int) -> Page:
             text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, k)) for k in range(count))
         ox, oy, box, matrix = ctypes.c_double(), ctypes.c_double(), pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
         words = []
-        k = 0
-        while k < count:
-            if text[k].isspace():
-                k += 1
-                continue
-            end = k
-            while end < count and not text[end].isspace() and text[end] not in LINE_END_HYPHENS:
-                end += 1
-            last = end if end < count and text[end] in LINE_END_HYPHENS else end - 1
+        ligatures = not LIGATURES.keys().isdisjoint(text)
+        for run in _RUN.finditer(text):
+            k, last = run.start(), run.end() - 1
             pdfium_c.FPDFText_GetCharOrigin(raw, k, ox, oy)
             pdfium_c.FPDFText_GetLooseCharBox(raw, last, box)
             pdfium_c.FPDFText_GetMatrix(raw, k, matrix)
             along, across = (matrix.a, matrix.b) if turn in (0, 180) else (matrix.b, matrix.a)
             if abs(across) > abs(along):     # text set at an angle on the page as shown: no line of a table
-                k = last + 1
                 continue
             # the size as drawn: the font's size scaled by the character's matrix (a browser draws at 0.75)
             size = pdfium_c.FPDFText_GetFontSize(raw, k) * math.hypot(matrix.c, matrix.d) or 1.0
-            x0, baseline = shown(ox.value, oy.value)
-            # the far edge of the last glyph's advance, along the line
-            x1 = max(shown(x, y)[0] for x, y in ((box.left, box.bottom), (box.right, box.top)))
-            word = text[k:end] + ("-" if last == end else "")
-            words.append(Word(_letters(word), x0, x1, baseline - 0.8 * size, baseline + 0.2 * size, size, number))
-            k = last + 1
+            if turn == 0:
+                x0, baseline, x1 = ox.value - left, top - oy.value, box.right - left
+            else:
+                x0, baseline = shown(ox.value, oy.value)
+                # the far edge of the last glyph's advance, along the line as shown
+                x1 = max(shown(box.left, box.bottom)[0], shown(box.right, box.top)[0])
+            word = run.group()
+            if run.group(1):
+                word = word[:-1] + "-"
+            if ligatures:
+                word = "".join(LIGATURES.get(ch, ch) for ch in word)
+            words.append(Word(word, x0, x1, baseline - 0.8 * size, baseline + 0.2 * size, size, number))
     finally:
         textpage.close()
         page.close()
     return Page(number, width, height, words)
-
-
-def _letters(word: str) -> str:
-    if any(ch in LIGATURES for ch in word):
-        return "".join(LIGATURES.get(ch, ch) for ch in word)
-    return word
