@@ -1,12 +1,13 @@
 """Scale: audit batches of generated reports with ``auditor audit DIR --format json --jobs N``.
 
-    python benchmarks/bench_batch.py [--sizes 100,250,500] [--jobs 1,2] [--keep-dir DIR] [--pythonpath PATH]
+    python benchmarks/bench_batch.py [--sizes 100,250,500] [--jobs 1,2] [--corpus-only] [--keep-dir DIR] [--pythonpath PATH]
 
 The batch is generated into a temporary folder from every fixture (``fixtures/*.txt``) and, when present,
 every corpus report (``../shared/corpus``), cycling through them with small variations so that no two
 files are the same: the committee's name, the years (shifted by 0-3), and the decimals of the figures.
 Each size is a prefix of the same sequence, so the mix of small and large reports is the same at every
-size. For each size and job count the script prints wall time, reports per second, time per report and
+size. ``--corpus-only`` cycles through the corpus reports alone (issue 20's memory check: 500 reports are the
+corpus × 125, every one of them a large real report). For each size and job count the script prints wall time, reports per second, time per report and
 peak memory (largest single process, and the whole process tree) of the fastest of ``--repeat`` runs, then whether time grew linearly
 (time per report within 25 % across sizes) and memory stayed flat (peak within 25 % across sizes), and the
 speed-up of the last job count over the first, OK/OVER against issue 20's goal (>= 1.8x on 2 cores); the
@@ -39,10 +40,10 @@ DISTRICTS = ("Lindvik", "Björkås", "Granberga", "Sjöstrand", "Hagalund", "Eku
              "Bergsjö", "Ängby", "Källdal", "Vallhöjd")
 
 
-def sources() -> list[tuple[str, str]]:
+def sources(corpus_only: bool = False) -> list[tuple[str, str]]:
     sys.path.insert(0, str(ROOT))
     from auditor.input.reader import read_text
-    files = fixture_files() + corpus_files()
+    files = corpus_files() if corpus_only else fixture_files() + corpus_files()
     out = []
     for p in files:
         try:
@@ -70,10 +71,11 @@ def vary(text: str, k: int) -> str:
     return DECIMAL.sub(lambda m: str((int(m.group(1)) + k) % 10), text)
 
 
-def generate(folder: Path, count: int, large_first: bool = False) -> list[Path]:
+def generate(folder: Path, count: int, large_first: bool = False, corpus_only: bool = False) -> list[Path]:
     """``count`` varied reports; ``large_first`` cycles through the largest sources first (the corpus
-    reports, when present), so that a few files already make a batch of real size."""
-    base = sources()
+    reports, when present), so that a few files already make a batch of real size; ``corpus_only`` through
+    the corpus reports alone."""
+    base = sources(corpus_only)
     if large_first:
         base = sorted(base, key=lambda source: -len(source[1]))[:max(4, len(corpus_files()))]
     folder.mkdir(parents=True, exist_ok=True)
@@ -137,7 +139,11 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3,
                     help="runs per cell; the fastest is shown (the machine may be shared)")
     ap.add_argument("--pythonpath", type=Path, default=ROOT, help="checkout to measure (default: this one)")
+    ap.add_argument("--corpus-only", action="store_true",
+                    help="the batch from the corpus reports alone (500 reports: the corpus x 125)")
     args = ap.parse_args()
+    if args.corpus_only and not corpus_files():
+        raise SystemExit("--corpus-only needs ../shared/corpus")
     if args.crossover:
         return crossover(sorted(int(c) for c in args.counts.split(",")), args.repeat, args.pythonpath)
     sizes = sorted(int(s) for s in args.sizes.split(","))
@@ -145,13 +151,15 @@ def main() -> int:
 
     work = args.keep_dir or Path(tempfile.mkdtemp(prefix="auditor-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    all_files = generate(work / "all", max(sizes)) if not (work / "all").is_dir() else sorted((work / "all").glob("*.txt"))
+    all_files = generate(work / "all", max(sizes), corpus_only=args.corpus_only) if not (work / "all").is_dir() \
+        else sorted((work / "all").glob("*.txt"))
     total_kib = sum(p.stat().st_size for p in all_files) / 1024
-    n_sources = len(sources())
+    n_sources = len(sources(args.corpus_only))
     ref = references()
     show_references(ref)
     print(f"batch:   {len(all_files)} reports ({total_kib / 1024:.1f} MiB of text) generated from {n_sources} "
-          f"sources ({len(fixture_files())} fixtures, {len(corpus_files())} corpus reports) in {work}")
+          f"sources ({0 if args.corpus_only else len(fixture_files())} fixtures, {len(corpus_files())} corpus "
+          f"reports) in {work}")
     print(f"checkout: {args.pythonpath}")
     print()
     print("| reports | --jobs | wall time (s) | reports/s | ms/report | peak RSS, largest process (MiB) | peak RSS, all processes (MiB) |")
