@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +70,26 @@ def test_catalogue_has_the_contract_ids(catalogue):
         "GOAL-FULL-UNMET-IND", "GOAL-FULL-ACT-DEV", "GOAL-PARENT-CHILD", "GOAL-TEXT-CONTRADICTS",
         "GOAL-NO-ANALYSIS", "GOAL-CLAIM-COUNT", "IND-UNMET-NO-ANALYSIS", "IND-NO-GENDER-SPLIT",
         "IND-GENDER-GAP-NO-ANALYSIS", "IND-NO-FORECAST", "ACT-DEV-NO-ANALYSIS", "SUM-CLAIM-COUNT"}
+
+
+_MODULE = re.compile(r"`(auditor/[\w/]+\.py)`")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("spec", list(load_catalogue()), ids=lambda s: s.id)
+def test_the_policy_modules_a_rule_names_exist(spec):
+    """A rule whose judgement is shared with other rules names the module that holds it (``auditor/policy/``);
+    the module it names exists, in both languages' documentation."""
+    named = set(_MODULE.findall(spec.doc))
+    assert named == set(_MODULE.findall(spec.doc_sv))
+    for path in named:
+        assert (ROOT / path).is_file(), f"{spec.id} names {path}, which does not exist"
+
+
+@pytest.mark.parametrize("rule_id,module", [
+    ("GOAL-CLAIM-COUNT", "counts"), ("SUM-CLAIM-COUNT", "counts"), ("IND-TEXT-FIGURE", "figures"),
+    ("IND-TEXT-TREND", "figures"), ("IND-TEXT-MET", "target"), ("GOAL-FULL-UNMET-IND", "target"),
+    ("IND-UNMET-NO-ANALYSIS", "target")])
+def test_rules_that_share_a_judgement_name_its_module(rule_id, module):
+    assert f"`auditor/policy/{module}.py`" in load_catalogue()[rule_id].doc
+
