@@ -15,7 +15,7 @@ import re
 import sys
 
 from ..words.errors import InputError
-from .start import LANGS, ignore_ctrl_c, interrupted_line, lang_of, python_handles_ctrl_c
+from .interrupt import LANGS, ignore_ctrl_c, interrupted_line, lang_of, python_handles_ctrl_c
 from ..words.help import COMMAND_HELP, ERRORS_SV, HELP_SV, NAMES, help_text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -230,8 +230,3 @@ def _quiet_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
-
-
-if __name__ == "__main__":
-    from .start import main as start
-    sys.exit(start())

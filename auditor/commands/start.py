@@ -2,8 +2,8 @@
 
 Ctrl-C must end with one line and exit code 130 at any moment, also while the command line's modules are
 still being imported (the catalogue, pydantic, yaml, the rules: most of a second on a busy machine). So this
-module imports only the standard library, and before anything else is imported it makes SIGINT write that
-line and leave at once: nothing has been written yet, so there is nothing to clean up. Just before the
+module imports only the standard library (and ``interrupt``, which does too), and before anything else is
+imported it makes SIGINT write that line and leave at once: nothing has been written yet, so there is nothing to clean up. Just before the
 command runs, Python's own handler is back, and ``cli.main`` turns the KeyboardInterrupt into the same line
 after cleaning up (a temporary output file, worker processes).
 
@@ -15,29 +15,7 @@ import os
 import signal
 import sys
 
-LANGS = ("sv", "en")
-
-# The words of the interrupted line live here, not in the words' catalogue (auditor/words), because they are
-# needed before anything else is imported.
-INTERRUPTED = ("avbrutet (Ctrl-C); ingen utdata skrevs", "interrupted (Ctrl-C); no output was written")
-
-
-def lang_of(argv: list[str]) -> str:
-    """The --lang an argument list asks for (the last one given, before or after the command), else sv;
-    known before parsing, so that parse errors (and Ctrl-C during start-up) are in that language too."""
-    lang = "sv"
-    for i, arg in enumerate(argv):
-        if arg == "--":
-            break
-        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else (
-            arg.split("=", 1)[1] if arg.startswith("--lang=") else None)
-        if value in LANGS:
-            lang = value
-    return lang
-
-
-def interrupted_line(lang: str) -> str:
-    return f"auditor: {INTERRUPTED[1 if lang == 'en' else 0]}"
+from .interrupt import interrupted_line, lang_of
 
 
 def _leave(signum, frame) -> None:
@@ -62,22 +40,5 @@ def main(argv: list[str] | None = None) -> int:
         pass
     global _argv
     _argv = sys.argv[1:] if argv is None else list(argv)
-    from .cli import main as run
+    from .cli import main as run          # deferred on purpose: the guard above holds while it loads
     return run(list(_argv))
-
-
-def python_handles_ctrl_c() -> None:
-    """From here on Ctrl-C is a KeyboardInterrupt again (``cli.main`` catches it after cleaning up)."""
-    try:
-        if getattr(signal.getsignal(signal.SIGINT), "auditor_start", False):
-            signal.signal(signal.SIGINT, signal.default_int_handler)
-    except ValueError:
-        pass
-
-
-def ignore_ctrl_c() -> None:
-    """While the interrupted line is written: a second Ctrl-C must not interrupt it."""
-    try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except ValueError:
-        pass
