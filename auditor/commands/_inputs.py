@@ -11,14 +11,13 @@ from typing import Any
 
 from ..findings import SCHEMA, AuditResult
 from ..files.json_document import read_document
+from ..workflow.audit import audit_paths
+from ..engine.config import load_config
 
 
 def audit_reports(paths: list[str], args: Any, own=None) -> AuditResult:
     """Audit report files or folders (parse + rules) with the project's configuration, as ``auditor audit``
     does, so that baselines and review checks see the same findings. The one link to the rules engine."""
-    from ..workflow.audit import audit_paths
-    from ..engine.config import load_config
-
     config = load_config(getattr(args, "config", None))
     config.lang = getattr(args, "lang", None) or config.lang
     return audit_paths(paths, config, own=own)

@@ -10,8 +10,17 @@ from __future__ import annotations
 
 import sys
 
-from ..words.errors import refusal
+from ..words.errors import refusal, one_line
 from ..words.help import COMMAND_HELP
+from ..render import RENDERERS, get_renderer, model_needs
+from ..engine.config import Config, load_config
+from ..triage.gate import fails
+from ..workflow.audit import audit_paths, count_inputs
+from ..render.destination import is_folder_output, check_destination, write_output
+from ..workflow.decisions import load_decisions, prepare
+from ..files import OwnOutputs
+from ..words import catalogue, word
+from ..render.common import incomplete_reasons
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 RANK = {"info": 0, "warning": 1, "error": 2}
@@ -24,7 +33,6 @@ def _ids(values: list[str] | None) -> list[str] | None:
 
 
 def register(sub) -> None:
-    from ..render import RENDERERS
 
     p = sub.add_parser("audit", help=COMMAND_HELP["audit"],
                        description="Audit follow-up reports and write one audit report per committee. Exit code "
@@ -85,7 +93,6 @@ def jobs_value(text: str):
 
 
 def build_config(args):
-    from ..engine.config import Config, load_config
 
     config = Config() if args.no_config else load_config(args.config)
     config.lang = args.lang
@@ -117,7 +124,6 @@ def _check_rule_options(args, config) -> None:
     for option, values in (("--select", _ids(args.select)), ("--ignore", _ids(args.ignore))):
         for p in values or ():
             if catalogue is None:
-                from ..engine.config import Config
                 probe = Config(rule_dirs=list(config.rule_dirs) + list(args.rules or ()))
                 catalogue = probe.catalogue()
             if not catalogue.match(p):
@@ -128,30 +134,22 @@ def exit_code(result, fail_on: str, uncertain: bool = False) -> int:
     """2 when a file could not be audited, or only partly (cut off); else 1 when a finding gates CI (at or
     above ``fail_on``, not dismissed by a reviewer, not already in the baseline, certain unless
     ``uncertain``); else 0."""
-    from ..triage.gate import fails
-
     if any(r.error or not r.complete for r in result.reports):
         return EXIT_USAGE
     return EXIT_FINDINGS if fails(result, fail_on, uncertain) else EXIT_OK
 
 
 def run(args) -> int:
-    from ..workflow.audit import audit_paths, count_inputs
-    from ..render import get_renderer, model_needs
 
     if args.jobs != "auto" and args.jobs < 1:
         raise refusal("jobs", code="usage")
-    from ..render.destination import is_folder_output
     if args.table and (args.format != "csv" or is_folder_output("csv", args.output)):
         raise refusal("table_needs_csv", code="usage")     # never silently ignored
     config = build_config(args)
-    from ..render.destination import check_destination, write_output
-    from ..workflow.decisions import load_decisions, prepare
 
     # Everything that can be refused is refused before any report is parsed: the destination (a folder that
     # does not exist, a folder where a file belongs, xlsx to a terminal, HTML for a batch without a folder),
     # the review file and the baseline.
-    from ..files import OwnOutputs
     own = OwnOutputs([args.output], args.lang)
     check_destination(args.format, args.output)
     if args.format == "html":
@@ -182,27 +180,21 @@ def run(args) -> int:
     return exit_code(result, config.fail_on, config.fail_on_uncertain)
 
 
-def renamed_notes(catalogue, config, decisions, lang: str) -> list[str]:
+def renamed_notes(rules, config, decisions, lang: str) -> list[str]:
     """One line for each old id of a renamed rule that the configuration, the options, the review file or the
     baseline names: it still means the rule (the findings' fingerprints are unchanged), but should be
-    updated."""
-    from ..words import catalogue as words, word
-
-    named = list(config.renamed(catalogue))
+    updated. ``rules``: the rule catalogue."""
+    named = list(config.renamed(rules))
     for where, entries in (("--review", decisions.reviews.values() if decisions.reviews else ()),
                            ("--baseline", decisions.baseline.findings if decisions.baseline else ())):
-        olds = sorted({e.rule for e in entries if e.rule in catalogue.renamed})
-        named += [(where, old, catalogue.renamed[old]) for old in olds]
-    say = word(words.COMMANDS, "rule_renamed", lang)
+        olds = sorted({e.rule for e in entries if e.rule in rules.renamed})
+        named += [(where, old, rules.renamed[old]) for old in olds]
+    say = word(catalogue.COMMANDS, "rule_renamed", lang)
     return [say.format(where=where, old=old, new=new) for where, old, new in named]
 
 
 def partial_note(audit, lang: str) -> str:
     """One line for a report that was audited only as far as it could be parsed."""
-    from ..words.errors import one_line
-    from ..render.common import incomplete_reasons
-
-    from ..words import catalogue, word
     head = word(catalogue.COMMANDS, "audit_incomplete", lang)
     reasons = "; ".join(incomplete_reasons(audit, lang))
     return one_line(f"{audit.source}: {head}" + (f" ({reasons})" if reasons else ""))

@@ -4,6 +4,10 @@ from __future__ import annotations
 import sys
 
 from ..words.help import COMMAND_HELP
+from ..triage.baseline import create_baseline, dump_baseline
+from ..files import STDOUT, OwnOutputs, check_file_destination, write_file
+from ._inputs import load_result
+from ..words import catalogue, counted, word
 
 
 def register(sub) -> None:
@@ -19,15 +23,11 @@ def register(sub) -> None:
 
 
 def run_create(args) -> int:
-    from ..triage.baseline import create_baseline, dump_baseline
-    from ..files import STDOUT, OwnOutputs, check_file_destination, write_file
-    from ._inputs import load_result
     check_file_destination(args.output)     # before any auditing
     result = load_result(args.paths, args, OwnOutputs([args.output], args.lang))
     baseline = create_baseline(result)
     write_file(args.output, dump_baseline(baseline))
     if args.output != STDOUT:
         n = len(baseline.findings)
-        from ..words import catalogue, counted, word
         print(counted(word(catalogue.COMMANDS, "baseline_written", args.lang), n, path=args.output), file=sys.stderr)
     return 0

@@ -14,9 +14,11 @@ import importlib
 import re
 import sys
 
-from ..words.errors import InputError
+from ..words.errors import InputError, one_line
 from .interrupt import LANGS, ignore_ctrl_c, interrupted_line, lang_of, python_handles_ctrl_c
 from ..words.help import COMMAND_HELP, ERRORS_SV, HELP_SV, NAMES, help_text
+from .. import __version__
+from ..words import catalogue, word
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -108,6 +110,7 @@ def build_parser(lang: str = "sv", commands=None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=parser_class)
     for name in COMMANDS:
         if commands is None or name in commands:
+            # by name, when chosen: a command's module may pull in pydantic, the parser or the engine
             importlib.import_module(f"auditor.commands.{name}").register(sub)
         else:
             sub.add_parser(command_name(name), help=COMMAND_HELP[name])
@@ -142,7 +145,7 @@ def _command_at(argv: list[str]) -> int | None:
 def build_serve_parser(lang: str = "sv") -> argparse.ArgumentParser:
     """``auditor review serve``: a command of its own under ``review``, whose first positional is otherwise a
     fingerprint."""
-    from .review_serve import add_arguments, run
+    from .review_serve import add_arguments, run     # a command module, loaded only when chosen (as in build_parser)
     parser_class = type("_Parser", (_Parser,), {"lang": "en" if lang == "en" else "sv"})
     parser = parser_class(prog="auditor review serve", lang_default="sv",
                           description="Open the review workspace: audit the reports and serve a local web page where "
@@ -162,7 +165,6 @@ def parse_args(argv: list[str], lang: str):
 
 
 def _version() -> str:
-    from .. import __version__
     return f"auditor {__version__}"
 
 
@@ -197,7 +199,6 @@ def _run(argv: list[str], said: dict) -> int:
         import os
         if os.environ.get("AUDITOR_DEBUG"):
             raise
-        from ..words.errors import one_line
         what = one_line(f"{type(exc).__name__}: {exc}")[:200]
         print(f"auditor: {_say('internal_error', lang, what=what)}", file=sys.stderr)
         return EXIT_USAGE
@@ -217,7 +218,6 @@ def _load_rust_core(args) -> None:
 
 
 def _say(key: str, lang: str, **values) -> str:
-    from ..words import catalogue, word
     return word(catalogue.COMMANDS, key, lang).format(**values)
 
 

@@ -9,6 +9,11 @@ import json
 import sys
 
 from ..words.help import COMMAND_HELP
+from ..workflow.compare import (different_committees, different_units, period_label, reversed_order, compare,
+                                render_text)
+from ..words.errors import one_line, refusal, InputError
+from ..words import catalogue, texts
+from ._inputs import load_result
 
 
 def register(sub) -> None:
@@ -32,9 +37,6 @@ def _named(audit) -> str:
 
 def _checks(old, new, lang: str, force: bool) -> list[str]:
     """Warnings for standard error about the pair; raises when the committees differ and not ``force``."""
-    from ..workflow.compare import different_committees, different_units, period_label, reversed_order
-    from ..words.errors import one_line, refusal
-    from ..words import catalogue, texts
     say = texts(catalogue.COMMANDS, lang)
     warn = say["warning"]
     notes = []
@@ -53,9 +55,6 @@ def _checks(old, new, lang: str, force: bool) -> list[str]:
 
 
 def run(args) -> int:
-    from ..workflow.compare import compare, render_text
-    from ..words.errors import InputError, refusal
-    from ._inputs import load_result
     old = load_result([args.old], args).reports
     new = load_result([args.new], args).reports
     if len(old) != 1 or len(new) != 1:

@@ -5,6 +5,9 @@ import sys
 
 from ..words.errors import refusal, refusal_words
 from ..words.help import COMMAND_HELP
+from ..engine.catalogue import declared_catalogue
+from ..engine.docs import rule_markdown
+from ..words import catalogue as words, word
 
 
 def register(sub) -> None:
@@ -18,8 +21,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..engine.catalogue import declared_catalogue
-    from ..engine.docs import rule_markdown
 
     catalogue = declared_catalogue(tuple(args.rules or ()))
     if args.all:
@@ -27,7 +28,6 @@ def run(args) -> int:
     elif args.rule:
         rule_id = args.rule.strip().upper()
         if rule_id in catalogue.renamed:          # an old id: explain the rule it names now, and say so
-            from ..words import catalogue as words, word
             print("auditor: " + word(words.COMMANDS, "rule_renamed", args.lang).format(
                 where="explain", old=rule_id, new=catalogue.renamed[rule_id]), file=sys.stderr)
             rule_id = catalogue.renamed[rule_id]

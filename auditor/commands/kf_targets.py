@@ -6,6 +6,13 @@ import sys
 
 from ..words.errors import InputError
 from ..words.help import COMMAND_HELP
+from ..workflow.audit import expand_paths, known_kf_targets
+from ..engine.config import Config
+from ..knowledge.kf_vote import consensus, votes
+from ..knowledge import read_kf_targets
+from ..files import OwnOutputs, check_file_destination, write_file
+from ..parser import parse_file
+from ..words import catalogue, counted, texts
 
 
 def register(sub) -> None:
@@ -25,12 +32,6 @@ def register(sub) -> None:
 def run_learn(args) -> int:
     from pathlib import Path
 
-    from ..workflow.audit import expand_paths, known_kf_targets
-    from ..engine.config import Config
-    from ..knowledge.kf_vote import consensus, votes
-    from ..knowledge import read_kf_targets
-    from ..files import OwnOutputs, check_file_destination, write_file
-    from ..parser import parse_file
 
     check_file_destination(args.file, "--file")
     path = Path(args.file)
@@ -46,7 +47,6 @@ def run_learn(args) -> int:
     agreed = consensus(batch, existing)
     names = {key: name for v in batch for key, name in v.names.items()}
     write_file(args.file, _merged_yaml(path, {key: (names[key], cell) for key, cell in agreed.items()}))
-    from ..words import catalogue, counted, texts
     say = texts(catalogue.COMMANDS, args.lang)
     print(say["kf_targets_learnt"].format(path=args.file, targets=counted(say["kf_targets_new"], len(agreed)),
                                           reports=counted(say["kf_targets_reports"], len(batch)),

@@ -5,6 +5,13 @@ import json
 import sys
 
 from ..words.help import COMMAND_HELP
+from ..words.diagnostics import message
+from ..words.errors import InputError
+from ..parser import parse_file
+from ..files import OwnOutputs
+from ..input.reader import expand_inputs, read_report
+from ..render.parse_table import print_reports
+from ..words import catalogue, word
 
 
 def register(sub) -> None:
@@ -20,11 +27,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..words.diagnostics import message
-    from ..words.errors import InputError
-    from ..parser import parse_file
-    from ..files import OwnOutputs
-    from ..input.reader import expand_inputs
 
     reports, failed = [], 0
     own = OwnOutputs((), args.lang)        # standard output redirected into a folder being parsed
@@ -40,7 +42,6 @@ def run(args) -> int:
         for path in paths:
             try:
                 if args.dump_text:
-                    from ..input.reader import read_report
                     sys.stdout.write(read_report(path).text)
                     continue
                 reports.append(parse_file(path))
@@ -56,13 +57,11 @@ def run(args) -> int:
         json.dump(docs[0] if len(docs) == 1 else docs, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        from ..render.parse_table import print_reports
         print_reports(reports, show_diagnostics=args.diagnostics, lang=args.lang)
     if args.format == "json" and args.diagnostics:
         for r in reports:
             for d in r.diagnostics:
                 print(f"{r.source}:{d.line}: {d.code}: {message(d.code, args.lang)}", file=sys.stderr)
             if not r.diagnostics:
-                from ..words import catalogue, word
                 print(f"{r.source}: " + word(catalogue.COMMANDS, "no_diagnostics", args.lang), file=sys.stderr)
     return 2 if failed else 0

@@ -14,6 +14,13 @@ import os
 import sys
 
 from ..words.help import COMMAND_HELP
+from ..triage.review import (DEFAULT_NAME, find_review_file, checked_date, checked_fingerprint, load_reviews,
+                             remove_decision, set_decision, stored_decisions, apply_reviews, stale_subject)
+from ..words.errors import refusal
+from ..files import check_file_destination, OwnOutputs
+from ..words import catalogue, texts, word
+from ..render.common import clean_text, label
+from ._inputs import load_result
 
 
 def register(sub) -> None:
@@ -42,7 +49,6 @@ def register(sub) -> None:
 
 
 def _file(args, paths) -> str:
-    from ..triage.review import DEFAULT_NAME, find_review_file
     if args.file:
         return args.file
     found = find_review_file(paths or [])
@@ -50,11 +56,7 @@ def _file(args, paths) -> str:
 
 
 def run(args) -> int:
-    from ..words.errors import refusal
-    from ..files import check_file_destination
-    from ..triage.review import checked_date, checked_fingerprint, load_reviews, remove_decision, set_decision, stored_decisions
 
-    from ..words import catalogue, texts
     say = texts(catalogue.COMMANDS, args.lang)
     if args.stale:
         return _stale(args, say)
@@ -92,8 +94,6 @@ def run(args) -> int:
 
 def _table(entries: dict, lang: str) -> str:
     """The decisions as aligned columns under a header, one line each, the reason last."""
-    from ..render.common import clean_text, label
-    from ..words import catalogue, word
     head = word(catalogue.COMMANDS, "review_columns", lang)
     rows = [head]
     for fp, e in sorted(entries.items()):
@@ -105,9 +105,6 @@ def _table(entries: dict, lang: str) -> str:
 
 
 def _context(args, paths) -> dict:
-    from ..words.errors import refusal
-    from ._inputs import load_result
-    from ..files import OwnOutputs
     result = load_result(paths, args, OwnOutputs((), args.lang))
     for audit in result.reports:
         for f in audit.findings:
@@ -117,10 +114,6 @@ def _context(args, paths) -> dict:
 
 
 def _stale(args, say: dict) -> int:
-    from ..triage.review import apply_reviews, load_reviews, stale_subject
-    from ._inputs import load_result
-    from ..words.errors import refusal
-    from ..files import OwnOutputs
     path = _file(args, args.stale)
     if args.file and not os.path.exists(args.file):    # "no stale decisions" would hide a mistyped name
         raise refusal("review_file_missing", args.file, code="config")

@@ -13,6 +13,18 @@ import secrets
 import sys
 from pathlib import Path
 
+from .audit import add_run_arguments
+from ..triage.review import DEFAULT_NAME, find_review_file, load_reviews
+from ..words.errors import refusal
+from ..words import catalogue, word, texts
+from ._inputs import read_findings_json
+from ..engine.config import Config, load_config
+from ..findings import AuditResult
+from ..workflow.audit import audit_paths
+from ..files import check_file_destination
+from ..review_app.workspace import Workspace
+from ..review_app.server import create_app
+
 DEFAULT_PORT = 8765
 LOOPBACK_NAMES = ("localhost",)
 
@@ -28,7 +40,6 @@ def add_arguments(p) -> None:
                                                  "--host is not local)")
     p.add_argument("--no-token", action="store_true", help="no token (refused when --host is not local)")
     p.add_argument("--read-only", action="store_true", help="show the findings and decisions; save nothing")
-    from .audit import add_run_arguments
     add_run_arguments(p)
 
 
@@ -44,7 +55,6 @@ def is_local(host: str) -> bool:
 def review_file_for(paths: list[str], named: str | None) -> Path:
     """``--file``, else the review file ``auditor audit`` would read for these paths: an existing
     ``auditor-review.yaml`` beside the reports, else a new one in the folder of the first path."""
-    from ..triage.review import DEFAULT_NAME, find_review_file
     if named:
         return Path(named)
     found = find_review_file(paths)
@@ -55,7 +65,6 @@ def review_file_for(paths: list[str], named: str | None) -> Path:
 
 
 def token_for(args) -> str | None:
-    from ..words.errors import refusal
     if args.no_token:
         if not is_local(args.host):
             raise refusal("serve_public_without_token", code="usage", host=args.host)
@@ -66,7 +75,6 @@ def token_for(args) -> str | None:
 
 
 def _require_extra() -> None:
-    from ..words.errors import refusal
     for module, package in (("starlette", "starlette"), ("uvicorn", "uvicorn"), ("PIL", "pillow")):
         try:
             __import__(module)
@@ -75,7 +83,6 @@ def _require_extra() -> None:
 
 
 def _progress(lang: str):
-    from ..words import catalogue, word
     template = word(catalogue.WORKSPACE, "progress", lang)
     tty = sys.stderr.isatty()
 
@@ -91,14 +98,6 @@ def _progress(lang: str):
 
 def build_workspace(args):
     """Audit the paths (with progress on standard error) into a ``Workspace`` deciding into the review file."""
-    from ._inputs import read_findings_json
-    from ..engine.config import Config, load_config
-    from ..findings import AuditResult
-    from ..triage.review import load_reviews
-    from ..workflow.audit import audit_paths
-    from ..files import check_file_destination
-    from ..review_app.workspace import Workspace
-
     path = review_file_for(args.paths, args.file)
     if not args.read_only:
         check_file_destination(path, "--file")
@@ -125,8 +124,6 @@ def build_workspace(args):
 def run(args) -> int:
     import socket
 
-    from ..words.errors import refusal
-    from ..words import catalogue, texts
 
     if not 0 <= args.port <= 65535:
         raise refusal("serve_port", code="usage")
@@ -147,7 +144,6 @@ def run(args) -> int:
                       reason=exc.strerror or type(exc).__name__) from None
     try:
         ws = build_workspace(args)
-        from ..review_app.server import create_app
         hosts = None if is_local(args.host) else ["*"]
         app = create_app(ws, token=token, allowed_hosts=hosts)
         port = sock.getsockname()[1]

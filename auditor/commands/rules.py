@@ -5,6 +5,9 @@ import json
 import sys
 
 from ..words.help import COMMAND_HELP
+from ..engine.catalogue import declared_catalogue
+from ..render.console import stdout_console
+from ..words import catalogue as words, texts, severity_label
 
 
 def register(sub) -> None:
@@ -15,7 +18,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..engine.catalogue import declared_catalogue
 
     catalogue = declared_catalogue(tuple(args.rules or ()))
     lang = args.lang
@@ -27,9 +29,6 @@ def run(args) -> int:
         return 0
     from rich.table import Table
 
-    from ..render.console import stdout_console
-
-    from ..words import catalogue as words, texts
     say = texts(words.COMMANDS, lang)
     table = Table(title=say["rules_title"], title_justify="left")
     table.add_column("Id", style="bold", no_wrap=True)
@@ -48,7 +47,6 @@ def run(args) -> int:
 
 
 def _sev(severity: str, lang: str) -> str:
-    from ..words import severity_label
 
     style = {"error": "red", "warning": "yellow", "info": "cyan"}[severity]
     return f"[{style}]{severity_label(severity, lang)}[/]"

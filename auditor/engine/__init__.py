@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..knowledge import load_knowledge
+from ..knowledge.location import rule_dirs
+from .catalogue import load_catalogue
+from .config import Config
+
 if TYPE_CHECKING:   # imported when used: ``auditor rules`` and ``explain`` read the catalogue without them
-    from .config import Config
     from ..facts import FactSet
     from ..findings import Finding
     from ..model import Report
@@ -21,13 +25,10 @@ def audit_report(report: Report, config: Config | None = None, lang: str | None 
 
 def audit_facts(report: Report, config: Config | None = None,
                 lang: str | None = None) -> tuple[FactSet, list[Finding]]:
-    from .config import Config
+    # deferred: this package runs whenever the catalogue is read (``auditor rules``, ``explain``), and the
+    # facts and the runner bring pydantic and experta, most of a command's start-up
     from ..facts import derive
-    from ..knowledge import load_knowledge
-    from .catalogue import load_catalogue
-    from ..knowledge.location import rule_dirs
     from .runner import run_facts
-
     config = config or Config()
     catalogue = load_catalogue(tuple(config.rule_dirs))
     facts = derive(report, load_knowledge(rule_dirs(tuple(config.rule_dirs))))

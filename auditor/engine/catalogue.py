@@ -132,7 +132,7 @@ def _load_module(path: Path, package: str):
 
 
 def _spec_from_module(module, path: Path, builtin: bool) -> RuleSpec:
-    from ._experta import Rule
+    from ._experta import Rule    # experta (heavy) only when rule modules load: the light commands read source
 
     def need(name: str, kind):
         value = getattr(module, name, None)
@@ -198,7 +198,7 @@ def _record_class(name: str) -> type:
 
 def fact_fields() -> dict[type, frozenset[str]]:
     """Each matchable fact class (``dsl.FACT_TYPES``) -> the fields its facts are declared with."""
-    from .dsl import FACT_TYPES
+    from .dsl import FACT_TYPES    # (deferred: experta is heavy, as above)
 
     return {fact_class: frozenset(f.name for f in dataclasses.fields(_record_class(name)))
             for name, fact_class in FACT_TYPES.items()}
@@ -206,7 +206,7 @@ def fact_fields() -> dict[type, frozenset[str]]:
 
 def _patterns(element):
     """Every fact pattern in a rule's left-hand side, through AND/OR/NOT/EXISTS/FORALL nesting."""
-    from ._experta import TEST, Fact
+    from ._experta import TEST, Fact    # (deferred: experta is heavy, as above)
     from experta.conditionalelement import ConditionalElement
 
     if isinstance(element, Fact):
@@ -219,7 +219,7 @@ def _patterns(element):
 def pattern_fields(rules) -> dict[type, set[str]]:
     """Each fact class that a pattern of ``rules`` names -> the fields those patterns read (the runner
     declares only these fields of a fact, and only the classes named)."""
-    from ._experta import Fact
+    from ._experta import Fact    # (deferred: experta is heavy, as above)
 
     out: dict[type, set[str]] = {}
     for rule in rules:
@@ -234,8 +234,8 @@ def check_patterns(rule_id: str, rules: list, parameters: dict[str, Any], path: 
 
     The fact classes are those of ``dsl.FACT_TYPES`` (fields: their dataclass's fields) and ``Params``
     (fields: ``rule`` and the rule's PARAMETERS); patterns on other classes are left alone."""
-    from ._experta import Fact
-    from .dsl import Params
+    from ._experta import Fact    # (deferred: experta is heavy, as above)
+    from .dsl import Params    # (deferred: experta is heavy, as above)
 
     known = dict(fact_fields())
     known[Params] = frozenset(parameters) | {"rule"}

@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..words.errors import refusal
+from ..words.errors import refusal, refusal_words
 from ..words.catalogue import ERRORS
+from ..words.toml_errors import toml_problem
+from .catalogue import load_catalogue
 
 SEVERITIES = ("error", "warning", "info")
 _KEYS = {"select", "ignore", "fail-on", "rule-dirs", "rules", "extend-select", "min-confidence", "fail-on-uncertain"}
@@ -47,7 +49,6 @@ class Config:
     source: str | None = None      # the file this came from, for messages
 
     def catalogue(self):
-        from .catalogue import load_catalogue
         return load_catalogue(tuple(self.rule_dirs))
 
     def enabled(self, catalogue) -> list[str]:
@@ -130,7 +131,6 @@ def load_config(path: str | Path | None = None, search: bool = True) -> Config:
     except FileNotFoundError:
         raise refusal("config_missing", str(path), code="config") from None
     except tomllib.TOMLDecodeError as exc:
-        from ..words.toml_errors import toml_problem
         raise refusal("config_not_toml", str(path), code="config", problem=toml_problem(str(exc))) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise refusal("config_unreadable", str(path), code="config", reason=exc) from None
@@ -144,7 +144,6 @@ def _did_you_mean(key: str, known) -> tuple[str, str]:
     """" (menar du fail-on?)" for a key close to a known one (fail_on, failon, fail-onn), else nothing."""
     import difflib
 
-    from ..words.errors import refusal_words
     spelled = key.replace("_", "-").lower()
     close = [spelled] if spelled in known else difflib.get_close_matches(spelled, sorted(known), n=1, cutoff=0.6)
     return refusal_words("did_you_mean", names=close[0]) if close else ("", "")

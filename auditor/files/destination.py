@@ -21,6 +21,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..words.errors import refusal
+from ..words.catalogue import ERRORS
+
 STDOUT = "-"
 
 
@@ -37,7 +40,6 @@ class Target:
 
 
 def _refusal(raw: str, key: str, **values):
-    from ..words.errors import refusal
     return refusal(key, raw, code="output", **values)
 
 
@@ -115,7 +117,6 @@ def classify(path: str | Path, option: str = "--output") -> Target:
         if same is not None and (same.st_dev, same.st_ino) == (st.st_dev, st.st_ino):
             return Target("file", real)
         return Target("stream", p, truncate=True)     # a link whose target has no name to rename onto
-    from ..words.catalogue import ERRORS
     kind = ERRORS[_SPECIAL.get(stat.S_IFMT(st.st_mode), "special_file")]
     raise _refusal(raw, "output_special", kind=kind)
 

@@ -13,6 +13,9 @@ import stat
 import sys
 from pathlib import Path
 
+from ..words import catalogue, word
+from ..words.errors import refusal
+
 
 def _identity(path) -> tuple[int, int] | None:
     try:
@@ -54,11 +57,9 @@ class OwnOutputs:
             return False
         if found not in self._told:
             self._told.add(found)
-            from ..words import catalogue, word
             print(f"auditor: {path}: {word(catalogue.COMMANDS, 'own_output_skipped', self.lang)}", file=sys.stderr)
         return True
 
     def refuse_named(self, path) -> None:
         if path in self:
-            from ..words.errors import refusal
             raise refusal("input_is_output", str(path), code="output")

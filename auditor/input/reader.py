@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..words.errors import InputError
+from .pdf import page_starts, pdf_page_texts
+from .pdf_geometry import read_layout
+from .report_starts import second_report_start
 
 REPORT_SUFFIXES = (".txt", ".pdf")
 
@@ -93,9 +96,6 @@ def read_pdf(data: bytes, source: str) -> ReadText:
     """A PDF by its geometry when its indicator tables' headers give their columns (every row then read by
     position); else its text layer, read like a text file (``auditor.input.pdf``), which also gives the
     refusals for scanned, encrypted and damaged files."""
-    from .pdf import page_starts, pdf_page_texts
-    from .pdf_geometry import read_layout
-
     layout = read_layout(data)
     if layout is not None and layout.read_by_position:
         return ReadText(layout.text, pages=layout.pages, layout=layout)
@@ -197,7 +197,6 @@ def check_report(text: str, source: str) -> str:
 def check_single_report(text: str, source: str) -> str:
     """``text`` if it holds one report, else ``InputError`` (code "several-reports"): two reports in one file
     would otherwise be merged silently (see ``auditor.input.report_starts``)."""
-    from .report_starts import second_report_start
     start = second_report_start(text)
     if start is not None:
         shown = start.text if len(start.text) <= 60 else start.text[:59] + "…"

@@ -9,6 +9,8 @@ from typing import Mapping
 
 from ..model import Diagnostic, Report
 from ..input.reader import read_report
+from .document import parse_document, DocumentParser
+from ..words.diagnostics import message
 
 
 def parse_text(text: str, source: str = "<text>", kf_targets: Mapping[tuple[int, str], str] | None = None,
@@ -16,13 +18,11 @@ def parse_text(text: str, source: str = "<text>", kf_targets: Mapping[tuple[int,
     """``kf_targets``: KF's known annual targets, (year, ``knowledge.kf_key(name)``) -> the cell as printed
     (default: the shipped knowledge, ``rules/kf_targets.yaml``). ``layout``: what a PDF's geometry gave
     (``auditor.input.pdf_geometry.PdfLayout``): its rows' cells by column, its furniture and its pages."""
-    from .document import parse_document
     if layout is None:
         return parse_document(text, source, kf_targets)
     report = parse_document(text, source, kf_targets, layout.positioned, layout.furniture)
     report.pages = list(layout.pages)
     if getattr(layout, "unreadable_at", None):
-        from ..words.diagnostics import message
         for line in layout.unreadable_at:    # a table whose header geometry failed was read as text
             report.diagnostics.append(Diagnostic(line=line, code="pdf-table-text", message=message("pdf-table-text")))
     return report
@@ -34,11 +34,9 @@ def parse_file(path: str | Path, kf_targets: Mapping[tuple[int, str], str] | Non
     if read.pages is not None:
         report.pages = list(read.pages)
     if read.text_path:
-        from ..words.diagnostics import message
         report.diagnostics.append(Diagnostic(code="pdf-text-path", message=message("pdf-text-path")))
     if read.cut_mid_character:
         # a file cut by bytes inside its last character: partial, whatever the text's last line looks like
-        from ..words.diagnostics import message
         report.complete = False
         report.diagnostics.append(Diagnostic(line=report.line_count or None, code="cut-mid-character",
                                              message=message("cut-mid-character")))
@@ -49,7 +47,6 @@ def account_lines(text: str) -> dict[int, str]:
     """Where each non-blank input line went: line number -> "goal", "goal-text", "section-label",
     "indicator", "indicator-analysis", "activity", "activity-analysis", "table-header", "furniture",
     "narrative" or "diagnostic". Lines missing from the result were lost (a bug)."""
-    from .document import DocumentParser
     parser = DocumentParser(text, "<text>")
     parser.parse()
     return dict(parser.dispo)

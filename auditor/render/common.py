@@ -10,6 +10,7 @@ from typing import Any, Iterable
 from ..findings import SEVERITY_RANK, AuditResult, Finding, ReportAudit
 from ..words import catalogue, place, severity_label, texts, word  # noqa: F401 (severity_label: renderers' too)
 from .location import place_in
+from ..words.diagnostics import described
 
 SEVERITY_ORDER = ("error", "warning", "info")
 
@@ -136,7 +137,6 @@ INCOMPLETE_CODES = ("truncated", "cut-mid-character", "no-goals")
 
 def incomplete_reasons(audit: ReportAudit, lang: str) -> list[str]:
     """Why a partial report is incomplete, one line each ("rad 300: texten slutar mitt i ...")."""
-    from ..words.diagnostics import described
     out = []
     for d in audit.diagnostics:
         if d.code in INCOMPLETE_CODES:

@@ -19,7 +19,10 @@ from .evidence import evidence_pairs
 from .location import location
 from ..words.diagnostics import described
 from ..triage.gate import gates
-from ..words import by_lang, catalogue, direction_reason, number
+from ..words import by_lang, catalogue, counted, direction_reason, number
+from .. import __version__
+from ..files import write_folder
+from .destination import html_needs_folder, is_folder_output
 
 UI: dict[str, dict[str, str]] = by_lang(catalogue.HTML)
 
@@ -210,7 +213,6 @@ def _page_context(audit: ReportAudit, builder: _Builder, index_name: str | None,
 
 
 def _version() -> str:
-    from .. import __version__
     return __version__
 
 
@@ -248,7 +250,6 @@ def _index_context(result: AuditResult, names: list[str], builder: _Builder) -> 
         })
     totals = severity_counts(f for a in result.reports for f in a.findings if not f.dismissed)
     stale = _stale_views(result.stale_reviews, builder.lang)
-    from ..words import counted
     return {"lang": builder.lang, "t": UI[builder.lang], "rows": rows, "rules": rules, "totals": totals,
             "reports_line": counted(UI[builder.lang]["n_reports"], len(rows)),
             "stale": stale, "version": _version()}
@@ -258,9 +259,6 @@ def render_html(result: AuditResult, options: Any = None) -> str | None:
     """The registry entry. With ``options.output`` (a folder) it writes every page there, with the index
     page even for a single report, and returns None; without, it returns the single report's page (a batch
     needs a folder)."""
-    from ..files import write_folder
-    from .destination import html_needs_folder, is_folder_output
-
     output = opt(options, "output")
     if is_folder_output("html", output):
         options = {**(options if isinstance(options, dict) else vars(options or {})), "index": True}

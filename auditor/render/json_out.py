@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 
 from ..findings import SCHEMA, AuditResult
+from ..words.diagnostics import described
+from .common import opt
 
 REPORT_KEYS = ("source", "committee", "unit", "report_kind", "year")
 FINDING_KEYS = ("rule", "severity", "line", "message", "goal", "evidence", "fingerprint")
@@ -14,8 +16,6 @@ FINDING_KEYS = ("rule", "severity", "line", "message", "goal", "evidence", "fing
 
 def report_doc(audit, lang: str = "sv") -> dict:
     """The contract object of one audited report."""
-    from ..words.diagnostics import described
-
     doc = {k: getattr(audit, k) for k in REPORT_KEYS}
     findings = sorted(audit.findings, key=lambda f: (f.line, f.rule, f.fingerprint))
     doc["findings"] = []
@@ -62,7 +62,6 @@ def render(result: AuditResult, options: dict | None = None) -> str:
     """``json.dumps(contract(result), indent=1)``, byte for byte, built one report at a time: with an indent
     the json module encodes in Python into a list of small chunks, which for a batch of hundreds of reports
     costs several times the size of the output; per report it stays small."""
-    from .common import opt
     lang = opt(options, "lang", "sv")
     if not result.reports or result.stale_reviews:
         return _dumps(contract(result, lang)) + "\n"

@@ -12,6 +12,7 @@ from ..words.diagnostics import message
 from ..model import Report
 from ..words import catalogue, counted, texts
 from .location import place_in
+from .console import stdout_console
 
 ASSESSMENT_STYLE = {"helt": "green", "delvis": "yellow", "inte": "red", "ingen": "dim", None: "dim"}
 def _n(words, n: int) -> str:
@@ -21,7 +22,6 @@ def _n(words, n: int) -> str:
 def print_reports(reports: list[Report], show_diagnostics: bool = False, console: Console | None = None,
                   lang: str = "sv") -> None:
     if console is None:
-        from .console import stdout_console
         console = stdout_console()
     w = texts(catalogue.PARSE_TABLE, lang)
     for report in reports:

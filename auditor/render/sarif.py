@@ -13,6 +13,7 @@ from typing import Any
 
 from ..findings import AuditResult, Finding, ReportAudit
 from .common import clean_data, clean_text, opt, report_name, rule_ids
+from .. import __version__
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -66,7 +67,6 @@ def build_sarif(result: AuditResult, options: Any = None) -> dict:
     ids = rule_ids(result, options)
     titles: dict[str, str] = opt(options, "rule_titles", {})
     index = {rule: i for i, rule in enumerate(ids)}
-    from .. import __version__
     rules = []
     for rule in ids:
         entry: dict[str, Any] = {"id": rule}

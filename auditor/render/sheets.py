@@ -17,6 +17,8 @@ from ..findings import AuditResult
 from ..words import catalogue, direction_reason, word
 from .common import clean_text, label, opt, report_name
 from .evidence import evidence_pairs
+from ..files import write_folder
+from .destination import is_folder_output
 
 # The columns of each table, by key (their headers: ``catalogue.SHEET_COLUMNS``). The report's name comes first.
 REPORT_COLUMNS = ("committee", "report_kind", "year", "source")
@@ -210,8 +212,6 @@ def render_csv(result: AuditResult, options: Any = None) -> str | None:
     lang = opt(options, "lang", "sv")
     sheets = list(frames(result, options).values())
     output = opt(options, "output")
-    from ..files import write_folder
-    from .destination import is_folder_output
     if is_folder_output("csv", output):
         names = (word(catalogue.SHEETS, "findings_file", lang), word(catalogue.SHEETS, "indicators_file", lang))
         write_folder(output, {name: _csv(df, lang) for name, df in zip(names, sheets)})

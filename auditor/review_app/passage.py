@@ -11,6 +11,8 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..input.reader import read_file
+
 BEFORE, AFTER = 4, 6
 
 
@@ -22,7 +24,6 @@ class Passage:
 @functools.lru_cache(maxsize=64)
 def _read(source: str, stamp: float) -> tuple[list[str], object | None]:
     """The lines of a report as the parser read them, and its PDF layout when it was read by position."""
-    from ..input.reader import read_file
     read = read_file(source)
     return read.text.split("\n"), read.layout
 

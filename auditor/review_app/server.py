@@ -23,6 +23,10 @@ from ..findings import AuditResult
 from ..render.common import clean_text, label, slugify
 from .views import committee_rows, report_context, stale_rows, words
 from .workspace import Workspace
+from .page_image import render_region
+from .passage import source_text
+from ..triage.review import version_of
+from ..render import get_renderer
 
 COOKIE = "auditor_token"
 
@@ -146,8 +150,6 @@ def create_app(ws: Workspace, token: str | None = None, allowed_hosts: list[str]
             return page("report.html.j2", **report_context(ws, i))
 
     def image(request: Request):
-        from .page_image import render_region
-        from .passage import source_text
         i, fp = request.path_params["index"], request.path_params["fingerprint"]
         with ws.lock:
             audit, f = ws.report(i), ws.finding(i, fp)
@@ -194,7 +196,6 @@ def create_app(ws: Workspace, token: str | None = None, allowed_hosts: list[str]
             entry = await run_in_threadpool(ws.decide, i, fp, decision, reason, by, seen)
         except InputError as exc:
             return JSONResponse({"error": exc.message(ws.lang)}, status_code=STATUS.get(exc.code, 400))
-        from ..triage.review import version_of
         return JSONResponse({"fingerprint": fp, "decision": entry.decision, "by": entry.by, "date": entry.date,
                              "reason": entry.reason, "version": version_of(entry),
                              "text": t["decided"].format(decision=label(entry.decision, ws.lang), by=entry.by,
@@ -218,6 +219,5 @@ def create_app(ws: Workspace, token: str | None = None, allowed_hosts: list[str]
 
 
 def _export(ws: Workspace, result: AuditResult, fmt: str) -> bytes:
-    from ..render import get_renderer
     out = get_renderer(fmt)(result, {**ws.options, "lang": ws.lang, "output": None})
     return out.encode("utf-8") if isinstance(out, str) else out

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from ..findings import AuditResult, Finding, ReportAudit, StaleReview
 from ..triage.review import ReviewEntry, apply_reviews, load_reviews, set_decision, version_of
+from .passage import source_text
+from ..words.errors import refusal
 
 
 @dataclass
@@ -39,7 +41,6 @@ class Workspace:
     def warm(self) -> None:
         """Read every report's text (and a PDF's layout) into the passage cache, so that the first view of a
         long PDF report does not wait for its pages to be read again (run in a thread at start)."""
-        from .passage import source_text
         for audit in self.result.reports:
             if not audit.error:
                 source_text(audit.source)
@@ -59,7 +60,6 @@ class Workspace:
         """Store a decision made today on a finding of report ``index``, with the finding's rule, file, line and
         message as context (as ``auditor review --report`` stores them). ``seen`` is the ``version_of`` the
         decision the reviewer's page showed ("" for none); None skips the check."""
-        from ..words.errors import refusal
         if self.read_only:
             raise refusal("serve_read_only", code="forbidden")
         audit = self.report(index)

@@ -28,8 +28,9 @@ from typing import Iterable
 
 from pydantic import ConfigDict, ValidationError
 
-from ..words.errors import refusal, refusal_words as _words
+from ..words.errors import refusal, refusal_words as _words, one_line
 from ..findings import AuditResult, Decision, Review, StaleReview
+from ..files import write_file
 
 SCHEMA = "auditor.review/1"
 DEFAULT_NAME = "auditor-review.yaml"
@@ -87,7 +88,6 @@ def load_reviews(path: str | Path) -> dict[str, ReviewEntry]:
     try:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
-        from ..words.errors import one_line
         where = getattr(exc, "problem_mark", None)
         at = _words("at_line", line=where.line + 1) if where is not None else ("", "")
         problem = one_line(str(getattr(exc, "problem", None) or type(exc).__name__))
@@ -145,7 +145,6 @@ def dump_reviews(entries: dict[str, ReviewEntry]) -> str:
 
 
 def save_reviews(path: str | Path, entries: dict[str, ReviewEntry]) -> None:
-    from ..files import write_file
     write_file(path, dump_reviews(entries), "--file")
 
 

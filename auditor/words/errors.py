@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .catalogue import ERRORS
+
 # Line breaks and other control characters (from file names or library messages) would break the promise of
 # one line per error, and could move the cursor of a terminal: they are shown as a space or "?".
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -42,8 +44,6 @@ def refusal(message_id: str, source: str | None = None, /, code: str = "input", 
 def refusal_words(message_id: str, /, **values) -> tuple[str, str]:
     """``catalogue.ERRORS[message_id]`` filled in with ``values``, as a (Swedish, English) pair: a refusal or
     a part of one (a value given as a pair is taken in each language)."""
-    from .catalogue import ERRORS
-
     sv, en = ((text.format(**{k: v[i] if isinstance(v, tuple) else v for k, v in values.items()}))
               for i, text in enumerate(ERRORS[message_id]))
     return sv, en

@@ -13,10 +13,17 @@ from pathlib import Path
 from typing import Literal
 
 from ..engine.config import Config
-from ..knowledge.kf_vote import votes
+from ..knowledge.kf_vote import votes, consensus
 from ..words.errors import InputError
 from ..findings import AuditResult, ReportAudit
 from ..model import Report
+from ..engine import audit_facts
+from ..parser import parse_file
+from ..words import catalogue, word
+from ..knowledge import load_knowledge
+from ..knowledge.location import rule_dirs
+from ..input.reader import expand_inputs
+from .jobs import workers_for
 
 INPUT_SUFFIXES = (".txt", ".pdf")
 
@@ -30,8 +37,6 @@ Keep = Literal["full", "outline", "none"]
 
 def audit_report_model(report: Report, config: Config | None = None) -> ReportAudit:
     """Audit an already parsed report."""
-    from ..engine import audit_facts
-
     config = config or Config()
     facts, found = audit_facts(report, config)
     # a finding whose decisive cells are more likely misplaced than not is withheld, not dropped
@@ -63,8 +68,6 @@ def audit_file(path: str | Path, config: Config | None = None, keep: Keep = "ful
     """Parse and audit one file. A file that cannot be read or parsed gives a ``ReportAudit`` with
     ``error`` set instead of raising, so one bad file does not stop a batch. An unexpected exception
     (a bug) is reported the same way, naming the file, unless ``strict`` (tests and fuzzing) re-raises it."""
-    from ..parser import parse_file
-
     config = config or Config()
     lang = config.lang
     try:
@@ -78,16 +81,12 @@ def audit_file(path: str | Path, config: Config | None = None, keep: Keep = "ful
         if strict:
             raise
         what = f"{type(exc).__name__}: {exc}"[:200]
-        from ..words import catalogue, word
         return ReportAudit(source=str(path), error=word(catalogue.COMMANDS, "internal_error_in_file", lang).format(
             path=path, what=what))
 
 
 def known_kf_targets(config: Config) -> dict:
     """KF's targets from the knowledge files of the configured rule directories, and the batch's vote."""
-    from ..knowledge import load_knowledge
-    from ..knowledge.location import rule_dirs
-
     known = load_knowledge(rule_dirs(tuple(config.rule_dirs))).kf_targets
     return {**config.kf_targets, **known} if config.kf_targets else known
 
@@ -97,8 +96,6 @@ def _expand(paths, own=None) -> list[tuple[Path, InputError | None]]:
     (recursively, sorted), without repeats; (path, error) for a path that is missing or a folder without
     reports, so that the batch reports it and goes on. Raises ``InputError`` when nothing is left to audit,
     and when a file named is also the command's output (``own``: the files it writes, left out of folders)."""
-    from ..input.reader import expand_inputs
-
     if own is not None:
         for raw in paths:
             own.refuse_named(raw)
@@ -220,8 +217,6 @@ def audit_paths(paths, config: Config | None = None, jobs: int | str = 1, keep: 
     ``keep`` asks for; the result is the same, byte for byte, whatever ``jobs`` is. ``progress(done, total,
     path)`` is called as each file of the first pass is audited (the review workspace shows it for a large
     folder)."""
-    from .jobs import workers_for
-
     items = _expand(paths, own)
     config = config or Config()
     files = [p for p, error in items if error is None]
@@ -253,7 +248,6 @@ def _revote(files: list[Path], done: list[ReportAudit], config: Config, jobs: in
     that a report's doubtful rows print, that report is read again knowing it."""
     from dataclasses import replace
 
-    from ..knowledge.kf_vote import consensus
 
     agreed = consensus([a.kf_votes for a in done if a.kf_votes is not None], known_kf_targets(config))
     again = [i for i, a in enumerate(done) if a.kf_votes is not None and a.kf_votes.open & agreed.keys()]

@@ -16,6 +16,7 @@ from pydantic import BaseModel, model_serializer
 from ..findings import Finding, ReportAudit, _drop_unset
 from ..model import Goal
 from ..words import by_lang, catalogue, number, place_on, word
+from ..render.common import clean_text
 
 _WORD = re.compile(r"[^\w]+")
 
@@ -300,7 +301,6 @@ def _moved(g: GoalChange, t: dict, lang: str) -> str:
 
 
 def render_text(c: Comparison, lang: str = "sv", markdown: bool = False) -> str:
-    from ..render.common import clean_text
     t = TEXT.get(lang, TEXT["sv"])
     h = "## " if markdown else ""
     bullet = "- " if markdown else "  "

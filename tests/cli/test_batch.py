@@ -130,7 +130,7 @@ def test_an_unexpected_error_in_one_file_is_reported_and_the_batch_goes_on(tmp_p
             raise RuntimeError("boom")
         return real(path, **kwargs)
 
-    monkeypatch.setattr(parser, "parse_file", flaky)
+    monkeypatch.setattr("auditor.workflow.audit.parse_file", flaky)
     result = audit_paths([str(p) for p in good])
     first, second = result.reports
     assert first.error == f"{good[0]}: internt fel vid granskningen (RuntimeError: boom); rapportera gärna felet"

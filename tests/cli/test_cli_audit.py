@@ -16,7 +16,7 @@ def report_file(tmp_path, monkeypatch, fixture_report):
 
     def fake_parse(p, **_):
         return fixture_report.model_copy(update={"source": str(p)})
-    monkeypatch.setattr("auditor.parser.parse_file", fake_parse)
+    monkeypatch.setattr("auditor.workflow.audit.parse_file", fake_parse)
     monkeypatch.chdir(tmp_path)          # no configuration file is found above tmp_path's own
     return path
 
@@ -144,7 +144,7 @@ def test_english(report_file, capsys):
 def test_folder_expansion(tmp_path, capsys, monkeypatch, fixture_report):
     for name in ("b.txt", "a.txt", "skip.json"):
         (tmp_path / name).write_text("x", encoding="utf-8")
-    monkeypatch.setattr("auditor.parser.parse_file", lambda p: fixture_report.model_copy(update={"source": str(p)}))
+    monkeypatch.setattr("auditor.workflow.audit.parse_file", lambda p: fixture_report.model_copy(update={"source": str(p)}))
     monkeypatch.chdir(tmp_path)
     _, out, _ = run(capsys, "audit", str(tmp_path), "-f", "json")
     sources = [r["source"] for r in json.loads(out)["reports"]]

@@ -107,7 +107,7 @@ def _setup(case: str, tmp: Path, monkeypatch) -> list[str]:
     if case == "internal-file":
         def boom(path, **_):
             raise RuntimeError("ett fel")
-        monkeypatch.setattr("auditor.parser.parse_file", boom)
+        monkeypatch.setattr("auditor.workflow.audit.parse_file", boom)
         return ["audit", str(VB)]
     if case == "internal":
         def boom(*args, **kwargs):
@@ -117,7 +117,7 @@ def _setup(case: str, tmp: Path, monkeypatch) -> list[str]:
     if case == "interrupted":
         def interrupt(*args, **kwargs):
             raise KeyboardInterrupt
-        monkeypatch.setattr("auditor.workflow.audit.audit_paths", interrupt)
+        monkeypatch.setattr("auditor.commands.audit.audit_paths", interrupt)
         return ["audit", str(VB), "--output", str(tmp / "ut.json")]
     if case == "table-without-csv":
         return ["audit", str(VB), "--format", "json", "--table", "indicators"]
