@@ -21,6 +21,7 @@ from ..workflow.decisions import load_decisions, prepare
 from ..files import OwnOutputs
 from ..words import catalogue, word
 from ..render.common import incomplete_reasons
+from ..workflow.progress import batch_progress
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 RANK = {"info": 0, "warning": 1, "error": 2}
@@ -156,7 +157,6 @@ def run(args) -> int:
         check_destination(args.format, args.output, count_inputs(args.paths, own))
     decisions = load_decisions(args, args.paths)
 
-    from ..workflow.progress import batch_progress
     with batch_progress() as progress:
         result = audit_paths(args.paths, config, jobs=args.jobs, keep=model_needs(args.format), own=own,
                              progress=progress)

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Callable, Iterator
 
+from ..render.common import clean_text     # a file's name is drawn without its control characters
+
 Progress = Callable[[int, int, Path], None]
 
 
@@ -34,8 +36,6 @@ def batch_progress(stream=None, environ=None) -> Iterator[Progress | None]:
     from rich.console import Console
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeRemainingColumn
-
-    from ..render.common import clean_text     # a file's name is drawn without its control characters
 
     console = Console(file=sys.stderr if stream is None else stream, stderr=stream is None)
     bar = Bar(BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), TextColumn("{task.description}"),

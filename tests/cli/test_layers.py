@@ -63,3 +63,26 @@ def test_a_backwards_import_breaks_the_contract(tmp_path, lower, higher):
     proc = _lint(folder)
     assert proc.returncode != 0
     assert "0 kept, 1 broken" in proc.stdout and higher in proc.stdout, proc.stdout[-3000:]
+
+
+def _deferred_internal_imports():
+    """(file, line, text) of every import of an auditor module inside a function."""
+    import ast
+    for path in sorted((ROOT / "auditor").rglob("*.py")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for node in ast.walk(ast.parse("\n".join(lines))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.ImportFrom) and (inner.level or (inner.module or "").startswith("auditor")):
+                        above = inner.lineno - 2            # the line above a run of imports
+                        while lines[above].strip().startswith(("from ", "import ")):
+                            above -= 1
+                        yield path.relative_to(ROOT), inner.lineno, lines[inner.lineno - 1], lines[above]
+
+
+def test_an_import_inside_a_function_says_why():
+    """Imports belong at the top of a module; one deferred into a function (for the start-up, or a heavy
+    library) says why on its line or on the line above it (or above the run of imports it is in)."""
+    silent = [f"{path}:{n}: {line.strip()}" for path, n, line, above in _deferred_internal_imports()
+              if "#" not in line and not above.strip().startswith("#")]
+    assert not silent, silent
