@@ -25,7 +25,7 @@ from .goals import GoalHeadings
 from ..prose.claims import read_claims, settle_trends
 from ..input.lines import Line
 from .meta import read_meta
-from .placement import Context, counts_things, decide
+from .placement import KF_GOAL_LEVELS, Context, counts_things, decide
 from .row_patterns import neighbour_shapes, text_pattern
 from ..input.values import NUMBER, YEAR, parse_value
 from .rows import IndicatorRows
@@ -85,7 +85,8 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
                     known = kf_targets.get((report.year, kf_key(ind.name))) if report.year else None
                     ctx = Context(report_kind=report.report_kind, spacing=spacing, people=people,
                                   known_kf=parse_value(known) if known else None, count=counts_things(ind.name),
-                                  positioned=self.positioned.get(self.value_line.get(id(ind), 0)))
+                                  positioned=self.positioned.get(self.value_line.get(id(ind), 0)),
+                                  kf_goal=KF_GOAL_LEVELS.get(goal.level))
                     placed.append((ind, row, ctx, list(ind.notes)))
                     self.owner[id(ind)] = id(goal)
                     decide(ind, row, ctx)
