@@ -119,6 +119,7 @@ def make_workspace(place: Path) -> Path:
     (reports / "lovsjo_t2_2025.txt").write_text(t2_copy_of_example_t1(t1), encoding="utf-8")
     shutil.copy(FIXTURES / "example_vb.txt", place / "rapport.txt")
     shutil.copy(FIXTURES / "quirk_truncated.txt", place / "t1-2025.txt")
+    shutil.copy(FIXTURES / "quirk_alike_columns.txt", place / "t1-osaker.txt")
     (place / "bilaga.pdf").write_bytes(_scanned_pdf())
     (place / "fixtures").symlink_to(FIXTURES)
     return place

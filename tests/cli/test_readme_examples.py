@@ -338,16 +338,17 @@ def test_the_terminal_and_markdown_say_what_the_readme_quotes(tmp_path):
 
 
 def test_uncertain_findings_are_marked_as_quoted(tmp_path):
-    """The words the configuration section quotes for uncertain and withheld findings, on the truncated
-    fixture (one finding rests on a cell placed with 0.70 certainty)."""
+    """The words the configuration section quotes for uncertain and withheld findings, on a report whose
+    one finding rests on a cell placed with 0.66 certainty ("80 80 %": last year's outcome or a forecast
+    printed without its unit)."""
     section = TEXT.split("### Configuration", 1)[1].split("\n### ", 1)[0]
     quotes = [m for pair in re.findall(r'\("([^"]+)"\)|under "([^"]+)"', section) for m in pair if m]
     assert len(quotes) == 3, quotes
     marked, doubt, withheld = quotes
     place = make_workspace(tmp_path)
-    shown = run("auditor audit t1-2025.txt", place).out
+    shown = run("auditor audit t1-osaker.txt", place).out
     assert marked in shown and doubt in shown
-    assert withheld in run("auditor audit t1-2025.txt --min-confidence 0.75", place).out
+    assert withheld in run("auditor audit t1-osaker.txt --min-confidence 0.75", place).out
 
 
 def test_write_regenerates_a_stale_sample(tmp_path):
