@@ -8,7 +8,9 @@ pypdf has two extraction modes and neither alone gives the corpus layout:
   trailing spaces, which destroys the spacing signals the parser reads.
 So the text is taken from ``plain`` and the blank lines from ``layout``: where the non-blank lines of both
 agree (whitespace-insensitively), a blank line is inserted wherever ``layout`` has a gap. Where they do not
-agree (unusual content streams), the page falls back to ``plain`` alone.
+(``layout`` orders the lines by height and joins a table row's cells, ``plain`` follows the content stream,
+which may draw the page furniture first), the lines both print are aligned and a gap counts only between
+two lines that follow each other in both.
 
 Limits: a blank line that falls exactly on a page break is invisible in a PDF and is lost; text drawn as
 images (scans) has no text layer and is refused; the order of text runs is the order of
@@ -21,6 +23,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from difflib import SequenceMatcher
 
 from ..words.errors import InputError
 
@@ -121,18 +124,42 @@ def merge_blank_lines(plain: str, layout: str) -> str:
             continue
         k += 1
         if k >= len(content) or _squash(content[k][1]) != _squash(norm):
-            return plain
+            gaps_after = _aligned_gaps(content, layout)
+            break
         if gap and k > 0:
             gaps_after.add(content[k - 1][0])
         gap = False
-    if k != len(content) - 1:
-        return plain
+    else:
+        if k != len(content) - 1:
+            gaps_after = _aligned_gaps(content, layout)
     out = []
     for i, line in enumerate(p_lines):
         out.append(line)
         if i in gaps_after and (i + 1 >= len(p_lines) or p_lines[i + 1].strip()):
             out.append("")
     return "\n".join(out)
+
+
+def _aligned_gaps(content: list[tuple[int, str]], layout: str) -> set[int]:
+    """The plain lines after which ``layout`` has a gap, where the two modes do not print the same lines in
+    the same order (layout mode orders the page's lines by height and joins a table row's cells into one
+    line; plain mode follows the content stream): the lines both print are aligned, and a gap counts only
+    between two lines that follow each other in both."""
+    ordered: list[tuple[str, bool]] = []     # each layout line (squashed) and whether a gap stands above it
+    gap = False
+    for line in layout.split("\n"):
+        squashed = _squash(line)
+        if not squashed:
+            gap = True
+            continue
+        ordered.append((squashed, gap))
+        gap = False
+    matcher = SequenceMatcher(None, [_squash(text) for _, text in content], [text for text, _ in ordered],
+                              autojunk=False)
+    out: set[int] = set()
+    for a, b, size in matcher.get_matching_blocks():
+        out.update(content[a + n - 1][0] for n in range(1, size) if ordered[b + n][1])
+    return out
 
 
 def _squash(text: str) -> str:

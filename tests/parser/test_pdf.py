@@ -68,3 +68,46 @@ def test_cli_parses_a_pdf(tmp_path, capsys):
     assert [g["title"] for g in doc["goals"]][:2] == [
         "Ett Lövsjö där alla unga har en trygg uppväxt och en väg till arbete",
         "Unga i Lövsjö får en första kontakt med arbetslivet och känner sig trygga i skolan"]
+
+
+def test_blank_lines_come_back_where_layout_mode_orders_the_lines_otherwise():
+    """pypdf's layout mode orders a page's lines by height and joins a table row's cells into one line, while
+    plain mode follows the content stream (furniture first, a wrapped row's dates under its text): the gaps
+    still come back between the lines that follow each other in both, so an activity after an analysis
+    starts a block of its own."""
+    from auditor.input.pdf import merge_blank_lines
+
+    plain = "\n".join(["Lövsjö stadsdelsnämnd Sid 2 (3)", "Box 8310", "Aktivitet Startdatum Slutdatum Avvikelse",
+                       "Förvaltningen utvecklar samverkan", "med skolorna.", "2025-01-01 2025-12-31", "Analys",
+                       "Arbetet går enligt plan.", "Förvaltningen genomför trygghetsvandringar. 2025-03-01 2025-06-30"])
+    layout = "\n".join(["Lövsjö stadsdelsnämnd            Sid 2 (3)", "", "Aktivitet   Startdatum   Slutdatum",
+                        "", "Förvaltningen utvecklar samverkan   2025-01-01   2025-12-31", "med skolorna.", "",
+                        "Analys", "", "Arbetet går enligt plan.", "",
+                        "Förvaltningen genomför trygghetsvandringar.   2025-03-01   2025-06-30", "", "Box 8310"])
+    lines = merge_blank_lines(plain, layout).split("\n")
+    assert lines[lines.index("Arbetet går enligt plan.") + 1] == ""
+    assert lines[lines.index("Analys") + 1] == ""
+    # lines that do not follow each other in both modes get no gap from it
+    assert lines[:3] == plain.split("\n")[:3]
+
+
+def test_a_drawn_pdf_read_as_text_keeps_an_activity_after_an_analysis(tmp_path):
+    """A PDF drawn as ILS prints it, read from its text layer (the text path): each activity after another's
+    analysis is an activity of its own, not the tail of that analysis."""
+    from datetime import date
+
+    from auditor.input.pdf import pdf_to_text
+    from auditor.model import Activity, Goal, Report
+    from auditor.parser import parse_text
+    from pdf_draw import Style, draw_report
+
+    acts = [Activity(text=f"Förvaltningen genomför insats nummer {n} i stadsdelen.", line=0,
+                     start=date(2025, 1, 1), end=date(2025, 12, 31),
+                     analysis="Arbetet följs upp löpande och går enligt plan.") for n in range(1, 5)]
+    goal = Goal(id="g0", level="namndmal", line=0, title="Barn och unga i Lövsjö har en trygg uppväxt",
+                assessment="delvis", analysis="Förvaltningen bedömer att målet uppfylls delvis.", activities=acts)
+    model = Report(source="<drawn>", committee="Lövsjö stadsdelsnämnd", report_kind="T1", year=2025, goals=[goal])
+    pdf = draw_report(model, tmp_path / "acts.pdf", Style(page_height=120.0))
+    got = parse_text(pdf_to_text(pdf.read_bytes(), str(pdf)), str(pdf))
+    assert [(" ".join(a.text.split()), a.start, a.end) for g in got.goals for a in g.activities] == \
+        [(a.text, a.start, a.end) for a in acts]
