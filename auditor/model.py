@@ -20,12 +20,22 @@ ReportKind = Literal["VB", "T1", "T2"]
 
 LEVELS: tuple[str, ...] = ("inriktningsmal", "verksamhetsomradesmal", "namndmal", "enhetsmal")
 
-# A row's or a cell's placement counts as certain from this confidence on (see parser/placement.py).
+# How sure a reading is, on one scale from 0 to 1, and the thresholds every part of the tool judges it by
+# (``Indicator.cell_sure`` is the one answer for a cell):
+# a row's or a cell's placement counts as certain from this confidence on (see parser/placement.py); a
+# finding below it is shown with low confidence;
 CERTAIN = 0.9
+# the sureness of a row read without per-cell confidence (by older means, or built by hand) whose columns
+# are not certain: uncertain, not withheld;
+UNSURE_ROW = 0.75
+# below this a finding's decisive cells are more likely misplaced than not: it is withheld (the default of
+# ``--min-confidence``).
+MIN_CONFIDENCE = 0.6
 
 VALUE_COLUMNS: tuple[str, ...] = (
     "outcome", "outcome_men", "outcome_women", "previous", "forecast", "target", "kf_target",
 )
+_GENDER = ("outcome_men", "outcome_women")
 
 
 class _Model(BaseModel):
@@ -98,6 +108,38 @@ class Indicator(_Model):
 
     def cells(self) -> dict[str, Value | None]:
         return {name: getattr(self, name) for name in VALUE_COLUMNS}
+
+    def cell_sure(self, column: str) -> float:
+        """How sure the placement of the cell in ``column`` is, present or empty (0..1): its
+        ``cell_confidence`` (a column the table does not have is surely empty); a row read without per-cell
+        confidence is sure when its columns are certain, else ``UNSURE_ROW``. An empty cell in a row whose
+        reading is unsure is no surer than that reading when another reading would fill it: the runner-up
+        puts a value there, or the two values printed after the outcome could be its split by sex
+        (``split_reading``), as in "84 84 84 84"."""
+        if not self.cell_confidence:
+            return 1.0 if self.columns_certain else UNSURE_ROW
+        sure = self.cell_confidence.get(column, 1.0)
+        if getattr(self, column, None) is None and self.confidence < CERTAIN and (
+                (self.alternative or {}).get(column) is not None
+                or (column in _GENDER and self.split_reading() is not None)):
+            sure = min(sure, self.confidence)
+        return sure
+
+    def split_reading(self) -> dict[str, Value] | None:
+        """The men's and women's cells of the reading that takes the two values printed right after the
+        outcome as its split, when they could be one (the outcome lies between them, or, for a count, is
+        their sum); else None."""
+        outcome = self.outcome
+        if outcome is None or outcome.value is None:
+            return None
+        printed = [v for v in (getattr(self, col) for col in VALUE_COLUMNS[1:]) if v is not None]
+        if len(printed) < 2 or any(v.value is None for v in printed[:2]):
+            return None
+        a, b = (float(v.value) for v in printed[:2])
+        count = outcome.unit != "%" and "%" not in outcome.text and "procent" not in outcome.text.lower()
+        if min(a, b) <= outcome.value <= max(a, b) or (count and abs(a + b - outcome.value) < 1e-9):
+            return dict(zip(_GENDER, printed[:2]))
+        return None
 
 
 class Activity(_Model):

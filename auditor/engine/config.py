@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..model import MIN_CONFIDENCE
 from ..words.errors import refusal, refusal_words
 from ..words.catalogue import ERRORS
 from ..words.toml_errors import toml_problem
@@ -42,7 +43,7 @@ class Config:
     # Below ``min_confidence`` a finding is withheld (listed as such, not reported as a finding);
     # below the parser's certainty it is reported with low confidence and gates CI only when
     # ``fail_on_uncertain`` is set.
-    min_confidence: float = 0.6
+    min_confidence: float = MIN_CONFIDENCE
     fail_on_uncertain: bool = False
     # KF's targets a batch agreed on (auditor.knowledge.kf_vote), added to the knowledge files' when reports are read
     kf_targets: dict = field(default_factory=dict)

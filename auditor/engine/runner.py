@@ -7,19 +7,14 @@ from typing import Any
 
 from ..words.claims import actual_text, scope_text, stated_text
 from ..facts import FactSet
-from ..facts.absent_cells import absent_sureness, split_reading
 from ..facts.count_readings import certainty as claim_certainty
 from ..policy.target import is_band
 from ..findings import Finding, GoalRef, fingerprint
-from ..model import CERTAIN, page_of   # CERTAIN: below it a finding is shown with low confidence
+from ..model import CERTAIN, UNSURE_ROW, page_of   # CERTAIN: below it a finding is shown with low confidence
 from ..words import catalogue, column_name, number, place, texts, word
 from ._experta import KnowledgeEngine, TypeRoutedMatcher, unfreeze
 from .catalogue import pattern_fields
 from .dsl import FACT_TYPES, Params
-
-
-# The sureness of a row that was read by older means (no per-cell confidence): uncertain, not withheld.
-UNSURE_ROW = 0.75
 
 
 class AuditEngine(KnowledgeEngine):
@@ -267,19 +262,15 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
 
 
 def _sureness(fact: dict[str, Any], row, cells: tuple[str, ...]) -> tuple[float, list[str]]:
-    """How sure an indicator's decisive ``cells`` are placed, present or empty, and the columns that make it
-    unsure."""
-    conf = row.cell_confidence if row is not None else {}
-    if not cells or not conf:
+    """How sure an indicator's decisive ``cells`` are placed, present or empty (the model's
+    ``cell_sure``), and the columns that make it unsure."""
+    if not cells or row is None:
         return (1.0, []) if fact["certain"] else (UNSURE_ROW, [])
     worst, columns = 1.0, []
     for col in cells:
         if col == "figure":
             col = fact.get("figure_column") or "outcome"
-        sure = conf.get(col, 1.0)
-        empty = absent_sureness(row, col)      # an empty cell another reading would fill
-        if empty is not None:
-            sure = min(sure, empty)
+        sure = row.cell_sure(col)
         if sure < CERTAIN:
             columns.append(col)
         worst = min(worst, sure)
@@ -295,7 +286,7 @@ def _certainty(spec, subject, items, facts: FactSet, lang: str) -> tuple[float, 
     rows = facts.rows
     if kind == "Claim":
         claim = _plain(subject)
-        return (1.0 if claim["certain"] else claim_certainty(claim["goal"], facts, UNSURE_ROW)), None
+        return (1.0 if claim["certain"] else claim_certainty(claim["goal"], facts)), None
     facts = [_plain(f) for f in ([subject] if kind == "Indicator" else items) if _kind(f) == "Indicator"]
     if not facts:
         return 1.0, None
@@ -326,7 +317,7 @@ def doubt_text(row, columns: list[str], lang: str) -> str:
                 parts.append(f"{column_name(col, lang)} {could} " + (alt[col] or w["empty"]))
         elif alt.get(col):
             parts.append(f"{column_name(col, lang)} {could} {alt[col]}")
-        elif (split := split_reading(row)) is not None and col in split:
+        elif (split := row.split_reading()) is not None and col in split:
             parts.append(f"{column_name(col, lang)} {could} {split[col].text}")
     head = w["unsure_columns"]
     return head + (": " + "; ".join(parts) if parts else "")

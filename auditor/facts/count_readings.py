@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Goal, Report
+from ..model import UNSURE_ROW, Goal, Report
 from ..prose.counts import Claim, find_claims
 from .records import ASSESSED, ClaimFact, FactSet, IndicatorFact
 from .text import norm
@@ -174,16 +174,16 @@ def claim_facts(report: Report, indicators: list[IndicatorFact], children, uniqu
     return out
 
 
-def certainty(goal_id: str | None, facts: FactSet, cap: float) -> float:
+def certainty(goal_id: str | None, facts: FactSet) -> float:
     """How sure an uncertain verdict is: the chance that every row under the claim's goal is read right
-    (their compared figure and target), at most ``cap``; ``cap`` for a claim outside the goals."""
+    (their compared figure and target, as the model answers for each cell), at most ``UNSURE_ROW``, as sure
+    as an uncertain row; ``UNSURE_ROW`` for a claim outside the goals."""
     if not goal_id:
-        return cap
+        return UNSURE_ROW
     sure = 1.0
     for fact in facts.indicators:
         row = facts.rows.get(fact.key)
-        if fact.goal != goal_id or row is None or not row.cell_confidence:
+        if fact.goal != goal_id or row is None:
             continue
-        figure = fact.figure_column or "outcome"
-        sure *= min(row.cell_confidence.get(figure, 1.0), row.cell_confidence.get("target", 1.0))
-    return min(sure, cap)
+        sure *= min(row.cell_sure(fact.figure_column or "outcome"), row.cell_sure("target"))
+    return min(sure, UNSURE_ROW)

@@ -52,7 +52,7 @@ class FigureClaimFact:
 
 def _sure(ind: Indicator, column: str | None) -> bool:
     """Whether the cell in ``column`` is placed for certain (the one place this module asks)."""
-    return column is not None and ind.cell_confidence.get(column, 1.0 if ind.columns_certain else 0.0) >= CERTAIN
+    return column is not None and ind.cell_sure(column) >= CERTAIN
 
 
 def _table_side(ind: Indicator, fact, kind: str) -> tuple[str | None, object, bool]:

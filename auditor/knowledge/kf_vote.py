@@ -35,12 +35,11 @@ def votes(report: Report) -> Votes:
     for goal in report.goals:
         for ind in goal.indicators:
             key = (report.year, kf_key(ind.name))
-            sure = ind.cell_confidence.get("kf_target", 1.0 if ind.columns_certain else 0.0)
-            if sure >= CERTAIN:
+            if ind.cell_sure("kf_target") >= CERTAIN:
                 if ind.kf_target is not None:
                     out.sure[key] = _normal(ind.kf_target.text)
                     out.names[key] = ind.name
-            elif "kf_target" in ind.cell_confidence:
+            else:
                 out.open.add(key)
     return out
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from auditor.engine.config import Config
 from auditor.engine import audit_report
-from auditor.facts.absent_cells import absent_sureness, split_reading
-from auditor.model import Goal, Report
+from auditor.model import UNSURE_ROW, Goal, Report
 
 from ..factories import indicator
 
@@ -33,25 +32,35 @@ def _finding(row, min_confidence=0.0):
 
 def test_equal_values_after_the_outcome_could_be_its_split():
     row = _row(84, 84, 84, kf=84)
-    assert split_reading(row) is not None and absent_sureness(row, "outcome_men") == 0.45
+    assert row.split_reading() is not None and row.cell_sure("outcome_men") == 0.45
     f = _finding(row)
     assert f.certainty == 0.45 and "84" in f.evidence["doubt"]
 
 
 def test_a_count_whose_next_two_values_add_up_to_it():
-    assert split_reading(_row(84, 40, 44)) is not None
-    assert split_reading(_row(84, 40, 40)) is None
+    assert _row(84, 40, 44).split_reading() is not None
+    assert _row(84, 40, 40).split_reading() is None
 
 
 def test_values_that_cannot_be_a_split_leave_the_empty_cells_sure():
     row = _row(38, 40, 40)
-    assert absent_sureness(row, "outcome_men") is None
+    assert row.cell_sure("outcome_men") == 0.98     # its own cell confidence: no other reading fills it
     assert _finding(row).certainty == 0.98
     pct = _row(94.5, 94.7, 95.5, unit="%")
-    assert split_reading(pct) is None
+    assert pct.split_reading() is None
 
 
 def test_a_row_read_for_certain_keeps_its_empty_cells():
     row = _row(84, 84, 84, kf=84, confidence=0.95)
-    assert absent_sureness(row, "outcome_men") is None
+    assert row.cell_sure("outcome_men") == 0.98     # its own cell confidence: no other reading fills it
     assert _finding(row).certainty == 0.98
+
+
+def test_one_answer_for_how_sure_a_cell_is():
+    """``Indicator.cell_sure`` is what the facts, the KF vote and the findings ask."""
+    row = _row(84, 40, 40, confidence=0.95)
+    assert row.cell_sure("forecast") == 1.0             # a column the table does not have is surely empty
+    row.cell_confidence = {}
+    assert row.cell_sure("outcome") == 1.0              # no per-cell confidence: as sure as the row's columns
+    row.columns_certain = False
+    assert row.cell_sure("outcome") == UNSURE_ROW
