@@ -61,6 +61,29 @@ def _drop_unset(data: dict, model: BaseModel, names: tuple[str, ...]) -> dict:
     return data
 
 
+class Said(BaseModel):
+    """What a finding says, as data; ``auditor.words.findings`` words it at output in the reader's language
+    through its rule's MESSAGE."""
+
+    model_config = ConfigDict(extra="forbid")
+    variant: str | None = None            # a named variant of the rule's MESSAGE, for a rule with several
+    kind: str                             # the kind of fact the finding is about: Indicator, Goal, Claim, ...
+    subject: dict[str, Any]               # its fields, its figures as numbers with their unit
+    items: list[tuple[str, dict[str, Any]]] = Field(default_factory=list)   # the facts it lists: (kind, fields)
+    words: dict[str, Any] = Field(default_factory=dict)   # the rule's own: a {"sv", "en"} pair per language
+
+
+class Doubt(BaseModel):
+    """What the doubt about an indicator's columns is made of: the columns in doubt, the cells as read, what
+    the runner-up reading would put there, and the split by sex the values after the outcome could be."""
+
+    model_config = ConfigDict(extra="forbid")
+    columns: list[str]
+    chosen: dict[str, str]
+    alternative: dict[str, str | None] = Field(default_factory=dict)
+    split: dict[str, str] | None = None
+
+
 class Finding(BaseModel):
     model_config = ConfigDict(extra="forbid")
     rule: str
@@ -76,6 +99,10 @@ class Finding(BaseModel):
     # How likely the decisive cells are placed right (0..1); what ``confidence`` and the withholding of
     # findings below the configured floor are decided from. Not part of the JSON contract.
     certainty: float = Field(default=1.0, exclude=True)
+    # The finding as data, worded at output (``message``, and the evidence's ``doubt``, in the reader's
+    # language): not part of the JSON contract.
+    said: Said | None = Field(default=None, exclude=True)
+    doubt: Doubt | None = Field(default=None, exclude=True)
     # Set by auditor.triage.review.apply_reviews when the review file holds a decision for this fingerprint.
     review: Review | None = None
     # Set by auditor.triage.baseline.apply_baseline: "unchanged" when the baseline already holds the finding.

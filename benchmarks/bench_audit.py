@@ -82,7 +82,7 @@ def audit_parts(path: Path, runs: int) -> dict:
         engine.declare(*[Params(rule=spec.id, **config.parameters(spec)) for spec in specs], *declared)
         engine.run()
         t2 = time.process_time()
-        collect(engine, catalogue, config, facts, {g.id: g for g in facts.goals}, "sv")
+        collect(engine, catalogue, config, facts, {g.id: g for g in facts.goals})
         t3 = time.process_time()
         for name, seconds in zip(parts, (t1 - t0, t2 - t1, t3 - t2)):
             parts[name].append(seconds)

@@ -32,4 +32,8 @@ def audit_facts(report: Report, config: Config | None = None,
     config = config or Config()
     catalogue = load_catalogue(tuple(config.rule_dirs))
     facts = derive(report, load_knowledge(rule_dirs(tuple(config.rule_dirs))))
-    return facts, run_facts(facts, catalogue, config, lang or config.lang)
+    from ..words.findings import word_findings
+
+    findings = run_facts(facts, catalogue, config)
+    word_findings(findings, catalogue, lang or config.lang)   # the words come last
+    return facts, findings

@@ -158,6 +158,7 @@ def _spec_from_module(module, path: Path, builtin: bool) -> RuleSpec:
     parameters = dict(getattr(module, "PARAMETERS", {}) or {})
     aliases = _aliases(getattr(module, "ALIASES", ()), rule_id, path)
     check_patterns(rule_id, rules, parameters, path)
+    check_message(rule_id, message, rules, path)
     return RuleSpec(id=rule_id, severity=severity, title=title, message=message,
                     doc=(module.__doc__ or "").strip(), doc_sv=(doc_sv or "").strip(),
                     parameters=parameters,
@@ -264,6 +265,58 @@ def check_patterns(rule_id: str, rules: list, parameters: dict[str, Any], path: 
                 hint = _words("did_you_mean_field", name=close[0]) if close else known
                 raise refusal("rule_pattern_field", str(path), code="rules", rule=rule_id, function=function,
                               subject=subject, lacks=lacks, hint=hint)
+
+
+def _templates(message: dict) -> list[str]:
+    """Every text of a MESSAGE: one per language, and one per language of each named variant."""
+    out = []
+    for value in message.values():
+        out.extend(_templates(value) if isinstance(value, dict) else [value] if isinstance(value, str) else [])
+    return out
+
+
+def _added_words(path: Path | str) -> set[str] | None:
+    """The names a rule module adds to its findings' messages, read from its source: the keys of the dicts
+    its WORDING returns and the keywords of its ``engine.flag`` calls; None when they cannot be read (a
+    WORDING that returns anything but a dict written out, a flag call given ``**`` keywords)."""
+    tree = ast.parse(Path(path).read_text(encoding="utf-8"), str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name == "WORDING":
+            for ret in (n for n in ast.walk(node) if isinstance(n, ast.Return)):
+                if not isinstance(ret.value, ast.Dict) or not all(
+                        isinstance(k, ast.Constant) and isinstance(k.value, str) for k in ret.value.keys):
+                    return None
+                names.update(k.value for k in ret.value.keys)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "flag":
+            if any(k.arg is None for k in node.keywords):
+                return None
+            names.update(k.arg for k in node.keywords if k.arg != "message")
+    return names
+
+
+def check_message(rule_id: str, message: dict, rules: list, path: Path | str) -> None:
+    """Raise an InputError when a MESSAGE names a placeholder no finding of the rule fills: a field of none
+    of the facts its patterns match, no word its module adds (WORDING, ``engine.flag`` keywords) and none
+    of the names every message may use (``words.findings.MESSAGE_NAMES``). Without this check the name
+    would be written as empty text in every finding."""
+    from ..words.findings import MESSAGE_NAMES, placeholders
+
+    added = _added_words(path)
+    if added is None:
+        return
+    facts = fact_fields()
+    known = set(MESSAGE_NAMES) | added
+    for rule in rules:
+        for pattern in _patterns(rule):
+            known |= facts.get(type(pattern), frozenset())
+    for template in _templates(message):
+        unknown = sorted(placeholders(template) - known)
+        if unknown:
+            close = difflib.get_close_matches(unknown[0], sorted(known), n=1, cutoff=0.6)
+            hint = _words("did_you_mean_field", name=close[0]) if close else ""
+            raise refusal("rule_message_placeholder", str(path), code="rules", rule=rule_id, name=unknown[0],
+                          hint=hint)
 
 
 @lru_cache(maxsize=8)

@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 import dataclasses
-import string
 from typing import Any
 
-from ..words.claims import actual_text, scope_text, stated_text
 from ..facts import FactSet
 from ..facts.count_readings import certainty as claim_certainty
 from ..policy.target import is_band
-from ..findings import Finding, GoalRef, fingerprint
+from ..findings import Doubt, Finding, GoalRef, Said, fingerprint
 from ..model import CERTAIN, UNSURE_ROW, page_of   # CERTAIN: below it a finding is shown with low confidence
-from ..words import catalogue, column_name, number, place, texts, word
 from ._experta import KnowledgeEngine, TypeRoutedMatcher, unfreeze
 from .catalogue import pattern_fields
 from .dsl import FACT_TYPES, Params
@@ -31,8 +28,9 @@ class AuditEngine(KnowledgeEngine):
 
         ``message`` names a variant of the rule's MESSAGE (``MESSAGE[variant][lang]``) for rules that
         state their policy in more than one way; ``evidence`` is added to the finding's evidence (a value
-        given as ``{"sv": ..., "en": ...}`` is taken in the language of the audit). Words that only fill
-        the message come from the rule module's ``WORDING(subject)``, when the finding is written."""
+        given as ``{"sv": ..., "en": ...}`` is taken in the language of the output). Words that only fill
+        the message come from the rule module's ``WORDING(subject)``; the message is worded at output
+        (``auditor.words.findings``)."""
         key = (rule_id, subject["key"])
         entry = self.flags.setdefault(key, {"rule": rule_id, "subject": subject, "items": {}, "evidence": {},
                                             "message": message})
@@ -71,25 +69,6 @@ def _layout(engine: AuditEngine, record_type: type) -> tuple[type, tuple[str, ..
     return layouts[record_type]
 
 
-class _Format(string.Formatter):
-    """Fills a rule's MESSAGE: a figure left in the context is written as the reader's language writes it."""
-
-    def __init__(self, lang: str):
-        super().__init__()
-        self.lang = lang
-
-    def get_value(self, key, args, kwargs):
-        value = kwargs.get(key, "") if isinstance(key, str) else ""
-        return "" if value is None else value
-
-    def format_field(self, value, spec):
-        if isinstance(value, float):
-            return number(value, self.lang)
-        return super().format_field(value, spec)
-
-
-_FORMATS = {lang: _Format(lang) for lang in ("sv", "en")}
-
 _ENGINES: dict[tuple, AuditEngine] = {}
 
 
@@ -115,29 +94,6 @@ def _plain(fact) -> dict[str, Any]:
 
 def _kind(fact) -> str:
     return type(fact).__name__
-
-
-def describe(fact, lang: str, pages: tuple[int, ...] = ()) -> str:
-    """One-line description of a fact, for messages (``pages``: a PDF report's, to name page and line)."""
-    d = _plain(fact)
-    kind = _kind(fact)
-    w = texts(catalogue.FINDING_WORDS, lang)
-    where = place(d.get("line"), lang, page_of(pages, d.get("line")))
-    if kind == "Indicator":
-        col = word(catalogue.FIGURE_COLUMNS, d.get("figure_column") or "outcome", lang)
-        unit = d.get("unit")
-        target = d["target_text"] if is_band(d.get("target_text")) else number(d["target"], lang, unit)
-        return f"'{d['name']}' ({col} {number(d['figure'], lang, unit)} {w['versus_target']} {target}, {where})"
-    if kind == "Activity":
-        text = d["text"] if len(d["text"]) <= 80 else d["text"][:79].rstrip() + "…"
-        return f"'{text}' ({where})"
-    if kind == "Goal":
-        label = f"{d['number']} " if d.get("number") else ""
-        title = d["title"] if len(d["title"]) <= 70 else d["title"][:69].rstrip() + "…"
-        return f"{label}{title} ({d.get('assessment')}, {where})"
-    if kind == "Claim":
-        return f"\"{d['text']}\""
-    return str(d.get("key"))
 
 
 def _evidence_of(fact) -> dict[str, Any]:
@@ -192,39 +148,22 @@ def _stated(d: dict[str, Any]) -> dict[str, Any]:
     return stated
 
 
-def _in_lang(value: Any, lang: str) -> Any:
-    """A ``{"sv": ..., "en": ...}`` pair in ``lang``; any other value as it is."""
-    if isinstance(value, dict) and set(value) == {"sv", "en"}:
-        return value["en" if lang == "en" else "sv"]
-    return value
+def _said(kind: str, fields: dict[str, Any], pages: tuple[int, ...]) -> dict[str, Any]:
+    """A fact's fields as its finding's words are made from them: where it is (the page and the line on it,
+    in a PDF report), a claim's counts as one value, and whether a target is a band ("+/-1 %", shown as
+    printed)."""
+    out = dict(fields)
+    out["on_page"] = page_of(pages, fields.get("line"))
+    if "target_text" in fields:
+        out["target_band"] = is_band(fields["target_text"])
+    if kind == "Claim":
+        out["stated_counts"] = _stated(fields)
+    return out
 
 
-def _context(subject, items, evidence, lang, pages: tuple[int, ...] = ()) -> dict[str, Any]:
-    ctx = _plain(subject)
-    ctx.update({"count": len(items), "items": "; ".join(describe(i, lang, pages) for i in items),
-                "subject": describe(subject, lang, pages)})
-    if _kind(subject) == "Goal":
-        ctx["goal"] = describe(subject, lang, pages)
-    unit = ctx.get("unit")
-    for name in ("figure", "target", "men", "women", "outcome", "forecast", "previous", "stated", "table"):
-        if name in ctx and not isinstance(ctx[name], (bool, str)):    # a claim may state yes/no, up/down
-            ctx[name] = number(ctx[name], lang, unit)
-    if is_band(ctx.get("target_text")):
-        ctx["target"] = ctx["target_text"]
-    if "gender_gap" in ctx:
-        ctx["gender_gap"] = number(ctx["gender_gap"], lang)
-    if ctx.get("gender_gap_relative") is not None:
-        ctx["gender_gap_percent"] = number(round(ctx["gender_gap_relative"] * 100, 1), lang)
-    if _kind(subject) == "Claim":   # the claim's structured values in words of the reader's language
-        ctx["stated_counts"] = stated_text(_stated(ctx), lang)
-        ctx["scope"] = scope_text(ctx["scope"], ctx["scope_number"], ctx["scope_title"], lang)
-        ctx["actual"] = actual_text(ctx["actual"], lang)
-    ctx.update({k: _in_lang(v, lang) for k, v in evidence.items()})
-    return ctx
-
-
-def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: dict[str, Any],
-            lang: str) -> list[Finding]:
+def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: dict[str, Any]) -> list[Finding]:
+    """The engine's flags as findings that carry data: the facts they are about, their figures, the rule's
+    words and how sure they are; the words come at output (``auditor.words.findings``)."""
     rep = facts.report
     identity = (rep.committee or "", rep.unit or "", rep.kind or "", rep.year or "")
     if not any(identity[:2]):
@@ -238,25 +177,24 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
         fields = _plain(subject)
         goal_id = fields["id"] if kind == "Goal" else fields.get("goal")
         goal = goal_facts.get(goal_id) if goal_id else None
-        certainty, doubts = _certainty(spec, subject, items, facts, lang)
+        certainty, doubt = _certainty(spec, subject, items, facts)
         severity = config.severity_of(spec)
         wording = spec.wording(fields) if spec.wording else {}
-        ctx = _context(subject, items, {**entry["evidence"], **wording}, lang, rep.pages)
-        messages = spec.message.get(entry["message"], spec.message) if entry["message"] else spec.message
-        template = messages.get(lang) or messages["sv"]
+        said = Said(variant=entry["message"], kind=kind, subject=_said(kind, fields, rep.pages),
+                    items=[(_kind(i), _said(_kind(i), _plain(i), rep.pages)) for i in items],
+                    words={**entry["evidence"], **wording})
         evidence = _evidence_of(subject)
         if items:
             evidence["items"] = [_evidence_of(i) for i in items]
-        evidence.update({k: _in_lang(v, lang) for k, v in entry["evidence"].items()})
+        evidence.update(entry["evidence"])
         if certainty < CERTAIN:
             evidence["certainty"] = round(certainty, 2)
-            if doubts:
-                evidence["doubt"] = doubts
         out.append(Finding(
-            rule=rule_id, severity=severity, line=int(fields["line"]), message=_FORMATS.get(lang, _FORMATS["sv"]).vformat(template, (), ctx),
+            rule=rule_id, severity=severity, line=int(fields["line"]), message="",
             goal=GoalRef(id=goal.id, number=goal.number, title=goal.title) if goal else None,
             evidence=_jsonable(evidence), fingerprint=fingerprint(spec.fingerprint_id, *identity, subject_key),
-            confidence="low" if certainty < CERTAIN else "high", certainty=round(certainty, 4)))
+            confidence="low" if certainty < CERTAIN else "high", certainty=round(certainty, 4),
+            said=said, doubt=doubt if certainty < CERTAIN else None))
     out.sort(key=lambda f: (f.line, f.rule, f.fingerprint))
     return out
 
@@ -277,7 +215,7 @@ def _sureness(fact: dict[str, Any], row, cells: tuple[str, ...]) -> tuple[float,
     return worst, columns
 
 
-def _certainty(spec, subject, items, facts: FactSet, lang: str) -> tuple[float, str | None]:
+def _certainty(spec, subject, items, facts: FactSet) -> tuple[float, Doubt | None]:
     """How sure a finding is: the least sure decisive cell of the indicator it is about, or, for a finding
     that lists indicators, of the surest of them (one right item makes the finding right). A count claim
     whose verdict changes when uncertain rows may count either way is as sure as the reading of all those
@@ -296,31 +234,16 @@ def _certainty(spec, subject, items, facts: FactSet, lang: str) -> tuple[float, 
         judged.append((_sureness(fact, row, spec.decisive_cells), row))
     pick = judged[0] if kind == "Indicator" else max(judged, key=lambda t: t[0][0])
     (sure, columns), row = pick
-    return sure, (doubt_text(row, columns, lang) if row is not None and columns else None)
+    return sure, (_doubt(row, columns) if row is not None and columns else None)
 
 
-def doubt_text(row, columns: list[str], lang: str) -> str:
-    """The doubt about an indicator's columns in words: "kolumntolkningen är osäker: 70 % kan vara
-    föregående års utfall"."""
-    alt = {col: (v.text if v is not None else None) for col, v in (row.alternative or {}).items()}
-    chosen = {col: v.text for col, v in row.cells().items() if v is not None}
-    w = texts(catalogue.FINDING_WORDS, lang)
-    could = w["could_be"]
-    parts = []
-    for col in columns:
-        here = chosen.get(col)
-        if here:
-            moved = next((c for c, t in alt.items() if t == here and c != col), None)
-            if moved:
-                parts.append(f"{here} {could} {column_name(moved, lang)}")
-            elif col in alt:
-                parts.append(f"{column_name(col, lang)} {could} " + (alt[col] or w["empty"]))
-        elif alt.get(col):
-            parts.append(f"{column_name(col, lang)} {could} {alt[col]}")
-        elif (split := row.split_reading()) is not None and col in split:
-            parts.append(f"{column_name(col, lang)} {could} {split[col].text}")
-    head = w["unsure_columns"]
-    return head + (": " + "; ".join(parts) if parts else "")
+def _doubt(row, columns: list[str]) -> Doubt:
+    """The data of the doubt about an indicator's ``columns``: what the cells hold, what the runner-up
+    reading would put there and the split by sex the values after the outcome could be."""
+    split = row.split_reading()
+    return Doubt(columns=columns, chosen={col: v.text for col, v in row.cells().items() if v is not None},
+                 alternative={col: (v.text if v is not None else None) for col, v in (row.alternative or {}).items()},
+                 split={col: v.text for col, v in split.items()} if split is not None else None)
 
 
 def _jsonable(value):
@@ -339,7 +262,7 @@ def _fields_of(fact) -> dict[str, Any]:
     return {f.name: getattr(fact, f.name) for f in dataclasses.fields(fact)}
 
 
-def run_facts(facts: FactSet, catalogue, config, lang: str = "sv") -> list[Finding]:
+def run_facts(facts: FactSet, catalogue, config) -> list[Finding]:
     specs = [catalogue[r] for r in config.enabled(catalogue)]
     if not specs:
         return []
@@ -354,4 +277,4 @@ def run_facts(facts: FactSet, catalogue, config, lang: str = "sv") -> list[Findi
     engine.declare(*[Params(rule=spec.id, **config.parameters(spec)) for spec in specs], *declared)
     goal_facts = {g.id: g for g in facts.goals}
     engine.run()
-    return collect(engine, catalogue, config, facts, goal_facts, lang)
+    return collect(engine, catalogue, config, facts, goal_facts)

@@ -666,6 +666,8 @@ ERRORS.update({
     'rule_without_rule': ('regelmodulen har ingen @Rule', 'the rule module has no @Rule'),
     'rule_pattern_field': ('regeln {rule} ({function}) matchar {subject}, men {lacks}{hint}',
                            'rule {rule} ({function}) matches {subject}, but {lacks}{hint}'),
+    'rule_message_placeholder': ('MESSAGE i regeln {rule} nämner {{{name}}}, som inget fynd av regeln fyller{hint}',
+                                 'the MESSAGE of rule {rule} names {{{name}}}, which no finding of the rule fills{hint}'),
     'rule_lacks_parameter': ('regeln har ingen parameter {name!r}', 'the rule has no parameter {name!r}'),
     'rule_parameters': (' (PARAMETERS: {listing})', ' (PARAMETERS: {listing})'),
     'fact_lacks_field': ('{kind} har inget fält {name!r}', '{kind} has no field {name!r}'),
