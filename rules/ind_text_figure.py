@@ -46,12 +46,14 @@ TITLE = {
     "en": "The text states another figure than the table",
 }
 MESSAGE = {
-    "sv": "Texten anger {what_sv} {stated} för '{indicator}', men tabellen har {table} (rad {indicator_line}): \"{text}\"",
-    "en": "The text states {what_en} {stated} for '{indicator}', but the table has {table} (line {indicator_line}): \"{text}\"",
+    "sv": "Texten anger {what} {stated} för '{indicator}', men tabellen har {table} (rad {indicator_line}): \"{text}\"",
+    "en": "The text states {what} {stated} for '{indicator}', but the table has {table} (line {indicator_line}): \"{text}\"",
 }
 PARAMETERS: dict = {}
-WHAT = {"outcome": ("utfallet", "the outcome"), "forecast": ("prognosen", "the forecast"),
-        "target": ("årsmålet", "the annual target"), "previous": ("föregående års utfall", "last year's outcome")}
+# What the sentence states, in each language.
+WHAT = {"outcome": {"sv": "utfallet", "en": "the outcome"}, "forecast": {"sv": "prognosen", "en": "the forecast"},
+        "target": {"sv": "årsmålet", "en": "the annual target"},
+        "previous": {"sv": "föregående års utfall", "en": "last year's outcome"}}
 
 EXAMPLES = [
     {"expect": "fail", "title": "The analysis repeats the outcome with a slip",
@@ -88,10 +90,8 @@ EXAMPLES = [
 
 
 def WORDING(claim) -> dict:
-    """The message's words for what the claim is about, in each language (its figures are written with
-    their unit when the finding is written)."""
-    sv, en = WHAT[claim["kind"]]
-    return {"what_sv": sv, "what_en": en}
+    """The message's words for what the claim is about (its figures are written with their unit at output)."""
+    return {"what": WHAT[claim["kind"]]}
 
 
 def contradicts(stated: float, table: float | None) -> bool:

@@ -47,15 +47,16 @@ TITLE = {
     "en": "The text says the target is met (or not) against the table",
 }
 MESSAGE = {
-    "sv": "Texten säger att '{indicator}' {says_sv}, men tabellen visar att den {shows_sv} ({column_sv} {figure} mot årsmål {target}, {direction_sv}, rad {indicator_line}): \"{text}\"",
-    "en": "The text says that '{indicator}' {says_en}, but the table shows that it {shows_en} ({column_en} {figure} vs target {target}, {direction_en}, line {indicator_line}): \"{text}\"",
+    "sv": "Texten säger att '{indicator}' {says}, men tabellen visar att den {shows} ({column} {figure} mot årsmål {target}, {direction}, rad {indicator_line}): \"{text}\"",
+    "en": "The text says that '{indicator}' {says}, but the table shows that it {shows} ({column} {figure} vs target {target}, {direction}, line {indicator_line}): \"{text}\"",
 }
 PARAMETERS: dict = {}
-# Whether the target is reached, as (Swedish, English); the columns' names are the catalogue's.
-_MET = {True: ("når årsmålet", "reaches its annual target"),
-        False: ("inte når årsmålet", "misses its annual target")}
-_DIR = {"higher": ("högre är bättre", "higher is better"), "lower": ("lägre är bättre", "lower is better"),
-        "band": ("inom intervall", "within a band")}
+# Whether the target is reached, and the direction, in each language; the columns' names are the catalogue's.
+_MET = {True: {"sv": "når årsmålet", "en": "reaches its annual target"},
+        False: {"sv": "inte når årsmålet", "en": "misses its annual target"}}
+_DIR = {"higher": {"sv": "högre är bättre", "en": "higher is better"},
+        "lower": {"sv": "lägre är bättre", "en": "lower is better"},
+        "band": {"sv": "inom intervall", "en": "within a band"}}
 
 EXAMPLES = [
     {"expect": "fail", "title": "Said to be met, the outcome is below the target",
@@ -99,11 +100,9 @@ EXAMPLES = [
 
 def WORDING(claim) -> dict:
     """The message's words for the claim: what it says, what the table shows, the column and the direction."""
-    col = FIGURE_COLUMNS.get(claim["column"], FIGURE_COLUMNS["outcome"])
-    direction = _DIR.get(claim["direction"], ("", ""))
-    says, shows = _MET[claim["stated"]], _MET[claim["table"]]
-    return {"says_sv": says[0], "says_en": says[1], "shows_sv": shows[0], "shows_en": shows[1],
-            "column_sv": col[0], "column_en": col[1], "direction_sv": direction[0], "direction_en": direction[1]}
+    sv, en = FIGURE_COLUMNS.get(claim["column"], FIGURE_COLUMNS["outcome"])
+    return {"says": _MET[claim["stated"]], "shows": _MET[claim["table"]], "column": {"sv": sv, "en": en},
+            "direction": _DIR.get(claim["direction"], "")}
 
 
 def contradicts(claim) -> bool:

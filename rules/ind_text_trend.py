@@ -50,14 +50,14 @@ TITLE = {
     "en": "The text states another trend than the table",
 }
 MESSAGE = {
-    "sv": "Texten säger att '{indicator}' har {says_sv} jämfört med föregående år, men tabellen visar {previous} → {outcome} (rad {indicator_line}): \"{text}\"",
-    "en": "The text says that '{indicator}' {says_en} against the previous year, but the table shows {previous} → {outcome} (line {indicator_line}): \"{text}\"",
+    "sv": "Texten säger att '{indicator}' har {says} jämfört med föregående år, men tabellen visar {previous} → {outcome} (rad {indicator_line}): \"{text}\"",
+    "en": "The text says that '{indicator}' {says} against the previous year, but the table shows {previous} → {outcome} (line {indicator_line}): \"{text}\"",
 }
 PARAMETERS: dict = {}
-# What the sentence says happened, as (Swedish, English).
-_SAYS = {"up": ("ökat", "went up"), "down": ("minskat", "went down"),
-         "same": ("legat kvar på samma nivå", "stayed the same"), "better": ("förbättrats", "improved"),
-         "worse": ("försämrats", "got worse")}
+# What the sentence says happened, in each language.
+_SAYS = {"up": {"sv": "ökat", "en": "went up"}, "down": {"sv": "minskat", "en": "went down"},
+         "same": {"sv": "legat kvar på samma nivå", "en": "stayed the same"},
+         "better": {"sv": "förbättrats", "en": "improved"}, "worse": {"sv": "försämrats", "en": "got worse"}}
 
 EXAMPLES = [
     {"expect": "fail", "title": "Said to fall, the table shows a rise",
@@ -95,8 +95,7 @@ EXAMPLES = [
 
 def WORDING(claim) -> dict:
     """The message's words for what the claim says happened."""
-    sv, en = _SAYS[claim["stated"]]
-    return {"says_sv": sv, "says_en": en}
+    return {"says": _SAYS[claim["stated"]]}
 
 
 def stated_trend(claim) -> str | None:
