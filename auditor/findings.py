@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 from .policy.target import IndicatorStatus, StatusKey
 from .model import Diagnostic, Report
@@ -107,8 +107,8 @@ class Finding(BaseModel):
     review: Review | None = None
     # Set by auditor.triage.baseline.apply_baseline: "unchanged" when the baseline already holds the finding.
     baseline: Literal["new", "unchanged"] | None = None
-    # For a PDF report: the page of ``line`` and the line on that page (see ``ReportAudit``); the outputs
-    # show "sida 12, rad 30". None for a text report.
+    # For a PDF report: the page of ``line`` and the line on that page (the engine sets them, as it sets
+    # those of the evidence's items); the outputs show "sida 12, rad 30". None for a text report.
     page: int | None = None
     page_line: int | None = None
 
@@ -147,21 +147,6 @@ class ReportAudit(BaseModel):
     # Each indicator row's status as the rules judged it, by (goal id, line), kept with the model for the
     # outputs that show indicators (HTML, spreadsheets, compare); not part of the JSON contract.
     indicator_status: dict[StatusKey, IndicatorStatus] = Field(default_factory=dict, exclude=True)
-
-    @model_validator(mode="after")
-    def _locate(self):
-        """Each finding of a PDF report gets the page its line is on (the report's ``pages``), here where
-        the audit meets its report, so that outputs that keep no model still say where it is."""
-        if self.report is not None and self.report.pages:
-            for f in (*self.findings, *self.withheld):
-                where = self.report.page_of(f.line)
-                if where is not None:
-                    f.page, f.page_line = where
-                for item in f.evidence.get("items") or ():
-                    where = self.report.page_of(item.get("line")) if isinstance(item, dict) else None
-                    if where is not None:
-                        item["page"], item["page_line"] = where
-        return self
 
 
 class AuditResult(BaseModel):

@@ -185,18 +185,27 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
                     words={**entry["evidence"], **wording})
         evidence = _evidence_of(subject)
         if items:
-            evidence["items"] = [_evidence_of(i) for i in items]
+            evidence["items"] = [_located(_evidence_of(i), rep.pages) for i in items]
         evidence.update(entry["evidence"])
         if certainty < CERTAIN:
             evidence["certainty"] = round(certainty, 2)
+        page, page_line = page_of(rep.pages, fields["line"]) or (None, None)
         out.append(Finding(
-            rule=rule_id, severity=severity, line=int(fields["line"]), message="",
+            rule=rule_id, severity=severity, line=int(fields["line"]), page=page, page_line=page_line, message="",
             goal=GoalRef(id=goal.id, number=goal.number, title=goal.title) if goal else None,
             evidence=_jsonable(evidence), fingerprint=fingerprint(spec.fingerprint_id, *identity, subject_key),
             confidence="low" if certainty < CERTAIN else "high", certainty=round(certainty, 4),
             said=said, doubt=doubt if certainty < CERTAIN else None))
     out.sort(key=lambda f: (f.line, f.rule, f.fingerprint))
     return out
+
+
+def _located(item: dict[str, Any], pages: tuple[int, ...]) -> dict[str, Any]:
+    """An item of the evidence with the page its line is on and the line on that page, in a PDF report."""
+    where = page_of(pages, item.get("line"))
+    if where is not None:
+        item["page"], item["page_line"] = where
+    return item
 
 
 def _sureness(fact: dict[str, Any], row, cells: tuple[str, ...]) -> tuple[float, list[str]]:
