@@ -55,3 +55,14 @@ def test_the_doubt_is_data_worded_at_output():
     assert f.doubt is not None and "outcome_men" in f.doubt.columns and "doubt" not in f.evidence
     word_findings([f], load_catalogue(), "en")
     assert f.evidence["doubt"].startswith("the column reading is uncertain: outcome men/boys could be 84")
+
+
+def test_the_runner_holds_no_language():
+    import inspect
+
+    from auditor.engine import runner
+
+    assert "lang" not in inspect.signature(runner.run_facts).parameters
+    assert "lang" not in inspect.signature(runner.collect).parameters
+    imported = {getattr(v, "__module__", None) or getattr(v, "__name__", "") for v in vars(runner).values()}
+    assert not [m for m in imported if m.startswith("auditor.words")]      # it writes no words

@@ -144,3 +144,16 @@ def test_the_check_finds_a_figure_printed_the_other_way():
     text = "utfall 3,41 GWh; outcome 3.41 GWh"
     assert {m.group(0) for m in FIGURE.finditer(text)} == {"3,41", "3.41"}
     assert number(3.41, "en") == "3.41" and number(3.41, "sv") == "3,41"
+
+
+def test_figures_are_written_by_one_function():
+    """No module writes a figure's decimal sign itself: words.number does, for every output. (The readers of
+    the report's text turn its figures into numbers; the rule examples write a report's cell as ILS-webb
+    prints it.)"""
+    readers = ("input", "parser", "prose")
+    allowed = {"auditor/words/__init__.py", "auditor/engine/examples.py"}
+    own = re.compile(r'replace\("\.", ","\)|replace\(",", "\."\)|:g\}|:\.\df\}')
+    found = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "auditor").rglob("*.py"))
+             if p.relative_to(ROOT / "auditor").parts[0] not in readers
+             and str(p.relative_to(ROOT)) not in allowed and own.search(p.read_text(encoding="utf-8"))]
+    assert found == []
