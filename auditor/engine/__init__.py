@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..knowledge import load_knowledge
 from ..knowledge.location import rule_dirs
+from ..words.findings import word_findings
 from .catalogue import load_catalogue
 from .config import Config
 
@@ -32,8 +33,6 @@ def audit_facts(report: Report, config: Config | None = None,
     config = config or Config()
     catalogue = load_catalogue(tuple(config.rule_dirs))
     facts = derive(report, load_knowledge(rule_dirs(tuple(config.rule_dirs))))
-    from ..words.findings import word_findings
-
     findings = run_facts(facts, catalogue, config)
     word_findings(findings, catalogue, lang or config.lang)   # the words come last
     return facts, findings

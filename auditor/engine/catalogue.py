@@ -26,6 +26,7 @@ from typing import Any, Callable
 from ..knowledge.location import builtin_rules_dir, rule_dirs
 from ..words.errors import refusal, refusal_words as _words
 from ..words.catalogue import ERRORS
+from ..words.findings import MESSAGE_NAMES, placeholders
 
 SEVERITIES = ("error", "warning", "info")
 ID_RE = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
@@ -300,8 +301,6 @@ def check_message(rule_id: str, message: dict, rules: list, path: Path | str) ->
     of the facts its patterns match, no word its module adds (WORDING, ``engine.flag`` keywords) and none
     of the names every message may use (``words.findings.MESSAGE_NAMES``). Without this check the name
     would be written as empty text in every finding."""
-    from ..words.findings import MESSAGE_NAMES, placeholders
-
     added = _added_words(path)
     if added is None:
         return

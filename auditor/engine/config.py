@@ -20,11 +20,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import MIN_CONFIDENCE
 from ..words.errors import refusal, refusal_words
 from ..words.catalogue import ERRORS
 from ..words.toml_errors import toml_problem
 from .catalogue import load_catalogue
+
+def _min_confidence() -> float:
+    """The default floor, ``model.MIN_CONFIDENCE`` (the model holds every threshold of certainty)."""
+    # deferred: ``auditor rules`` and ``explain`` read the catalogue and its configuration without pydantic
+    from ..model import MIN_CONFIDENCE
+    return MIN_CONFIDENCE
+
 
 SEVERITIES = ("error", "warning", "info")
 _KEYS = {"select", "ignore", "fail-on", "rule-dirs", "rules", "extend-select", "min-confidence", "fail-on-uncertain"}
@@ -43,7 +49,7 @@ class Config:
     # Below ``min_confidence`` a finding is withheld (listed as such, not reported as a finding);
     # below the parser's certainty it is reported with low confidence and gates CI only when
     # ``fail_on_uncertain`` is set.
-    min_confidence: float = MIN_CONFIDENCE
+    min_confidence: float = field(default_factory=_min_confidence)
     fail_on_uncertain: bool = False
     # KF's targets a batch agreed on (auditor.knowledge.kf_vote), added to the knowledge files' when reports are read
     kf_targets: dict = field(default_factory=dict)
