@@ -17,6 +17,7 @@ because its text must never enter the repository)::
 from __future__ import annotations
 
 import contextlib
+import importlib
 import io
 import os
 import re
@@ -149,13 +150,22 @@ def cached_audits():
         result.reports = [audit_module._keep(a, keep) for a in result.reports]
         return result
 
-    audit_module.audit_paths = audit_paths
-    parser_module.parse_file, cli_module.build_parser = parse_file, build_parser
+    # every module that holds one of the three functions (the commands import them at module level) gets
+    # the cached one, and the real one back afterwards: a command module first imported while they are
+    # swapped would otherwise keep the cached audit for good, whatever --select or --min-confidence say
+    for name in ("audit", "parse", "compare", "_inputs"):
+        importlib.import_module(f"auditor.commands.{name}")
+    fakes = {id(real): audit_paths, id(real_parse): parse_file, id(real_build): build_parser}
+    swapped = [(module, attr, value) for module in list(sys.modules.values())
+               if getattr(module, "__name__", "").startswith("auditor")
+               for attr, value in list(vars(module).items()) if id(value) in fakes]
+    for module, attr, value in swapped:
+        setattr(module, attr, fakes[id(value)])
     try:
         yield
     finally:
-        audit_module.audit_paths = real
-        parser_module.parse_file, cli_module.build_parser = real_parse, real_build
+        for module, attr, value in swapped:
+            setattr(module, attr, value)
 
 
 def pairs(paths: list[str]) -> list[tuple[str, str | None]]:
