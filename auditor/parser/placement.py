@@ -105,10 +105,12 @@ IMPLAUSIBLE = 0.5
 KF_TEXT = re.compile(r"^(tas\s+fram|fastst|beslutas|saknas)", re.I)
 FIGURE_COLUMNS = ("outcome", "outcome_men", "outcome_women", "previous", "forecast")
 YEARLY_PERIOD = re.compile(r"^(?:VB\s*|Helår\s*)?(?:19|20)\d{2}$", re.I)
-# "Enkäten kommer inte att genomföras i år": the row can have no outcome this period.
+# "Enkäten kommer inte att genomföras i år", "Ingen brukarundersökning har därför genomförts": the row can
+# have no outcome this period.
 NOT_MEASURED_SAYS = re.compile(
     r"(undersökning\w*|enkät\w*|mätning\w*)\s+(?:\S+\s+){0,3}?(?:kommer\s+(?:att\s+)?inte\s+(?:att\s+)?genomför\w*"
-    r"|genomfördes\s+inte|har\s+inte\s+genomförts|ställ(?:de|t|ts)s?\s+in|ställdes\s+in|är\s+inställd)", re.I)
+    r"|genomfördes\s+inte|har\s+inte\s+genomförts|ställ(?:de|t|ts)s?\s+in|ställdes\s+in|är\s+inställd)"
+    r"|\bingen\s+\w*(?:undersökning|enkät|mätning)\w*\s+(?:har|kunde)\s+(?:\S+\s+){0,2}?(?:genomförts|göras)", re.I)
 
 
 @dataclass(frozen=True)

@@ -468,3 +468,16 @@ def test_rows_of_one_table_printed_alike_are_read_alike():
     for row in (alone, first, second):
         assert [c for c, v in row.cells().items() if v] == ["previous", "forecast", "target"]
     assert first.confidence > alone.confidence + 0.05
+
+
+def test_a_survey_that_no_one_carried_out_leaves_the_row_without_outcome():
+    """'Ingen ... har genomförts': the printed figure is last year's, not the period's."""
+    head = ("Verksamhetsberättelse 2024\n\nNämndmål:\nBesökarna i Lövsjö är nöjda\n\n Uppfylls helt\n\n"
+            "Indikator Periodens utfall Utfall män/pojkar Utfall kvinnor/flickor Utfall VB 2023 "
+            "Prognos helår Årsmål KF:s årsmål Period\n\nAndel nöjda besökare i simhallen\n\n91 % 90 % 2024\n\n"
+            "Analys\n\n")
+    said = parse_text(head + "Simhallen var stängd. Ingen besökarundersökning har därför genomförts i år.\n",
+                      "x").goals[0].indicators[0]
+    silent = parse_text(head + "Simhallen hade öppet hela året.\n", "x").goals[0].indicators[0]
+    assert said.outcome is None and said.previous.value == 91 and said.target.value == 90
+    assert silent.outcome.value == 91
