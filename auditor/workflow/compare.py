@@ -14,7 +14,7 @@ import re
 from pydantic import BaseModel, model_serializer
 
 from ..findings import Finding, ReportAudit, _drop_unset
-from ..model import Goal
+from ..model import Goal, Report
 from ..words import by_lang, catalogue, number, place_on, word
 from ..render.common import clean_text
 
