@@ -40,7 +40,8 @@ from auditor.engine.dsl import AS, MATCH, Goal, Indicator, Rule
 
 ID = "GOAL-FULL-UNMET-IND"
 SEVERITY = "error"
-# The finding is as sure as the placement of these cells ("figure": the one compared with the target).
+# The finding is as sure as the placement of these cells ("figure": the one compared with the target, and
+# in a tertial report the forecast column too, present or empty: auditor/policy/target.figure_cells).
 DECISIVE_CELLS = ("figure", "target")
 TITLE = {
     "sv": "Målet bedöms uppfyllt helt trots att en egen indikator inte når årsmålet",

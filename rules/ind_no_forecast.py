@@ -28,7 +28,8 @@ from auditor.engine.dsl import AS, Indicator, L, Rule
 
 ID = "IND-NO-FORECAST"
 SEVERITY = "info"
-# The finding is as sure as the placement of these cells ("figure": the one compared with the target).
+# The finding is as sure as the placement of these cells ("figure": the one compared with the target, and
+# in a tertial report the forecast column too, present or empty: auditor/policy/target.figure_cells).
 DECISIVE_CELLS = ("forecast", "target")
 TITLE = {
     "sv": "Indikator i tertialrapport saknar helårsprognos",

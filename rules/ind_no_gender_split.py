@@ -40,7 +40,8 @@ from auditor.engine.dsl import AS, MATCH, TEST, Indicator, Params, Rule
 
 ID = "IND-NO-GENDER-SPLIT"
 SEVERITY = "warning"
-# The finding is as sure as the placement of these cells ("figure": the one compared with the target).
+# The finding is as sure as the placement of these cells ("figure": the one compared with the target, and
+# in a tertial report the forecast column too, present or empty: auditor/policy/target.figure_cells).
 DECISIVE_CELLS = ("outcome", "outcome_men", "outcome_women")
 TITLE = {
     "sv": "Indikator om personer saknar könsuppdelat utfall",

@@ -26,7 +26,8 @@ from auditor.engine.dsl import AS, Indicator, Rule
 
 ID = "IND-UNMET-NO-ANALYSIS"
 SEVERITY = "warning"
-# The finding is as sure as the placement of these cells ("figure": the one compared with the target).
+# The finding is as sure as the placement of these cells ("figure": the one compared with the target, and
+# in a tertial report the forecast column too, present or empty: auditor/policy/target.figure_cells).
 DECISIVE_CELLS = ("figure", "target")
 TITLE = {
     "sv": "Indikator som inte når årsmålet saknar analys",

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..facts import FactSet
 from ..facts.count_readings import certainty as claim_certainty
-from ..policy.target import is_band
+from ..policy.target import figure_cells, is_band
 from ..findings import Doubt, Finding, GoalRef, Said, fingerprint
 from ..model import CERTAIN, UNSURE_ROW, page_of   # CERTAIN: below it a finding is shown with low confidence
 from ._experta import KnowledgeEngine, TypeRoutedMatcher, unfreeze
@@ -214,9 +214,9 @@ def _sureness(fact: dict[str, Any], row, cells: tuple[str, ...]) -> tuple[float,
     if not cells or row is None:
         return (1.0, []) if fact["certain"] else (UNSURE_ROW, [])
     worst, columns = 1.0, []
-    for col in cells:
-        if col == "figure":
-            col = fact.get("figure_column") or "outcome"
+    wanted = [c for col in cells for c in (figure_cells(fact.get("report_kind"), fact.get("figure_column"))
+                                           if col == "figure" else (col,))]
+    for col in dict.fromkeys(wanted):
         sure = row.cell_sure(col)
         if sure < CERTAIN:
             columns.append(col)

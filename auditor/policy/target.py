@@ -71,6 +71,16 @@ def compared_figure(report_kind: str | None, ind: Indicator) -> tuple[float | No
     return outcome, ("outcome" if outcome is not None else None)
 
 
+def figure_cells(report_kind: str | None, figure_column: str | None) -> tuple[str, ...]:
+    """The cells the compared figure rests on, present or empty: its own column, and in a tertial report
+    also the forecast, since an empty forecast is what lets the outcome stand in for it (a forecast that
+    another reading of the row would fill makes the comparison as unsure as that reading)."""
+    own = figure_column or "outcome"
+    if report_kind in TERTIALS and own != "forecast":
+        return (own, "forecast")
+    return (own,)
+
+
 def is_met(figure: float | None, target: float | None, direction: str) -> bool | None:
     if figure is None or target is None:
         return None

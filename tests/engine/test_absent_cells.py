@@ -64,3 +64,30 @@ def test_one_answer_for_how_sure_a_cell_is():
     assert row.cell_sure("outcome") == 1.0              # no per-cell confidence: as sure as the row's columns
     row.columns_certain = False
     assert row.cell_sure("outcome") == UNSURE_ROW
+
+
+def _unmet_finding(kind, forecast_sure):
+    """IND-UNMET-NO-ANALYSIS on a row without a forecast whose outcome misses the target; the runner-up
+    reading would put the last value in the forecast column."""
+    row = indicator("Andel elever som når målen i simning", 30, outcome=61, previous=64, target=80, unit="%")
+    row.confidence = 0.55
+    row.columns_certain = False
+    row.cell_confidence = {c: 0.98 for c in ("outcome", "previous", "target")} | {"forecast": forecast_sure}
+    row.alternative = {"outcome": row.outcome, "forecast": row.previous, "target": row.target}
+    goal = Goal(id="g1", level="namndmal", number="1", title="Fler elever lär sig simma", line=20,
+                assessment="delvis", indicators=[row])
+    report = Report(source="lövsjö.txt", report_kind=kind, year=2020, goals=[goal], line_count=100)
+    found = audit_report(report, Config(select=["IND-UNMET-NO-ANALYSIS"], min_confidence=0.0))
+    assert len(found) == 1
+    return found[0]
+
+
+def test_in_a_tertial_report_the_empty_forecast_is_a_decisive_cell():
+    """In a T1 the outcome stands in for the forecast only because the forecast is empty: when another
+    reading of the row would fill it, the comparison is as unsure as the row's reading."""
+    f = _unmet_finding("T1", forecast_sure=0.98)
+    assert f.certainty == 0.55 and "forecast" in (f.doubt.columns if f.doubt else [])
+
+
+def test_in_an_annual_report_the_forecast_does_not_decide():
+    assert _unmet_finding("VB", forecast_sure=0.98).certainty == 0.98
