@@ -61,7 +61,7 @@ def review_file_for(paths: list[str], named: str | None) -> Path:
     if found is not None:
         return found
     first = Path(paths[0])
-    return (first if first.is_dir() else first.parent) / DEFAULT_NAME
+    return (first if os.path.isdir(first) else first.parent) / DEFAULT_NAME   # os.path: False on a too long name
 
 
 def token_for(args) -> str | None:

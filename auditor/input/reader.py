@@ -9,6 +9,8 @@ parser reads what is there and lists the rest as diagnostics.
 """
 from __future__ import annotations
 
+import os
+
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -227,7 +229,9 @@ def expand_inputs(paths, own=None) -> list[Path]:
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
+        # os.path's tests, not Path's, which raise on a name no file system takes (too long): such a path is
+        # missing, said in one line
+        if os.path.isdir(p):
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES)
             if own is not None:
                 found = [f for f in found if not own.skip(f)]
@@ -235,7 +239,7 @@ def expand_inputs(paths, own=None) -> list[Path]:
                 raise InputError(str(p), "mappen innehåller inga rapporter (.txt eller .pdf)",
                                  "the folder contains no reports (.txt or .pdf)", code="folder-empty")
             out.extend(found)
-        elif p.exists():
+        elif os.path.exists(p):
             out.append(p)
         elif p.suffix:
             raise InputError(str(p), "filen finns inte", "file not found", code="missing")

@@ -3,8 +3,8 @@ cannot be written there (a binary format to a terminal, HTML for a batch without
 any work (``check_destination``), then written with the one writer of ``auditor.files`` (``write_output``)."""
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 
 from ..files import STDOUT, check_file_destination, check_folder_destination, write_file
 from ..words.errors import InputError, refusal
@@ -27,7 +27,9 @@ def is_folder_output(fmt: str, output: str | None) -> bool:
         return False
     if fmt in FOLDER_FORMATS:
         return True
-    return fmt == "csv" and (Path(output).is_dir() or str(output).endswith(("/", "\\")))
+    # os.path.isdir, not Path.is_dir: a name no file system takes (too long) is then refused by the file
+    # check in one line instead of raising here
+    return fmt == "csv" and (os.path.isdir(output) or str(output).endswith(("/", "\\")))
 
 
 def check_destination(fmt: str, output: str | None, reports: int | None = None) -> None:

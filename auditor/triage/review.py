@@ -64,8 +64,10 @@ def find_review_file(paths: Iterable[str | Path]) -> Path | None:
     the input itself when it is a folder), else in the current folder."""
     for raw in paths:
         p = Path(raw)
-        folder = p if p.is_dir() else p.parent
-        if (folder / DEFAULT_NAME).is_file():
+        # os.path's tests, not Path's: on a name no file system takes (too long) they say False, and the
+        # input itself is then refused in one line where it is read
+        folder = p if os.path.isdir(p) else p.parent
+        if os.path.isfile(folder / DEFAULT_NAME):
             return folder / DEFAULT_NAME
         break
     here = Path(DEFAULT_NAME)

@@ -45,6 +45,8 @@ CASES = [
     (["audit", str(EXAMPLE), "--format", "html", "--output", "afile/sub"], "afile är en fil, inte en mapp"),
     (["audit", str(EXAMPLE), "--format", "csv", "--output", "afile/tabeller/"], "afile är en fil, inte en mapp"),
     (["audit", str(EXAMPLE), "--format", "csv", "--output", "afile/f.csv"], "afile är en fil"),
+    (["audit", str(EXAMPLE), "--format", "csv", "--output", "a" * 300], "är inget giltigt filnamn"),
+    (["audit", str(EXAMPLE), "--format", "csv", "--table", "indicators", "--output", "a" * 300], "är inget giltigt filnamn"),
     (["audit", str(EXAMPLE), str(EXAMPLE.parent / "example_t1.txt"), "--format", "html"], "kräver --output MAPP"),
     (["audit", str(EXAMPLE), "--review", "saknas.yaml"], "granskningsfilen finns inte"),
     (["audit", str(EXAMPLE), "--review", "adir"], "granskningsfilen är en mapp, inte en fil"),

@@ -43,6 +43,17 @@ def test_missing_file(capsys, tmp_path):
     assert_refused(capsys, tmp_path / "saknad-mapp", "filen eller mappen finns inte", "no such file or folder")
 
 
+def test_a_name_too_long_for_any_file_system_is_missing(capsys, tmp_path):
+    """Python 3.11's Path.is_dir raises on it; the input is refused in one line like any missing path, by
+    parse, audit (which first looks for a review file beside it) and review serve."""
+    name = tmp_path / ("r" * 300)
+    assert_refused(capsys, name, "filen eller mappen finns inte", "no such file or folder")
+    for argv in (["audit", str(name)], ["review", "serve", "--read-only", str(name)]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "filen eller mappen finns inte" in err and "internt fel" not in err, err
+
+
 def test_folder_without_reports(capsys, tmp_path):
     folder = tmp_path / "inkorg"
     folder.mkdir()
