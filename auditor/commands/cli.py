@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import re
 import sys
 
-from ..words.errors import InputError, one_line
+from ..words.errors import InputError, one_line, os_reason, refusal
 from .interrupt import LANGS, ignore_ctrl_c, interrupted_line, lang_of, python_handles_ctrl_c
 from ..words.help import COMMAND_HELP, ERRORS_SV, HELP_SV, NAMES, help_text
 from .. import __version__
@@ -195,13 +196,25 @@ def _run(argv: list[str], said: dict) -> int:
     except BrokenPipeError:
         _quiet_stdout()
         return 0
-    except Exception as exc:  # noqa: BLE001 - a bug: one line instead of a traceback (AUDITOR_DEBUG=1 shows it)
-        import os
-        if os.environ.get("AUDITOR_DEBUG"):
-            raise
-        what = one_line(f"{type(exc).__name__}: {exc}")[:200]
-        print(f"auditor: {_say('internal_error', lang, what=what)}", file=sys.stderr)
-        return EXIT_USAGE
+    except OSError as exc:
+        if exc.filename is not None:
+            # any file the system refuses, wherever the command opened it (a name too long for the file system,
+            # a loop of links, a folder where a file belongs): one line naming the file, in the reader's words
+            refused = refusal("cannot_use_file", str(exc.filename), reason=os_reason(exc))
+            print(f"auditor: {refused.message(lang)}", file=sys.stderr)
+            return EXIT_USAGE
+        return _internal_error(exc, lang)
+    except Exception as exc:  # noqa: BLE001 - a bug
+        return _internal_error(exc, lang)
+
+
+def _internal_error(exc: Exception, lang: str) -> int:
+    """A bug: one line instead of a traceback (AUDITOR_DEBUG=1 shows the traceback)."""
+    if os.environ.get("AUDITOR_DEBUG"):
+        raise exc
+    what = one_line(f"{type(exc).__name__}: {exc}")[:200]
+    print(f"auditor: {_say('internal_error', lang, what=what)}", file=sys.stderr)
+    return EXIT_USAGE
 
 
 # The commands that never build a report model (no pydantic): they start in a blink and stay that way.
@@ -224,7 +237,6 @@ def _say(key: str, lang: str, **values) -> str:
 def _quiet_stdout() -> None:
     """After a closed pipe (``auditor audit … | head``), point standard output at /dev/null so that the
     interpreter's final flush does not complain."""
-    import os
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

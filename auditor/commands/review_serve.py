@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .audit import add_run_arguments
 from ..triage.review import DEFAULT_NAME, find_review_file, load_reviews
-from ..words.errors import refusal
+from ..words.errors import os_reason, refusal
 from ..words import catalogue, word, texts
 from ._inputs import read_findings_json
 from ..engine.config import Config, load_config
@@ -141,7 +141,7 @@ def run(args) -> int:
     except OSError as exc:                   # the port is taken, or the address is not this machine's
         sock.close()
         raise refusal("serve_cannot_bind", code="usage", host=args.host, port=args.port,
-                      reason=exc.strerror or type(exc).__name__) from None
+                      reason=os_reason(exc)) from None
     try:
         ws = build_workspace(args)
         hosts = None if is_local(args.host) else ["*"]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..words.errors import refusal, refusal_words
+from ..words.errors import os_reason, refusal, refusal_words
 from ..words.catalogue import ERRORS
 from ..words.toml_errors import toml_problem
 from .catalogue import load_catalogue
@@ -140,7 +140,7 @@ def load_config(path: str | Path | None = None, search: bool = True) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise refusal("config_not_toml", str(path), code="config", problem=toml_problem(str(exc))) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise refusal("config_unreadable", str(path), code="config", reason=exc) from None
+        raise refusal("config_unreadable", str(path), code="config", reason=os_reason(exc)) from None
     table = data.get("tool", {}).get("auditor")
     if table is None:
         table = {} if path.name == "pyproject.toml" else data

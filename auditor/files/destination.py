@@ -21,7 +21,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..words.errors import refusal
+from ..words.errors import os_reason, refusal
 from ..words.catalogue import ERRORS
 
 STDOUT = "-"
@@ -43,8 +43,8 @@ def _refusal(raw: str, key: str, **values):
     return refusal(key, raw, code="output", **values)
 
 
-def _reason(exc: BaseException) -> str:
-    return getattr(exc, "strerror", None) or type(exc).__name__
+def _reason(exc: BaseException) -> tuple[str, str]:
+    return os_reason(exc)
 
 
 def check_name(raw: str) -> None:

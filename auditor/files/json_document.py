@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..words.errors import refusal
+from ..words.errors import os_reason, refusal
 from ..words.catalogue import ERRORS
 
 M = TypeVar("M", bound=BaseModel)
@@ -23,7 +23,7 @@ def read_document(path: str | Path, schema: str, model: type[M], what: str) -> M
     except json.JSONDecodeError as exc:
         raise refusal("not_json", str(path), line=exc.lineno, column=exc.colno) from exc
     except (OSError, ValueError) as exc:
-        raise refusal("json_unreadable", str(path), reason=exc) from exc
+        raise refusal("json_unreadable", str(path), reason=os_reason(exc)) from exc
     if not isinstance(doc, dict) or doc.get("schema") != schema:
         raise refusal("not_document", str(path), what=named, schema=schema)
     try:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..words.errors import InputError
+from ..words.errors import InputError, os_reason
 from .pdf import page_starts, pdf_page_texts
 from .pdf_geometry import read_layout
 from .report_starts import second_report_start
@@ -85,8 +85,8 @@ def read_file(path: str | Path) -> ReadText:
     except PermissionError:
         raise InputError(source, "saknar läsbehörighet", "permission denied", code="unreadable") from None
     except OSError as exc:
-        raise InputError(source, f"kan inte läsas ({exc.strerror or exc})", f"cannot be read ({exc.strerror or exc})",
-                         code="unreadable") from None
+        sv, en = os_reason(exc)
+        raise InputError(source, f"kan inte läsas ({sv})", f"cannot be read ({en})", code="unreadable") from None
     if not data.strip():
         raise InputError(source, "filen är tom", "the file is empty", code="empty")
     if data.lstrip()[:5] == b"%PDF-" or data.startswith(b"%PDF"):

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..words.errors import InputError, refusal
+from ..words.errors import InputError, os_reason, refusal
 from .location import rule_dirs
 
 if TYPE_CHECKING:
@@ -70,8 +70,9 @@ def _read_yaml(path: Path) -> dict:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        error = refusal("knowledge_unreadable", str(path), reason=exc)     # its first line says what
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        reason = exc if isinstance(exc, yaml.YAMLError) else os_reason(exc)
+        error = refusal("knowledge_unreadable", str(path), reason=reason)     # its first line says what
         raise InputError(str(path), error.sv.splitlines()[0], error.en.splitlines()[0], code="config") from None
     if not isinstance(data, dict):
         raise refusal("knowledge_not_mapping", str(path), code="config")

@@ -28,7 +28,7 @@ from typing import Iterable
 
 from pydantic import ConfigDict, ValidationError
 
-from ..words.errors import refusal, refusal_words as _words, one_line
+from ..words.errors import one_line, os_reason, refusal, refusal_words as _words
 from ..findings import AuditResult, Decision, Review, StaleReview
 from ..files import write_file
 
@@ -85,8 +85,7 @@ def load_reviews(path: str | Path) -> dict[str, ReviewEntry]:
     except FileNotFoundError:
         return {}
     except (OSError, ValueError) as exc:     # a folder, no permission, a name too long or with a NUL byte
-        reason = getattr(exc, "strerror", None) or type(exc).__name__
-        raise refusal("review_file_unreadable", str(path), code="config", reason=reason) from None
+        raise refusal("review_file_unreadable", str(path), code="config", reason=os_reason(exc)) from None
     try:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:

@@ -538,6 +538,7 @@ ERRORS = {
     'html_needs_folder': ('--format html för flera rapporter kräver --output MAPP',
                           '--format html for several reports needs --output DIR'),
     'cannot_write': ('kan inte skrivas ({reason})', 'cannot be written ({reason})'),
+    'cannot_use_file': ('kan inte öppnas ({reason})', 'cannot be opened ({reason})'),
     'cannot_make_folder': ('mappen kan inte skapas ({reason})', 'the folder cannot be created ({reason})'),
     'min_confidence': ('--min-confidence ska vara ett tal mellan 0 och 1',
                        '--min-confidence must be a number between 0 and 1'),
@@ -759,4 +760,29 @@ WORKSPACE = {
     'document_title': ('Granskning av målrapportering', 'Audit of goal follow-up reports'),
     'withheld': ('Undanhållna fynd', 'Withheld findings'),
     'reviewed_by': ('Beslut', 'Decision'),
+}
+
+# Why the operating system refused a file, by errno name: the reason a refusal names, in the reader's language
+# (the system's own strerror is English whatever the locale of the user).
+OS_REASONS = {
+    'ENOENT': ('finns inte', 'does not exist'),
+    'EACCES': ('behörighet saknas', 'permission denied'),
+    'EPERM': ('åtgärden är inte tillåten', 'operation not permitted'),
+    'ENAMETOOLONG': ('namnet är för långt för filsystemet', 'the name is too long for the file system'),
+    'EISDIR': ('är en mapp', 'is a folder'),
+    'ENOTDIR': ('en del av sökvägen är en fil, inte en mapp', 'a part of the path is a file, not a folder'),
+    'ELOOP': ('symboliska länkar i en slinga', 'symbolic links in a loop'),
+    'ENOSPC': ('disken är full', 'no space left on the disk'),
+    'EDQUOT': ('diskkvoten är slut', 'disk quota exceeded'),
+    'EROFS': ('filsystemet är skrivskyddat', 'the file system is read-only'),
+    'EEXIST': ('finns redan', 'already exists'),
+    'EBUSY': ('är upptagen', 'is busy'),
+    'ETXTBSY': ('är upptagen', 'is busy'),
+    'EIO': ('in- eller utmatningsfel', 'input/output error'),
+    'ENXIO': ('ingen enhet eller läsare i andra änden', 'no device or reader at the other end'),
+    'EADDRINUSE': ('adressen används redan', 'the address is already in use'),
+    'EADDRNOTAVAIL': ('adressen hör inte till den här datorn', 'the address is not one of this machine'),
+    'EMFILE': ('för många öppna filer', 'too many open files'),
+    'ENFILE': ('för många öppna filer', 'too many open files'),
+    'EINVAL': ('ogiltigt argument', 'invalid argument'),
 }

@@ -1,9 +1,10 @@
 """Errors a person can act on. The CLI prints ``message(lang)`` on one line and exits with code 2."""
 from __future__ import annotations
 
+import errno
 import re
 
-from .catalogue import ERRORS
+from .catalogue import ERRORS, OS_REASONS
 
 # Line breaks and other control characters (from file names or library messages) would break the promise of
 # one line per error, and could move the cursor of a terminal: they are shown as a space or "?".
@@ -47,3 +48,18 @@ def refusal_words(message_id: str, /, **values) -> tuple[str, str]:
     sv, en = ((text.format(**{k: v[i] if isinstance(v, tuple) else v for k, v in values.items()}))
               for i, text in enumerate(ERRORS[message_id]))
     return sv, en
+
+
+def os_reason(exc: BaseException) -> tuple[str, str]:
+    """Why a file could not be read or written, as a (Swedish, English) pair for a refusal's ``reason``: the
+    operating system's reason by its errno, a name the system cannot take (a NUL byte), text that is not
+    UTF-8; the system's own words (``strerror``) only for an errno this catalogue does not name."""
+    if isinstance(exc, UnicodeDecodeError):
+        return "texten är inte UTF-8", "the text is not UTF-8"
+    if isinstance(exc, ValueError):          # os functions refuse a name with a NUL byte with a ValueError
+        return "ogiltigt filnamn", "invalid file name"
+    name = errno.errorcode.get(getattr(exc, "errno", None) or -1)
+    if name in OS_REASONS:
+        return OS_REASONS[name]
+    said = one_line(str(getattr(exc, "strerror", None) or exc or type(exc).__name__))
+    return said, said

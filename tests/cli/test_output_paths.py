@@ -132,7 +132,9 @@ def test_a_write_that_fails_is_an_input_error(tmp_path, monkeypatch):
     monkeypatch.setattr("tempfile.mkstemp", full)
     with pytest.raises(InputError) as info:
         write_file(tmp_path / "x.json", "{}")
-    assert "kan inte skrivas (No space left on device)" in info.value.message("sv")
+    # the system's reason in the reader's language, not the system's English words inside a Swedish line
+    assert "kan inte skrivas (disken är full)" in info.value.message("sv")
+    assert "cannot be written (no space left on the disk)" in info.value.message("en")
 
 
 def test_writable_destinations_pass(tmp_path):
