@@ -104,6 +104,8 @@ def _setup(case: str, tmp: Path, monkeypatch) -> list[str]:
         (tmp / "regler").mkdir()
         (tmp / "regler" / "trasig.py").write_text("ID = (\n", encoding="utf-8")
         return ["audit", str(VB), "--rules", str(tmp / "regler")]
+    if case == "name-too-long":
+        return ["compare", "n" * 300 + ".json", str(VB)]
     if case == "internal-file":
         def boom(path, **_):
             raise RuntimeError("ett fel")
@@ -199,6 +201,8 @@ CASES = [
     ("config-param", "RULE har ingen parameter 'x' (finns: …)", None),
     ("rules-missing", "regelkatalogen finns inte", None),
     ("rules-broken", "regelmodulen kan inte läsas: …", None),
+    ("name-too-long", "PATH: kan inte öppnas (namnet är för långt för filsystemet)",
+     "cannot be opened (the name is too long for the file system)"),
     ("internal-file", "PATH: internt fel vid granskningen (Typ: text); rapportera gärna felet", None),
     ("internal", "internt fel (Typ: text); rapportera gärna felet (AUDITOR_DEBUG=1 visar var)", None),
     ("interrupted", "auditor: avbrutet (Ctrl-C); ingen utdata skrevs", None),
