@@ -8,8 +8,6 @@ import pytest
 
 from .support import FIXTURES, client, workspace
 
-pytest.importorskip("pypdfium2")
-
 
 @pytest.fixture(scope="module")
 def pdf_workspace(tmp_path_factory):
