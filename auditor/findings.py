@@ -1,16 +1,18 @@
 """The typed result of an audit (contract ``auditor.findings/1``).
 
-Rules produce ``Finding`` objects; renderers (terminal, Markdown, JSON, HTML, SARIF, ...) only read them.
+Rules produce ``Finding`` objects that carry data, no words; renderers (terminal, Markdown, JSON, HTML,
+SARIF, ...) only read them and word them in the reader's language through ``auditor.words.findings``.
 """
 from __future__ import annotations
 
 import hashlib
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_serializer
+from pydantic import BaseModel, ConfigDict, Field, SerializationInfo, model_serializer
 
-from .policy.target import IndicatorStatus, StatusKey
 from .model import Diagnostic, Report
+from .policy.target import IndicatorStatus, StatusKey
+from .words.findings import evidence_of, message_of
 
 SCHEMA = "auditor.findings/1"
 
@@ -66,7 +68,7 @@ class Said(BaseModel):
     through its rule's MESSAGE."""
 
     model_config = ConfigDict(extra="forbid")
-    variant: str | None = None            # a named variant of the rule's MESSAGE, for a rule with several
+    message: dict[str, str]               # the rule's MESSAGE (the variant the rule named) by language
     kind: str                             # the kind of fact the finding is about: Indicator, Goal, Claim, ...
     subject: dict[str, Any]               # its fields, its figures as numbers with their unit
     items: list[tuple[str, dict[str, Any]]] = Field(default_factory=list)   # the facts it lists: (kind, fields)
@@ -89,7 +91,6 @@ class Finding(BaseModel):
     rule: str
     severity: Severity
     line: int
-    message: str
     goal: GoalRef | None = None
     evidence: dict[str, Any] = Field(default_factory=dict)
     fingerprint: str = ""
@@ -99,9 +100,12 @@ class Finding(BaseModel):
     # How likely the decisive cells are placed right (0..1); what ``confidence`` and the withholding of
     # findings below the configured floor are decided from. Not part of the JSON contract.
     certainty: float = Field(default=1.0, exclude=True)
-    # The finding as data, worded at output (``message``, and the evidence's ``doubt``, in the reader's
-    # language): not part of the JSON contract.
+    # What the finding says, as data: worded at output, in the reader's language, as the contract's
+    # ``message`` (``auditor.words.findings.message_of``); the evidence's ``doubt`` likewise.
     said: Said | None = Field(default=None, exclude=True)
+    # A finding read back from a findings file (``auditor audit findings.json``) has no data, only the
+    # message the file gives: it is shown as written.
+    written: str | None = Field(default=None, alias="message", exclude=True)
     doubt: Doubt | None = Field(default=None, exclude=True)
     # Set by auditor.triage.review.apply_reviews when the review file holds a decision for this fingerprint.
     review: Review | None = None
@@ -113,10 +117,17 @@ class Finding(BaseModel):
     page_line: int | None = None
 
     @model_serializer(mode="wrap")
-    def _serialize(self, handler):
-        # review, baseline and the page are left out of the JSON contract unless set, so plain audits stay
-        # unchanged.
-        return _drop_unset(handler(self), self, ("review", "baseline", "page", "page_line"))
+    def _serialize(self, handler, info: SerializationInfo):
+        # The contract's message and evidence, worded in the language of the serialisation's context
+        # ({"lang": "en"}; Swedish without one). Review, baseline and the page are left out unless set, so
+        # plain audits stay unchanged.
+        data = handler(self)
+        lang = (info.context or {}).get("lang", "sv")
+        data = {**{k: data[k] for k in ("rule", "severity", "line") if k in data},
+                "message": message_of(self, lang), **data}
+        if "evidence" in data:
+            data["evidence"] = evidence_of(self, lang)
+        return _drop_unset(data, self, ("review", "baseline", "page", "page_line"))
 
     @property
     def dismissed(self) -> bool:
@@ -160,5 +171,5 @@ class AuditResult(BaseModel):
     def _serialize(self, handler):
         return _drop_unset(handler(self), self, ("stale_reviews",))
 
-    def to_contract(self) -> dict:
-        return self.model_dump(mode="json", by_alias=True)
+    def to_contract(self, lang: str = "sv") -> dict:
+        return self.model_dump(mode="json", by_alias=True, context={"lang": lang})

@@ -25,7 +25,7 @@ def register(sub) -> None:
 def run_create(args) -> int:
     check_file_destination(args.output)     # before any auditing
     result = load_result(args.paths, args, OwnOutputs([args.output], args.lang))
-    baseline = create_baseline(result)
+    baseline = create_baseline(result, args.lang)
     write_file(args.output, dump_baseline(baseline))
     if args.output != STDOUT:
         n = len(baseline.findings)

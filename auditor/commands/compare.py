@@ -65,7 +65,7 @@ def run(args) -> int:
         raise InputError(None, text)
     for note in _checks(old[0], new[0], args.lang, args.force):
         print(f"auditor: {note}", file=sys.stderr)
-    comparison = compare(old[0], new[0])
+    comparison = compare(old[0], new[0], args.lang)
     if args.format == "json":
         json.dump(comparison.model_dump(mode="json"), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

@@ -19,6 +19,7 @@ from ..triage.review import (DEFAULT_NAME, find_review_file, checked_date, check
 from ..words.errors import refusal
 from ..files import check_file_destination, OwnOutputs
 from ..words import catalogue, texts, word
+from ..words.findings import message_of
 from ..render.common import clean_text, label
 from ._inputs import load_result
 
@@ -109,7 +110,7 @@ def _context(args, paths) -> dict:
     for audit in result.reports:
         for f in audit.findings:
             if f.fingerprint == args.fingerprint:
-                return {"rule": f.rule, "source": audit.source, "line": f.line, "message": f.message}
+                return {"rule": f.rule, "source": audit.source, "line": f.line, "message": message_of(f, args.lang)}
     raise refusal("review_no_finding", fingerprint=args.fingerprint, paths=" ".join(paths))
 
 

@@ -180,7 +180,7 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
         certainty, doubt = _certainty(spec, subject, items, facts)
         severity = config.severity_of(spec)
         wording = spec.wording(fields) if spec.wording else {}
-        said = Said(variant=entry["message"], kind=kind, subject=_said(kind, fields, rep.pages),
+        said = Said(message=_message(spec, entry["message"]), kind=kind, subject=_said(kind, fields, rep.pages),
                     items=[(_kind(i), _said(_kind(i), _plain(i), rep.pages)) for i in items],
                     words={**entry["evidence"], **wording})
         evidence = _evidence_of(subject)
@@ -191,13 +191,19 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
             evidence["certainty"] = round(certainty, 2)
         page, page_line = page_of(rep.pages, fields["line"]) or (None, None)
         out.append(Finding(
-            rule=rule_id, severity=severity, line=int(fields["line"]), page=page, page_line=page_line, message="",
+            rule=rule_id, severity=severity, line=int(fields["line"]), page=page, page_line=page_line,
             goal=GoalRef(id=goal.id, number=goal.number, title=goal.title) if goal else None,
             evidence=_jsonable(evidence), fingerprint=fingerprint(spec.fingerprint_id, *identity, subject_key),
             confidence="low" if certainty < CERTAIN else "high", certainty=round(certainty, 4),
             said=said, doubt=doubt if certainty < CERTAIN else None))
     out.sort(key=lambda f: (f.line, f.rule, f.fingerprint))
     return out
+
+
+def _message(spec, variant: str | None) -> dict[str, str]:
+    """The rule's MESSAGE by language: the variant the rule named (for a rule with several), else its own."""
+    chosen = spec.message.get(variant, spec.message) if variant else spec.message
+    return {lang: text for lang, text in chosen.items() if isinstance(text, str)}
 
 
 def _located(item: dict[str, Any], pages: tuple[int, ...]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from ..findings import SEVERITY_RANK, AuditResult, Finding, ReportAudit
 from ..words import catalogue, place, severity_label, texts, word  # noqa: F401 (severity_label: renderers' too)
 from .location import place_in
 from ..words.diagnostics import described
+from ..words.findings import message_of
 
 SEVERITY_ORDER = ("error", "warning", "info")
 
@@ -188,7 +189,7 @@ def signal_first(audit: ReportAudit) -> tuple[list[tuple[dict | None, list[Findi
 def grouped_item(f: Finding, lang: str) -> str:
     """One row of a grouped entry: what the finding is about (its indicator, activity or goal) and its goal."""
     ev = f.evidence or {}
-    what = ev.get("indicator") or ev.get("activity") or ev.get("goal") or f.message
+    what = ev.get("indicator") or ev.get("activity") or ev.get("goal") or message_of(f, lang)
     goal = f" ({f.goal.number})" if f.goal and f.goal.number else ""
     return f"'{what}'{goal}"
 

@@ -25,6 +25,7 @@ from .common import (SEVERITY_ORDER, clean_text, goal_groups, goal_heading, labe
 from .evidence import evidence_lines, withheld_lines
 from .location import location
 from ..words import by_lang, catalogue, place
+from ..words.findings import message_of
 
 W = by_lang(catalogue.WORKSPACE)
 FIXED_DATE = dt.datetime(2000, 1, 1)
@@ -162,7 +163,7 @@ class _Writer:
         lead = f"{severity_label(f.severity, lang)} · {f.rule} · {where}"
         p = self.paragraph(f" – {title}" if title else "", bold_lead=lead)
         p.paragraph_format.keep_with_next = True
-        self.paragraph(f.message)
+        self.paragraph(message_of(f, self.lang))
         for line in evidence_lines(f, lang):
             self.paragraph(line, style="List Bullet")
         if f.review is not None:

@@ -8,6 +8,7 @@ from typing import Any
 from ..findings import Finding, ReportAudit
 from ..words import catalogue, number, place_on, texts, word
 from ..words.claims import actual_text, scope_text, stated_text
+from ..words.findings import evidence_of, message_of
 from .location import item_place
 
 _NAMES = ("indicator", "activity", "goal", "level", "unit", "line", "items", "analysis", "columns_certain",
@@ -87,7 +88,7 @@ def _fields(ev: dict, lang: str) -> str:
 
 def evidence_lines(f: Finding, lang: str, limit: int = 400) -> list[str]:
     """A few short lines with the figures a reviewer checks first."""
-    ev = f.evidence
+    ev = evidence_of(f, lang)
     out = []
     own = _fields(ev, lang)
     if own:
@@ -142,5 +143,5 @@ def withheld_lines(audit: ReportAudit, lang: str) -> list[str]:
     out = [head]
     for f in sorted(audit.withheld, key=lambda f: (f.line, f.rule)):
         value = number(f.certainty, lang, places=2)
-        out.append(f"{place_on(f.line, f.page, f.page_line, lang)} {f.rule} ({words['confidence']} {value}): {f.message}")
+        out.append(f"{place_on(f.line, f.page, f.page_line, lang)} {f.rule} ({words['confidence']} {value}): {message_of(f, lang)}")
     return out

@@ -14,6 +14,7 @@ from ..findings import AuditResult
 from ..triage.gate import gates
 from .common import clean_text, label, opt, report_name, sorted_findings
 from ..words import catalogue, word
+from ..words.findings import message_of
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 MESSAGE_LIMIT = 4000
@@ -55,6 +56,6 @@ def render_github(result: AuditResult, options: Any = None) -> str:
             if f.goal is not None:
                 goal = "\n" + word(catalogue.CI, "goal_heading", lang) + " ".join(
                     x for x in (f.goal.number, f.goal.title) if x)
-            message = f"{note}{f.message}{goal}\n{report_name(audit)} · {f.fingerprint}"
+            message = f"{note}{message_of(f, lang)}{goal}\n{report_name(audit)} · {f.fingerprint}"
             lines.append(command(level, message, file=file, line=f.line, title=f"{f.rule} ({f.severity})"))
     return "\n".join(lines) + ("\n" if lines else "")

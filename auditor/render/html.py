@@ -20,6 +20,7 @@ from .location import location
 from ..words.diagnostics import described
 from ..triage.gate import gates
 from ..words import by_lang, catalogue, counted, direction_reason, number
+from ..words.findings import evidence_of, message_of
 from .. import __version__
 from ..files import write_folder
 from .destination import html_needs_folder, is_folder_output
@@ -115,8 +116,8 @@ class _Builder:
             rule=clean_text(f.rule), rule_title=clean_text(self.rule_titles.get(f.rule, "")),
             severity=f.severity, severity_label=label(f.severity, self.lang), line=f.line,
             where=location(f, self.lang),
-            message=clean_text(f.message),
-            evidence=[(clean_text(k), clean_text(v, EVIDENCE_LIMIT)) for k, v in evidence_pairs(f.evidence, self.lang)],
+            message=clean_text(message_of(f, self.lang)),
+            evidence=[(clean_text(k), clean_text(v, EVIDENCE_LIMIT)) for k, v in evidence_pairs(evidence_of(f, self.lang), self.lang)],
             fingerprint=clean_text(f.fingerprint), low_confidence=f.confidence == "low",
             decision=review.decision if review else None,
             decision_label=label(review.decision, self.lang) if review else None,

@@ -8,6 +8,7 @@ import json
 
 from ..findings import SCHEMA, AuditResult
 from ..words.diagnostics import described
+from ..words.findings import evidence_of, message_of
 from .common import opt
 
 REPORT_KEYS = ("source", "committee", "unit", "report_kind", "year")
@@ -20,7 +21,7 @@ def report_doc(audit, lang: str = "sv") -> dict:
     findings = sorted(audit.findings, key=lambda f: (f.line, f.rule, f.fingerprint))
     doc["findings"] = []
     for f in findings:
-        item = f.model_dump(mode="json")
+        item = f.model_dump(mode="json", context={"lang": lang})   # message and evidence worded in lang
         entry = {k: item[k] for k in FINDING_KEYS}
         if item.get("page"):               # a PDF report: the page and the line on it, next to the line
             entry = {**{k: entry[k] for k in ("rule", "severity", "line")}, "page": item["page"],
@@ -34,8 +35,8 @@ def report_doc(audit, lang: str = "sv") -> dict:
             entry["baseline"] = item["baseline"]
         doc["findings"].append(entry)
     if audit.withheld:                     # findings that rest on cells more likely misplaced than not
-        doc["withheld"] = [{"rule": f.rule, "line": f.line, "message": f.message, "certainty": f.certainty,
-                            "evidence": f.evidence, "fingerprint": f.fingerprint}
+        doc["withheld"] = [{"rule": f.rule, "line": f.line, "message": message_of(f, lang), "certainty": f.certainty,
+                            "evidence": evidence_of(f, lang), "fingerprint": f.fingerprint}
                            for f in sorted(audit.withheld, key=lambda f: (f.line, f.rule, f.fingerprint))]
     if audit.error:                        # only for a file that could not be audited at all
         doc["error"] = audit.error

@@ -16,16 +16,17 @@ from ..words import counted
 from .common import clean_text, label, opt, report_label, rule_ids, sorted_findings
 from .evidence import evidence_pairs
 from ..words import catalogue, texts
+from ..words.findings import evidence_of, message_of
 
 MESSAGE_LIMIT = 500
 
 
 def _line(audit: ReportAudit, f: Finding, lang: str) -> str:
-    parts = [f"{audit.source}:{f.line}: [{label(f.severity, lang)}] {f.rule}: {f.message}"]
+    parts = [f"{audit.source}:{f.line}: [{label(f.severity, lang)}] {f.rule}: {message_of(f, lang)}"]
     if f.goal is not None and not f.evidence.get("goal"):   # else the evidence names the goal
         goal = " ".join(x for x in (f.goal.number, f.goal.title) if x)
         parts.append(f"    {texts(catalogue.CI, lang)['goal']}: {goal}")
-    for key, value in evidence_pairs(f.evidence, lang):   # localised; empty fields left out
+    for key, value in evidence_pairs(evidence_of(f, lang), lang):   # localised; empty fields left out
         parts.append(f"    {key}: " + value.replace("\n", "\n        "))
     if f.review is not None:
         parts.append(f"    {label(f.review.decision, lang)}: {f.review.reason} ({f.review.by}, {f.review.date})")
@@ -65,7 +66,7 @@ def build_junit(result: AuditResult, options: Any = None) -> ET.Element:
                     failures += 1
                     first = failing[0]
                     w = texts(catalogue.CI, lang)
-                    summary = f"{counted(w['findings'], len(failing))}, {w['first_at_line']} {first.line}: {first.message}"
+                    summary = f"{counted(w['findings'], len(failing))}, {w['first_at_line']} {first.line}: {message_of(first, lang)}"
                     node = ET.SubElement(case, "failure", message=clean_text(summary, MESSAGE_LIMIT), type=clean_text(rule))
                     node.text = clean_text("\n\n".join(_line(audit, f, lang) for f in failing))
                 if passing:

@@ -8,6 +8,7 @@ import re
 
 from ..findings import AuditResult
 from ..words import counted
+from ..words.findings import message_of
 from .common import (SEVERITY_ORDER, active, clean_text, extra_columns, finding_tags, goal_heading, grouped_item,
                      incomplete_reasons, report_title, report_words, review_line, rule_counts, severity_label,
                      signal_first)
@@ -81,7 +82,7 @@ def render(result: AuditResult, options: dict | None = None) -> str:
                 tags = "".join(f" · **{_md(tag)}**" for tag in finding_tags(f, lang))
                 where = location(f, lang) or f"{t['line']} {f.line}"
                 out.append(f"- **{where}** · `{f.rule}` · {sev}{low}{tags} · "
-                           f"{t['fingerprint']} {_code(f.fingerprint)}: {_md(f.message, MESSAGE_LIMIT)}")
+                           f"{t['fingerprint']} {_code(f.fingerprint)}: {_md(message_of(f, lang), MESSAGE_LIMIT)}")
                 for line in evidence_lines(f, lang, limit=300):
                     out.append(f"  - {_md(line)}")
                 decided = review_line(f, lang)
@@ -91,7 +92,7 @@ def render(result: AuditResult, options: dict | None = None) -> str:
         if info_groups:
             out += [f"### {t['info_grouped']}", ""]
         for rule, findings in info_groups:
-            title = _md(titles.get(rule) or findings[0].message)
+            title = _md(titles.get(rule) or message_of(findings[0], lang))
             out.append(f"- `{rule}` · {severity_label('info', lang)} · {counted(t['n_findings'], len(findings))}: {title}")
             for f in findings:
                 low = f" *({t['low']})*" if f.confidence == "low" else ""

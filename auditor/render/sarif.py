@@ -12,6 +12,7 @@ from pathlib import PurePath
 from typing import Any
 
 from ..findings import AuditResult, Finding, ReportAudit
+from ..words.findings import evidence_of, message_of
 from .common import clean_data, clean_text, opt, report_name, rule_ids
 from .. import __version__
 
@@ -34,17 +35,17 @@ def _location(source: str) -> dict[str, str]:
     return {"uri": quote(path.as_posix(), safe="/-._~"), "uriBaseId": "%SRCROOT%"}
 
 
-def _result(audit: ReportAudit, f: Finding, index: dict[str, int]) -> dict:
+def _result(audit: ReportAudit, f: Finding, index: dict[str, int], lang: str) -> dict:
     properties: dict[str, Any] = {"committee": report_name(audit), "confidence": f.confidence}
     if f.goal is not None:
         properties["goal"] = f.goal.model_dump()
     if f.evidence:
-        properties["evidence"] = f.evidence
+        properties["evidence"] = evidence_of(f, lang)
     result: dict[str, Any] = {
         "ruleId": f.rule,
         "ruleIndex": index[f.rule],
         "level": LEVEL[f.severity],
-        "message": {"text": clean_text(f.message) or f.rule},
+        "message": {"text": clean_text(message_of(f, lang)) or f.rule},
         "locations": [{"physicalLocation": {
             "artifactLocation": _location(audit.source),
             "region": {"startLine": max(f.line, 1)},
@@ -67,6 +68,7 @@ def build_sarif(result: AuditResult, options: Any = None) -> dict:
     ids = rule_ids(result, options)
     titles: dict[str, str] = opt(options, "rule_titles", {})
     index = {rule: i for i, rule in enumerate(ids)}
+    lang = opt(options, "lang", "sv")
     rules = []
     for rule in ids:
         entry: dict[str, Any] = {"id": rule}
@@ -83,7 +85,7 @@ def build_sarif(result: AuditResult, options: Any = None) -> dict:
             notifications.append({"level": "error", "message": {"text": text},
                                   "locations": [{"physicalLocation": {"artifactLocation": _location(audit.source)}}]})
         for f in sorted(audit.findings, key=lambda f: (f.line, f.rule, f.fingerprint)):
-            results.append(_result(audit, f, index))
+            results.append(_result(audit, f, index, lang))
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "auditor", "version": __version__, "rules": rules}},
         "artifacts": artifacts,

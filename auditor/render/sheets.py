@@ -15,6 +15,7 @@ from typing import Any
 
 from ..findings import AuditResult
 from ..words import catalogue, direction_reason, word
+from ..words.findings import evidence_of, message_of
 from .common import clean_text, label, opt, report_name
 from .evidence import evidence_pairs
 from ..files import write_folder
@@ -59,8 +60,8 @@ def finding_rows(result: AuditResult, lang: str = "sv") -> list[dict]:
                 "severity": label(f.severity, lang),
                 "goal_number": _text(f.goal.number) if f.goal else None,
                 "goal": _text(f.goal.title) if f.goal else None,
-                "message": _text(f.message),
-                "evidence": evidence_cell(f.evidence, lang),
+                "message": _text(message_of(f, lang)),
+                "evidence": evidence_cell(evidence_of(f, lang), lang),
                 "confidence": word(catalogue.CONFIDENCE, f.confidence, lang),
                 "decision": label(review.decision, lang) if review else None,
                 "reason": _text(review.reason) if review else None,

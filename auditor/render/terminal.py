@@ -12,6 +12,7 @@ from collections import Counter
 
 from ..findings import AuditResult
 from ..words import counted
+from ..words.findings import message_of
 from .common import (SEVERITY_ORDER, active, clean_text, extra_columns, finding_tags, goal_heading, grouped_item,
                      incomplete_reasons, label, report_title, report_words, review_line, rule_counts, severity_label,
                      signal_first)
@@ -85,7 +86,7 @@ def render(result: AuditResult, options: dict | None = None) -> str:
                 where = location(f, lang) or f"{t['line']} {f.line:>5}"
                 console.print(f"  [dim]{where}[/]  [{style}]{sev:<7}[/] "
                               f"[bold]{f.rule}[/]{low}{tags}  [dim]{escape(f.fingerprint)}[/]")
-                for line in textwrap.wrap(clean_text(f.message, MESSAGE_LIMIT), width - 6):
+                for line in textwrap.wrap(clean_text(message_of(f, lang), MESSAGE_LIMIT), width - 6):
                     console.print(f"      {escape(line)}")
                 for ev in evidence_lines(f, lang):
                     for i, line in enumerate(textwrap.wrap(clean_text(ev), width - 8)):
@@ -98,7 +99,7 @@ def render(result: AuditResult, options: dict | None = None) -> str:
             console.print()
             console.print(f"[bold]{t['info_grouped']}[/]")
         for rule, findings in info_groups:
-            title = escape(titles.get(rule) or findings[0].message)
+            title = escape(titles.get(rule) or message_of(findings[0], lang))
             console.print(f"  [{STYLE['info']}]{severity_label('info', lang):<7}[/] [bold]{rule}[/]  "
                           f"{counted(t['n_findings'], len(findings))}: {title}")
             for f in findings:

@@ -10,6 +10,7 @@ from ..render.common import (clean_text, goal_groups, goal_heading, label, repor
 from ..render.evidence import evidence_pairs
 from ..render.location import location
 from ..words import by_lang, catalogue, number, place
+from ..words.findings import doubt_text, evidence_of, message_of
 from .passage import passage, row_end, source_text
 from .workspace import Workspace, version
 
@@ -55,7 +56,7 @@ def certainty_of(f: Finding, lang: str) -> tuple[str, str, str | None]:
     if f.confidence != "low":
         return "sure", w["sure_words"], None
     value = number(f.certainty, lang, places=2)
-    doubt = f.evidence.get("doubt")
+    doubt = f.doubt and doubt_text(f.doubt, lang)
     return "unsure", w["unsure_words"].format(value=value), clean_text(doubt) if doubt else None
 
 
@@ -87,9 +88,9 @@ def finding_item(ws: Workspace, index: int, audit: ReportAudit, f: Finding) -> F
     return FindingItem(
         index=index, fingerprint=clean_text(f.fingerprint), rule=clean_text(f.rule),
         rule_title=clean_text(titles.get(f.rule, "")), severity=f.severity, severity_label=label(f.severity, lang),
-        certainty=sure, certainty_words=sure_words, doubt=doubt, message=clean_text(f.message),
+        certainty=sure, certainty_words=sure_words, doubt=doubt, message=clean_text(message_of(f, lang)),
         where=location(f, lang) or place(f.line, lang),
-        evidence=[(clean_text(k), clean_text(v, EVIDENCE_LIMIT)) for k, v in evidence_pairs(f.evidence, lang)
+        evidence=[(clean_text(k), clean_text(v, EVIDENCE_LIMIT)) for k, v in evidence_pairs(evidence_of(f, lang), lang)
                   if k not in ("doubt",)],
         decision=f.review.decision if f.review else "none", decision_text=decision_text(f, lang),
         version=version(f), passage=shown, image=image, image_caption=caption)

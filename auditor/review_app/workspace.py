@@ -17,6 +17,7 @@ from ..findings import AuditResult, Finding, ReportAudit, StaleReview
 from ..triage.review import ReviewEntry, apply_reviews, load_reviews, set_decision, version_of
 from .passage import source_text
 from ..words.errors import refusal
+from ..words.findings import message_of
 
 
 @dataclass
@@ -66,7 +67,7 @@ class Workspace:
         f = self.finding(index, fingerprint)
         if audit is None or f is None:
             raise refusal("serve_unknown_finding", code="missing", fingerprint=fingerprint)
-        context = {"rule": f.rule, "source": audit.source, "line": f.line, "message": f.message}
+        context = {"rule": f.rule, "source": audit.source, "line": f.line, "message": message_of(f, self.lang)}
         with self.lock:
             return set_decision(self.review_file, fingerprint, decision, reason, by, _dt.date.today().isoformat(),
                                 context, expected=seen)

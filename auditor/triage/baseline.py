@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..files.json_document import read_document
 from ..findings import AuditResult, Finding, ReportAudit
+from ..words.findings import message_of
 
 SCHEMA = "auditor.baseline/1"
 
@@ -44,9 +45,11 @@ class BaselineDiff:
     absent: list[BaselineEntry] = field(default_factory=list)  # in the baseline, fixed since
 
 
-def create_baseline(result: AuditResult) -> Baseline:
+def create_baseline(result: AuditResult, lang: str = "sv") -> Baseline:
+    """Today's findings as a baseline; the message, in ``lang``, is context for people (matching is by
+    fingerprint, which no language enters)."""
     entries = [BaselineEntry(fingerprint=f.fingerprint, rule=f.rule, severity=f.severity,
-                             source=PurePath(a.source).as_posix(), line=f.line, message=f.message)
+                             source=PurePath(a.source).as_posix(), line=f.line, message=message_of(f, lang))
                for a in result.reports for f in a.findings]
     entries.sort(key=lambda e: (e.source, e.fingerprint, e.rule, e.line or 0))
     return Baseline(findings=entries)

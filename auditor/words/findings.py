@@ -1,8 +1,8 @@
 """A finding in words: the rules and the engine give a finding as data (its rule, the facts it is about with
 their typed figures, the words its rule adds, the data its doubt is made of: ``findings.Said`` and
 ``findings.Doubt``); here, where the audit meets its reader, that data becomes the message of the rule's
-MESSAGE in the reader's language and the doubt in words. Figures are written by ``number``, like every
-other output's.
+MESSAGE in the reader's language and the doubt in words (``message_of`` and ``evidence_of``, which every
+output asks). Figures are written by ``number``, like every other output's.
 
 ``MESSAGE_NAMES`` are the names a MESSAGE may use beyond the fields of the facts its rule matches and the
 words its rule adds; the catalogue refuses a rule whose MESSAGE names anything else when it loads.
@@ -103,11 +103,27 @@ def _context(said, lang: str) -> dict[str, Any]:
     return ctx
 
 
-def message(messages: dict, said, lang: str) -> str:
-    """A finding's message: its rule's MESSAGE (the variant the rule named) filled in ``lang``."""
-    variants = messages.get(said.variant, messages) if said.variant else messages
-    template = variants.get(lang) or variants["sv"]
+def message(said, lang: str) -> str:
+    """What a finding says (``findings.Said``) in words: its rule's MESSAGE filled in ``lang``."""
+    template = said.message.get(lang) or said.message["sv"]
     return _FORMATS["en" if lang == "en" else "sv"].vformat(template, (), _context(said, lang))
+
+
+def message_of(finding, lang: str) -> str:
+    """A finding's message in ``lang``: what every output prints, and the contract's ``message`` (a finding
+    read back from a findings file has no data to word: its message as the file gives it)."""
+    if finding.said is None:
+        return finding.written or ""
+    return message(finding.said, lang)
+
+
+def evidence_of(finding, lang: str) -> dict[str, Any]:
+    """A finding's evidence in ``lang``: the rule's own words in that language, and the doubt about the
+    columns in words when there is one."""
+    evidence = {k: in_lang(v, lang) for k, v in finding.evidence.items()}
+    if finding.doubt is not None:
+        evidence["doubt"] = doubt_text(finding.doubt, lang)
+    return evidence
 
 
 def doubt_text(doubt, lang: str) -> str:
@@ -131,16 +147,3 @@ def doubt_text(doubt, lang: str) -> str:
             parts.append(f"{column_name(col, lang)} {could} {split[col]}")
     head = w["unsure_columns"]
     return head + (": " + "; ".join(parts) if parts else "")
-
-
-def word_findings(findings, rules, lang: str) -> None:
-    """Give each finding its words in ``lang``: the message, the rule's evidence words in that language
-    and the doubt in words (``rules``: the catalogue, for each rule's MESSAGE)."""
-    for f in findings:
-        if f.said is None:
-            continue
-        f.message = message(rules[f.rule].message, f.said, lang)
-        if f.evidence:
-            f.evidence = {k: in_lang(v, lang) for k, v in f.evidence.items()}
-        if f.doubt is not None:
-            f.evidence["doubt"] = doubt_text(f.doubt, lang)

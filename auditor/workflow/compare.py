@@ -16,6 +16,7 @@ from pydantic import BaseModel, model_serializer
 from ..findings import Finding, ReportAudit, _drop_unset
 from ..model import Goal, Report
 from ..words import by_lang, catalogue, number, place_on, word
+from ..words.findings import message_of
 from ..render.common import clean_text
 
 _WORD = re.compile(r"[^\w]+")
@@ -160,9 +161,9 @@ def _pages(side: str, report, line: int) -> dict[str, int]:
     return {f"{side}_page": where[0], f"{side}_page_line": where[1]} if where else {}
 
 
-def _finding_change(f: Finding) -> FindingChange:
+def _finding_change(f: Finding, lang: str) -> FindingChange:
     goal = " ".join(x for x in (f.goal.number, f.goal.title) if x) if f.goal else None
-    return FindingChange(rule=f.rule, severity=f.severity, line=f.line, message=f.message,
+    return FindingChange(rule=f.rule, severity=f.severity, line=f.line, message=message_of(f, lang),
                          fingerprint=f.fingerprint, goal=goal, page=f.page, page_line=f.page_line)
 
 
@@ -197,7 +198,9 @@ def compare_findings(old: list[Finding], new: list[Finding]) -> tuple[list[Findi
     return appeared, old_left
 
 
-def compare(old: ReportAudit, new: ReportAudit) -> Comparison:
+def compare(old: ReportAudit, new: ReportAudit, lang: str = "sv") -> Comparison:
+    """What changed from ``old`` to ``new``; the findings that appeared or were fixed keep their message in
+    ``lang``."""
     out = Comparison(old=old.source, new=new.source,
                      goals_compared=old.report is not None and new.report is not None)
     if old.report is not None and new.report is not None:
@@ -219,8 +222,8 @@ def compare(old: ReportAudit, new: ReportAudit) -> Comparison:
         out.goals_removed = [_goal_label(g) for g in old.report.goals if g.id not in matched_old]
     appeared, fixed = compare_findings(old.findings, new.findings)
     key = lambda f: (f.line, f.rule, f.fingerprint)  # noqa: E731
-    out.findings_new = [_finding_change(f) for f in sorted(appeared, key=key)]
-    out.findings_fixed = [_finding_change(f) for f in sorted(fixed, key=key)]
+    out.findings_new = [_finding_change(f, lang) for f in sorted(appeared, key=key)]
+    out.findings_fixed = [_finding_change(f, lang) for f in sorted(fixed, key=key)]
     return out
 
 

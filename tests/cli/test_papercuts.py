@@ -173,10 +173,11 @@ def test_html_index_rule_ids_break_only_at_hyphens(tmp_path):
 def test_children_are_girls_and_boys(name, young):
     from auditor.engine.config import Config
     from auditor.engine.examples import build_report
+    from auditor.words.findings import message_of
     from auditor.workflow.audit import audit_report_model
     report = build_report({"goals": [{"title": "Ett mål", "assessment": "helt",
                                       "indicators": [{"name": name, "outcome": "40 %", "target": "45 %"}]}]})
     for lang, girls, women in (("sv", "flickor och pojkar", "kvinnor och män"), ("en", "girls and boys", "women and men")):
         found = audit_report_model(report, Config(select=["IND-NO-GENDER-SPLIT"], lang=lang)).findings
         assert len(found) == 1, name
-        assert (girls in found[0].message, women in found[0].message) == (young, not young), found[0].message
+        assert (girls in message_of(found[0], lang), women in message_of(found[0], lang)) == (young, not young), name

@@ -5,6 +5,7 @@ from __future__ import annotations
 from auditor.engine.config import Config
 from auditor.engine import audit_report
 from auditor.model import UNSURE_ROW, Goal, Report
+from auditor.words.findings import evidence_of
 
 from ..factories import indicator
 
@@ -34,7 +35,7 @@ def test_equal_values_after_the_outcome_could_be_its_split():
     row = _row(84, 84, 84, kf=84)
     assert row.split_reading() is not None and row.cell_sure("outcome_men") == 0.45
     f = _finding(row)
-    assert f.certainty == 0.45 and "84" in f.evidence["doubt"]
+    assert f.certainty == 0.45 and "84" in evidence_of(f, "sv")["doubt"]
 
 
 def test_a_count_whose_next_two_values_add_up_to_it():

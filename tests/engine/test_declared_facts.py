@@ -12,6 +12,7 @@ from auditor.engine.catalogue import load_catalogue, pattern_fields
 from auditor.engine.runner import _engine_for, _layout
 from auditor.facts import ActivityFact, GoalFact, ReportFact
 from auditor.parser import parse_text
+from auditor.words.findings import message_of
 
 LOCAL_RULE = '''\
 """A local rule whose action reads fields that no pattern names."""
@@ -73,7 +74,7 @@ def test_an_action_and_a_message_see_fields_no_pattern_reads(tmp_path):
     (rules / "local_title.py").write_text(LOCAL_RULE, encoding="utf-8")
     config = Config(rule_dirs=[str(rules)], select=["LOCAL"])
     findings = audit_report(parse_text(REPORT, "rapport.txt"), config)
-    assert [f.message for f in findings] == ["Parkerna är trygga i rapport.txt: Parkerna är trygga"]
+    assert [message_of(f, "sv") for f in findings] == ["Parkerna är trygga i rapport.txt: Parkerna är trygga"]
     assert findings[0].evidence["goal"] == "Parkerna är trygga"
 
 

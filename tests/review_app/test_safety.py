@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from auditor.commands.cli import main
+from auditor.words.findings import message_of
 
 from .support import HOSTILE_ANALYSIS, HOSTILE_NAME, HOSTILE_TITLE, batch, client, hostile_report, workspace
 
@@ -18,7 +19,7 @@ from .support import HOSTILE_ANALYSIS, HOSTILE_NAME, HOSTILE_TITLE, batch, clien
 def hostile(tmp_path):
     path = hostile_report(tmp_path / "rapporter")
     ws = workspace([path], tmp_path / "rapporter" / "auditor-review.yaml")
-    assert any(HOSTILE_NAME in f.message or HOSTILE_TITLE in (f.goal.title if f.goal else "")
+    assert any(HOSTILE_NAME in message_of(f, "sv") or HOSTILE_TITLE in (f.goal.title if f.goal else "")
                for f in ws.result.reports[0].findings), "the hostile text must reach a finding"
     return ws
 

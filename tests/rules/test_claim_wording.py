@@ -14,6 +14,7 @@ from auditor.engine.examples import build_report
 from auditor.facts import derive
 from auditor.knowledge import load_knowledge
 from auditor.render.evidence import evidence_lines, evidence_pairs
+from auditor.words.findings import evidence_of, message_of
 
 LONG = "Skärholmens förskolebarn når sin fulla potential i en trygg förskola med hög pedagogisk kvalitet"
 ROWS = [{"name": "Andel A", "outcome": "90 %", "target": "80 %"}, {"name": "Andel B", "outcome": "90 %", "target": "80 %"},
@@ -31,7 +32,7 @@ ENGLISH = re.compile(r"\b(total|fully|partly|met|of|the|states|shows|compared|ac
 
 
 def findings(spec, rule, lang):
-    return audit_report(build_report(spec), Config(select=[rule]), lang)
+    return audit_report(build_report(spec), Config(select=[rule]))
 
 
 def without_quotes(text: str) -> str:
@@ -53,18 +54,18 @@ def test_claim_findings_speak_one_language(spec, rule):
     (sv,) = findings(spec, rule, "sv")
     (en,) = findings(spec, rule, "en")
     assert sv.fingerprint == en.fingerprint and sv.evidence == en.evidence
-    for text in [sv.message, *evidence_lines(sv, "sv"), *(v for _, v in evidence_pairs(sv.evidence, "sv"))]:
+    for text in [message_of(sv, "sv"), *evidence_lines(sv, "sv"), *(v for _, v in evidence_pairs(evidence_of(sv, "sv"), "sv"))]:
         assert not ENGLISH.search(without_quotes(text)), text
-    for text in [en.message, *evidence_lines(en, "en"), *(v for _, v in evidence_pairs(en.evidence, "en"))]:
+    for text in [message_of(en, "en"), *evidence_lines(en, "en"), *(v for _, v in evidence_pairs(evidence_of(en, "en"), "en"))]:
         assert not SWEDISH.search(without_quotes(text)), text
 
 
 def test_the_summary_claim_reads_well_in_both_languages():
     (sv,) = findings(SUMMARY_CLAIM, "SUM-CLAIM-COUNT", "sv")
     (en,) = findings(SUMMARY_CLAIM, "SUM-CLAIM-COUNT", "en")
-    assert sv.message == ("Sammanfattningen anger 2 helt, 1 delvis, men hela rapporten visar 1 helt, 2 delvis (av 3): "
+    assert message_of(sv, "sv") == ("Sammanfattningen anger 2 helt, 1 delvis, men hela rapporten visar 1 helt, 2 delvis (av 3): "
                           "\"Av nämndmålen bedöms två uppnås helt och ett delvis.\"")
-    assert en.message == ("The summary states 2 fully met, 1 partly met, but the count for the whole report is "
+    assert message_of(en, "en") == ("The summary states 2 fully met, 1 partly met, but the count for the whole report is "
                           "1 fully met, 2 partly met (of 3): \"Av nämndmålen bedöms två uppnås helt och ett delvis.\"")
     assert evidence_lines(sv, "sv") == ["påstående: \"Av nämndmålen bedöms två uppnås helt och ett delvis.\", anger 2 helt, "
                                         "1 delvis, jämfört med hela rapporten, faktiskt 1 helt, 2 delvis (av 3)"]
@@ -75,9 +76,9 @@ def test_a_scope_is_named_by_number_or_by_a_title_cut_at_a_word():
     (sv,) = findings(GOAL_CLAIM, "GOAL-CLAIM-COUNT", "sv")
     (en,) = findings(GOAL_CLAIM, "GOAL-CLAIM-COUNT", "en")
     assert "målets egna indikatorer (Skärholmens förskolebarn når sin fulla…) visar 2 uppnådda, 2 ej uppnådda (av 4)" \
-        in sv.message
+        in message_of(sv, "sv")
     assert "the goal's own indicators (Skärholmens förskolebarn når sin fulla…) is 2 met, 2 not met (of 4)" \
-        in en.message
+        in message_of(en, "en")
     assert scope_text("own_indicators", "1.3", LONG, "sv") == "målets egna indikatorer (1.3)"
     assert scope_text("subtree", None, LONG, "en") == "the goals under \"Skärholmens förskolebarn når sin fulla…\""
 

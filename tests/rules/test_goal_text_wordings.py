@@ -8,6 +8,7 @@ import pytest
 from auditor.workflow.audit import audit_report_model
 from auditor.prose.counts import stated_degree
 from auditor.model import Goal, Report
+from auditor.words.findings import message_of
 
 # (how the analysis names the goal, the level it is written under)
 NAMES = [
@@ -63,7 +64,7 @@ def test_each_name_and_wording_is_read(name, level, frame, fixed):
         other = "delvis" if expected != "delvis" else "helt"
         found = _findings(_goal_report(level, other, sentence))
         assert [f.rule for f in found] == ["GOAL-TEXT-CONTRADICTS"], sentence
-        assert found[0].line == 40 and f"anger att det uppfylls {expected}:" in found[0].message
+        assert found[0].line == 40 and f"anger att det uppfylls {expected}:" in message_of(found[0], "sv")
         assert _findings(_goal_report(level, expected, sentence)) == [], sentence
 
 

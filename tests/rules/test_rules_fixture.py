@@ -6,6 +6,7 @@ import pytest
 
 from auditor.engine.config import Config
 from auditor.engine import audit_report
+from auditor.words.findings import message_of
 
 
 def _line(report, kind, text):
@@ -109,4 +110,4 @@ def test_fingerprints_survive_edits_elsewhere(fixture_spec):
 
 def test_english_messages(fixture_report):
     fs = audit_report(fixture_report, Config(lang="en", select=["IND-NO-FORECAST"]))
-    assert fs and all(f.message.startswith("The indicator") for f in fs)
+    assert fs and all(message_of(f, "en").startswith("The indicator") for f in fs)
