@@ -159,7 +159,11 @@ def _spec_from_module(module, path: Path, builtin: bool) -> RuleSpec:
     parameters = dict(getattr(module, "PARAMETERS", {}) or {})
     aliases = _aliases(getattr(module, "ALIASES", ()), rule_id, path)
     check_patterns(rule_id, rules, parameters, path)
-    check_message(rule_id, message, rules, path)
+    if not builtin:
+        # reads the module's source again (an ast.parse per module, a third of loading the catalogue): the
+        # built-in modules are checked by the tests (tests/engine/test_message_placeholders.py), a user's
+        # every time they load
+        check_message(rule_id, message, rules, path)
     return RuleSpec(id=rule_id, severity=severity, title=title, message=message,
                     doc=(module.__doc__ or "").strip(), doc_sv=(doc_sv or "").strip(),
                     parameters=parameters,
@@ -189,21 +193,29 @@ def _record_class(name: str) -> type:
     import importlib
 
     facts = importlib.import_module("auditor.facts")
-    modules = [facts] + [m for n, m in list(sys.modules.items())
-                         if m is not None and (n == "auditor" or n.startswith("auditor."))]
-    for module in modules:
+    # auditor.facts exports them all; the other modules are looked through only when it does not
+    modules = (m for n, m in list(sys.modules.items()) if m is not None and (n == "auditor" or n.startswith("auditor.")))
+    for module in (facts, *modules):
         value = getattr(module, name, None)
         if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__name__ == name:
             return value
     raise RuntimeError(f"dsl.FACT_TYPES names {name}, but no dataclass of that name is defined in auditor.facts")
 
 
+_FACT_FIELDS: dict[tuple, dict[type, frozenset[str]]] = {}
+
+
 def fact_fields() -> dict[type, frozenset[str]]:
-    """Each matchable fact class (``dsl.FACT_TYPES``) -> the fields its facts are declared with."""
+    """Each matchable fact class (``dsl.FACT_TYPES``) -> the fields its facts are declared with (worked out
+    once per set of fact types: every rule module's patterns are checked against it; do not modify it)."""
     from .dsl import FACT_TYPES    # (deferred: experta is heavy, as above)
 
-    return {fact_class: frozenset(f.name for f in dataclasses.fields(_record_class(name)))
-            for name, fact_class in FACT_TYPES.items()}
+    key = tuple(FACT_TYPES.items())
+    known = _FACT_FIELDS.get(key)
+    if known is None:
+        known = _FACT_FIELDS[key] = {fact_class: frozenset(f.name for f in dataclasses.fields(_record_class(name)))
+                                     for name, fact_class in FACT_TYPES.items()}
+    return known
 
 
 def _patterns(element):
