@@ -33,8 +33,19 @@ def env(pythonpath: Path = ROOT) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(pythonpath), "PYTHONHASHSEED": "0"}
 
 
-def _tree_rss_kib(pid: int) -> int:
-    """Resident set of ``pid`` and all its descendants, in KiB (0 when it has gone)."""
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a live process has used so far, from ``/proc/PID/stat``."""
+    with open(f"/proc/{pid}/stat") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / _TICK       # utime, stime: fields 14 and 15 of stat
+
+
+def _tree_rss_kib(pid: int, cpu: dict[int, list[float]] | None = None) -> int:
+    """Resident set of ``pid`` and all its descendants, in KiB (0 when it has gone); with ``cpu``, also
+    record each descendant's CPU time so far and when it was first and last seen (pid -> [first, last, s])."""
     total, stack = 0, [pid]
     while stack:
         p = stack.pop()
@@ -44,28 +55,34 @@ def _tree_rss_kib(pid: int) -> int:
                     if line.startswith("VmRSS:"):
                         total += int(line.split()[1])
                         break
+            if cpu is not None and p != pid:
+                now = time.perf_counter()
+                cpu.setdefault(p, [now, now, 0.0])[1:] = [now, _cpu_seconds(p)]
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as fh:
                     stack.extend(int(c) for c in fh.read().split())
-        except (OSError, ValueError):
+        except (OSError, ValueError, IndexError):
             continue
     return total
 
 
 def run_measured(argv: list[str], pythonpath: Path = ROOT) -> dict:
-    """Run ``argv``; wall time (s), CPU time of the process and the workers it waited for (s), peak RSS of the
-    largest process and peak RSS of the tree (MiB), exit code."""
+    """Run ``argv``; wall time (s), CPU time of the process and the workers it waited for (s), the CPU time of
+    each worker (s, sampled from ``/proc`` every 20 ms, so up to 20 ms short), peak RSS of the largest process
+    and peak RSS of the tree (MiB), the load average (1 minute) before and after, exit code."""
+    load_before = os.getloadavg()[0]
     start = time.perf_counter()
     # cwd: ``python -m`` puts the working directory first on sys.path, so run from the checkout measured
     proc = subprocess.Popen(argv, env=env(pythonpath), cwd=pythonpath, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     peak_tree = 0
     done = threading.Event()
+    workers: dict[int, list[float]] = {}
 
     def sample() -> None:
         nonlocal peak_tree
         while not done.is_set():
-            peak_tree = max(peak_tree, _tree_rss_kib(proc.pid))
+            peak_tree = max(peak_tree, _tree_rss_kib(proc.pid, workers))
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -76,8 +93,24 @@ def run_measured(argv: list[str], pythonpath: Path = ROOT) -> dict:
     sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    return {"seconds": wall, "cpu_seconds": usage.ru_utime + usage.ru_stime, "max_rss_mib": usage.ru_maxrss / 1024, "tree_rss_mib": peak_tree / 1024,
-            "code": proc.returncode, "stderr": stderr}
+    return {"seconds": wall, "cpu_seconds": usage.ru_utime + usage.ru_stime, "worker_cpu_seconds": [w[2] for w in sorted(workers.values())],
+            "worker_pools": _pools(workers.values()),
+            "max_rss_mib": usage.ru_maxrss / 1024, "tree_rss_mib": peak_tree / 1024,
+            "load": (load_before, os.getloadavg()[0]), "code": proc.returncode, "stderr": stderr}
+
+
+def _pools(workers) -> list[list[float]]:
+    """The CPU times of the workers grouped by the pool they ran in: workers whose lifetimes overlap ran side
+    by side; a batch's second reading of doubtful rows starts a pool of its own after the first has ended."""
+    pools: list[list[float]] = []
+    end = None
+    for first, last, seconds in sorted(workers):
+        if end is None or first > end:
+            pools.append([])
+            end = last
+        pools[-1].append(seconds)
+        end = max(end, last)
+    return pools
 
 
 def auditor_cmd(*args: str) -> list[str]:

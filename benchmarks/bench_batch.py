@@ -24,6 +24,7 @@ the wall time and CPU time (of the whole process tree) with ``--jobs 1`` and wit
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import sys
@@ -86,6 +87,26 @@ def generate(folder: Path, count: int, large_first: bool = False, corpus_only: b
         path.write_text(vary(text, k // len(base) + k), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def _cpu(r: dict) -> str:
+    main = r["cpu_seconds"] - sum(r["worker_cpu_seconds"])
+    pools = "; ".join(" ".join(f"{w:.1f}" for w in pool) for pool in r["worker_pools"])
+    return f"{r['cpu_seconds']:.1f} / {main:.1f}" + (f" / {pools}" if pools else "")
+
+
+def _idle_wall(r: dict) -> float:
+    """The wall time a run would take on an idle machine with a core per process: the main process's CPU
+    time plus, for each pool in turn, its busiest worker's (the workers run side by side while the main
+    process waits for them)."""
+    main = r["cpu_seconds"] - sum(r["worker_cpu_seconds"])
+    return main + sum(max(pool) for pool in r["worker_pools"])
+
+
+def _quiet(r: dict) -> bool:
+    """Was the machine quiet enough for wall times to mean something (a load average below half a core's
+    worth of other work per core, before and after)?"""
+    return max(r["load"]) < 0.5 * (os.cpu_count() or 1) + len(r["worker_cpu_seconds"])
 
 
 def _fastest(argv: list[str], repeat: int, pythonpath: Path) -> dict:
@@ -162,8 +183,9 @@ def main() -> int:
           f"reports) in {work}")
     print(f"checkout: {args.pythonpath}")
     print()
-    print("| reports | --jobs | wall time (s) | reports/s | ms/report | peak RSS, largest process (MiB) | peak RSS, all processes (MiB) |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| reports | --jobs | wall time (s) | reports/s | ms/report | CPU (s): all / main / each worker (; a pool) | load | "
+          "peak RSS, largest process (MiB) | peak RSS, all processes (MiB) |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     rows = {}
     for n in sizes:
         folder = work / f"batch{n}"
@@ -181,9 +203,12 @@ def main() -> int:
                 return 1
             rows[(n, j)] = r
             print(f"| {n} | {j} | {r['seconds']:.1f} | {n / r['seconds']:.1f} | {1000 * r['seconds'] / n:.0f} | "
-                  f"{r['max_rss_mib']:.0f} | {r['tree_rss_mib']:.0f} |", flush=True)
+                  f"{_cpu(r)} | {r['load'][0]:.1f}–{r['load'][1]:.1f} | {r['max_rss_mib']:.0f} | {r['tree_rss_mib']:.0f} |",
+                  flush=True)
     print()
     for j in jobs:
+        if len(sizes) < 2:
+            break
         per = [rows[(n, j)]["seconds"] / n for n in sizes]
         mem = [rows[(n, j)]["tree_rss_mib"] for n in sizes]
         linear = max(per) / min(per) <= 1.25
@@ -196,10 +221,19 @@ def main() -> int:
     met = True
     if len(jobs) > 1:
         n = sizes[-1]
-        speed_up = rows[(n, jobs[0])]["seconds"] / rows[(n, jobs[-1])]["seconds"]
-        met = speed_up >= GOAL_SPEED_UP
-        print(f"speed-up of --jobs {jobs[-1]} over --jobs {jobs[0]} at {n} reports: {speed_up:.2f}x; goal >= "
-              f"{GOAL_SPEED_UP}x (issue 20, from a batch of 40 on 2 cores): {'OK' if met else 'OVER'}")
+        one, pool = rows[(n, jobs[0])], rows[(n, jobs[-1])]
+        speed_up = one["seconds"] / pool["seconds"]
+        # On a shared machine the wall times say more about the other work than about auditor. The CPU times
+        # say what an idle machine with a core per worker would do: the main process's work (starting, warming
+        # the engine before the workers fork, writing the output) plus each pool's busiest worker's, against
+        # one process's CPU time.
+        idle = _idle_wall(one) / _idle_wall(pool)
+        met = (speed_up if _quiet(pool) else idle) >= GOAL_SPEED_UP
+        print(f"speed-up of --jobs {jobs[-1]} over --jobs {jobs[0]} at {n} reports: wall time {speed_up:.2f}x "
+              f"(load {one['load'][0]:.1f}–{pool['load'][1]:.1f} on {os.cpu_count()} cores); from the CPU times "
+              f"(an idle machine: the main process's CPU time + each pool's busiest worker's) {idle:.2f}x; goal >= "
+              f"{GOAL_SPEED_UP}x (issue 20, from a batch of 40 on 2 cores), judged on the "
+              f"{'wall time' if _quiet(pool) else 'CPU times (the machine is busy)'}: {'OK' if met else 'OVER'}")
     per_report = min(r["seconds"] / n for (n, _), r in rows.items())
     print(f"fastest time per report: {1000 * per_report:.0f} ms = {per_report / ref['workload']:.2f}x the workload")
     if not args.keep_dir:
