@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import sys
 
-from ..words.errors import refusal, one_line
-from ..words.help import COMMAND_HELP
-from ..render import RENDERERS, get_renderer, model_needs
 from ..engine.config import Config, load_config
-from ..triage.gate import fails
-from ..workflow.audit import audit_paths, count_inputs
-from ..render.destination import is_folder_output, check_destination, write_output
-from ..workflow.decisions import load_decisions, prepare
 from ..files import OwnOutputs
+from ..render import RENDERERS, get_renderer, model_needs
+from ..render.destination import check_destination, is_folder_output, write_output
+from ..render.headings import incomplete_reasons
+from ..triage.gate import fails
 from ..words import catalogue, word
-from ..render.common import incomplete_reasons
+from ..words.errors import one_line, refusal
+from ..words.help import COMMAND_HELP
+from ..workflow.audit import audit_paths, count_inputs
+from ..workflow.decisions import load_decisions, prepare
 from ..workflow.progress import batch_progress
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

@@ -16,11 +16,12 @@ import sys
 from ..words.help import COMMAND_HELP
 from ..triage.review import (DEFAULT_NAME, find_review_file, checked_date, checked_fingerprint, load_reviews,
                              remove_decision, set_decision, stored_decisions, apply_reviews, stale_subject)
-from ..words.errors import refusal
-from ..files import check_file_destination, OwnOutputs
+from ..files import OwnOutputs, check_file_destination
+from ..render.safe_text import clean_text
+from ..render.tags import label
 from ..words import catalogue, texts, word
+from ..words.errors import refusal
 from ..words.findings import message_of
-from ..render.common import clean_text, label
 from ._inputs import load_result
 
 

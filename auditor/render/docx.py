@@ -20,12 +20,16 @@ from collections import Counter
 from typing import Any
 
 from ..findings import AuditResult, Finding, ReportAudit
-from .common import (SEVERITY_ORDER, clean_text, goal_groups, goal_heading, label, opt, report_title, severity_label,
-                     sorted_findings)
-from .evidence import evidence_lines, withheld_lines
-from .location import location
-from ..words import by_lang, catalogue, place
+from ..words import by_lang, catalogue, place, severity_label
 from ..words.findings import message_of
+from .evidence import evidence_lines, withheld_lines
+from .headings import goal_heading
+from .location import location
+from .names import report_title
+from .options import opt
+from .order import SEVERITY_ORDER, goal_groups, sorted_findings
+from .safe_text import clean_text
+from .tags import label
 
 W = by_lang(catalogue.WORKSPACE)
 FIXED_DATE = dt.datetime(2000, 1, 1)

@@ -12,9 +12,13 @@ from typing import Any
 
 from ..findings import AuditResult
 from ..triage.gate import gates
-from .common import clean_text, label, opt, report_name, sorted_findings
 from ..words import catalogue, word
 from ..words.findings import message_of
+from .names import report_name
+from .options import opt
+from .order import sorted_findings
+from .safe_text import clean_text
+from .tags import label
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 MESSAGE_LIMIT = 4000

@@ -11,19 +11,24 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from ..findings import AuditResult, Finding, ReportAudit
-from ..model import Goal
-from .common import (clean_text, grouped_item, label, opt, page_names, report_label, report_name, rule_ids,
-                     severity_counts, signal_first, sorted_findings)
-from .evidence import evidence_pairs
-from .location import location
-from ..words.diagnostics import described
-from ..triage.gate import gates
-from ..words import by_lang, catalogue, counted, direction_reason, number
-from ..words.findings import evidence_of, message_of
 from .. import __version__
 from ..files import write_folder
+from ..findings import AuditResult, Finding, ReportAudit
+from ..model import Goal
+from ..triage.gate import gates
+from ..words import by_lang, catalogue, counted, direction_reason, number
+from ..words.diagnostics import described
+from ..words.findings import evidence_of, message_of
+from .counts import rule_ids, severity_counts
 from .destination import html_needs_folder, is_folder_output
+from .evidence import evidence_pairs
+from .headings import grouped_item
+from .location import location
+from .names import page_names, report_label, report_name
+from .options import opt
+from .order import signal_first, sorted_findings
+from .safe_text import clean_text
+from .tags import label
 
 UI: dict[str, dict[str, str]] = by_lang(catalogue.HTML)
 

@@ -9,7 +9,7 @@ import json
 from ..findings import SCHEMA, AuditResult
 from ..words.diagnostics import described
 from ..words.findings import evidence_of, message_of
-from .common import opt
+from .options import opt
 
 REPORT_KEYS = ("source", "committee", "unit", "report_kind", "year")
 FINDING_KEYS = ("rule", "severity", "line", "message", "goal", "evidence", "fingerprint")

@@ -12,11 +12,15 @@ from xml.etree import ElementTree as ET
 
 from ..findings import AuditResult, Finding, ReportAudit
 from ..triage.gate import gates
-from ..words import counted
-from .common import clean_text, label, opt, report_label, rule_ids, sorted_findings
-from .evidence import evidence_pairs
-from ..words import catalogue, texts
+from ..words import catalogue, counted, texts
 from ..words.findings import evidence_of, message_of
+from .counts import rule_ids
+from .evidence import evidence_pairs
+from .names import report_label
+from .options import opt
+from .order import sorted_findings
+from .safe_text import clean_text
+from .tags import label
 
 MESSAGE_LIMIT = 500
 

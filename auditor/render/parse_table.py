@@ -8,11 +8,11 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from ..words.diagnostics import message
 from ..model import Report
 from ..words import catalogue, counted, texts
-from .location import place_in
+from ..words.diagnostics import message
 from .console import stdout_console
+from .location import place_in
 
 ASSESSMENT_STYLE = {"helt": "green", "delvis": "yellow", "inte": "red", "ingen": "dim", None: "dim"}
 def _n(words, n: int) -> str:

@@ -11,10 +11,13 @@ import json
 from pathlib import PurePath
 from typing import Any
 
+from .. import __version__
 from ..findings import AuditResult, Finding, ReportAudit
 from ..words.findings import evidence_of, message_of
-from .common import clean_data, clean_text, opt, report_name, rule_ids
-from .. import __version__
+from .counts import rule_ids
+from .names import report_name
+from .options import opt
+from .safe_text import clean_data, clean_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}

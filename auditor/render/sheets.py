@@ -13,13 +13,16 @@ import io
 from datetime import datetime
 from typing import Any
 
+from ..files import write_folder
 from ..findings import AuditResult
 from ..words import catalogue, direction_reason, word
 from ..words.findings import evidence_of, message_of
-from .common import clean_text, label, opt, report_name
-from .evidence import evidence_pairs
-from ..files import write_folder
 from .destination import is_folder_output
+from .evidence import evidence_pairs
+from .names import report_name
+from .options import opt
+from .safe_text import clean_text
+from .tags import label
 
 # The columns of each table, by key (their headers: ``catalogue.SHEET_COLUMNS``). The report's name comes first.
 REPORT_COLUMNS = ("committee", "report_kind", "year", "source")

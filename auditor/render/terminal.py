@@ -11,13 +11,16 @@ import textwrap
 from collections import Counter
 
 from ..findings import AuditResult
-from ..words import counted
+from ..words import counted, severity_label
 from ..words.findings import message_of
-from .common import (SEVERITY_ORDER, active, clean_text, extra_columns, finding_tags, goal_heading, grouped_item,
-                     incomplete_reasons, label, report_title, report_words, review_line, rule_counts, severity_label,
-                     signal_first)
+from .counts import active, rule_counts
 from .evidence import evidence_lines, withheld_lines
+from .headings import extra_columns, goal_heading, grouped_item, incomplete_reasons, report_words
 from .location import location
+from .names import report_title
+from .order import SEVERITY_ORDER, signal_first
+from .safe_text import clean_text
+from .tags import finding_tags, label, review_line
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 MESSAGE_LIMIT = 2000

@@ -18,15 +18,17 @@ import json
 from importlib import resources
 from pathlib import PurePath
 
-from ..words.errors import InputError
 from ..findings import AuditResult
-from ..render.common import clean_text, label, slugify
-from .views import committee_rows, report_context, stale_rows, words
-from .workspace import Workspace
+from ..render import get_renderer
+from ..render.names import slugify
+from ..render.safe_text import clean_text
+from ..render.tags import label
+from ..triage.review import version_of
+from ..words.errors import InputError
 from .page_image import render_region
 from .passage import source_text
-from ..triage.review import version_of
-from ..render import get_renderer
+from .views import committee_rows, report_context, stale_rows, words
+from .workspace import Workspace
 
 COOKIE = "auditor_token"
 

@@ -6,9 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from ..findings import Finding, ReportAudit
-from ..render.common import (clean_text, goal_groups, goal_heading, label, report_title, sorted_findings)
 from ..render.evidence import evidence_pairs
+from ..render.headings import goal_heading
 from ..render.location import location
+from ..render.names import report_title
+from ..render.order import goal_groups, sorted_findings
+from ..render.safe_text import clean_text
+from ..render.tags import label
 from ..words import by_lang, catalogue, number, place
 from ..words.findings import doubt_text, evidence_of, message_of
 from .passage import passage, row_end, source_text

@@ -15,9 +15,9 @@ from pydantic import BaseModel, model_serializer
 
 from ..findings import Finding, ReportAudit, _drop_unset
 from ..model import Goal, Report
+from ..render.safe_text import clean_text
 from ..words import by_lang, catalogue, number, place_on, word
 from ..words.findings import message_of
-from ..render.common import clean_text
 
 _WORD = re.compile(r"[^\w]+")
 

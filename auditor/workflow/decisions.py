@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..findings import AuditResult
-from ..render.common import opt
+from ..render.options import opt
 from ..triage.baseline import apply_baseline, load_baseline
 from ..triage.review import apply_reviews, find_review_file, load_reviews, stale_subject
 from ..words import catalogue, counted, texts

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ..render.common import clean_text     # a file's name is drawn without its control characters
+from ..render.safe_text import clean_text  # a file's name is drawn without its control characters
 
 Progress = Callable[[int, int, Path], None]
 
