@@ -8,6 +8,7 @@ standard error).
 """
 from __future__ import annotations
 
+import argparse
 import sys
 
 from ..engine.config import Config, load_config
@@ -84,7 +85,6 @@ def add_run_arguments(p) -> None:
 
 def jobs_value(text: str):
     """``--jobs``: "auto" or a whole number (checked to be at least 1 by ``run``)."""
-    import argparse
     if text.strip().lower() == "auto":
         return "auto"
     try:

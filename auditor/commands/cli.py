@@ -111,11 +111,17 @@ def build_parser(lang: str = "sv", commands=None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=parser_class)
     for name in COMMANDS:
         if commands is None or name in commands:
-            # by name, when chosen: a command's module may pull in pydantic, the parser or the engine
-            importlib.import_module(f"auditor.commands.{name}").register(sub)
+            command_module(name).register(sub)
         else:
             sub.add_parser(command_name(name), help=COMMAND_HELP[name])
     return parser
+
+
+def command_module(name: str):
+    """A command's module (``COMMANDS``, and ``review_serve``), imported by its name when the command is
+    chosen: the one way the command line loads a command, so that a command's imports (pydantic, the
+    parser, the engine, a web server) cost only the command that needs them."""
+    return importlib.import_module(f"auditor.commands.{name}")
 
 
 def command_name(module: str) -> str:
@@ -146,14 +152,14 @@ def _command_at(argv: list[str]) -> int | None:
 def build_serve_parser(lang: str = "sv") -> argparse.ArgumentParser:
     """``auditor review serve``: a command of its own under ``review``, whose first positional is otherwise a
     fingerprint."""
-    from .review_serve import add_arguments, run     # a command module, loaded only when chosen (as in build_parser)
+    serve = command_module("review_serve")
     parser_class = type("_Parser", (_Parser,), {"lang": "en" if lang == "en" else "sv"})
     parser = parser_class(prog="auditor review serve", lang_default="sv",
                           description="Open the review workspace: audit the reports and serve a local web page where "
                                       "each finding is shown beside the report's own passage and can be confirmed or "
                                       "dismissed in place, into the review file that auditor audit reads.")
-    add_arguments(parser)
-    parser.set_defaults(func=run)
+    serve.add_arguments(parser)
+    parser.set_defaults(func=serve.run)
     return parser
 
 

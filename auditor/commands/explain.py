@@ -5,7 +5,7 @@ import sys
 
 from ..words.errors import refusal, refusal_words
 from ..words.help import COMMAND_HELP
-from ..engine.catalogue import declared_catalogue
+from ..engine.declared import declared_catalogue
 from ..engine.docs import rule_markdown
 from ..words import catalogue as words, word
 
@@ -42,7 +42,7 @@ def run(args) -> int:
     if args.format == "md" or not sys.stdout.isatty():
         sys.stdout.write(text + "\n")
     else:
-        from rich.console import Console
+        from rich.console import Console  # optional heavy: rich (~100 ms), only on a terminal
         from rich.markdown import Markdown
         Console().print(Markdown(text))
     return 0

@@ -10,7 +10,9 @@ from __future__ import annotations
 import ipaddress
 import os
 import secrets
+import socket
 import sys
+import threading
 from pathlib import Path
 
 from .audit import add_run_arguments
@@ -122,7 +124,6 @@ def build_workspace(args):
 
 
 def run(args) -> int:
-    import socket
 
 
     if not 0 <= args.port <= 65535:
@@ -154,9 +155,8 @@ def run(args) -> int:
         print(say["listening_hint"].format(path=ws.review_file), file=sys.stderr, flush=True)
         if token and not is_local(args.host):
             print(say["token_hint"], file=sys.stderr, flush=True)
-        import threading
         threading.Thread(target=ws.warm, name="warm-passages", daemon=True).start()
-        import uvicorn
+        import uvicorn  # optional: uvicorn (the [review] extra), only when serving
         server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False))
         server.run(sockets=[sock])
     finally:

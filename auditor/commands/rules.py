@@ -5,7 +5,7 @@ import json
 import sys
 
 from ..words.help import COMMAND_HELP
-from ..engine.catalogue import declared_catalogue
+from ..engine.declared import declared_catalogue
 from ..render.console import stdout_console
 from ..words import catalogue as words, texts, severity_label
 
@@ -27,7 +27,7 @@ def run(args) -> int:
         json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
-    from rich.table import Table
+    from rich.table import Table  # optional heavy: rich (~100 ms), only for the table
 
     say = texts(words.COMMANDS, lang)
     table = Table(title=say["rules_title"], title_justify="left")

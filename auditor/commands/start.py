@@ -11,6 +11,7 @@ after cleaning up (a temporary output file, worker processes).
 """
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import sys
@@ -40,5 +41,6 @@ def main(argv: list[str] | None = None) -> int:
         pass
     global _argv
     _argv = sys.argv[1:] if argv is None else list(argv)
-    from .cli import main as run          # deferred on purpose: the guard above holds while it loads
-    return run(list(_argv))
+    # the command line by name, as it loads the chosen command (``cli.command_module``): the guard above
+    # holds while it loads
+    return importlib.import_module("auditor.commands.cli").main(list(_argv))

@@ -25,7 +25,7 @@ def _import_experta():
     if added:
         collections.Mapping = collections.abc.Mapping  # type: ignore[attr-defined]
     try:
-        import experta
+        import experta  # inside the alias: the shim's one reason to import in a function
         from experta import fact as _fact  # noqa: F401  (forces frozendict in while the alias exists)
     finally:
         if added:
@@ -39,6 +39,7 @@ experta = _import_experta()
 from experta import (  # noqa: E402
     AND, AS, EXISTS, FORALL, L, MATCH, NOT, OR, P, TEST, W, DefFacts, Fact, Field, KnowledgeEngine, Rule,
 )
+from experta.conditionalelement import ConditionalElement  # noqa: E402
 from experta.matchers import ReteMatcher  # noqa: E402
 from experta.matchers.rete.check import TypeCheck  # noqa: E402
 from experta.matchers.rete.nodes import BusNode  # noqa: E402

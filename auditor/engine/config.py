@@ -15,24 +15,19 @@ Read from ``[tool.auditor]`` in ``pyproject.toml`` or from ``auditor.toml`` (top
 """
 from __future__ import annotations
 
+import difflib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..words.errors import os_reason, refusal, refusal_words
+from ..model import MIN_CONFIDENCE   # the model holds every threshold of certainty
 from ..words.catalogue import ERRORS
+from ..words.errors import os_reason, refusal, refusal_words
 from ..words.toml_errors import toml_problem
 from .catalogue import load_catalogue
+from .rule_spec import SEVERITIES
 
-def _min_confidence() -> float:
-    """The default floor, ``model.MIN_CONFIDENCE`` (the model holds every threshold of certainty)."""
-    # deferred: ``auditor rules`` and ``explain`` read the catalogue and its configuration without pydantic
-    from ..model import MIN_CONFIDENCE
-    return MIN_CONFIDENCE
-
-
-SEVERITIES = ("error", "warning", "info")
 _KEYS = {"select", "ignore", "fail-on", "rule-dirs", "rules", "extend-select", "min-confidence", "fail-on-uncertain"}
 
 
@@ -49,7 +44,7 @@ class Config:
     # Below ``min_confidence`` a finding is withheld (listed as such, not reported as a finding);
     # below the parser's certainty it is reported with low confidence and gates CI only when
     # ``fail_on_uncertain`` is set.
-    min_confidence: float = field(default_factory=_min_confidence)
+    min_confidence: float = MIN_CONFIDENCE
     fail_on_uncertain: bool = False
     # KF's targets a batch agreed on (auditor.knowledge.kf_vote), added to the knowledge files' when reports are read
     kf_targets: dict = field(default_factory=dict)
@@ -149,8 +144,6 @@ def load_config(path: str | Path | None = None, search: bool = True) -> Config:
 
 def _did_you_mean(key: str, known) -> tuple[str, str]:
     """" (menar du fail-on?)" for a key close to a known one (fail_on, failon, fail-onn), else nothing."""
-    import difflib
-
     spelled = key.replace("_", "-").lower()
     close = [spelled] if spelled in known else difflib.get_close_matches(spelled, sorted(known), n=1, cutoff=0.6)
     return refusal_words("did_you_mean", names=close[0]) if close else ("", "")

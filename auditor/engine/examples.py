@@ -33,7 +33,7 @@ from ..model import Activity, Goal, Indicator, Paragraph, Report, Value
 from ..prose.claims import read_claims, settle_trends
 from ..words.errors import InputError
 from ..words.findings import message_of
-from . import audit_report
+from .audit import audit_report
 from .config import Config
 from .example_text import LEVELS, example_title, render_example  # noqa: F401 (the last two: shown by explain)
 

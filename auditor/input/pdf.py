@@ -45,7 +45,7 @@ def page_starts(pages: list[str]) -> list[int]:
 
 def pdf_page_texts(data: bytes, source: str) -> list[str]:
     """Each page's text (without its last newline); refusals as ``pdf_to_text``."""
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # optional heavy: pypdf, only for a PDF
 
     pypdf_log = logging.getLogger("pypdf")
     level = pypdf_log.level

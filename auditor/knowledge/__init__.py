@@ -65,7 +65,7 @@ def _compile(pattern: str, where: Path) -> re.Pattern:
 
 
 def _read_yaml(path: Path) -> dict:
-    import yaml
+    import yaml  # optional: PyYAML (~12 ms), only when a YAML file is read or written
     # libyaml's loader when PyYAML was built with it: ten times faster, read on every command's start
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:

@@ -14,7 +14,7 @@ PIPE_WIDTH = 200
 
 
 def stdout_console():
-    from rich.console import Console
+    from rich.console import Console  # optional heavy: rich (~100 ms), only when this output is written
 
     if sys.stdout.isatty() or os.environ.get("COLUMNS"):
         return Console()

@@ -73,7 +73,7 @@ def summary_rows(audit: ReportAudit) -> list[tuple[str, Counter]]:
 
 class _Writer:
     def __init__(self, lang: str) -> None:
-        import docx
+        import docx  # optional heavy: python-docx, only for --format docx
         self.lang = lang if lang in W else "sv"
         self.w = W[self.lang]
         self.doc = docx.Document()
@@ -81,7 +81,7 @@ class _Writer:
 
     def _language(self) -> None:
         """Mark the default run language and every style's, so spelling and hyphenation follow the reader."""
-        from docx.oxml.ns import qn
+        from docx.oxml.ns import qn  # optional heavy: python-docx, only for --format docx
         from docx.oxml import OxmlElement
         code = LANGUAGE[self.lang]
         styles = self.doc.styles.element
@@ -114,7 +114,7 @@ class _Writer:
         return p
 
     def table(self, header: list[str], rows: list[list[str]], numeric_from: int = 1) -> None:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.enum.text import WD_ALIGN_PARAGRAPH  # optional heavy: python-docx, only for --format docx
         table = self.doc.add_table(rows=1, cols=len(header))
         table.style = "Table Grid"
         for cell, value in zip(table.rows[0].cells, header):
@@ -201,7 +201,7 @@ def _count(c: Counter, key: str) -> str:
 
 
 def _points(n: float):
-    from docx.shared import Pt
+    from docx.shared import Pt  # optional heavy: python-docx, only for --format docx
     return Pt(n)
 
 

@@ -8,8 +8,10 @@ No timestamps: the same audit gives the same bytes.
 from __future__ import annotations
 
 import json
-from pathlib import PurePath
+import os
+from pathlib import Path, PurePath
 from typing import Any
+from urllib.parse import quote
 
 from .. import __version__
 from ..findings import AuditResult, Finding, ReportAudit
@@ -29,9 +31,6 @@ def _location(source: str) -> dict[str, str]:
     ``%SRCROOT%`` (the folder the audit ran in: forward slashes, spaces and odd characters escaped); an
     absolute one, or one that climbs out of that folder (``../``), is an absolute ``file://`` URI without a
     base, since a viewer resolving it under %SRCROOT% would look in the wrong place."""
-    import os
-    from pathlib import Path
-    from urllib.parse import quote
     path = PurePath(source)
     if path.is_absolute() or ".." in path.parts:
         return {"uri": Path(os.path.abspath(source)).as_uri()}

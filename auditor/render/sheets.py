@@ -117,7 +117,7 @@ def indicator_rows(result: AuditResult, options: Any = None) -> list[dict]:
 
 
 def _frame(rows: list[dict], columns: tuple[str, ...], lang: str):
-    import pandas as pd
+    import pandas as pd  # optional heavy: pandas (~300 ms), only for a spreadsheet
     df = pd.DataFrame(rows, columns=list(columns))
     for key in columns:
         kind = KINDS.get(key, "text")
@@ -168,7 +168,7 @@ def _width(series, header: str, kind: str) -> float:
 
 
 def render_xlsx(result: AuditResult, options: Any = None) -> bytes:
-    import pandas as pd
+    import pandas as pd  # optional heavy: pandas (~300 ms), only for a spreadsheet
     buffer = io.BytesIO()
     sheets = frames(result, options)
     specs = column_sets(result)

@@ -28,7 +28,7 @@ HEADING_LIMIT = 300
 
 
 def render(result: AuditResult, options: dict | None = None) -> str:
-    from rich.console import Console
+    from rich.console import Console  # optional heavy: rich (~100 ms), only when this output is written
     from rich.markup import escape as _escape
     from rich.table import Table
 

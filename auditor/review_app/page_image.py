@@ -38,7 +38,7 @@ def render_region(pdf_path: str, box: tuple[int, float, float, float, float] | N
                   page: int | None = None) -> tuple[bytes, Region] | None:
     """The PNG of the region around ``box`` (or of page ``page`` when there is no box), and the region drawn;
     None when the page does not exist."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # optional heavy: PDFium, only for a PDF
     from PIL import ImageDraw
 
     pdf = pdfium.PdfDocument(pdf_path)

@@ -52,7 +52,7 @@ STATUS = {"conflict": 409, "forbidden": 403, "missing": 404}
 
 @functools.lru_cache(maxsize=1)
 def _environment():
-    import jinja2
+    import jinja2  # optional heavy: Jinja2 (~140 ms), only where a page is rendered
     return jinja2.Environment(loader=jinja2.PackageLoader("auditor.review_app", "templates"), autoescape=True,
                               trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
 
@@ -80,7 +80,7 @@ class _Guard:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        from starlette.requests import Request
+        from starlette.requests import Request  # optional: Starlette (the [review] extra), loaded with the workspace
         from starlette.responses import HTMLResponse
         request = Request(scope)
         if "*" not in self.hosts and host_name(request.headers.get("host", "")) not in self.hosts:
@@ -100,7 +100,7 @@ class _Guard:
 
         async def send_secured(message):
             if message["type"] == "http.response.start":
-                from starlette.datastructures import MutableHeaders
+                from starlette.datastructures import MutableHeaders  # optional: Starlette (the [review] extra), loaded with the workspace
                 headers = MutableHeaders(scope=message)
                 _secure(headers)
                 if set_cookie:
@@ -120,9 +120,9 @@ def _message_page(text: str, lang: str) -> str:
 
 
 def create_app(ws: Workspace, token: str | None = None, allowed_hosts: list[str] | None = None):
-    from starlette.applications import Starlette
+    from starlette.applications import Starlette  # optional: Starlette (the [review] extra), loaded with the workspace
     from starlette.middleware import Middleware
-    from starlette.requests import Request
+    from starlette.requests import Request  # optional: Starlette (the [review] extra), loaded with the workspace
     from starlette.responses import HTMLResponse, JSONResponse, Response
     from starlette.routing import Route
 
@@ -193,7 +193,7 @@ def create_app(ws: Workspace, token: str | None = None, allowed_hosts: list[str]
             seen = None if seen is None else str(seen)
         except (ValueError, KeyError, TypeError):
             return JSONResponse({"error": t["need_all"]}, status_code=400)
-        from starlette.concurrency import run_in_threadpool
+        from starlette.concurrency import run_in_threadpool  # optional: Starlette (the [review] extra), loaded with the workspace
         try:
             entry = await run_in_threadpool(ws.decide, i, fp, decision, reason, by, seen)
         except InputError as exc:

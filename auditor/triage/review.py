@@ -20,6 +20,7 @@ gating CI) and returns the decisions whose finding has disappeared: those are st
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
 import hashlib
 import os
 import re
@@ -76,7 +77,7 @@ def find_review_file(paths: Iterable[str | Path]) -> Path | None:
 
 def load_reviews(path: str | Path) -> dict[str, ReviewEntry]:
     """The decisions in ``path``; an absent file holds none."""
-    import yaml
+    import yaml  # optional: PyYAML (~12 ms), only when a YAML file is read or written
     path = Path(path)
     try:
         if path.is_dir():
@@ -138,7 +139,7 @@ def _either(options) -> tuple[str, str]:
 
 
 def dump_reviews(entries: dict[str, ReviewEntry]) -> str:
-    import yaml
+    import yaml  # optional: PyYAML (~12 ms), only when a YAML file is read or written
     decisions = {fp: entries[fp].model_dump(exclude_none=True) for fp in sorted(entries)}
     body = yaml.safe_dump({"schema": SCHEMA, "decisions": decisions}, allow_unicode=True, sort_keys=False,
                           width=100, default_flow_style=False)
@@ -161,7 +162,6 @@ def checked_fingerprint(text: str) -> str:
 def checked_date(text: str) -> str:
     """``text`` as a decision date: a real calendar date written YYYY-MM-DD; raises ``InputError``
     otherwise (2025-13-45 is refused, not stored)."""
-    import datetime as _dt
     value = (text or "").strip()
     try:
         if not _DATE.match(value):
@@ -185,7 +185,7 @@ def locked(path: str | Path):
     the file under the lock and change only their own fingerprint, so neither loses a decision. The folder is
     locked, not the file, because the file is replaced by a rename on every write (and no lock file is left)."""
     try:
-        import fcntl
+        import fcntl  # POSIX only: absent on Windows
     except ImportError:                      # no advisory locks on this system: a single writer is assumed
         yield
         return

@@ -9,6 +9,9 @@ nothing to audit at all is an ``InputError``.
 """
 from __future__ import annotations
 
+import contextlib
+import signal
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -17,7 +20,7 @@ from ..knowledge.kf_vote import votes, consensus
 from ..words.errors import InputError
 from ..findings import AuditResult, ReportAudit
 from ..model import Report
-from ..engine import audit_facts
+from ..engine.audit import audit_facts
 from ..parser import parse_file
 from ..words import catalogue, word
 from ..knowledge import load_knowledge
@@ -142,7 +145,6 @@ def _warm(config: Config) -> None:
 def _start_worker(config: Config) -> None:
     """Pool initializer: Ctrl-C is the parent's to handle; a worker that got it too would print its own
     traceback (the parent stops the workers itself). Then the engine is warmed."""
-    import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _warm(config)
 
@@ -159,9 +161,8 @@ def _audit_in_pool(tasks: list, workers: int, config: Config, progress=None) -> 
     its initializer ignores SIGINT; where workers are spawned, a handler does not pass through exec, so they
     inherit "ignore" and a Ctrl-C in that moment is lost); on KeyboardInterrupt the parent cancels what is
     queued and stops the workers before it re-raises."""
-    import multiprocessing
-    import signal
-    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing  # optional heavy: multiprocessing (~40 ms), only for a batch in parallel
+    from concurrent.futures import ProcessPoolExecutor  # optional heavy: multiprocessing (~40 ms), only for a batch in parallel
 
     _warm(config)
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(config,))
@@ -195,7 +196,6 @@ def _audit_in_pool(tasks: list, workers: int, config: Config, progress=None) -> 
 
 def _stop(pool) -> None:
     """Cancel the queued work and end the workers now (they would otherwise finish their current file)."""
-    import contextlib
     procs = list((getattr(pool, "_processes", None) or {}).values())
     manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
@@ -246,7 +246,6 @@ def _audit_all(files: list[Path], config: Config, jobs: int, keep: Keep, progres
 def _revote(files: list[Path], done: list[ReportAudit], config: Config, jobs: int, keep: Keep) -> list[ReportAudit]:
     """KF sets one target per indicator for the whole city: where the batch's sure readings agree on one
     that a report's doubtful rows print, that report is read again knowing it."""
-    from dataclasses import replace
 
 
     agreed = consensus([a.kf_votes for a in done if a.kf_votes is not None], known_kf_targets(config))

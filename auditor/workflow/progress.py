@@ -33,7 +33,7 @@ def batch_progress(stream=None, environ=None) -> Iterator[Progress | None]:
     if not wanted(stream, environ):
         yield None
         return
-    from rich.console import Console
+    from rich.console import Console  # optional heavy: rich (~100 ms), only when a bar is drawn
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeRemainingColumn
 

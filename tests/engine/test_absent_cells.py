@@ -3,7 +3,7 @@ doubt, whose values printed after the outcome could be its split, is no surer th
 from __future__ import annotations
 
 from auditor.engine.config import Config
-from auditor.engine import audit_report
+from auditor.engine.audit import audit_report
 from auditor.model import UNSURE_ROW, Goal, Report
 from auditor.words.findings import evidence_of
 

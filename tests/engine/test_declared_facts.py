@@ -7,7 +7,8 @@ import dataclasses
 import pytest
 
 from auditor.engine.config import Config
-from auditor.engine import audit_report, dsl
+from auditor.engine import dsl
+from auditor.engine.audit import audit_report
 from auditor.engine.catalogue import load_catalogue, pattern_fields
 from auditor.engine.runner import _engine_for, _layout
 from auditor.facts import ActivityFact, GoalFact, ReportFact

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import inspect
 
-from auditor.engine import audit_report, runner
+from auditor.engine import runner
+from auditor.engine.audit import audit_report
 from auditor.engine.catalogue import load_catalogue
 from auditor.engine.config import Config
 from auditor.engine.examples import build_report

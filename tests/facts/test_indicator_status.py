@@ -96,7 +96,7 @@ def test_a_band_target_is_its_width_and_is_compared_only_as_a_band():
 def test_a_band_target_is_shown_as_printed():
     """Terminal and JSON evidence keep "+/-1 %", not "-1 %" or a bare width."""
     from auditor.engine.config import Config
-    from auditor.engine import audit_report
+    from auditor.engine.audit import audit_report
     from auditor.model import Goal, Report
     from auditor.render.evidence import evidence_lines
 

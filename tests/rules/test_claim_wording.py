@@ -9,7 +9,7 @@ import pytest
 from auditor.policy.counts import judged, verdict
 from auditor.words.claims import actual_text, scope_text, short_title, stated_text
 from auditor.engine.config import Config
-from auditor.engine import audit_report
+from auditor.engine.audit import audit_report
 from auditor.engine.examples import build_report
 from auditor.facts import derive
 from auditor.knowledge import load_knowledge

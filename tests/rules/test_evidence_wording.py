@@ -4,7 +4,7 @@ people as `om personer: namnmönster '…'`, yes/no in English."""
 from __future__ import annotations
 
 from auditor.engine.config import Config
-from auditor.engine import audit_report
+from auditor.engine.audit import audit_report
 from auditor.engine.catalogue import load_catalogue
 from auditor.engine.examples import build_report
 from auditor.findings import Finding

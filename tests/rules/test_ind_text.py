@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from auditor.engine.config import Config
-from auditor.engine import audit_report
+from auditor.engine.audit import audit_report
 from auditor.parser import parse_text
 from auditor.prose.claims import _part_measure, read_report
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.engine.config import Config
-from auditor.engine import audit_report
+from auditor.engine.audit import audit_report
 from auditor.words.findings import message_of
 
 

@@ -54,7 +54,7 @@ class Page:
 def read_pages(data: bytes) -> list[Page]:
     """Every page's words. Raises whatever PDFium raises for an encrypted or damaged file (the caller
     turns that into the text path's refusals)."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # optional heavy: PDFium, only for a PDF
 
     doc = pdfium.PdfDocument(data)
     try:
@@ -64,7 +64,7 @@ def read_pages(data: bytes) -> list[Page]:
 
 
 def _page(page, number: int) -> Page:
-    import pypdfium2.raw as pdfium_c
+    import pypdfium2.raw as pdfium_c  # optional heavy: PDFium, only for a PDF
 
     left, bottom, right, top = page.get_bbox()
     turn = page.get_rotation() % 360
