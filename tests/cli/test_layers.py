@@ -86,3 +86,54 @@ def test_an_import_inside_a_function_says_why():
     silent = [f"{path}:{n}: {line.strip()}" for path, n, line, above in _deferred_internal_imports()
               if "#" not in line and not above.strip().startswith("#")]
     assert not silent, silent
+
+
+def _cycles(graph) -> list[list[str]]:
+    """The import cycles of ``graph``: its strongly connected sets of two or more modules (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for other in sorted(graph.find_modules_directly_imported_by(module)):
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in on_stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            component = []
+            while True:
+                other = stack.pop()
+                on_stack.discard(other)
+                component.append(other)
+                if other == module:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for module in sorted(graph.modules):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def _graph():
+    import grimp      # import-linter's own graph of the imports (top-level and deferred alike)
+    return grimp.build_graph("auditor", "auditor_rules", cache_dir=None)
+
+
+def test_no_import_cycle():
+    """One direction of flow inside a room too: no two modules import each other, however indirectly."""
+    assert _cycles(_graph()) == []
+
+
+def test_a_cycle_is_found():
+    graph = _graph()
+    graph.add_import(importer="auditor.words", imported="auditor.render.names")   # names imports words
+    assert any({"auditor.words", "auditor.render.names"} <= set(c) for c in _cycles(graph))
