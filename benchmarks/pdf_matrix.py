@@ -5,6 +5,8 @@ and how each PDF was read (by position, or from its text layer).
 
     python benchmarks/pdf_matrix.py                 # every cell
     python benchmarks/pdf_matrix.py browser top-left  # the named cells
+    python benchmarks/pdf_matrix.py --text          # every indicator table read as text (the fallback)
+    python benchmarks/pdf_matrix.py --text-layer    # every PDF read from its text layer alone (pypdf)
 
 The PDFs are kept in tests/.cache/pdf-matrix under a hash of the gold file, the cell and the drawing code,
 so a second run only reads. Without ../shared there is nothing to draw and the script says so.
@@ -25,12 +27,17 @@ def main(argv: list[str]) -> int:
     from pdf_matrix import MATRIX, as_drawn, cached_drawing, gold_models, scores
 
     from auditor.parser import parse_text
-    from auditor.input.reader import read_report
+    from auditor.input.reader import check_report, read_pdf, read_pdf_as_text, read_report
 
     golds = gold_models()
     if not golds:
         print("../shared/corpus is absent: no gold models to draw")
         return 0
+    how_read = next((a for a in argv if a.startswith("--")), None)
+    argv = [a for a in argv if not a.startswith("--")]
+    if how_read not in (None, "--text", "--text-layer"):
+        print(f"unknown option {how_read}: --text or --text-layer", file=sys.stderr)
+        return 2
     cells = argv or list(MATRIX)
     unknown = [c for c in cells if c not in MATRIX]
     if unknown:
@@ -54,9 +61,15 @@ def main(argv: list[str]) -> int:
             for gold in golds:
                 model = as_drawn(gold_to_report(json.loads(gold.read_text(encoding="utf-8"))), MATRIX[cell])
                 pdf = cached_drawing(gold, cell, model, browser)
-                read = read_report(pdf)
+                if how_read == "--text":
+                    read = read_pdf(pdf.read_bytes(), str(pdf), read_columns=False)
+                elif how_read == "--text-layer":
+                    read = read_pdf_as_text(pdf.read_bytes(), str(pdf))
+                else:
+                    read = read_report(pdf)
+                check_report(read.text, str(pdf))
                 got = parse_text(read.text, str(pdf), None, read.layout)
-                how = "position" if read.layout is not None else "text"
+                how = "text" if read.text_path else "layer" if read.layout is None else "position"
                 got_scores = scores(model, got)
                 worst = min(worst, *got_scores)
                 print(f"{cell:<26} {gold.stem[:3]:<6} {how:<8} " + " ".join(f"{s:>6.3f}" for s in got_scores))

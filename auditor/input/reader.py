@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..words.errors import InputError, os_reason
@@ -94,16 +94,40 @@ def read_file(path: str | Path) -> ReadText:
     return decode_file(data, source)
 
 
-def read_pdf(data: bytes, source: str) -> ReadText:
+def read_pdf(data: bytes, source: str, *, read_columns: bool = True) -> ReadText:
     """A PDF by its geometry when its indicator tables' headers give their columns (every row then read by
-    position); else its text layer, read like a text file (``auditor.input.pdf``), which also gives the
-    refusals for scanned, encrypted and damaged files."""
-    layout = read_layout(data)
+    position). When none does, the text is read as a text file is: as the geometry writes it when it found
+    the rows of those tables (page furniture set aside by its place, each row's name and cells as the parser
+    reads them, ``pdf_geometry.text_rows``), else from the text layer (``auditor.input.pdf``), which also
+    gives the refusals for scanned, encrypted and damaged files. The text layer is read too when it keeps
+    what the geometry would lose: the spaces a text-like PDF (each line drawn as one run) prints for empty
+    cells. ``read_columns`` false reads
+    every indicator table as text (``benchmarks/pdf_matrix.py --text`` measures that fallback)."""
+    layout = read_layout(data, read_columns)
     if layout is not None and layout.read_by_position:
         return ReadText(layout.text, pages=layout.pages, layout=layout)
+    as_text = read_pdf_as_text(data, source, text_path=layout is not None and layout.unreadable > 0)
+    if as_text.text_path and layout.text_rows and not keeps_empty_cells(as_text.text):
+        # no table was read by position: the per-table note would say the others were
+        return ReadText(layout.text, pages=layout.pages, layout=replace(layout, unreadable_at=[]), text_path=True)
+    return as_text
+
+
+def read_pdf_as_text(data: bytes, source: str, *, text_path: bool = False) -> ReadText:
+    """A PDF read from its text layer, like a text file (``benchmarks/pdf_matrix.py --text-layer``)."""
     pages = pdf_page_texts(data, source)
-    return ReadText("\n".join(pages) + "\n", pages=page_starts(pages),
-                    text_path=layout is not None and layout.unreadable > 0)
+    return ReadText("\n".join(pages) + "\n", pages=page_starts(pages), text_path=text_path)
+
+
+# A table row's value line with the spaces of empty cells: two spaces or more between its cells, or a space
+# before its first (empty leading cells), and its period last.
+_SPACED_ROW = re.compile(r"^(?: +\S|.*\S {2,}\S).*(?:19|20)\d\d *$", re.M)
+
+
+def keeps_empty_cells(text: str) -> bool:
+    """Does a PDF's text layer print a space for each empty cell of a table row, as the text parser reads
+    them (a text-like PDF, each line drawn as one run)? Then it says more than the words' positions."""
+    return _SPACED_ROW.search(text) is not None
 
 
 def decode_text(data: bytes, source: str) -> str:

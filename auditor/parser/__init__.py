@@ -20,7 +20,8 @@ def parse_text(text: str, source: str = "<text>", kf_targets: Mapping[tuple[int,
     (``auditor.input.pdf_geometry.PdfLayout``): its rows' cells by column, its furniture and its pages."""
     if layout is None:
         return parse_document(text, source, kf_targets)
-    report = parse_document(text, source, kf_targets, layout.positioned, layout.furniture)
+    report = parse_document(text, source, kf_targets, layout.positioned, layout.furniture,
+                            getattr(layout, "text_rows", ()))
     report.pages = list(layout.pages)
     if getattr(layout, "unreadable_at", None):
         for line in layout.unreadable_at:    # a table whose header geometry failed was read as text

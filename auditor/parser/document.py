@@ -34,11 +34,13 @@ SENTENCE_END = re.compile(r"[.!?:]\s*$")
 
 
 class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
-    def __init__(self, text: str, source: str, kf_targets=None, positioned=None, furniture=()) -> None:
-        """``positioned`` and ``furniture``: what a PDF read by position knows (``auditor.input.pdf_geometry``):
-        the cells of rows by column, keyed by the line number of the row's values, and the furniture's
-        line numbers."""
+    def __init__(self, text: str, source: str, kf_targets=None, positioned=None, furniture=(),
+                 text_rows=()) -> None:
+        """``positioned``, ``furniture`` and ``text_rows``: what a PDF read by position knows
+        (``auditor.input.pdf_geometry``): the cells of rows by column, keyed by the line number of the row's
+        values, the furniture's line numbers, and the value lines of the rows of tables read as text."""
         self.positioned = positioned or {}     # before the line readers start (rows.is_value_line)
+        self.row_lines = set(self.positioned) | set(text_rows)
         super().__init__(text, furniture)
         self.source = source
         self.kf_targets = kf_targets
@@ -355,5 +357,5 @@ def _append_text(owner, lines: list[Line]) -> None:
         owner.analysis, owner.analysis_line = text, lines[0].no
 
 
-def parse_document(text: str, source: str, kf_targets=None, positioned=None, furniture=()) -> Report:
-    return DocumentParser(text, source, kf_targets, positioned, furniture).parse()
+def parse_document(text: str, source: str, kf_targets=None, positioned=None, furniture=(), text_rows=()) -> Report:
+    return DocumentParser(text, source, kf_targets, positioned, furniture, text_rows).parse()

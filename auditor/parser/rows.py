@@ -62,6 +62,9 @@ class IndicatorRows(LineCursor):
 
     # value line number -> the row's cells by column, from a PDF read by position (set by document.py)
     positioned: dict[int, dict[str, str]] = {}
+    # the value lines of every row a PDF's geometry found: those read by position, and those of tables it
+    # read as text (their cells inferred, but what is a row's name and what its values is known)
+    row_lines: set[int] = set()
 
     def __init__(self, text: str, furniture=()) -> None:
         super().__init__(text, furniture)
@@ -82,7 +85,7 @@ class IndicatorRows(LineCursor):
         return line
 
     def is_value_line(self, i: int) -> bool:
-        if self.positioned and self.lines[i].no in self.positioned:
+        if self.row_lines and self.lines[i].no in self.row_lines:
             return True     # the PDF's geometry put these words in value columns
         words = self.lines[i].text.split()
         if not words:
@@ -125,13 +128,13 @@ class IndicatorRows(LineCursor):
     def _name_by_position(self, j: int) -> bool:
         """Line j begins a block of lines (a name, as a PDF read by position writes it) whose next content
         line holds the cells the geometry read."""
-        if not self.positioned:
+        if not self.row_lines:
             return False
         k = j
         while k < len(self.lines) and not self.lines[k].blank:
             k += 1
         nxt = self.next_content(k)
-        return nxt < len(self.lines) and self.lines[nxt].no in self.positioned
+        return nxt < len(self.lines) and self.lines[nxt].no in self.row_lines
 
     def _values_follow(self, j: int) -> bool:
         """The next line with content after line j is a line of values."""

@@ -15,11 +15,13 @@ from .words import read_pages
 __all__ = ["PdfLayout", "read_layout"]
 
 
-def read_layout(data: bytes) -> PdfLayout | None:
+def read_layout(data: bytes, read_columns: bool = True) -> PdfLayout | None:
+    """``read_columns`` false reads every indicator table as text (what the reader does with a table whose
+    header's geometry does not give its columns), so that path can be measured on PDFs whose headers read."""
     try:
         pages = read_pages(data)
     except Exception:  # noqa: BLE001 - whatever PDFium cannot open, the text path explains
         return None
     if not any(p.words for p in pages):
         return None
-    return layout(pages)
+    return layout(pages, read_columns)

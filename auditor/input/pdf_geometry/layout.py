@@ -23,6 +23,7 @@ from .. import labels as L
 from ..lines import name_lines, normalise
 from ..values import PERIOD
 from .lines import SAME_LINE, VLine, find_furniture, visual_lines
+from .text_rows import period_span, starts_row, text_columns, text_row
 from .tables import (Columns, activity_columns, activity_row, boundaries, cell_lines, goes_on_directly,
                      header_band, header_groups, indicator_columns, indicator_row, is_activity_header,
                      is_header_start, join_lines, join_words)
@@ -46,6 +47,7 @@ class PdfLayout:
     # row on the page image with it; the parser does not read it.
     boxes: dict[int, tuple[int, float, float, float, float]] = field(default_factory=dict)
     unreadable_at: list[int] = field(default_factory=list)   # the line of each header read as text
+    text_rows: set[int] = field(default_factory=set)          # the value line of each row of those tables
 
     @property
     def read_by_position(self) -> bool:
@@ -63,6 +65,7 @@ class _Writer:
         self.lines: list[str] = []
         self.furniture: set[int] = set()
         self.positioned: dict[int, dict[str, str]] = {}
+        self.text_rows: set[int] = set()
         self.prose_open = False         # the last content line is prose that a next line may continue
         self.last_content = -1
         self.boxes: dict[int, tuple[int, float, float, float, float]] = {}
@@ -124,11 +127,13 @@ def _ends_table(line: VLine) -> bool:
                 or L.END_OF_GOALS.match(line.text))
 
 
-def find_headers(content: list[list[VLine]]) -> dict[int, tuple[list[VLine], Columns | None]]:
+def find_headers(content: list[list[VLine]], read_columns: bool = True) \
+        -> dict[int, tuple[list[VLine], Columns | None]]:
     """Every table header of the document, by the id of its first line: its lines (an indicator header's
     band around the ``Indikator`` line, an activity header's line) and its columns, their boundaries set
     by the rows that follow it up to the next table or goal (over page breaks); an indicator header's
-    columns are None when its geometry does not give them."""
+    columns are None when its geometry does not give them (or ``read_columns`` is false: every indicator
+    table read as text, as the fallback reads it)."""
     flat = [line for lines in content for line in lines]
     bands = []
     for i, line in enumerate(flat):
@@ -161,7 +166,42 @@ def find_headers(content: list[list[VLine]]) -> dict[int, tuple[list[VLine], Col
         if is_activity_header(band[0]):
             out[id(band[0])] = (band, activity_columns(band[0], starts=starts[k]))
         else:
-            out[id(band[0])] = (band, indicator_columns(band, starts=starts[k]))
+            out[id(band[0])] = (band, indicator_columns(band, starts=starts[k]) if read_columns else None)
+    return out
+
+
+def text_table_columns(headers: dict, content: list[list[VLine]]) -> dict[int, list | None]:
+    """For each indicator table read as text, by the id of its header's first line: its columns as its
+    rows show them (``text_rows.text_columns``, the rows of the tables with the same header pooled), or
+    None."""
+    flat = [line for lines in content for line in lines]
+    pooled: dict[str, list[list[VLine]]] = {}
+    of_header: dict[int, str] = {}
+    k = 0
+    while k < len(flat):
+        entry = headers.get(id(flat[k]))
+        if entry is None or entry[1] is not None or is_activity_header(flat[k]):
+            k += 1
+            continue
+        band = entry[0]
+        text = " ".join(join_words(g) for g in header_groups(band))
+        of_header[id(flat[k])] = text
+        k += len(band)
+        group: list[VLine] = []
+        while k < len(flat) and id(flat[k]) not in headers and not _ends_table(flat[k]):
+            line = flat[k]
+            if group and (line.page != group[-1].page or L.SECTION.match(line.text)
+                          or line.top - group[-1].bottom > BLANK_GAP * line.size):
+                pooled.setdefault(text, []).append(group)
+                group = []
+            group.append(line)
+            k += 1
+        if group:
+            pooled.setdefault(text, []).append(group)
+    out = {}
+    for first, text in of_header.items():
+        names = L.header_columns(text)
+        out[first] = text_columns(pooled.get(text, []), len(names) + 1) if names else None
     return out
 
 
@@ -174,7 +214,7 @@ def _same_shape(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> b
     return len(a) == len(b) and all(abs(x - y) <= 1.0 for p, q in zip(a, b) for x, y in zip(p, q))
 
 
-def layout(pages: list[Page]) -> PdfLayout:
+def layout(pages: list[Page], read_columns: bool = True) -> PdfLayout:
     page_lines = [visual_lines(p) for p in pages]
     furniture = find_furniture(pages, page_lines, _is_structure)
     w = _Writer()
@@ -187,7 +227,8 @@ def layout(pages: list[Page]) -> PdfLayout:
     for page, content in zip(pages, contents):
         size = (round(page.width), round(page.height))
         bottoms[size] = max([bottoms.get(size, 0.0)] + [line.bottom for line in content])
-    state.headers = find_headers(contents)
+    state.headers = find_headers(contents, read_columns)
+    state.text_columns = text_table_columns(state.headers, contents)
     for page, lines, content in zip(pages, page_lines, contents):
         starts.append(len(w.lines) + 1)
         state.content_bottom = bottoms[(round(page.width), round(page.height))]
@@ -201,7 +242,7 @@ def layout(pages: list[Page]) -> PdfLayout:
     _flush_carry(w, state)
     text = "\n".join(w.lines) + "\n"
     return PdfLayout(text, w.positioned, w.furniture, starts, state.tables, state.unreadable, state.activity_rows,
-                     w.lines, w.boxes, state.unreadable_at)
+                     w.lines, w.boxes, state.unreadable_at, w.text_rows)
 
 
 @dataclass
@@ -217,6 +258,9 @@ class _TableState:
     content_bottom: float = 0.0
     headers: dict = field(default_factory=dict)     # find_headers
     unreadable_at: list[int] = field(default_factory=list)   # the text line of each unreadable header
+    text_table: bool = False    # the open table is an indicator table read as text (``text_rows``)
+    text_columns: dict = field(default_factory=dict)     # text_table_columns
+    columns_as_text: list | None = None                   # the open table's, when it is read as text
 
 
 # a group this close to the lowest content line of the document (in font sizes) runs into the page break
@@ -262,9 +306,29 @@ def _groups(lines: list[VLine], i: int, state: _TableState) -> int:
     j = i + 1
     while j < len(lines) and lines[j].top - max(l.bottom for l in lines[i:j]) <= BLANK_GAP * lines[j].size \
             and not _begins(lines[j], state) and not _next_row(state.indicator, lines[i:j], lines[j]) \
-            and not (state.carry is None and _below_centred_row(state.indicator, lines[i:j], lines[j])):
+            and not (state.carry is None and _below_centred_row(state.indicator, lines[i:j], lines[j])) \
+            and not (state.text_table and _next_text_row(lines[i:j], lines[j])):
         j += 1
     return j
+
+
+def _next_text_row(group: list[VLine], line: VLine) -> bool:
+    """In a table read as text, does ``line`` start the next row, printed without a gap under ``group``?
+    The group is a row ending in its period, and the line starts at the name's left edge with its own
+    period's first line where the group's stands (cells at the top), or as far below the period's middle
+    as the group's top lies above it (cells in the middle beside a taller name)."""
+    left = min(l.words[0].x0 for l in group)
+    if not starts_row(line, left):
+        return False
+    span = period_span(group, left)
+    if span is None:
+        return False
+    x0, top, x1, bottom = span
+    last = line.words[-1]
+    if last.x0 < x1 and last.x1 > x0 and last is not line.words[0]:
+        return True
+    slack = SAME_LINE * line.size
+    return top - group[0].top > slack and line.top >= top + bottom - group[0].top - slack
 
 
 def _next_row(columns: Columns | None, group: list[VLine], line: VLine) -> bool:
@@ -311,14 +375,18 @@ def _page_content(w: _Writer, lines: list[VLine], state: _TableState) -> None:
                 _flush_carry(w, state)     # a repeated header keeps a cut row; another table does not
             state.activity = None
             if columns is None:
-                # this table alone is read as text: its header as one line, its rows as printed
+                # this table alone is read as text: its header as one line, its rows as the text parser
+                # reads them (``text_rows``)
                 state.unreadable += 1
                 state.indicator = None
+                state.text_table = True
+                state.columns_as_text = state.text_columns.get(id(line))
                 state.unreadable_at.append(w.block([" " + " ".join(join_words(g) for g in header_groups(band))],
                                                    source=band))
             else:
                 state.tables += 1
                 state.indicator = columns
+                state.text_table = False
                 w.block([" " + columns.header_text], source=band)
             prev, i = band[-1], i + len(band)
             continue
@@ -327,12 +395,19 @@ def _page_content(w: _Writer, lines: list[VLine], state: _TableState) -> None:
             if state.activity is None or columns.names != state.activity.names:
                 _flush_carry(w, state)
             state.indicator, state.activity = None, columns
+            state.text_table = False
             w.block([columns.header_text], source=[line])
             prev, i = line, i + 1
             continue
         if L.goal_label(line.text) or L.END_OF_GOALS.match(line.text):
             _flush_carry(w, state)
             state.indicator = state.activity = None
+            state.text_table = False
+        if state.text_table:
+            end = _groups(lines, i, state)
+            if _text_indicator(w, lines[i:end], state.columns_as_text):
+                prev, i = lines[end - 1], end
+                continue
         table = _table(state)
         if table is None:
             _flush_carry(w, state)
@@ -372,6 +447,17 @@ def _indicator(w: _Writer, columns: Columns, lines: list[VLine]) -> bool:
     value_line = " ".join(values) + " " + cells["period"]
     first = w.block([value_line], source=lines)
     w.positioned[first] = {col: normalise(text) for col, text in cells.items() if col != "name"}
+    w.blank()
+    return True
+
+
+def _text_indicator(w: _Writer, lines: list[VLine], columns: list | None) -> bool:
+    """A row of a table read as text, written as the text parser reads one (its cells placed by inference)."""
+    row = text_row(lines, min(l.words[0].x0 for l in lines))
+    if row is None:
+        return False
+    w.block(name_lines(row.name), source=lines)
+    w.text_rows.add(w.block([row.value_line(columns)], source=lines))
     w.blank()
     return True
 
