@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..words.errors import InputError, os_reason, refusal
+from . import parsed_cache
 from .location import rule_dirs
 
 if TYPE_CHECKING:
@@ -65,18 +66,34 @@ def _compile(pattern: str, where: Path) -> re.Pattern:
 
 
 def _read_yaml(path: Path) -> dict:
-    import yaml  # optional: PyYAML (~12 ms), only when a YAML file is read or written
-    # libyaml's loader when PyYAML was built with it: ten times faster, read on every command's start
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        reason = exc if isinstance(exc, yaml.YAMLError) else os_reason(exc)
-        error = refusal("knowledge_unreadable", str(path), reason=reason)     # its first line says what
-        raise InputError(str(path), error.sv.splitlines()[0], error.en.splitlines()[0], code="config") from None
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _unreadable(path, os_reason(exc)) from None
+    data = parsed_cache.load(path, raw)      # as parsed before, when these bytes were read before
+    if data is None:
+        data = _parse_yaml(path, raw)
+        parsed_cache.store(path, raw, data)
     if not isinstance(data, dict):
         raise refusal("knowledge_not_mapping", str(path), code="config")
     return data
+
+
+def _parse_yaml(path: Path, raw: bytes):
+    import yaml  # optional: PyYAML (~12 ms), only when no parsed copy of these bytes is kept (parsed_cache)
+    # libyaml's loader when PyYAML was built with it: ten times faster than the pure-Python one
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        # line ends as a text file reads them (universal newlines)
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        return yaml.load(text, Loader=loader) or {}
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise _unreadable(path, exc if isinstance(exc, yaml.YAMLError) else os_reason(exc)) from None
+
+
+def _unreadable(path: Path, reason) -> InputError:
+    error = refusal("knowledge_unreadable", str(path), reason=reason)     # its first line says what
+    return InputError(str(path), error.sv.splitlines()[0], error.en.splitlines()[0], code="config")
 
 
 @lru_cache(maxsize=16)
