@@ -15,6 +15,7 @@ importtime``). Exit code 0 when every goal is met, else 1.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import subprocess
 import sys
@@ -97,7 +98,59 @@ def cli(path: Path, runs: int) -> dict:
     if r["code"] not in (0, 1):
         raise SystemExit(f"auditor failed ({r['code']}): {r['stderr']}")
     return {"startup": whole_process(auditor_cmd("--version"), runs), "total": whole_process(argv, runs),
-            "rss": r["max_rss_mib"]}
+            "rss": r["max_rss_mib"],
+            "pass_cpu": median(run_measured([sys.executable, "-c", "pass"])["cpu_seconds"] for _ in range(runs))}
+
+
+def cold_phases(path: Path, runs: int) -> dict[str, float]:
+    """``phases`` in ``runs`` fresh processes: the median of each step."""
+    found: dict[str, list[float]] = {}
+    for _ in range(runs):
+        proc = subprocess.run([sys.executable, __file__, "--phases", str(path)], env=env(), cwd=ROOT,
+                              capture_output=True, text=True, check=True)
+        for name, seconds in json.loads(proc.stdout.splitlines()[-1]).items():
+            found.setdefault(name, []).append(seconds)
+    return {name: median(times) for name, times in found.items()}
+
+
+def phases(path: Path) -> dict[str, float]:
+    """Where the CPU time of a whole ``auditor audit FILE --format json`` goes, step by step as the command
+    takes them, in a fresh process (``--phases``: this script run by itself, so that every import and cache
+    is cold, as in the command); seconds."""
+    import time
+
+    t = [time.process_time()]
+    out: dict[str, float] = {}
+
+    def lap(name: str) -> None:
+        t.append(time.process_time())
+        out[name] = t[-1] - t[-2]
+
+    from pydantic import BaseModel  # noqa: F401
+    lap("pydantic")
+    import auditor.model  # noqa: F401
+    import auditor.findings  # noqa: F401
+    lap("the pydantic models (report, findings)")
+    import auditor.commands.cli  # noqa: F401
+    import auditor.commands.audit  # noqa: F401
+    lap("the other imports of the command (parser, experta, ...)")
+    from auditor.engine.config import Config
+    config = Config()
+    config.enabled(config.catalogue())
+    lap("loading the rule catalogue")
+    from auditor.workflow.audit import audit_report_model, known_kf_targets
+    known_kf_targets(config)
+    lap("the knowledge files (YAML)")
+    from auditor.parser import parse_file
+    report = parse_file(path, kf_targets=known_kf_targets(config))
+    lap("parse")
+    audit = audit_report_model(report, config)
+    lap("audit")
+    from auditor.findings import AuditResult
+    from auditor.render import get_renderer
+    get_renderer("json")(AuditResult(reports=[audit]), {"lang": "sv"})
+    lap("JSON output")
+    return out
 
 
 def imports(path: Path) -> dict:
@@ -117,8 +170,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("file", nargs="?", type=Path)
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--phases", action="store_true", help=argparse.SUPPRESS)   # (the fresh process of ``phases``)
     args = ap.parse_args()
     path = args.file or largest_input()
+    if args.phases:
+        print(json.dumps(phases(path)))
+        return 0
 
     ref = references(args.runs)
     show_references(ref)
@@ -136,6 +193,11 @@ def main() -> int:
     print(f"whole processes, median of {args.runs} (peak RSS of the audit {c['rss']:.0f} MiB):")
     met += [judged("  `auditor --version`", *c["startup"], GOAL_VERSION, whole_process=True),
             judged("  `auditor audit FILE --format json`", *c["total"], GOAL_AUDIT_CLI, whole_process=True)]
+    steps = cold_phases(path, args.runs)
+    start = c["pass_cpu"]
+    print(f"  where the CPU time of the audit command goes (a fresh process each time, median of {args.runs}; "
+          f"{(start + sum(steps.values())) * 1000:.0f} ms in all): the interpreter's start (`python -c pass`) "
+          f"{start * 1000:.0f} ms, " + ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in steps.items()))
     im = imports(path)
     print("start-up path: heavy modules imported: " + (", ".join(im["heavy"]) or "none")
           + "; largest top-level imports: " + ", ".join(f"{n} {t * 1000:.0f} ms" for t, n in im["top"]))
