@@ -10,7 +10,7 @@ from ..knowledge.location import rule_dirs
 from ..model import Report
 from .catalogue import load_catalogue
 from .config import Config
-from .runner import run_facts
+from .runner import record_kinds, run_facts
 
 
 def audit_report(report: Report, config: Config | None = None) -> list[Finding]:
@@ -21,5 +21,6 @@ def audit_facts(report: Report, config: Config | None = None) -> tuple[FactSet, 
     """The facts judged (whose indicator statuses the outputs show) and the findings."""
     config = config or Config()
     catalogue = load_catalogue(tuple(config.rule_dirs))
-    facts = derive(report, load_knowledge(rule_dirs(tuple(config.rule_dirs))))
+    specs = [catalogue[r] for r in config.enabled(catalogue)]
+    facts = derive(report, load_knowledge(rule_dirs(tuple(config.rule_dirs))), record_kinds(specs))
     return facts, run_facts(facts, catalogue, config)

@@ -56,6 +56,13 @@ def engine_class(specs) -> type:
     return cls
 
 
+def record_kinds(specs) -> set[str]:
+    """The names of the record classes whose facts the rules of ``specs`` match (``dsl.FACT_TYPES``): the
+    facts of no other class are declared, so they need not be derived either."""
+    matched = engine_class(specs).matched_fields
+    return {name for name, fact_class in FACT_TYPES.items() if fact_class in matched}
+
+
 def _layout(engine: AuditEngine, record_type: type) -> tuple[type, tuple[str, ...]] | None:
     """How a record of ``record_type`` is declared: its fact class and the fields that the rules' patterns
     read, with the record's key (a fact's identity: experta drops a fact equal to one declared before);

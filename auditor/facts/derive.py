@@ -5,6 +5,8 @@ are, what prose states about figures and counts with the table's side beside it.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from ..knowledge import Knowledge, about_people, about_young
 from ..model import Goal, Indicator, Report, Value
 from . import figure_claims
@@ -45,7 +47,11 @@ def _analysis(text: str | None) -> bool:
     return bool(text and text.strip())
 
 
-def derive(report: Report, k: Knowledge) -> FactSet:
+def derive(report: Report, k: Knowledge, kinds: Collection[str] | None = None) -> FactSet:
+    """The facts of ``report``. ``kinds``: the names of the record classes the selected rules match (None: all);
+    the count claims and the figure claims, whose reading takes most of the time, are derived only when a
+    selected rule matches them (the report, goals, indicator rows and activities always are: the outputs
+    show the rows' status)."""
     facts = FactSet(ReportFact(report.source, report.committee, report.unit, report.report_kind, report.year,
                                tuple(report.pages or ())))
     children: dict[str | None, list[Goal]] = {}
@@ -98,8 +104,10 @@ def derive(report: Report, k: Knowledge) -> FactSet:
                 end=act.end.isoformat() if act.end else None, deviation=act.deviation,
                 has_analysis=_analysis(act.analysis), analysis_excerpt=excerpt(act.analysis)))
 
-    facts.claims = claim_facts(report, facts.indicators, children, unique)
-    facts.figure_claims = figure_claims.derive(report, facts.rows, facts.indicators)
+    if kinds is None or "ClaimFact" in kinds:
+        facts.claims = claim_facts(report, facts.indicators, children, unique)
+    if kinds is None or "FigureClaimFact" in kinds:
+        facts.figure_claims = figure_claims.derive(report, facts.rows, facts.indicators)
     return facts
 
 

@@ -84,3 +84,38 @@ def _goal() -> GoalFact:
                     title="Parkerna är trygga", line=1, assessment="helt", has_analysis=True,
                     analysis_excerpt="Parkerna är trygga.", states=None, states_sentence=None, states_line=None,
                     level_analysis_share=1.0, level_goals_assessed=1, children_assessed=0, children_helt=0)
+
+
+def _fixture_reports():
+    from pathlib import Path
+    from auditor.parser import parse_file
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    return [parse_file(p) for p in sorted(root.glob("*.txt")) if p.stem in ("example_vb", "quirk_row_after_analysis")]
+
+
+@pytest.mark.parametrize("select", [["IND-NO-FORECAST", "GOAL-FULL-UNMET-IND"], ["GOAL-CLAIM-COUNT"], ["IND-TEXT-MET"]])
+def test_only_the_fact_kinds_a_selected_rule_matches_are_derived_and_the_findings_are_the_same(select):
+    """Claims and figure claims (most of the facts' time) are read only for a rule that matches them: the
+    selected rules find the same as they do among all rules."""
+    from auditor.engine.audit import audit_facts
+    from auditor.engine.runner import record_kinds
+    catalogue = load_catalogue()
+    chosen = Config(select=select)
+    kinds = record_kinds([catalogue[r] for r in chosen.enabled(catalogue)])
+    assert ("ClaimFact" in kinds) == ("GOAL-CLAIM-COUNT" in select)
+    assert ("FigureClaimFact" in kinds) == ("IND-TEXT-MET" in select)
+    claims = figure_claims = 0
+    for report in _fixture_reports():
+        facts, findings = audit_facts(report, chosen)
+        all_facts, all_findings = audit_facts(report, Config())
+        assert all_facts.claims and all_facts.figure_claims                   # there is something to leave out
+        assert [f.model_dump() for f in findings] == [f.model_dump() for f in all_findings if f.rule in select]
+        assert facts.statuses == all_facts.statuses                            # the outputs' rows as before
+        claims, figure_claims = claims + len(facts.claims), figure_claims + len(facts.figure_claims)
+    assert bool(claims) == ("ClaimFact" in kinds) and bool(figure_claims) == ("FigureClaimFact" in kinds)
+
+
+def test_every_kind_is_derived_for_all_rules():
+    from auditor.engine.runner import record_kinds
+    catalogue = load_catalogue()
+    assert record_kinds([catalogue[r] for r in Config().enabled(catalogue)]) >= {"ClaimFact", "FigureClaimFact"}
