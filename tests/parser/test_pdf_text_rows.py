@@ -116,3 +116,30 @@ def test_the_fallback_measured_on_a_pdf_whose_headers_read(tmp_path):
     read = read_pdf(pdf.read_bytes(), str(pdf), read_columns=False)
     assert read.text_path and not read.layout.positioned and read.layout.tables == 0
     assert rows(parse_text(read.text, str(pdf), None, read.layout)) == rows(model)
+
+
+def test_a_row_cut_by_a_page_break_is_read_as_one(tmp_path):
+    """Short pages, rows cut by the page break (the rest of the name and of a wrapped cell overleaf, below
+    the page furniture): each cut row is held at the foot of its page and read with its rest as one row,
+    as by position."""
+    from auditor.input.values import parse_value as v
+
+    names = ["Andel äldre med hemtjänst som känner sig trygga i sitt eget hem på kvällar och nätter",
+             "Andel omsorgstagare på vård- och omsorgsboende som är nöjda med maten och måltidsmiljön",
+             "Antal deltagare i de träffpunkter för äldre som förvaltningen driver i stadsdelsområdet",
+             "Andel medarbetare inom äldreomsorgen som har genomgått utbildning i demensvård under året",
+             "Andel anhöriga som upplever att de får ett gott bemötande av personalen i hemtjänsten"]
+    model = Report(source="<drawn>", committee="Lövsjö stadsdelsnämnd", report_kind="T1", year=2025, goals=[
+        Goal(id="g0", level="namndmal", line=0, title="Äldre i Lövsjö känner sig trygga", assessment="delvis",
+             indicators=[Indicator(name=name, line=0, period="Tertial 1 2025", outcome=v(f"{80 + k} %"),
+                                   outcome_men=v(f"{78 + k} %"), outcome_women=v(f"{82 + k} %"),
+                                   previous=v(f"{79 + k} %"), forecast=v(f"{81 + k} %"), target=v("85 %"),
+                                   kf_target=v("Tas fram av nämnd")) for k, name in enumerate(names)])])
+    pdf = draw_report(model, tmp_path / "cut.pdf", Style(page_height=130.0, split_rows=True, repeat_header=False,
+                                                         name_width=24.0))
+    data = pdf.read_bytes()
+    read = read_pdf(data, str(pdf), read_columns=False)
+    by_position = read_pdf(data, str(pdf))
+    assert len(by_position.layout.pages) > 2
+    assert len(read.layout.text_rows) == len(names)
+    assert rows(parse_text(read.text, str(pdf), None, read.layout)) == rows(model)

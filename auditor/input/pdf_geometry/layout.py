@@ -23,7 +23,7 @@ from .. import labels as L
 from ..lines import name_lines, normalise
 from ..values import PERIOD
 from .lines import SAME_LINE, VLine, find_furniture, visual_lines
-from .text_rows import period_span, starts_row, text_columns, text_row
+from .text_rows import TextTable, period_span, starts_row, text_row, text_table
 from .tables import (Columns, activity_columns, activity_row, boundaries, cell_lines, goes_on_directly,
                      header_band, header_groups, indicator_columns, indicator_row, is_activity_header,
                      is_header_start, join_lines, join_words)
@@ -170,10 +170,9 @@ def find_headers(content: list[list[VLine]], read_columns: bool = True) \
     return out
 
 
-def text_table_columns(headers: dict, content: list[list[VLine]]) -> dict[int, list | None]:
-    """For each indicator table read as text, by the id of its header's first line: its columns as its
-    rows show them (``text_rows.text_columns``, the rows of the tables with the same header pooled), or
-    None."""
+def text_tables(headers: dict, content: list[list[VLine]]) -> dict[int, TextTable]:
+    """For each indicator table read as text, by the id of its header's first line: what its rows show of
+    its columns (``text_rows.text_table``, the rows of the tables with the same header pooled)."""
     flat = [line for lines in content for line in lines]
     pooled: dict[str, list[list[VLine]]] = {}
     of_header: dict[int, str] = {}
@@ -198,11 +197,11 @@ def text_table_columns(headers: dict, content: list[list[VLine]]) -> dict[int, l
             k += 1
         if group:
             pooled.setdefault(text, []).append(group)
-    out = {}
-    for first, text in of_header.items():
+    shared: dict[str, TextTable] = {}     # one per header text: a repeated header goes on with its table
+    for text in set(of_header.values()):
         names = L.header_columns(text)
-        out[first] = text_columns(pooled.get(text, []), len(names) + 1) if names else None
-    return out
+        shared[text] = text_table(pooled.get(text, []), len(names) + 1 if names else 0)
+    return {first: shared[text] for first, text in of_header.items()}
 
 
 def _shape(band: list[VLine]) -> list[tuple[float, float]]:
@@ -228,7 +227,7 @@ def layout(pages: list[Page], read_columns: bool = True) -> PdfLayout:
         size = (round(page.width), round(page.height))
         bottoms[size] = max([bottoms.get(size, 0.0)] + [line.bottom for line in content])
     state.headers = find_headers(contents, read_columns)
-    state.text_columns = text_table_columns(state.headers, contents)
+    state.text_tables = text_tables(state.headers, contents)
     for page, lines, content in zip(pages, page_lines, contents):
         starts.append(len(w.lines) + 1)
         state.content_bottom = bottoms[(round(page.width), round(page.height))]
@@ -259,8 +258,8 @@ class _TableState:
     headers: dict = field(default_factory=dict)     # find_headers
     unreadable_at: list[int] = field(default_factory=list)   # the text line of each unreadable header
     text_table: bool = False    # the open table is an indicator table read as text (``text_rows``)
-    text_columns: dict = field(default_factory=dict)     # text_table_columns
-    columns_as_text: list | None = None                   # the open table's, when it is read as text
+    text_tables: dict = field(default_factory=dict)      # text_tables
+    as_text: TextTable | None = None                      # the open table's, when it is read as text
 
 
 # a group this close to the lowest content line of the document (in font sizes) runs into the page break
@@ -273,6 +272,8 @@ def _table(state: _TableState):
         return state.indicator, _indicator, indicator_row
     if state.activity is not None:
         return state.activity, lambda w, c, lines: _activity(w, c, lines, state), activity_row
+    if state.text_table:
+        return state.as_text, _text_indicator, lambda _, lines: text_row(lines, min(l.words[0].x0 for l in lines))
     return None
 
 
@@ -371,7 +372,9 @@ def _page_content(w: _Writer, lines: list[VLine], state: _TableState) -> None:
         line = lines[i]
         if id(line) in state.headers and not is_activity_header(line):
             band, columns = state.headers[id(line)]
-            if columns is None or state.indicator is None or columns.names != state.indicator.names:
+            same = (state.text_table and state.as_text is state.text_tables.get(id(line))) if columns is None \
+                else state.indicator is not None and columns.names == state.indicator.names
+            if not same:
                 _flush_carry(w, state)     # a repeated header keeps a cut row; another table does not
             state.activity = None
             if columns is None:
@@ -380,7 +383,7 @@ def _page_content(w: _Writer, lines: list[VLine], state: _TableState) -> None:
                 state.unreadable += 1
                 state.indicator = None
                 state.text_table = True
-                state.columns_as_text = state.text_columns.get(id(line))
+                state.as_text = state.text_tables.get(id(line))
                 state.unreadable_at.append(w.block([" " + " ".join(join_words(g) for g in header_groups(band))],
                                                    source=band))
             else:
@@ -403,11 +406,6 @@ def _page_content(w: _Writer, lines: list[VLine], state: _TableState) -> None:
             _flush_carry(w, state)
             state.indicator = state.activity = None
             state.text_table = False
-        if state.text_table:
-            end = _groups(lines, i, state)
-            if _text_indicator(w, lines[i:end], state.columns_as_text):
-                prev, i = lines[end - 1], end
-                continue
         table = _table(state)
         if table is None:
             _flush_carry(w, state)
@@ -451,13 +449,13 @@ def _indicator(w: _Writer, columns: Columns, lines: list[VLine]) -> bool:
     return True
 
 
-def _text_indicator(w: _Writer, lines: list[VLine], columns: list | None) -> bool:
+def _text_indicator(w: _Writer, table: TextTable, lines: list[VLine]) -> bool:
     """A row of a table read as text, written as the text parser reads one (its cells placed by inference)."""
     row = text_row(lines, min(l.words[0].x0 for l in lines))
     if row is None:
         return False
     w.block(name_lines(row.name), source=lines)
-    w.text_rows.add(w.block([row.value_line(columns)], source=lines))
+    w.text_rows.add(w.block([row.value_line(table.columns)], source=lines))
     w.blank()
     return True
 

@@ -97,20 +97,42 @@ def text_row(lines: list[VLine], left: float) -> TextRow | None:
     return TextRow(cell_lines(name), texts, [(a, b) for a, b, _ in cells])
 
 
-def text_columns(rows: list[list[VLine]], count: int) -> list[Span] | None:
-    """The x ranges of a table's ``count`` value columns and its period column, from the groups of lines
-    ``rows`` (those that are rows): the ranges of their cells, overlapping ones joined. None when they do
-    not make that many columns (a column empty in every row, cells that bridge two columns)."""
-    spans = sorted(span for group in rows
-                   if (row := text_row(group, min(l.words[0].x0 for l in group))) is not None
-                   for span in row.spans)
+@dataclass
+class TextTable:
+    """What a table read as text knows of its columns (``text_table``): where its first value cell starts
+    (no word of a row crosses it: a line that does is prose), and the x ranges of its value columns and
+    period when its rows show as many as its header names."""
+    values_from: float | None
+    columns: list[Span] | None
+
+    def cells(self, lines: list[VLine]) -> list | None:
+        """Not None when the lines may be (part of) a row: no word crosses into the value columns from the
+        name's side (as ``Columns.cells``, whose place this takes for ``layout``'s cut rows)."""
+        edge = self.values_from
+        if edge is not None and any(w.x0 < edge - TOLERANCE < w.x1 - TOLERANCE for l in lines for w in l.words):
+            return None
+        return []
+
+
+def text_table(rows: list[list[VLine]], count: int) -> TextTable:
+    """A table's ``TextTable`` from the groups of lines ``rows`` (those that are rows) and the number of
+    value columns and period its header names: the ranges of their cells, overlapping ones joined, are
+    its columns when they make that many (not when a column is empty in every row, or cells bridge two)."""
+    found = [row for group in rows if (row := text_row(group, min(l.words[0].x0 for l in group))) is not None]
+    spans = sorted(span for row in found for span in row.spans)
     columns: list[list[float]] = []
     for a, b in spans:
         if columns and a < columns[-1][1] - TOLERANCE:
             columns[-1][1] = max(columns[-1][1], b)
         else:
             columns.append([a, b])
-    return [(a, b) for a, b in columns] if len(columns) == count else None
+    return TextTable(spans[0][0] if spans else None,
+                     [(a, b) for a, b in columns] if len(columns) == count else None)
+
+
+def text_columns(rows: list[list[VLine]], count: int) -> list[Span] | None:
+    """``text_table``'s columns."""
+    return text_table(rows, count).columns
 
 
 def period_span(lines: list[VLine], left: float) -> tuple[float, float, float, float] | None:
