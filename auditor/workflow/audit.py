@@ -26,7 +26,7 @@ from ..words import catalogue, word
 from ..knowledge import load_knowledge
 from ..knowledge.location import rule_dirs
 from ..input.reader import expand_inputs
-from .jobs import workers_for
+from .jobs import largest_first, workers_for
 
 INPUT_SUFFIXES = (".txt", ".pdf")
 
@@ -174,7 +174,9 @@ def _audit_in_pool(tasks: list, workers: int, config: Config, progress=None) -> 
     except ValueError:                                            # not the main thread: nothing to inherit
         previous = None
     try:
-        futures = [pool.submit(_audit_one, task) for task in tasks]
+        futures: list = [None] * len(tasks)
+        for i in largest_first([path for path, _, _ in tasks]):
+            futures[i] = pool.submit(_audit_one, tasks[i])
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)

@@ -26,14 +26,22 @@ def cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _size(f: Path) -> int:
+    try:
+        return os.stat(f).st_size
+    except OSError:
+        return 0
+
+
 def batch_bytes(files: list[Path]) -> int:
-    total = 0
-    for f in files:
-        try:
-            total += os.stat(f).st_size
-        except OSError:
-            pass
-    return total
+    return sum(_size(f) for f in files)
+
+
+def largest_first(files: list[Path]) -> list[int]:
+    """The order a pool is handed ``files`` in (their indices): the largest first, ties in their order. A
+    large report handed out last keeps one worker busy while the others wait for it; handed out first, the
+    small ones fill in around it, so the workers end together."""
+    return sorted(range(len(files)), key=lambda i: -_size(files[i]))
 
 
 def workers_for(files: list[Path], jobs: int | str) -> int:

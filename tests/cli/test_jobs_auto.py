@@ -66,3 +66,25 @@ def test_bad_jobs_is_one_line(capsys, value, words):
         code = exc.code
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and words in err
+
+
+def test_a_pool_is_handed_the_largest_reports_first(tmp_path):
+    files = _files(tmp_path, [10, 300, 20, 300, 5000])
+    missing = tmp_path / "gone.txt"                     # a file that cannot be read is audited last (as an error)
+    assert jobs.largest_first(files + [missing]) == [4, 1, 3, 2, 0, 5]
+
+
+def test_the_output_keeps_the_order_of_the_files_whatever_order_the_pool_audits_them_in(tmp_path, capsys):
+    """The pool is handed the largest report first; the results come back in the files' order, as with one
+    process."""
+    examples = sorted((ROOT / "fixtures").glob("*.txt"), key=lambda p: p.stat().st_size)[-4:]
+    for i, path in enumerate(examples):                  # named so that the smallest sorts first
+        (tmp_path / f"{i}_{path.name}").write_bytes(path.read_bytes())
+    outputs = []
+    for n in ("1", "2"):
+        main(["audit", str(tmp_path), "--format", "json", "--no-config", "--jobs", n,
+              "--output", str(tmp_path.parent / f"out{n}.json")])
+        outputs.append((tmp_path.parent / f"out{n}.json").read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+    sources = [r["source"] for r in json.loads(outputs[1])["reports"]]
+    assert [Path(s).name for s in sources] == sorted(Path(s).name for s in sources)
