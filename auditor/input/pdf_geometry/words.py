@@ -63,6 +63,29 @@ def read_pages(data: bytes) -> list[Page]:
         doc.close()
 
 
+_CALLS: tuple | None = None
+
+
+def _calls() -> tuple:
+    """The four PDFium functions asked for each word, as plain function pointers without ``argtypes``:
+    they are called four times a word, and ctypes' conversion of each argument through its declared type
+    costs about twice the call itself (the arguments passed are already of the C types: the text page's
+    pointer, a Python int for the C int, ``byref`` of the output structures)."""
+    global _CALLS
+    if _CALLS is None:
+        import pypdfium2.raw as pdfium_c  # optional heavy: PDFium, only for a PDF
+
+        def plain(function, restype):
+            out = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+            out.restype = restype
+            return out
+        _CALLS = (plain(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int),
+                  plain(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int),
+                  plain(pdfium_c.FPDFText_GetMatrix, ctypes.c_int),
+                  plain(pdfium_c.FPDFText_GetFontSize, ctypes.c_double))
+    return _CALLS
+
+
 def _page(page, number: int) -> Page:
     import pypdfium2.raw as pdfium_c  # optional heavy: PDFium, only for a PDF
 
@@ -90,18 +113,21 @@ def _page(page, number: int) -> Page:
         if len(text) != count:      # a character outside the BMP: the text no longer lines up with the boxes
             text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, k)) for k in range(count))
         ox, oy, box, matrix = ctypes.c_double(), ctypes.c_double(), pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
+        at_ox, at_oy, at_box, at_matrix = ctypes.byref(ox), ctypes.byref(oy), ctypes.byref(box), ctypes.byref(matrix)
+        origin, loose_box, char_matrix, font_size = _calls()
         words = []
-        ligatures = not LIGATURES.keys().isdisjoint(text)
+        ligatures = any(ligature in text for ligature in LIGATURES)
+        upright = turn in (0, 180)
         for run in _RUN.finditer(text):
-            k, last = run.start(), run.end() - 1
-            pdfium_c.FPDFText_GetCharOrigin(raw, k, ox, oy)
-            pdfium_c.FPDFText_GetLooseCharBox(raw, last, box)
-            pdfium_c.FPDFText_GetMatrix(raw, k, matrix)
-            along, across = (matrix.a, matrix.b) if turn in (0, 180) else (matrix.b, matrix.a)
+            k, end = run.span()
+            origin(raw, k, at_ox, at_oy)
+            loose_box(raw, end - 1, at_box)
+            char_matrix(raw, k, at_matrix)
+            along, across = (matrix.a, matrix.b) if upright else (matrix.b, matrix.a)
             if abs(across) > abs(along):     # text set at an angle on the page as shown: no line of a table
                 continue
             # the size as drawn: the font's size scaled by the character's matrix (a browser draws at 0.75)
-            size = pdfium_c.FPDFText_GetFontSize(raw, k) * math.hypot(matrix.c, matrix.d) or 1.0
+            size = font_size(raw, k) * math.hypot(matrix.c, matrix.d) or 1.0
             if turn == 0:
                 x0, baseline, x1 = ox.value - left, top - oy.value, box.right - left
             else:
@@ -109,7 +135,7 @@ def _page(page, number: int) -> Page:
                 # the far edge of the last glyph's advance, along the line as shown
                 x1 = max(shown(box.left, box.bottom)[0], shown(box.right, box.top)[0])
             word = run.group()
-            if run.group(1):
+            if word[-1] in LINE_END_HYPHENS:
                 word = word[:-1] + "-"
             if ligatures:
                 word = "".join(LIGATURES.get(ch, ch) for ch in word)
