@@ -143,3 +143,27 @@ def test_a_row_cut_by_a_page_break_is_read_as_one(tmp_path):
     assert len(by_position.layout.pages) > 2
     assert len(read.layout.text_rows) == len(names)
     assert rows(parse_text(read.text, str(pdf), None, read.layout)) == rows(model)
+
+
+def test_tables_pool_their_rows_only_with_tables_printed_alike():
+    """Two tables under the same header words, their columns sized differently (as a browser sizes each
+    HTML table to its content): each table's rows give its own columns, where pooled they would give none."""
+    import importlib
+
+    layout = importlib.import_module("auditor.input.pdf_geometry.layout")
+
+    def table(top: float, xs: list[float]) -> list[VLine]:
+        header = _line(_w("Indikator", 40, top), _w("Periodens", xs[0], top), _w("utfall", xs[0] + 34, top),
+                       _w("Årsmål", xs[1], top), _w("Period", xs[2], top))
+        full = _row(top + 20, ["Andel nöjda"], [(xs[0], ["81 %"]), (xs[1], ["85 %"]), (xs[2], ["2025"])])
+        short = _row(top + 40, ["Andel trygga"], [(xs[1], ["90 %"]), (xs[2], ["2025"])])
+        return [header, *full, *short]
+
+    first, second = table(100, [160, 240, 300]), table(200, [200, 320, 400])
+    content = [first + second]
+    headers = layout.find_headers(content, read_columns=False)
+    tables = layout.text_tables(headers, content)
+    assert set(tables) == {id(first[0]), id(second[0])}
+    assert tables[id(first[0])].columns is not None and tables[id(second[0])].columns is not None
+    assert tables[id(first[0])].columns != tables[id(second[0])].columns
+    assert text_row(second[2:3], 40.0).value_line(tables[id(second[0])].columns) == " 90 % 2025"

@@ -172,10 +172,12 @@ def find_headers(content: list[list[VLine]], read_columns: bool = True) \
 
 def text_tables(headers: dict, content: list[list[VLine]]) -> dict[int, TextTable]:
     """For each indicator table read as text, by the id of its header's first line: what its rows show of
-    its columns (``text_rows.text_table``, the rows of the tables with the same header pooled)."""
+    its columns (``text_rows.text_table``, the rows of the tables with the same header in the same place
+    pooled: tables printed alike share their columns, but a browser sizes each table's to its content)."""
     flat = [line for lines in content for line in lines]
-    pooled: dict[str, list[list[VLine]]] = {}
-    of_header: dict[int, str] = {}
+    kinds: list[tuple[str, list[tuple[float, float]]]] = []     # each header text and shape met
+    pooled: dict[int, list[list[VLine]]] = {}
+    of_header: dict[int, int] = {}
     k = 0
     while k < len(flat):
         entry = headers.get(id(flat[k]))
@@ -183,25 +185,29 @@ def text_tables(headers: dict, content: list[list[VLine]]) -> dict[int, TextTabl
             k += 1
             continue
         band = entry[0]
-        text = " ".join(join_words(g) for g in header_groups(band))
-        of_header[id(flat[k])] = text
+        text, shape = " ".join(join_words(g) for g in header_groups(band)), _shape(band)
+        kind = next((n for n, (t, other) in enumerate(kinds) if t == text and _same_shape(shape, other)), None)
+        if kind is None:
+            kind = len(kinds)
+            kinds.append((text, shape))
+        of_header[id(flat[k])] = kind
         k += len(band)
         group: list[VLine] = []
         while k < len(flat) and id(flat[k]) not in headers and not _ends_table(flat[k]):
             line = flat[k]
             if group and (line.page != group[-1].page or L.SECTION.match(line.text)
                           or line.top - group[-1].bottom > BLANK_GAP * line.size):
-                pooled.setdefault(text, []).append(group)
+                pooled.setdefault(kind, []).append(group)
                 group = []
             group.append(line)
             k += 1
         if group:
-            pooled.setdefault(text, []).append(group)
-    shared: dict[str, TextTable] = {}     # one per header text: a repeated header goes on with its table
-    for text in set(of_header.values()):
+            pooled.setdefault(kind, []).append(group)
+    shared = []     # one per kind of header: a repeated header goes on with its table
+    for kind, (text, _) in enumerate(kinds):
         names = L.header_columns(text)
-        shared[text] = text_table(pooled.get(text, []), len(names) + 1 if names else 0)
-    return {first: shared[text] for first, text in of_header.items()}
+        shared.append(text_table(pooled.get(kind, []), len(names) + 1 if names else 0))
+    return {first: shared[kind] for first, kind in of_header.items()}
 
 
 def _shape(band: list[VLine]) -> list[tuple[float, float]]:
