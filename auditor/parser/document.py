@@ -77,6 +77,7 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
         spacing = self.spacing_hints()
         claims = read_claims(report)
         placed = []
+        scored: dict[int, list] = {}     # each row's scores in its first decision, reused for its neighbours
         self.owner: dict[int, int] = {}
         for goal in self.goals:
             for ind in goal.indicators:
@@ -91,11 +92,11 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
                                   kf_goal=KF_GOAL_LEVELS.get(goal.level))
                     placed.append((ind, row, ctx, list(ind.notes)))
                     self.owner[id(ind)] = id(goal)
-                    decide(ind, row, ctx)
+                    scored[id(ind)] = decide(ind, row, ctx)
         # the doubtful rows again, knowing the pattern the report's sure rows share and how their
         # neighbours were read
         pattern = text_pattern([ind for ind, *_ in placed])
-        neighbours = neighbour_shapes([(ind, row, ctx, self.owner[id(ind)]) for ind, row, ctx, _ in placed])
+        neighbours = neighbour_shapes([(ind, row, ctx, self.owner[id(ind)]) for ind, row, ctx, _ in placed], scored)
         for ind, row, ctx, notes in placed:
             if ind.confidence < CERTAIN and ctx.positioned is None:
                 ind.notes = notes

@@ -136,6 +136,7 @@ class PendingRow:
     # the row's candidates by (spacing, count): a row is weighed up to three times (its first decision,
     # its neighbours' shapes, the second decision), always over the same candidates
     _candidates: dict = field(default_factory=dict, compare=False, repr=False)
+    _form: dict = field(default_factory=dict, compare=False, repr=False)    # _form_scores, by context
 
 
 @dataclass
@@ -235,12 +236,14 @@ def _candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
             assign = dict.fromkeys(VALUE_COLUMNS)
             for slot, value in zip(slots, values):
                 assign[columns[slot]] = value
+            misfit_of_split = None
             if plausible and not ctx.spacing and assign["outcome_men"] is not None:
-                plausible = split_misfit(assign["outcome"], assign["outcome_men"], assign["outcome_women"],
-                                         ctx.count) <= NEAR_SPLIT
+                misfit_of_split = split_misfit(assign["outcome"], assign["outcome_men"], assign["outcome_women"],
+                                               ctx.count)
+                plausible = misfit_of_split <= NEAR_SPLIT
                 if not plausible and out:
                     continue
-            score += _meaning(assign, ctx.count)
+            score += _meaning(assign, ctx.count, misfit_of_split)
             (out if plausible else rest).append(Candidate(assign, score, plausible))
     return out or rest
 
@@ -297,8 +300,9 @@ def split_misfit(total: Value, men: Value, women: Value, count: bool = False) ->
     return outside / max(abs(t), 1e-9) if outside else 0.0
 
 
-def _meaning(a: dict[str, Value | None], count: bool = False) -> float:
-    """Row-local evidence from what the cells are."""
+def _meaning(a: dict[str, Value | None], count: bool = False, misfit_of_split: float | None = None) -> float:
+    """Row-local evidence from what the cells are (``misfit_of_split``: the reading's ``split_misfit``, when
+    it is known already)."""
     score = 0.0
     for col, v in a.items():
         if v is None or v.value is not None:
@@ -311,7 +315,8 @@ def _meaning(a: dict[str, Value | None], count: bool = False) -> float:
     if men is not None and women is not None:
         if total is None:
             score += SPLIT_WITHOUT_TOTAL
-        elif (misfit := split_misfit(total, men, women, count)) > NEAR_SPLIT:
+        elif (misfit := split_misfit(total, men, women, count) if misfit_of_split is None
+              else misfit_of_split) > NEAR_SPLIT:
             score += SPLIT_BREAKS
         elif misfit > 0:
             score += SPLIT_NEARLY
@@ -390,6 +395,13 @@ _LOG_EQUAL = {pair: (math.log(p / EQUAL_BY_CHANCE), math.log((1 - p) / (1 - EQUA
 
 
 def _context_evidence(a: dict[str, Value | None], period: str | None, ctx: Context) -> float:
+    return _more_evidence(_form_evidence(a, period, ctx), a, ctx)
+
+
+def _form_evidence(a: dict[str, Value | None], period: str | None, ctx: Context) -> float:
+    """The part of ``_context_evidence`` that the form gives (the report's kind, the row's period, who the
+    row is about, its goal's level): the same in a row's every decision, so worked out once per candidate
+    (``_form_scores``). ``_more_evidence`` adds the rest to it, in the same order as one sum."""
     situation = _situation(period, ctx.report_kind)
     score = 0.0
     if a["outcome_men"] is not None or a["outcome_women"] is not None:
@@ -407,6 +419,11 @@ def _context_evidence(a: dict[str, Value | None], period: str | None, ctx: Conte
         if x is not None and y is not None and not (_at_bound(a[pair[0]]) or _at_bound(a[pair[1]])):
             same, differ = _LOG_EQUAL[pair]
             score += same if _same(x, y) else differ
+    return score
+
+
+def _more_evidence(score: float, a: dict[str, Value | None], ctx: Context) -> float:
+    """What the report's other rows and the known KF target add to ``_form_evidence``."""
     if ctx.pattern:
         for col, (text, figure) in ctx.pattern.items():
             v = a.get(col)
@@ -419,14 +436,25 @@ def _context_evidence(a: dict[str, Value | None], period: str | None, ctx: Conte
     return score
 
 
+def _form_scores(row: PendingRow, cands: list[Candidate], ctx: Context) -> list[float]:
+    """``_form_evidence`` of each of the row's candidates, computed once per row and context of the form (a
+    row is weighed up to three times)."""
+    key = (ctx.spacing, ctx.count, ctx.report_kind, ctx.people, ctx.kf_goal)
+    got = row._form.get(key)
+    if got is None:
+        got = row._form[key] = [_form_evidence(c.cells, row.period, ctx) for c in cands]
+    return got
+
+
 def shape(a: dict[str, Value | None]) -> frozenset:
     """The set of columns a reading fills."""
     return frozenset(col for col, v in a.items() if v is not None)
 
 
-def shapes(ind: Indicator, row: PendingRow, ctx: Context) -> dict[frozenset, float]:
-    """The probability of each set of filled columns over the row's readings."""
-    scored = score(ind, row, ctx)
+def shapes(ind: Indicator, row: PendingRow, ctx: Context, scored=None) -> dict[frozenset, float]:
+    """The probability of each set of filled columns over the row's readings (``scored``: the row's
+    ``score`` in this context, when it is known already)."""
+    scored = score(ind, row, ctx) if scored is None else scored
     out: dict[frozenset, float] = {}
     if scored:
         for w, (_, _, c) in zip(_weights(scored), scored):
@@ -476,8 +504,8 @@ def score(ind: Indicator, row: PendingRow, ctx: Context) -> list[tuple[float, fl
     stated = _stated_figures(ind, printed) if ind.claims else []
     prose = bool(stated) or not_measured
     out = []
-    for c in cands:
-        layout = c.local + _context_evidence(c.cells, row.period, ctx)
+    for c, form in zip(cands, _form_scores(row, cands, ctx)):
+        layout = c.local + _more_evidence(form, c.cells, ctx)
         out.append((layout + (_prose_evidence(c.cells, stated, not_measured) if prose else 0.0), layout, c))
     out.sort(key=lambda t: -t[0])   # stable: equal scores keep the order of the candidates
     return out
@@ -490,16 +518,18 @@ def _weights(scored) -> list[float]:
     return [w / total for w in weights]
 
 
-def decide(ind: Indicator, row: PendingRow, ctx: Context, scored=None) -> None:
-    """Choose the reading of ``row`` for ``ind`` and record how sure the choice is."""
+def decide(ind: Indicator, row: PendingRow, ctx: Context, scored=None):
+    """Choose the reading of ``row`` for ``ind`` and record how sure the choice is. Returns the row's
+    ``score`` it chose by (None for a row placed by position), so that a caller weighing the row again in
+    the same context need not score it again."""
     if ctx.positioned is not None:
         place_by_position(ind, row, ctx.positioned)
-        return
+        return None
     ind.period = row.period
     scored = score(ind, row, ctx) if scored is None else scored
     if not scored:
         _fallback(ind, row)
-        return
+        return scored
     weights = _weights(scored)
     best = scored[0][2]
     if not best.plausible:
@@ -521,6 +551,7 @@ def decide(ind: Indicator, row: PendingRow, ctx: Context, scored=None) -> None:
     without_prose = max(scored, key=lambda t: t[1])[2]
     if without_prose.cells != best.cells:
         ind.notes.append("columns settled by the prose")
+    return scored
 
 
 def _cell_confidence(columns, best: Candidate, weights: list[float], scored) -> dict[str, float]:

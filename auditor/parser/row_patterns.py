@@ -44,17 +44,19 @@ def text_pattern(rows: list[Indicator]) -> dict[str, tuple[float, float]]:
     return out
 
 
-def neighbour_shapes(rows) -> dict[int, dict[frozenset, float]]:
+def neighbour_shapes(rows, scored: dict | None = None) -> dict[int, dict[frozenset, float]]:
     """For each doubtful row (``(indicator, pending row, context, goal)``), how its neighbours were read:
     the mean probability of each set of filled columns over the other rows of the same goal that print
-    as many cells under as many columns, with the same kind of period."""
+    as many cells under as many columns, with the same kind of period. ``scored``: each row's
+    ``placement.score`` in its context where it is known already (by ``id()`` of the indicator)."""
     groups: dict[tuple, list] = {}
+    scored = scored or {}
     for ind, row, ctx, goal in rows:
         if ctx.positioned is not None or not row.readings:
             continue
         printed = sum(1 for c in row.readings[0] if c.text) - (1 if row.period else 0)
         key = (goal, len(row.columns), printed, _situation(row.period, ctx.report_kind))
-        groups.setdefault(key, []).append((ind, shapes(ind, row, ctx)))
+        groups.setdefault(key, []).append((ind, shapes(ind, row, ctx, scored.get(id(ind)))))
     out: dict[int, dict[frozenset, float]] = {}
     for members in groups.values():
         if len(members) < 2:
