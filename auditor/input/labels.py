@@ -14,6 +14,10 @@ GOAL_LABELS: list[tuple[re.Pattern[str], str]] = [
 LABEL_PREFIX = re.compile(r"^(?:KF:s(?:\s+\S+){0,3}|Kommunfullmäktiges(?:\s+\S+){0,3}|Nämnd|Nämndens|Enhets|Enhetens)\s*$",
                           re.I)
 
+# What LABEL_PREFIX can start with, ignoring case as it does (the Kelvin sign matches "k" there): most lines
+# start with another letter, and a test of it spares the pattern
+LABEL_PREFIX_INITIALS = frozenset("KkNnEe\u212a")
+
 MARKER = re.compile(r"^Uppfylls\s+(helt|delvis|inte|ej)\s*$|^(Ingen)\s*$", re.I)
 
 SECTION = re.compile(r"^(Analys|Beskrivning|Förväntat resultat|Jämställdhetsanalys)\s*:?\s*$")
@@ -34,6 +38,7 @@ DATES = re.compile(
 END_OF_GOALS = re.compile(
     r"^(Uppföljning av (ekonomi|ekonomin|driftbudget|budget|investeringar|verksamhetens ekonomi)"
     r"|Ekonomiskt utfall|Ekonomisk uppföljning)\s*$", re.I)
+END_OF_GOALS_INITIALS = frozenset("UuEe")    # what END_OF_GOALS can start with, ignoring case as it does
 
 GOAL_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?(?:\s+|(?=[A-ZÅÄÖ]))")
 

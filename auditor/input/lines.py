@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import repeat
 
 
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
@@ -68,13 +69,16 @@ def split_lines(text: str) -> list[Line]:
     text = normalise(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\t", " ").replace("\u00a0", " ").replace("\u202f", " ")
-    # Control characters other than the whitespace above carry no text; drop them so that they can
-    # neither break a regex nor reach a renderer.
-    text = _CONTROL.sub("", text)
     raws = text.split("\n")
-    blind = not shows_trailing_spaces(raws)
-    out = [Line(i, raw, raw.strip(), blind) for i, raw in enumerate(raws, start=1)]
-    if out and out[-1].raw == "" and text.endswith("\n"):
+    # Control characters other than the whitespace above carry no text; drop them so that they can
+    # neither break a regex nor reach a renderer. They are never printable, and most lines are: only the
+    # others are searched (a search of the whole text takes longer than the test of every line).
+    if not all(map(str.isprintable, raws)):
+        raws = [raw if raw.isprintable() else _CONTROL.sub("", raw) for raw in raws]
+    texts = list(map(str.strip, raws))
+    blind = not _shows_trailing_spaces(raws, texts)
+    out = list(map(Line, range(1, len(raws) + 1), raws, texts, repeat(blind)))
+    if len(out) > 1 and out[-1].raw == "":
         out.pop()  # the newline that ends the last line does not start another one
     return out
 
@@ -82,11 +86,13 @@ def split_lines(text: str) -> list[Line]:
 def shows_trailing_spaces(raws: list[str]) -> bool:
     """Whether the document's line ends carry its wrapping: a text that continues after a space ends its
     line with one. A document where (next to) no line does was printed without them."""
-    ends = filled = 0
-    for raw in raws:
-        if raw.strip():
-            filled += 1
-            ends += raw.endswith(" ")
+    return _shows_trailing_spaces(raws, [raw.strip() for raw in raws])
+
+
+def _shows_trailing_spaces(raws: list[str], texts: list[str]) -> bool:
+    """``shows_trailing_spaces``, given each line stripped."""
+    filled = len(texts) - texts.count("")
+    ends = sum(1 for raw, text in zip(raws, texts) if text and raw[-1] == " ")
     return ends * 200 >= filled and ends > 0
 
 

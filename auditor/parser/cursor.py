@@ -51,8 +51,10 @@ class LineCursor:
     # ------------------------------------------------------------------ accounting
     def mark(self, i: int, kind: str) -> None:
         """Line i went to ``kind`` (the first reader to claim a line keeps it)."""
-        if 0 <= i < len(self.lines) and not self.lines[i].blank:
-            self.dispo.setdefault(self.lines[i].no, kind)
+        if 0 <= i < len(self.lines):
+            line = self.lines[i]
+            if line.text:
+                self.dispo.setdefault(line.no, kind)
 
     def unplaced(self, i: int, code: str) -> None:
         """Line i could not be placed: it is accounted for as a diagnostic (whatever it was taken for)."""
@@ -72,7 +74,7 @@ class LineCursor:
         hit = L.goal_label(text)
         if hit:
             return hit[0], hit[1], i
-        if L.LABEL_PREFIX.match(text):
+        if text[:1] in L.LABEL_PREFIX_INITIALS and L.LABEL_PREFIX.match(text):
             j = self.next_content(i + 1)
             if j < len(self.lines):
                 hit = L.goal_label(text + " " + self.lines[j].text)
@@ -133,7 +135,8 @@ class LineCursor:
         if first_label < 0:
             return -1
         for i in range(first_label + 1, len(self.lines)):
-            if i not in self.furniture and L.END_OF_GOALS.match(self.lines[i].text):
+            text = self.lines[i].text
+            if text[:1] in L.END_OF_GOALS_INITIALS and i not in self.furniture and L.END_OF_GOALS.match(text):
                 return i
         return -1
 

@@ -56,10 +56,11 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
     # ------------------------------------------------------------------ the walk
     def parse(self) -> Report:
         i, n = 0, len(self.lines)
+        lines, furniture = self.lines, self.furniture
         while i < n:
-            if i in self.furniture:
+            if i in furniture:
                 i += 1
-            elif self.lines[i].blank:
+            elif not lines[i].text:     # blank
                 if self.mode in ("pre", "post") and self.para and SENTENCE_END.search(self.para[-1].text):
                     self._flush_para()  # a paragraph goes on over a blank line while its sentence does
                 i += 1

@@ -59,6 +59,32 @@ PAGE_OF = re.compile(r"^(\d{1,4})\s*\(\s*(\d{1,4})\s*\)$")
 NUMBERED = re.compile(r"\d\s*\(\s*\d+\s*\)|\bSid(?:a)?\s*\d", re.I)
 
 
+# Pieces one of which is in every line that ``_may_anchor``, in ASCII lower case: "(", "sid" opening the
+# line, and the middle of "tjänsteutlåtande", whose letters no character but their own capitals lowers to.
+_MAY_ANCHOR_PIECES = (b"(", b"\nsid", b"nsteutl")
+
+
+def _anchor_candidates(lines: list[Line]) -> list[int]:
+    """Indexes of the lines that ``_may_anchor``, in order. Most lines of a report are none, and a call per
+    line costs more than finding the few by the pieces they hold, in the whole text at once (as bytes,
+    lowered as ASCII: a str's lower() is slow on text that is not ASCII)."""
+    data = ("\n" + "\n".join(line.text for line in lines)).encode("utf-8", "surrogatepass").lower()
+    at: set[int] = set()
+    for piece in _MAY_ANCHOR_PIECES:
+        k = data.find(piece)
+        while k >= 0:
+            at.add(k + 1 if piece[0] == 10 else k)     # "\nsid" is found at the line break before it
+            k = data.find(piece, k + 1)
+    found: list[int] = []
+    index, counted = -1, 0      # the text is preceded by a line break: the first line is index 0
+    for k in sorted(at):
+        index += data.count(b"\n", counted, k)
+        counted = k
+        if (not found or found[-1] != index) and _may_anchor(lines[index].text):
+            found.append(index)
+    return found
+
+
 def _is_anchor(text: str) -> bool:
     if not _may_anchor(text) or not ANCHOR.match(text):
         return False
@@ -71,7 +97,8 @@ def find_furniture(lines: list[Line]) -> set[int]:
     that look like furniture; a bare number is the page's own only right below the anchor and only while
     the block has no page number yet."""
     marked: set[int] = set()
-    for i, line in enumerate(lines):
+    for i in _anchor_candidates(lines):
+        line = lines[i]
         if not line.text or not _is_anchor(line.text):
             continue
         marked.add(i)

@@ -14,6 +14,9 @@ COMMITTEE_PATTERNS = [
     re.compile(r"^((?:[A-ZÅÄÖ][\wåäö]+-)?[A-ZÅÄÖ][\wåäö]*nämnden)\s+Tjänsteutlåtande\b"),
     re.compile(r"^((?:[A-ZÅÄÖ][\wåäö]+-)?[A-ZÅÄÖ][\wåäö]*(?:nämnden|styrelsen))\s*$"),
 ]
+# the words each pattern above needs (one of them), tested before the pattern, which backtracks on every line
+# that names a committee in passing
+_COMMITTEE_WORDS = [(" stadsdelsnämnd",), ("Tjänsteutlåtande",), ("nämnden", "styrelsen")]
 UNIT_PATTERNS = [
     re.compile(r"^(?:Enhet|Enhetens namn|Resultatenhet)\s*:\s*(.+?)\s*$", re.I),
 ]
@@ -37,7 +40,9 @@ def _committee(lines: list[Line], furniture: set[int]) -> str | None:
     for i, line in enumerate(lines):
         if "nämnd" not in line.text and "styrelsen" not in line.text:
             continue     # every pattern names one; a plain test spares the patterns' backtracking
-        for pattern in COMMITTEE_PATTERNS:
+        for pattern, words in zip(COMMITTEE_PATTERNS, _COMMITTEE_WORDS):
+            if not any(w in line.text for w in words):
+                continue
             m = pattern.search(line.text)
             if m:
                 # page furniture states the author; running text may name other committees

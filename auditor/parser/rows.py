@@ -70,6 +70,9 @@ class IndicatorRows(LineCursor):
         super().__init__(text, furniture)
         self.pending: dict[int, PendingRow] = {}
         self.value_line: dict[int, int] = {}    # id(indicator) -> the line number of its first values
+        # is_value_line by line index: the margin below asks it of every line that starts with a figure,
+        # and the rows ask it again of the same lines (a line's words and the PDF's cells never change)
+        self._value_lines: dict[int, bool] = {}
         self.value_indent = self._common_value_indent()
 
     def _common_value_indent(self) -> int:
@@ -85,6 +88,12 @@ class IndicatorRows(LineCursor):
         return line
 
     def is_value_line(self, i: int) -> bool:
+        got = self._value_lines.get(i)
+        if got is None:
+            got = self._value_lines[i] = self._holds_values(i)
+        return got
+
+    def _holds_values(self, i: int) -> bool:
         if self.row_lines and self.lines[i].no in self.row_lines:
             return True     # the PDF's geometry put these words in value columns
         words = self.lines[i].text.split()

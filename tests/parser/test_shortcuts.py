@@ -1,13 +1,97 @@
 """The parser's shortcuts for speed (issue 20) take the same decisions as the plain tests they stand in for:
-a row's scores reused."""
+a search of the whole text for the lines worth a closer look, a first-letter test before a pattern, the
+words a pattern needs before the pattern, a line's answer kept, a row's scores reused."""
 from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
 
 import pytest
 
-from auditor.input.lines import Line
+from auditor.input import labels as L
+from auditor.input.lines import _CONTROL, Line, shows_trailing_spaces, split_lines
 from auditor.model import Indicator
+from auditor.parser import furniture as F
+from auditor.parser import meta
+from auditor.parser.document import DocumentParser
 from auditor.parser.placement import Context, decide, pending_row, score, shapes
 from auditor.input.values import value_groups_to_cells
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+# lines of the kinds the shortcuts must tell apart, and some that look like them
+PIECES = ["Sid 3 (9)", "sid 4 (10)", "SID 2 av 7", "Sida 3 av 10", "ſid 3 (4)", "Tjänsteutlåtande",
+          "TJÄNSTEUTLÅTANDE", "tjÄnsteutlÅtande", "Kulturnämnden Tjänsteutlåtande", "x (", "12 (79)", "80 (79)",
+          "Exempelnämnden, Tertialrapport 1 12 (80)", "Stockholm.se", "Box 123", "2024-01-01", "Tfn 08-508 00 000",
+          "12", "- 3 -", "", "  ", "Vanlig text om mål.", "İ(", "\u212bx", "KF:s mål för", "\u212aF:s mål för",
+          "Nämndens", "Enhetens", "verksamhetsområdet:", "Uppföljning av ekonomi", "ekonomiskt utfall",
+          "Exempel stadsdelsnämnd, Tertialrapport 3 (9)", "Idrottsnämnden", "Styrelsen", "Miljönämnden ",
+          "\tTabb\x01och\x0bkontroll\r", "a\r\nb", "\u00a0 rad\u202f", "  Andel nöjda brukare  "]
+
+
+def _texts() -> list[str]:
+    files = sorted((ROOT / "fixtures").glob("*.txt")) + sorted(CORPUS.glob("*.txt"))
+    rng = random.Random(5)
+    made = ["\n".join(rng.choice(PIECES) for _ in range(rng.randint(0, 14))) + rng.choice(["", "\n", "\n\n", "\x01"])
+            for _ in range(3000)]
+    return [f.read_bytes().decode("utf-8", errors="replace") for f in files] + made
+
+
+def _split_lines_plainly(text: str) -> list[Line]:
+    """The splitting as first written: the control characters out of the whole text, then one line at a time."""
+    from auditor.input.lines import normalise
+    text = normalise(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text.replace("\t", " ").replace("\u00a0", " ").replace("\u202f", " "))
+    raws = text.split("\n")
+    blind = not shows_trailing_spaces(raws)
+    out = [Line(i, raw, raw.strip(), blind) for i, raw in enumerate(raws, start=1)]
+    if out and out[-1].raw == "" and text.endswith("\n"):
+        out.pop()
+    return out
+
+
+def test_lines_are_split_as_plainly():
+    for text in _texts():
+        assert split_lines(text) == _split_lines_plainly(text), repr(text[:80])
+
+
+def test_the_furniture_search_finds_every_line_that_may_anchor():
+    for text in _texts():
+        lines = split_lines(text)
+        assert F._anchor_candidates(lines) == [i for i, line in enumerate(lines)
+                                               if line.text and F._may_anchor(line.text)], repr(text[:80])
+
+
+def _letters_ignoring_case(letters: str) -> set[str]:
+    return {chr(cp) for cp in range(0x3000) if re.fullmatch(f"[{letters}]", chr(cp), re.I)}
+
+
+def test_a_label_and_the_end_of_the_goals_start_with_the_letters_their_patterns_allow():
+    # the patterns ignore case: the Kelvin sign is a "k" to them
+    assert _letters_ignoring_case("kne") <= L.LABEL_PREFIX_INITIALS
+    assert _letters_ignoring_case("ue") <= L.END_OF_GOALS_INITIALS
+    for text in PIECES:
+        got = L.LABEL_PREFIX.match(text.strip())
+        assert not got or text.strip()[:1] in L.LABEL_PREFIX_INITIALS
+
+
+def test_each_committee_pattern_holds_one_of_its_words():
+    for text in _texts():
+        for line in split_lines(text):
+            for pattern, words in zip(meta.COMMITTEE_PATTERNS, meta._COMMITTEE_WORDS):
+                if pattern.search(line.text):
+                    assert any(w in line.text for w in words), line.text
+
+
+def test_a_lines_answers_are_kept_as_first_given():
+    text = "\n".join(["Indikator Periodens utfall Årsmål Period", "", "Andel nöjda 80 % 75 % 2025", "",
+                      "80 % 75 % 2025", "Vanlig text."])
+    parser = DocumentParser(text, "<t>")
+    plain = [parser._holds_values(i) for i in range(len(parser.lines))]
+    assert [parser.is_value_line(i) for i in range(len(parser.lines))] == plain
+    assert plain[4] and not plain[5]
 
 
 COLUMNS = ("outcome", "outcome_men", "outcome_women", "previous", "forecast", "target", "kf_target")
