@@ -312,11 +312,12 @@ _FIGURES: list[tuple[str, re.Pattern]] = [
     ("outcome", re.compile(r"\b" + _UTFALL + _ABOUT + r"\s+" + _VERB_OUT + _TO + NUM)),
     ("outcome", re.compile(r"\b" + _UTFALL + _ABOUT + r"\s+(?:om|på)\s+" + NUM)),
 ]
-# words one of which a pattern needs, to skip it cheaply (keyed by the pattern's start)
-_NEEDS = {p.pattern[:40]: {"previous": ("föregående", "förra", "fjol", "tidigare", "års", "låg på"),
-                           "forecast": ("prognos", "beräknas", "förväntas"),
-                           "target": ("mål",),
-                           "outcome": ("utfall", "resultat", "värde")}[k] for k, p in _FIGURES}
+# words one of which a pattern of each kind needs, to skip it cheaply
+_NEEDS = {"previous": ("föregående", "förra", "fjol", "tidigare", "års", "låg på"),
+          "forecast": ("prognos", "beräknas", "förväntas"),
+          "target": ("mål",),
+          "outcome": ("utfall", "resultat", "värde")}
+_FIGURES_NEEDING = [(kind, pattern, _NEEDS[kind]) for kind, pattern in _FIGURES]
 # "… har ökat från 80 till 81": the first figure is the previous year's, the second this year's
 _FROM_TO = re.compile(r"\bfrån\s+(?P<a>\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:,\d+)?)(?P<au>\s*(?:%|procent\b))?"
                       r"(?:\s+\w+)?\s*(?:\((?P<y>(?:19|20)\d\d)\))?\s+(?:(?:föregående|förra)\s+år(?:et)?\s+)?"
@@ -545,8 +546,8 @@ def _figures(sentence: str, ctx: _Context) -> tuple[list[tuple[str, float]], int
                 continue
             add("previous", m, "a", previous=True)
             add("outcome", m, "b", previous=True)
-    for kind, pattern in _FIGURES:
-        if not any(w in low for w in _NEEDS[pattern.pattern[:40]]):
+    for kind, pattern, needs in _FIGURES_NEEDING:
+        if not any(w in low for w in needs):
             continue
         for m in pattern.finditer(sentence):
             y = m.groupdict().get("y")
@@ -873,11 +874,12 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
             said = read(line, _as_own(sentence, ind.name), named, specific)
         out.extend((ind, replace(s, text=sentence)) for s in said)
 
-    def said(line: int, sentence: str, ind: Indicator | None = None) -> list[Statement]:
+    def said(line: int, sentence: str, ind: Indicator | None = None, maybe: bool = False) -> list[Statement]:
         """What the sentence would say if it were about one indicator (the widest reading): naming is
         the costly part, so it is only looked at for sentences that say something. With ``ind``: read
-        as about that indicator, whose own name may name a group ("Andel flickor som …")."""
-        if not _maybe(sentence):
+        as about that indicator, whose own name may name a group ("Andel flickor som …"). ``maybe``: the
+        caller has seen that ``_maybe(sentence)``."""
+        if not maybe and not _maybe(sentence):
             return []
         return read(line, _as_own(sentence, ind.name) if ind is not None else sentence, True, True)
 
@@ -926,7 +928,7 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
                     named = names.named(sentence) or names.named_in_other_words(sentence)
                     if len(named) == 1:
                         ind = _pick(next(iter(named)), names, near)
-                        found = said(line, sentence, ind)
+                        found = said(line, sentence, ind, maybe=True)
                         if found:
                             take(ind, line, sentence, True, True, found)
                     continue
@@ -963,7 +965,7 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
             if len(named) != 1:
                 continue
             ind = _pick(next(iter(named)), names, near)
-            found = said(line, sentence, ind)
+            found = said(line, sentence, ind, maybe=True)
             if found:
                 take(ind, line, sentence, True, True, found)
     return out

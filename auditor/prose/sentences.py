@@ -17,8 +17,30 @@ _END = re.compile(r"[.!?](?:\s+(?=[A-ZÅÄÖ0-9\"”•])|\s*$)|•\s*")
 
 
 def sentences(text: str, first_line: int) -> list[tuple[int, str]]:
-    """The sentences of ``text`` (whose first line is ``first_line``), whitespace made single spaces."""
-    return [s for s in each_sentence(text, first_line) if s is not None]
+    """The sentences of ``text`` (whose first line is ``first_line``), whitespace made single spaces.
+    (``each_sentence`` without a test, in one loop: the claims reader splits all of a report's prose.)"""
+    out = []
+    start = 0
+    counted, breaks = 0, 0
+    count, join = text.count, " ".join
+    for m in _END.finditer(text):
+        at = m.start()
+        mark = text[at]
+        chunk = text[start:at + (0 if mark.isspace() or mark == "•" else 1)]
+        rest = chunk.lstrip()
+        if rest:
+            pos = start + len(chunk) - len(rest)
+            breaks += count("\n", counted, pos)
+            counted = pos
+            out.append((first_line + breaks, join(rest.split())))
+        start = m.end()
+    if start < len(text):
+        chunk = text[start:]
+        rest = chunk.lstrip()
+        if rest:
+            breaks += count("\n", counted, start + len(chunk) - len(rest))
+            out.append((first_line + breaks, join(rest.split())))
+    return out
 
 
 def each_sentence(text: str, first_line: int,
