@@ -167,3 +167,19 @@ def test_tables_pool_their_rows_only_with_tables_printed_alike():
     assert tables[id(first[0])].columns is not None and tables[id(second[0])].columns is not None
     assert tables[id(first[0])].columns != tables[id(second[0])].columns
     assert text_row(second[2:3], 40.0).value_line(tables[id(second[0])].columns) == " 90 % 2025"
+
+
+def test_rows_set_tight_end_where_the_next_row_begins():
+    """Rows without white space between them, cells at the top: the next row begins on the line that
+    starts at the name's edge and holds a period cell where the row's period stands, though its period
+    (``Tertial 1 2025``) is longer than the row's (``2025``) set left in the same column."""
+    import importlib
+
+    layout = importlib.import_module("auditor.input.pdf_geometry.layout")
+    first = _row(100, ["Andel barn och unga som är", "nöjda med tillgången till", "fritidsaktiviteter"],
+                 [(200, ["70 %"]), (260, ["69 %"]), (320, ["2025"])])
+    second = _row(100 + 9 * 3, ["Andel barn som lever i familjer"], [(200, ["2,3 %"]), (260, ["2,7 %"]),
+                                                                     (320, ["Tertial 1 2025"])])
+    assert not layout._next_text_row(first[:1], first[1])
+    assert not layout._next_text_row(first[:2], first[2])
+    assert layout._next_text_row(first, second[0])

@@ -23,7 +23,7 @@ from .. import labels as L
 from ..lines import name_lines, normalise
 from ..values import PERIOD
 from .lines import SAME_LINE, VLine, find_furniture, visual_lines
-from .text_rows import TextTable, period_span, starts_row, text_row, text_table
+from .text_rows import TextTable, last_run, period_span, starts_row, text_row, text_table
 from .tables import (Columns, activity_columns, activity_row, boundaries, cell_lines, goes_on_directly,
                      header_band, header_groups, indicator_columns, indicator_row, is_activity_header,
                      is_header_start, join_lines, join_words)
@@ -331,8 +331,8 @@ def _next_text_row(group: list[VLine], line: VLine) -> bool:
     if span is None:
         return False
     x0, top, x1, bottom = span
-    last = line.words[-1]
-    if last.x0 < x1 and last.x1 > x0 and last is not line.words[0]:
+    last = last_run(line)     # the line's last cell: where the group's period stands, a period's first line
+    if last[0].x0 < x1 and last[-1].x1 > x0 and last[0] is not line.words[0]:
         return True
     slack = SAME_LINE * line.size
     return top - group[0].top > slack and line.top >= top + bottom - group[0].top - slack

@@ -146,6 +146,11 @@ def period_span(lines: list[VLine], left: float) -> tuple[float, float, float, f
             max(w.bottom for w in words))
 
 
+def last_run(line: VLine) -> list[Word]:
+    """The words of the line's last run (its last cell, in a table row)."""
+    return _runs(line)[-1]
+
+
 def starts_row(line: VLine, left: float) -> bool:
     """Does the line begin with a run at the table's left edge (a name's first line, or a name's next)?"""
     return bool(line.words) and abs(line.words[0].x0 - left) <= TOLERANCE
