@@ -203,10 +203,21 @@ def text_tables(headers: dict, content: list[list[VLine]]) -> dict[int, TextTabl
             k += 1
         if group:
             pooled.setdefault(kind, []).append(group)
+    # the columns of the tables read by position, by their names: a table whose header alone is unreadable
+    # is printed like them, and its rows may show too few of its columns to give them
+    readable: dict[tuple[str, ...], Columns] = {}
+    for _, columns in headers.values():
+        if columns is not None and columns.names[0] == "name":
+            readable.setdefault(tuple(columns.names), columns)
     shared = []     # one per kind of header: a repeated header goes on with its table
     for kind, (text, _) in enumerate(kinds):
         names = L.header_columns(text)
-        shared.append(text_table(pooled.get(kind, []), len(names) + 1 if names else 0))
+        table = text_table(pooled.get(kind, []), len(names) + 1 if names else 0)
+        like = readable.get(("name", *names, "period")) if names else None
+        if table.columns is None and like is not None:
+            edges = like.starts[1:] + [float("inf")]
+            table.columns = list(zip(edges, edges[1:]))
+        shared.append(table)
     return {first: shared[kind] for first, kind in of_header.items()}
 
 

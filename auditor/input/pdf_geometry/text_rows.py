@@ -43,13 +43,19 @@ class TextRow:
         """The cells on one line, the period last: with one more space for each empty column when the
         table's ``columns`` (``text_columns``, the period's last) place every cell in a column of its own."""
         if columns:
-            at = [next((k for k, (a, b) in enumerate(columns) if x0 < b and x1 > a), None) for x0, x1 in self.spans]
+            at = [_column(columns, x0, x1) for x0, x1 in self.spans]
             if None not in at and at == sorted(set(at)) and at[-1] == len(columns) - 1:
                 values = [""] * len(columns)
                 for k, text in zip(at, self.cells):
                     values[k] = text
                 return " ".join(values)
         return " ".join(self.cells)
+
+
+def _column(columns: list[Span], x0: float, x1: float) -> int | None:
+    """The column the cell (x0, x1) lies in most (a cell may reach a point into its neighbour: rounding)."""
+    share, k = max((min(x1, b) - max(x0, a), k) for k, (a, b) in enumerate(columns))
+    return k if share > 0 else None
 
 
 def _runs(line: VLine) -> list[list[Word]]:
