@@ -74,10 +74,7 @@ class _Writer:
         """Keep where line ``number`` stands: the box of the visual lines it was written from (those on the
         first one's page, for a row cut by a page break)."""
         if source:
-            page = source[0].page
-            words = [w for line in source if line.page == page for w in line.words]
-            self.boxes[number] = (page, min(w.x0 for w in words), min(w.top for w in words),
-                                  max(w.x1 for w in words), max(w.bottom for w in words))
+            self.boxes[number] = _box(source)
 
     def blank(self) -> None:
         if self.lines and self.lines[-1] != "":
@@ -98,11 +95,13 @@ class _Writer:
         """Lines of their own, after a blank line; returns the number of the first."""
         self.blank()
         first = len(self.lines) + 1
+        box = _box(source) if source else None      # every line of the block stands in the same box
         for k, line in enumerate(lines):
             # a soft wrap ends in a space, except inside a word ("nämnd/" / "styrelse", "LSS-" / "boende")
             self.lines.append(line + (" " if k < len(lines) - 1 and not goes_on_directly(line, lines[k + 1])
                                       else ""))
-            self.mark(len(self.lines), source)
+            if box is not None:
+                self.boxes[len(self.lines)] = box
         self.last_content = len(self.lines) - 1
         self.prose_open = False
         return first
@@ -110,6 +109,15 @@ class _Writer:
     def furniture_line(self, text: str) -> None:
         self.lines.append(text)
         self.furniture.add(len(self.lines))
+
+
+def _box(source: list[VLine]) -> tuple[int, float, float, float, float]:
+    """(page, x0, top, x1, bottom) around the visual lines on the first one's page (a line's top and bottom
+    are its words')."""
+    page = source[0].page
+    lines = [line for line in source if line.page == page]
+    return (page, min(w.x0 for line in lines for w in line.words), min(line.top for line in lines),
+            max(w.x1 for line in lines for w in line.words), max(line.bottom for line in lines))
 
 
 def _is_structure(line: VLine) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from .words import Page, Word
 
@@ -29,21 +30,27 @@ class VLine:
 
     def __post_init__(self) -> None:
         words = self.words
-        self.top = min(w.top for w in words)
-        self.bottom = max(w.bottom for w in words)
-        self.size = max(w.size for w in words)
-        self.text = " ".join(w.text for w in words)
+        self.top = min(map(_TOP, words))
+        self.bottom = max(map(_BOTTOM, words))
+        self.size = max(map(_SIZE, words))
+        self.text = " ".join(map(_TEXT, words))
+
+
+_TOP, _BOTTOM, _SIZE, _TEXT, _X0 = (attrgetter(name) for name in ("top", "bottom", "size", "text", "x0"))
+_TOP_LEFT = attrgetter("top", "x0")
 
 
 def visual_lines(page: Page) -> list[VLine]:
     """The page's words in lines, top to bottom, each line left to right."""
     out: list[list[Word]] = []
-    for word in sorted(page.words, key=lambda w: (w.top, w.x0)):
-        if out and abs(word.top - out[-1][0].top) <= SAME_LINE * max(word.size, out[-1][0].size):
+    first: Word | None = None     # the first word of the line being gathered (the one its words are held to)
+    for word in sorted(page.words, key=_TOP_LEFT):
+        if first is not None and abs(word.top - first.top) <= SAME_LINE * max(word.size, first.size):
             out[-1].append(word)
         else:
             out.append([word])
-    return [VLine(sorted(ws, key=lambda w: w.x0), page.number) for ws in out]
+            first = word
+    return [VLine(sorted(ws, key=_X0), page.number) for ws in out]
 
 
 def _band(page: Page) -> float:

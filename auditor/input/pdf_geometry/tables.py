@@ -41,6 +41,11 @@ class Columns:
     # headers the geometry could not separate)
     _edges: list[float] = field(init=False, repr=False, compare=False)
     _ordered: bool = field(init=False, repr=False, compare=False)
+    # the layout asks for the cells of a line, and of a group of lines, again and again (while it grows a
+    # row line by line, then to write it): each line's columns and each group's cells are worked out once.
+    # Keyed by the lines' ids, each entry keeps its lines (so no id is reused while it is kept).
+    _line_memo: dict = field(init=False, repr=False, compare=False, default_factory=dict)
+    _cells_memo: dict = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._edges = [start - TOLERANCE for start in self.starts]
@@ -62,20 +67,47 @@ class Columns:
 
     def cells(self, lines: list[VLine]) -> list[list[Word]] | None:
         """Each column's words in reading order (top to bottom, left to right), or None when a word
-        fits no column."""
+        fits no column. The lists are shared by every call for the same lines: read them, never change
+        them."""
+        key = tuple(map(id, lines))
+        hit = self._cells_memo.get(key)
+        if hit is None:
+            hit = self._cells_memo[key] = (tuple(lines), self._cells(lines))
+        return hit[1]
+
+    def _cells(self, lines: list[VLine]) -> list[list[Word]] | None:
         out: list[list[Word]] = [[] for _ in self.names]
         for line in lines:
-            for n, word in enumerate(line.words):
-                k = self.column(word)
-                if k is None:
-                    return None
-                if k == 0 and len(self.starts) > 1 and word.x1 > self.starts[1] + TOLERANCE \
-                        and n + 1 < len(line.words) and line.words[n + 1].x0 - word.x1 <= CELL_GAP * word.size:
-                    return None     # a name's word sticks out of its column only with a cell's gap after it
+            placed = self._line_memo.get(id(line))
+            if placed is None:
+                placed = self._line_memo[id(line)] = (line, self._line_columns(line))
+            columns = placed[1]
+            if columns is None:
+                return None
+            for k, word in zip(columns, line.words):
                 out[k].append(word)
         for words in out:
-            words.sort(key=lambda w: (w.page, round(w.top, 1), w.x0))
+            if len(words) > 1:
+                words.sort(key=_reading_order)
         return out
+
+    def _line_columns(self, line: VLine) -> list[int] | None:
+        """The column of each of the line's words, or None when one fits no column."""
+        out = []
+        words = line.words
+        for n, word in enumerate(words):
+            k = self.column(word)
+            if k is None:
+                return None
+            if k == 0 and len(self.starts) > 1 and word.x1 > self.starts[1] + TOLERANCE \
+                    and n + 1 < len(words) and words[n + 1].x0 - word.x1 <= CELL_GAP * word.size:
+                return None     # a name's word sticks out of its column only with a cell's gap after it
+            out.append(k)
+        return out
+
+
+def _reading_order(word: Word) -> tuple[int, float, float]:
+    return word.page, round(word.top, 1), word.x0
 
 
 def is_header_start(line: VLine) -> bool:
@@ -126,18 +158,19 @@ def header_groups(lines: list[VLine]) -> list[list[Word]]:
         if run:
             cells.append(run)
     groups: list[list[list[Word]]] = []
+    extents: list[list[float]] = []     # each group's x range, kept as cells join it
     for cell in sorted(cells, key=lambda c: c[0].x0):
         x0, x1 = cell[0].x0, cell[-1].x1
-        for group in groups:
-            g0 = min(c[0].x0 for c in group)
-            g1 = max(c[-1].x1 for c in group)
-            if x0 < g1 - TOLERANCE and x1 > g0 + TOLERANCE:
+        for group, extent in zip(groups, extents):
+            if x0 < extent[1] - TOLERANCE and x1 > extent[0] + TOLERANCE:
                 group.append(cell)
+                extent[0], extent[1] = min(extent[0], x0), max(extent[1], x1)
                 break
         else:
             groups.append([cell])
-    groups.sort(key=lambda g: min(c[0].x0 for c in g))
-    return [sorted((w for cell in g for w in cell), key=lambda w: (round(w.top, 1), w.x0)) for g in groups]
+            extents.append([x0, x1])
+    order = sorted(range(len(groups)), key=lambda k: extents[k][0])
+    return [sorted((w for cell in groups[k] for w in cell), key=lambda w: (round(w.top, 1), w.x0)) for k in order]
 
 
 def indicator_columns(lines: list[VLine], rows: list[VLine] = (), starts: list[float] | None = None) \
@@ -165,7 +198,8 @@ def boundaries(spans: list[tuple[float, float]], rows: list[VLine]) -> list[floa
     first where the table's leftmost text does, each other in the gutter between its header and the
     previous one."""
     starts = [min([spans[0][0]] + [l.words[0].x0 for l in rows])]
-    runs = [run for line in rows if not _crosses(run_spans := _runs(line), spans) for run in run_spans]
+    gaps = [(left, right) for (_, left), (right, _) in zip(spans, spans[1:])]
+    runs = [run for line in rows if not _crosses(run_spans := _runs(line), gaps) for run in run_spans]
     by_left: dict[int, list[tuple[float, float]]] = {}    # runs by their left and their right edge:
     by_right: dict[int, list[tuple[float, float]]] = {}   # (that edge, the other)
     for a, b in runs:
@@ -187,11 +221,11 @@ def _runs(line: VLine) -> list[tuple[float, float]]:
     return [(a, b) for a, b in out]
 
 
-def _crosses(runs: list[tuple[float, float]], spans: list[tuple[float, float]]) -> bool:
-    """A run that covers a whole gap between two header columns is prose: no cell reaches past its
-    column's boundary, and the next header starts beyond it."""
-    return any(a <= left + TOLERANCE and b >= right - TOLERANCE
-               for a, b in runs for (_, left), (right, _) in zip(spans, spans[1:]))
+def _crosses(runs: list[tuple[float, float]], gaps: list[tuple[float, float]]) -> bool:
+    """A run that covers a whole gap between two header columns (``gaps``: where one header ends and the
+    next starts) is prose: no cell reaches past its column's boundary, and the next header starts beyond
+    it."""
+    return any(a <= left + TOLERANCE and b >= right - TOLERANCE for a, b in runs for left, right in gaps)
 
 
 ALIGNED = 0.75   # points: two runs whose edges lie this close are aligned on that edge
