@@ -29,6 +29,7 @@ could be.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -228,8 +229,9 @@ def _candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
             if ctx.spacing:
                 plausible = misfit <= 2
             else:
-                total, men, women = (slot in slots for slot in sex_slots)
-                plausible = not any(slots[i] in figure_slots for i in texts) and men == women and (total or not men)
+                total, men, women = sex_slots[0] in slots, sex_slots[1] in slots, sex_slots[2] in slots
+                plausible = not (texts and any(slots[i] in figure_slots for i in texts)) and men == women \
+                    and (total or not men)
             if not plausible and out:
                 continue
             score = -JOIN_COST * cost - SPACING_PER_CELL * misfit
@@ -364,7 +366,9 @@ def _far_apart_shares(a: Value, b: Value) -> bool:
     return max(a.value / b.value, b.value / a.value) > FAR_FACTOR
 
 
+@functools.lru_cache(maxsize=4096)
 def _decimals(text: str) -> int:
+    # asked of the same few cells by every candidate reading of a row
     m = _DECIMALS.match(text)
     return len(m.group(1)) if m else 0
 
