@@ -64,12 +64,14 @@ def main(argv: list[str]) -> int:
                 if how_read == "--text":
                     read = read_pdf(pdf.read_bytes(), str(pdf), read_columns=False)
                 elif how_read == "--text-layer":
-                    read = read_pdf_as_text(pdf.read_bytes(), str(pdf))
+                    from auditor.input.pdf_geometry import read_layout
+                    read = read_pdf_as_text(pdf.read_bytes(), str(pdf), layout=read_layout(pdf.read_bytes()))
                 else:
                     read = read_report(pdf)
                 check_report(read.text, str(pdf))
                 got = parse_text(read.text, str(pdf), None, read.layout)
-                how = "text" if read.text_path else "layer" if read.layout is None else "position"
+                by_geometry = read.layout is not None and (read.layout.positioned or read.layout.text_rows)
+                how = "text" if read.text_path else "position" if by_geometry else "layer"
                 got_scores = scores(model, got)
                 worst = min(worst, *got_scores)
                 print(f"{cell:<26} {gold.stem[:3]:<6} {how:<8} " + " ".join(f"{s:>6.3f}" for s in got_scores))

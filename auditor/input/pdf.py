@@ -164,3 +164,36 @@ def _aligned_gaps(content: list[tuple[int, str]], layout: str) -> set[int]:
 
 def _squash(text: str) -> str:
     return _WS.sub("", text)
+
+
+def furniture_lines(pages: list[str], furniture: list[list[str]]) -> set[int]:
+    """The line numbers (as ``pdf_to_text`` counts them) of the text layer's lines that are page furniture,
+    given each page's furniture lines as the geometry found them (by place and repetition): a line made
+    of those pieces only, white space aside (the text layer may join "Tjänsteutlåtande" and "Sid 2 (9)"
+    into one line, or split them), each piece used once on its page (the committee's name stands in the
+    page header and, once, in the report's title on the first page)."""
+    out: set[int] = set()
+    for first, text, pieces in zip(page_starts(pages), pages, furniture):
+        left = [_squash(p) for p in pieces if _squash(p)]
+        for k, line in enumerate(text.split("\n")):
+            squashed = _squash(line)
+            used = _made_of(squashed, left) if squashed and left else None
+            if used is not None:
+                out.add(first + k)
+                for piece in used:
+                    left.remove(piece)
+    return out
+
+
+def _made_of(text: str, pieces: list[str]) -> list[str] | None:
+    """The pieces (each at most as often as listed) that ``text`` is made of, one after the other, or None."""
+    if not text:
+        return []
+    for piece in set(pieces):
+        if text.startswith(piece):
+            rest = list(pieces)
+            rest.remove(piece)
+            tail = _made_of(text[len(piece):], rest)
+            if tail is not None:
+                return [piece, *tail]
+    return None

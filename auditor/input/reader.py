@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..words.errors import InputError, os_reason
-from .pdf import page_starts, pdf_page_texts
-from .pdf_geometry import read_layout
+from .pdf import furniture_lines, page_starts, pdf_page_texts
+from .pdf_geometry import PdfLayout, read_layout
 from .report_starts import second_report_start
 
 REPORT_SUFFIXES = (".txt", ".pdf")
@@ -106,17 +106,23 @@ def read_pdf(data: bytes, source: str, *, read_columns: bool = True) -> ReadText
     layout = read_layout(data, read_columns)
     if layout is not None and layout.read_by_position:
         return ReadText(layout.text, pages=layout.pages, layout=layout)
-    as_text = read_pdf_as_text(data, source, text_path=layout is not None and layout.unreadable > 0)
+    as_text = read_pdf_as_text(data, source, text_path=layout is not None and layout.unreadable > 0, layout=layout)
     if as_text.text_path and layout.text_rows and not keeps_empty_cells(as_text.text):
         # no table was read by position: the per-table note would say the others were
         return ReadText(layout.text, pages=layout.pages, layout=replace(layout, unreadable_at=[]), text_path=True)
     return as_text
 
 
-def read_pdf_as_text(data: bytes, source: str, *, text_path: bool = False) -> ReadText:
-    """A PDF read from its text layer, like a text file (``benchmarks/pdf_matrix.py --text-layer``)."""
+def read_pdf_as_text(data: bytes, source: str, *, text_path: bool = False, layout=None) -> ReadText:
+    """A PDF read from its text layer, like a text file (``benchmarks/pdf_matrix.py --text-layer``). With
+    the geometry's ``layout``, the lines it found to be page furniture (by place and repetition, whatever
+    their wording: a committee's name at a page break) are set aside in the text layer too."""
     pages = pdf_page_texts(data, source)
-    return ReadText("\n".join(pages) + "\n", pages=page_starts(pages), text_path=text_path)
+    text = "\n".join(pages) + "\n"
+    starts = page_starts(pages)
+    furniture = furniture_lines(pages, layout.furniture_by_page()) if layout is not None else set()
+    known = PdfLayout(text, {}, furniture, starts) if furniture else None
+    return ReadText(text, pages=starts, layout=known, text_path=text_path)
 
 
 # A table row's value line with the spaces of empty cells: two spaces or more between its cells, or a space

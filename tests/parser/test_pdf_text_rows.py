@@ -183,3 +183,37 @@ def test_rows_set_tight_end_where_the_next_row_begins():
     assert not layout._next_text_row(first[:1], first[1])
     assert not layout._next_text_row(first[:2], first[2])
     assert layout._next_text_row(first, second[0])
+
+
+def test_the_text_layer_sets_aside_the_furniture_the_geometry_found():
+    """The text layer joins or splits the page header's lines as its content stream draws them; its lines
+    made of the furniture the geometry found on that page are furniture, each piece once (the committee's
+    name in the first page's title stays content)."""
+    from auditor.input.pdf import furniture_lines
+
+    pages = ["Lövsjö stadsdelsnämnd Tjänsteutlåtande Sid 1 (2)\nLövsjö stadsdelsnämnd\nTertialrapport 1 2025",
+             "Nämndmål: Äldre i Lövsjö\nLövsjö stadsdelsnämnd\nTjänsteutlåtande\nSid 2 (2)"]
+    furniture = [["Tjänsteutlåtande", "Lövsjö stadsdelsnämnd", "Sid 1 (2)"],
+                 ["Tjänsteutlåtande", "Lövsjö stadsdelsnämnd", "Sid 2 (2)"]]
+    assert furniture_lines(pages, furniture) == {1, 5, 6, 7}
+
+
+def test_a_pdf_read_from_its_text_layer_keeps_the_geometry_s_furniture(tmp_path):
+    """Read from the text layer (the fall-back for text-like PDFs), a drawn report's page furniture is set
+    aside where the geometry found it, whatever its wording: no goal title takes in the committee's name
+    printed at a page break."""
+    from auditor.input.pdf_geometry import read_layout
+    from auditor.input.reader import read_pdf_as_text
+    from pdf_matrix import goals
+
+    model = _report()
+    for k in range(1, 6):
+        goal = model.goals[0].model_copy(deep=True)
+        goal.id, goal.title = f"g{k}", f"Äldre i Lövsjö har en god vård och omsorg {k}"
+        model.goals.append(goal)
+    pdf = draw_report(model, tmp_path / "layer.pdf", Style(page_height=150.0))
+    data = pdf.read_bytes()
+    read = read_pdf_as_text(data, str(pdf), layout=read_layout(data))
+    assert read.layout is not None and len(read.layout.furniture) >= 3 * len(read.pages)
+    assert not read.layout.positioned
+    assert goals(parse_text(read.text, str(pdf), None, read.layout)) == goals(model)

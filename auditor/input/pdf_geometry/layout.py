@@ -49,6 +49,12 @@ class PdfLayout:
     unreadable_at: list[int] = field(default_factory=list)   # the line of each header read as text
     text_rows: set[int] = field(default_factory=set)          # the value line of each row of those tables
 
+    def furniture_by_page(self) -> list[list[str]]:
+        """Each page's furniture lines, as text."""
+        ends = self.pages[1:] + [len(self.lines) + 1]
+        return [[self.lines[no - 1] for no in range(start, end) if no in self.furniture]
+                for start, end in zip(self.pages, ends)]
+
     @property
     def read_by_position(self) -> bool:
         """The geometry found tables it could read (an indicator table's columns, or activity rows): then
