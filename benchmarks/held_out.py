@@ -2,10 +2,11 @@
 
     python benchmarks/held_out.py [--json]
 
-Two kinds of evidence in ``auditor/parser/placement.py`` rest on shares counted in the annotated reports:
+Three kinds of evidence in ``auditor/parser/placement.py`` rest on shares counted in the annotated reports:
 how often a figure of each column is printed without the unit its row's other figures carry
-(``BARE_FIGURE``, ``BARE_ANY``), and how often a row under KF's goals, or under the committee's own, has
-KF's target (``KF_TARGET_FILLED``). For each annotated report in turn, this script counts those shares in
+(``BARE_FIGURE``, ``BARE_ANY``), how often a figure of ten or more prints decimals where the row's outcome
+does (``DECIMALS``, ``DECIMALS_ANY``), and how often a row under KF's goals, or under the committee's own,
+has KF's target (``KF_TARGET_FILLED``). For each annotated report in turn, this script counts those shares in
 the other reports only (from their annotations, and for the units from the printed cells of the rows the
 parser reads as the annotations do), sets them, and scores the report it left out with the shared scorer,
 as printed and flat (``score.py --flat``): cell values and findings precision and recall. Beside them, the
@@ -30,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from _common import CORPUS  # noqa: E402
 from extraction_variants import SCORER, VARIANTS  # noqa: E402
 
+DECIMAL_COLUMNS = ("previous", "forecast", "target", "kf_target")   # DECIMALS_ANY: any figure of these
 KF_LEVELS = {"inriktningsmal": True, "verksamhetsomradesmal": True, "namndmal": False, "enhetsmal": False}
 
 
@@ -49,10 +51,12 @@ def _audit(text: str, name: str, tmp: Path):
     return audit_file(path, Config(), keep="full", strict=True)
 
 
-def counts(stem: str, gold: dict, score, tmp: Path) -> tuple[Counter, Counter]:
-    """One report's counts: bare and unit figures per column in rows that print a unit (rows read as the
+def counts(stem: str, gold: dict, score, tmp: Path) -> tuple[Counter, Counter, Counter]:
+    """One report's counts: bare and unit figures per column in rows that print a unit, figures of ten or
+    more with and without decimals per column in rows whose outcome prints decimals (rows read as the
     annotations have them), and rows with and without KF's target per kind of goal."""
     from auditor.model import VALUE_COLUMNS
+    from auditor.parser.placement import ROUND_FROM, _decimals
 
     report = _audit((CORPUS / f"{stem}.txt").read_text(encoding="utf-8"), f"{stem}.txt", tmp).report
     g_rows = [row for g in gold["goals"] for row in g["indicators"]]
@@ -61,7 +65,7 @@ def counts(stem: str, gold: dict, score, tmp: Path) -> tuple[Counter, Counter]:
         g_rows, p_rows,
         lambda g, p: score.sim(g["name"], p.name) + (0.1 if score.near(g["line"], p.line, 8) else 0)
         if score.sim(g["name"], p.name) >= score.ROW_SIM and score.near(g["line"], p.line, 40) else 0)
-    units = Counter()
+    units, decimals = Counter(), Counter()
     for gi, pi in matched.items():
         g, ind = g_rows[gi], p_rows[pi]
         doc = json.loads(ind.model_dump_json())
@@ -69,6 +73,10 @@ def counts(stem: str, gold: dict, score, tmp: Path) -> tuple[Counter, Counter]:
                 score.same_value(score.gold_value(g.get(c)), score.cell_value(doc.get(c))) for c in VALUE_COLUMNS):
             continue
         figures = [(c, v) for c, v in ind.cells().items() if v is not None and v.value is not None]
+        if ind.outcome is not None and ind.outcome.value is not None and _decimals(ind.outcome.text):
+            for col, v in figures:
+                if col in DECIMAL_COLUMNS and abs(v.value) >= ROUND_FROM:
+                    decimals[(col, _decimals(v.text) > 0)] += 1
         if not any(v.unit for _, v in figures):
             continue
         for col, v in figures:
@@ -79,17 +87,20 @@ def counts(stem: str, gold: dict, score, tmp: Path) -> tuple[Counter, Counter]:
         if level is not None:
             for row in goal["indicators"]:
                 kf[(level, row.get("kf_target") is not None)] += 1
-    return units, kf
+    return units, decimals, kf
 
 
-def shares(units: Counter, kf: Counter) -> dict:
+def shares(units: Counter, decimals: Counter, kf: Counter) -> dict:
     """The shares from counts, each smoothed by one pseudo-count either way (Laplace)."""
     def share(yes, no):
         return (yes + 1) / (yes + no + 2)
     bare = {col: share(units[(col, False)], units[(col, True)]) for col in ("forecast", "target", "kf_target")}
     any_bare = share(sum(n for (_, u), n in units.items() if not u), sum(n for (_, u), n in units.items() if u))
     filled = {level: share(kf[(level, True)], kf[(level, False)]) for level in (True, False)}
-    return {"BARE_FIGURE": bare, "BARE_ANY": any_bare, "KF_TARGET_FILLED": filled}
+    precise = {col: share(decimals[(col, True)], decimals[(col, False)]) for col in ("previous", "forecast")}
+    any_precise = share(sum(n for (_, d), n in decimals.items() if d), sum(n for (_, d), n in decimals.items() if not d))
+    return {"BARE_FIGURE": bare, "BARE_ANY": any_bare, "KF_TARGET_FILLED": filled,
+            "DECIMALS": precise, "DECIMALS_ANY": any_precise}
 
 
 def set_shares(values: dict) -> None:
@@ -97,6 +108,9 @@ def set_shares(values: dict) -> None:
     from auditor.parser import placement as P
 
     P.BARE_FIGURE, P.BARE_ANY, P.KF_TARGET_FILLED = values["BARE_FIGURE"], values["BARE_ANY"], values["KF_TARGET_FILLED"]
+    P.DECIMALS, P.DECIMALS_ANY = values["DECIMALS"], values["DECIMALS_ANY"]
+    P._LOG_DECIMALS = {col: (math.log((1 - p) / (1 - P.DECIMALS_ANY)), math.log(p / P.DECIMALS_ANY))
+                       for col, p in P.DECIMALS.items()}
     P._LOG_BARE = {col: (math.log(p / P.BARE_ANY), math.log((1 - p) / (1 - P.BARE_ANY))) for col, p in P.BARE_FIGURE.items()}
     P._LOG_KF_FILLED = {kf: (math.log(p), math.log(1.0 - p)) for kf, p in P.KF_TARGET_FILLED.items()}
 
@@ -126,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     from auditor.parser import placement as P
 
     score = _scorer()
-    as_set = {"BARE_FIGURE": P.BARE_FIGURE, "BARE_ANY": P.BARE_ANY, "KF_TARGET_FILLED": P.KF_TARGET_FILLED}
+    as_set = {"BARE_FIGURE": P.BARE_FIGURE, "BARE_ANY": P.BARE_ANY, "KF_TARGET_FILLED": P.KF_TARGET_FILLED,
+              "DECIMALS": P.DECIMALS, "DECIMALS_ANY": P.DECIMALS_ANY}
     stems = sorted(p.stem for p in (CORPUS / "gold").glob("*.json") if not p.name.endswith(".findings.json"))
     result = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -134,12 +149,13 @@ def main(argv: list[str] | None = None) -> int:
         every = {s: counts(s, json.loads((CORPUS / "gold" / f"{s}.json").read_text(encoding="utf-8")), score, tmp)
                  for s in stems}
         for stem in stems:
-            units, kf = Counter(), Counter()
+            units, decimals, kf = Counter(), Counter(), Counter()
             for other in stems:
                 if other != stem:
                     units.update(every[other][0])
-                    kf.update(every[other][1])
-            held = shares(units, kf)
+                    decimals.update(every[other][1])
+                    kf.update(every[other][2])
+            held = shares(units, decimals, kf)
             row = {"shares": held}
             for name, values in (("held out", held), ("as set", as_set)):
                 set_shares(values)
@@ -157,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
                     f"{figures.get(k, float('nan')):8.3f}" for k in ("values", "find P", "find R")))
         h = row["shares"]
         print(f"  held-out shares: bare " + ", ".join(f"{c} {p:.2f}" for c, p in h["BARE_FIGURE"].items())
-              + f", any {h['BARE_ANY']:.2f}; KF's target under KF's goals {h['KF_TARGET_FILLED'][True]:.2f},"
+              + f", any {h['BARE_ANY']:.2f}; decimals " + ", ".join(f"{c} {p:.2f}" for c, p in h["DECIMALS"].items())
+              + f", any {h['DECIMALS_ANY']:.2f}; KF's target under KF's goals {h['KF_TARGET_FILLED'][True]:.2f},"
               f" under the committee's {h['KF_TARGET_FILLED'][False]:.2f}")
     return 0
 

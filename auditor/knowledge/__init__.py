@@ -212,14 +212,21 @@ def about_young(basis: str | None, detail: str | None, k: Knowledge) -> bool:
 
 def decide_direction(ind: Indicator, k: Knowledge) -> tuple[str, str, str | None]:
     """(direction, basis, detail): which way is better for this indicator, and what decided it."""
-    for column, cell in (("Årsmål", ind.target), ("KF:s årsmål", ind.kf_target)):
-        text = (cell.text if cell else "") or ""
+    return direction_of(ind.name, (("Årsmål", ind.target.text if ind.target else ""),
+                                   ("KF:s årsmål", ind.kf_target.text if ind.kf_target else "")), k)
+
+
+def direction_of(name: str, texts, k: Knowledge) -> tuple[str, str, str | None]:
+    """``decide_direction`` from a name and the texts of the target cells (``(column, text)`` pairs): also
+    for a row whose cells are not placed yet, whose printed texts can only stand in the target columns."""
+    for column, text in texts:
+        text = text or ""
         for direction in ("band", "lower", "higher"):
             for pat in k.target_words.get(direction, []):
                 if pat.search(text):
                     return direction, "target text", f"{column} \"{text.strip()}\""
     for entry in k.names:
-        if entry.regex.search(ind.name):
+        if entry.regex.search(name):
             return entry.direction, "name pattern", entry.regex.pattern
     return k.fallback, "fallback", None
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from ..words.diagnostics import message
-from ..knowledge import about_people, builtin_knowledge, decide_direction, kf_key
+from ..knowledge import about_people, builtin_knowledge, decide_direction, direction_of, kf_key
 from ..model import CERTAIN, Activity, Diagnostic, Indicator, Paragraph, Report, TextSection
 from ..input import labels as L
 from .activities import ActivityRows
@@ -26,11 +26,17 @@ from ..prose.claims import read_claims, settle_trends
 from ..input.lines import Line
 from .meta import read_meta
 from .placement import KF_GOAL_LEVELS, Context, counts_things, decide
-from .row_patterns import neighbour_shapes, text_pattern
+from .row_patterns import kf_siblings, neighbour_shapes, text_pattern
 from ..input.values import NUMBER, YEAR, parse_value
 from .rows import IndicatorRows
 
 SENTENCE_END = re.compile(r"[.!?:]\s*$")
+
+
+def _printed_texts(row) -> list[tuple[str, str]]:
+    """A pending row's text cells ("Öka", "Max 10"), which can stand only in its target columns."""
+    cells = row.readings[0] if row.readings else []
+    return [("Årsmål", c.text) for c in cells if c.text and parse_value(c.text).value is None]
 
 
 class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
@@ -90,7 +96,8 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
                     ctx = Context(report_kind=report.report_kind, spacing=spacing, people=people,
                                   known_kf=parse_value(known) if known else None, count=counts_things(ind.name),
                                   positioned=self.positioned.get(self.value_line.get(id(ind), 0)),
-                                  kf_goal=KF_GOAL_LEVELS.get(goal.level))
+                                  kf_goal=KF_GOAL_LEVELS.get(goal.level),
+                                  direction=direction_of(ind.name, _printed_texts(row), knowledge)[0])
                     placed.append((ind, row, ctx, list(ind.notes)))
                     self.owner[id(ind)] = id(goal)
                     scored[id(ind)] = decide(ind, row, ctx)
@@ -98,10 +105,12 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
         # neighbours were read
         pattern = text_pattern([ind for ind, *_ in placed])
         neighbours = neighbour_shapes([(ind, row, ctx, self.owner[id(ind)]) for ind, row, ctx, _ in placed], scored)
+        siblings = kf_siblings([(ind, self.owner[id(ind)]) for ind, *_ in placed])
         for ind, row, ctx, notes in placed:
             if ind.confidence < CERTAIN and ctx.positioned is None:
                 ind.notes = notes
-                decide(ind, row, replace(ctx, pattern=pattern, neighbours=neighbours.get(id(ind))))
+                decide(ind, row, replace(ctx, pattern=pattern, neighbours=neighbours.get(id(ind)),
+                                         kf_siblings=siblings[id(ind)]))
         for goal in self.goals:
             for ind in goal.indicators:
                 if ind._trends:

@@ -35,7 +35,10 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
+from types import SimpleNamespace
+
 from ..model import CERTAIN, VALUE_COLUMNS, Indicator, Value
+from ..policy.target import compared_figure, is_met, target_number
 from ..input.values import FORBIDDEN, PERIOD, Cell, join_cost, parse_value
 
 # Weights, in log-odds (natural log). Each is a statement about the format, not a fit to any report.
@@ -59,7 +62,8 @@ EQUAL_PAIRS = {("target", "kf_target"): 0.65, ("forecast", "target"): 0.55}
 EQUAL_PAIRS_ANNUAL = {("outcome", "forecast"): 0.6}
 EQUAL_BY_CHANCE = 0.1
 # ... except at a share's bounds: a measured 100 % (or 0) meets a target of 100 % (or 0) because it
-# cannot go beyond it, so there two equal figures say nothing about which columns they stand in.
+# cannot go beyond it, so there two equal figures say nothing about which columns they stand in. Two
+# that differ there do: a forecast of 94,2 % is not the target of 100 % it would usually repeat.
 MEASURED_IN_TARGET = -1.5     # "40,34 %": a figure with two decimals is measured, not set as a target
 # A share does not add up over the year as a count does: its forecast for the year lies near the
 # period's outcome, seldom more than a few times above or below it ("0,06 %" now, "1,5 %" forecast).
@@ -74,21 +78,38 @@ KNOWN_KF_TARGET = 4.0
 # the others say).
 BARE_ANY = 0.1
 BARE_FIGURE = {"forecast": 0.3, "target": 0.04, "kf_target": 0.04}
+# Measured figures keep the measure's precision: where the outcome prints decimals ("95,1 %"), last year's
+# outcome mostly does too, while a forecast of ten or more is mostly a round figure ("100 %", "80"; below
+# ten a share needs its decimals whatever the column). The shares of such figures with decimals among the
+# rows whose outcome has them, as counted in the annotated reports (benchmarks/held_out.py counts them
+# leaving out each report in turn): last year's and the forecast against any figure of the four later
+# columns. The targets are mostly round too, but how often varies too much from report to report to
+# count on (a target with two decimals is weighed as measured, MEASURED_IN_TARGET).
+DECIMALS_ANY = 0.31
+DECIMALS = {"previous": 0.74, "forecast": 0.22}
+ROUND_FROM = 10
 # Rows of one table that print as many cells usually fill the same columns (a table of survey results:
 # last year, target, KF's target): a reading its neighbours share is that much likelier.
 SAME_SHAPE = 1.0
 PROSE_AGREES = 4.0
 PROSE_DISAGREES = -4.0
+# The prose says the target was (not) reached ("indikatorn bedöms uppnås"): a reading under which the
+# table says otherwise is less likely. Agreeing earns nothing: a reading that leaves nothing to compare
+# (a yearly row without its outcome yet) is as open to the verdict as one that agrees, since the prose
+# may judge from what the table does not show. Less than a stated figure: the verdict also rests on the
+# direction, and a text may say so of a row the table shows otherwise.
+PROSE_MET_DISAGREES = -3.0
 NOT_MEASURED = 3.0
 
 # How often a column is filled, by the kind of report and the row's period, as the form is used: the
-# annual target nearly always; KF's target for KF's own indicators only; in a tertial report a row
+# annual target nearly always (233 of the 236 annotated rows print it, in every kind of report and period,
+# so a reading that leaves it empty needs evidence of its own); KF's target for KF's own indicators only; in a tertial report a row
 # measured once a year has last year's outcome but none yet for the period (and seldom a forecast),
 # while a row measured per tertial has its outcome and usually a forecast for the year.
 FILLED: dict[str, dict[str, float]] = {
-    "tertial-yearly": {"outcome": 0.15, "previous": 0.8, "forecast": 0.1, "target": 0.95, "kf_target": 0.6},
-    "tertial-period": {"outcome": 0.97, "previous": 0.75, "forecast": 0.8, "target": 0.95, "kf_target": 0.6},
-    "annual": {"outcome": 0.93, "previous": 0.8, "forecast": 0.1, "target": 0.95, "kf_target": 0.55},
+    "tertial-yearly": {"outcome": 0.15, "previous": 0.8, "forecast": 0.1, "target": 0.98, "kf_target": 0.6},
+    "tertial-period": {"outcome": 0.97, "previous": 0.75, "forecast": 0.8, "target": 0.98, "kf_target": 0.6},
+    "annual": {"outcome": 0.93, "previous": 0.8, "forecast": 0.1, "target": 0.98, "kf_target": 0.55},
 }
 FORECAST_WITHOUT_OUTCOME = 0.1   # tertial report: a forecast for a row not measured in the period
 # KF's target belongs to KF's indicators, and those stand under KF's goals: a row under a goal of KF's
@@ -97,6 +118,11 @@ FORECAST_WITHOUT_OUTCOME = 0.1   # tertial report: a forecast for a row not meas
 # rows under KF's goals have it and none of the 68 under the committee's; the form allows a KF goal a row
 # of the committee's own, so less than certainty there (and never alone enough to make a flat row sure).
 KF_TARGET_FILLED = {True: 0.8, False: 0.05}
+# ... and the rows of one goal agree on it: every annotated goal's rows all have KF's target or none do, so
+# the goal's rows read with certainty tell a doubtful row of the same goal whether its table uses KF's
+# column. A goal's table uses it with the level's share above; a row follows its table's use with
+# SAME_TABLE_KF (less than the annotations' all, as the form allows a table to mix).
+SAME_TABLE_KF = 0.95
 KF_GOAL_LEVELS = {"inriktningsmal": True, "verksamhetsomradesmal": True, "namndmal": False, "enhetsmal": False}
 
 # The most a placement can be trusted when no reading of the row fits the form.
@@ -105,6 +131,7 @@ IMPLAUSIBLE = 0.5
 # Texts that say KF's target is decided elsewhere or later: they belong in KF's column.
 KF_TEXT = re.compile(r"^(tas\s+fram|fastst|beslutas|saknas)", re.I)
 FIGURE_COLUMNS = ("outcome", "outcome_men", "outcome_women", "previous", "forecast")
+PART_OF_YEAR = re.compile(r"^(?:Tertial|Halvår|Kvartal|Delår|T)\s*\d\s*(?:19|20)\d{2}$", re.I)
 YEARLY_PERIOD = re.compile(r"^(?:VB\s*|Helår\s*)?(?:19|20)\d{2}$", re.I)
 # "Enkäten kommer inte att genomföras i år", "Ingen brukarundersökning har därför genomförts": the row can
 # have no outcome this period.
@@ -157,6 +184,9 @@ class Context:
     # the probability of each set of filled columns among them (row_patterns.shapes_of_neighbours)
     neighbours: dict[frozenset, float] | None = None
     kf_goal: bool | None = None      # the row's goal is one of KF's (None: not known)
+    direction: str = "higher"        # which way is better for the row (knowledge.direction_of)
+    # the other rows of the row's goal read with certainty: how many have KF's target, how many have none
+    kf_siblings: tuple[int, int] = (0, 0)
 
 
 
@@ -333,6 +363,7 @@ def _meaning(a: dict[str, Value | None], count: bool = False, misfit_of_split: f
     elif men is not None or women is not None:
         score += ONE_SEX_ONLY
     score += _units(a)
+    score += _precision(a)
     forecast = a["forecast"]
     if forecast is not None and total is not None and _far_apart_shares(total, forecast):
         score += FORECAST_FAR_FROM_SHARE
@@ -352,6 +383,16 @@ def _units(a: dict[str, Value | None]) -> float:
     if all(v.unit for _, v in figures) or not any(v.unit for _, v in figures):
         return 0.0
     return sum(_LOG_BARE[col][bool(v.unit)] for col, v in figures if col in _LOG_BARE)
+
+
+def _precision(a: dict[str, Value | None]) -> float:
+    """How well the columns fit which figures print decimals, where the outcome does (0 where it does not:
+    a round outcome says nothing of the others)."""
+    outcome = a["outcome"]
+    if outcome is None or outcome.value is None or not _decimals(outcome.text):
+        return 0.0
+    return sum(_LOG_DECIMALS[col][_decimals(v.text) > 0] for col, v in a.items()
+               if col in _LOG_DECIMALS and v is not None and v.value is not None and abs(v.value) >= ROUND_FROM)
 
 
 def _at_bound(v: Value) -> bool:
@@ -379,6 +420,10 @@ _DECIMALS = re.compile(r"^[-+−–]?[\d ]+[.,](\d+)")
 def _situation(period: str | None, report_kind: str | None) -> str:
     if report_kind in ("T1", "T2"):
         return "tertial-yearly" if period is None or YEARLY_PERIOD.match(period) else "tertial-period"
+    if period is not None and PART_OF_YEAR.match(period):
+        # an annual report's row measured over a part of the year ("Halvår 1 2020") was measured before the
+        # year ended, as a tertial report's rows are: it may carry a forecast for the year
+        return "tertial-period"
     return "annual"
 
 
@@ -393,9 +438,25 @@ _LOG_FILLED = {(situation, col, alone): _log_filled(situation, col, alone)
                for situation in FILLED for col in FILLED[situation] for alone in (False, True)}
 # per column: log-ratio against any figure of printing it bare, and with its unit
 _LOG_BARE = {col: (math.log(p / BARE_ANY), math.log((1 - p) / (1 - BARE_ANY))) for col, p in BARE_FIGURE.items()}
+# per column: log-ratio against any figure of printing it round, and with decimals
+_LOG_DECIMALS = {col: (math.log((1 - p) / (1 - DECIMALS_ANY)), math.log(p / DECIMALS_ANY)) for col, p in DECIMALS.items()}
 _LOG_KF_FILLED = {kf: (math.log(p), math.log(1.0 - p)) for kf, p in KF_TARGET_FILLED.items()}
 _LOG_EQUAL = {pair: (math.log(p / EQUAL_BY_CHANCE), math.log((1 - p) / (1 - EQUAL_BY_CHANCE)))
               for pair, p in {**EQUAL_PAIRS, **EQUAL_PAIRS_ANNUAL}.items()}
+
+
+def _log_kf_filled(kf_goal: bool, siblings: tuple[int, int]) -> tuple[float, float]:
+    """log P(filled), log P(empty) of KF's column for a row under a goal of this level, knowing how many of
+    the goal's sure rows have KF's target and how many have none: the goal's table uses the column or not
+    (prior: the level's share), and each row follows its table's use with SAME_TABLE_KF."""
+    with_kf, without = siblings
+    if not with_kf and not without:
+        return _LOG_KF_FILLED[kf_goal]
+    p = KF_TARGET_FILLED[kf_goal]
+    log_odds = math.log(p / (1 - p)) + (with_kf - without) * math.log(SAME_TABLE_KF / (1 - SAME_TABLE_KF))
+    uses = 1 / (1 + math.exp(-max(-50.0, min(50.0, log_odds))))
+    filled = uses * SAME_TABLE_KF + (1 - uses) * (1 - SAME_TABLE_KF)
+    return math.log(filled), math.log(1 - filled)
 
 
 def _context_evidence(a: dict[str, Value | None], period: str | None, ctx: Context) -> float:
@@ -420,14 +481,23 @@ def _form_evidence(a: dict[str, Value | None], period: str | None, ctx: Context)
     pairs = (*EQUAL_PAIRS, *EQUAL_PAIRS_ANNUAL) if ctx.report_kind == "VB" else EQUAL_PAIRS
     for pair in pairs:
         x, y = _num(a[pair[0]]), _num(a[pair[1]])
-        if x is not None and y is not None and not (_at_bound(a[pair[0]]) or _at_bound(a[pair[1]])):
-            same, differ = _LOG_EQUAL[pair]
-            score += same if _same(x, y) else differ
+        if x is None or y is None:
+            continue
+        same, differ = _LOG_EQUAL[pair]
+        if not _same(x, y):
+            score += differ
+        elif not _at_bound(a[pair[0]]):
+            score += same
     return score
 
 
 def _more_evidence(score: float, a: dict[str, Value | None], ctx: Context) -> float:
     """What the report's other rows and the known KF target add to ``_form_evidence``."""
+    if ctx.kf_goal is not None and ctx.kf_siblings != (0, 0):
+        # the goal's sure rows in place of the level's share alone (``_form_evidence`` counted that)
+        level, seen = _LOG_KF_FILLED[ctx.kf_goal], _log_kf_filled(ctx.kf_goal, ctx.kf_siblings)
+        k = 0 if a["kf_target"] is not None else 1
+        score += seen[k] - level[k]
     if ctx.pattern:
         for col, (text, figure) in ctx.pattern.items():
             v = a.get(col)
@@ -483,8 +553,20 @@ def _stated_figures(ind: Indicator, row_values: set[float]) -> list[tuple[str, f
             if c.kind not in ("met", "trend") and any(_same(c.value, x) for x in row_values)]
 
 
-def _prose_evidence(a: dict[str, Value | None], stated: list[tuple[str, float]], not_measured: bool) -> float:
+def _met_under(a: dict[str, Value | None], report_kind: str | None, direction: str) -> bool | None:
+    """Whether the row meets its target under a reading (``policy.target``'s judgement)."""
+    figure, _ = compared_figure(report_kind, SimpleNamespace(outcome=a["outcome"], forecast=a["forecast"]))
+    return is_met(figure, target_number(a["target"]), direction)
+
+
+def _prose_evidence(a: dict[str, Value | None], stated: list[tuple[str, float]], not_measured: bool,
+                    said_met: tuple[bool, ...] = (), report_kind: str | None = None,
+                    direction: str = "higher") -> float:
     score = 0.0
+    if said_met:
+        met = _met_under(a, report_kind, direction)
+        if met is not None:
+            score += sum(PROSE_MET_DISAGREES for said in said_met if said is not met)
     for kind, value in stated:
         placed = _num(a[kind])
         score += PROSE_AGREES if placed is not None and _same(value, placed) else PROSE_DISAGREES
@@ -506,11 +588,13 @@ def score(ind: Indicator, row: PendingRow, ctx: Context) -> list[tuple[float, fl
         ctx = replace(ctx, known_kf=None)   # KF's target is not among the row's cells: it says nothing here
     printed = {v.value for c in cands[:1] for v in c.cells.values() if v is not None and v.value is not None}
     stated = _stated_figures(ind, printed) if ind.claims else []
-    prose = bool(stated) or not_measured
+    said_met = tuple(c.value for c in ind.claims if c.kind == "met" and isinstance(c.value, bool))
+    prose = bool(stated) or not_measured or bool(said_met)
     out = []
     for c, form in zip(cands, _form_scores(row, cands, ctx)):
         layout = c.local + _more_evidence(form, c.cells, ctx)
-        out.append((layout + (_prose_evidence(c.cells, stated, not_measured) if prose else 0.0), layout, c))
+        out.append((layout + (_prose_evidence(c.cells, stated, not_measured, said_met, ctx.report_kind,
+                                              ctx.direction) if prose else 0.0), layout, c))
     out.sort(key=lambda t: -t[0])   # stable: equal scores keep the order of the candidates
     return out
 

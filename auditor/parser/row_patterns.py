@@ -75,3 +75,20 @@ def neighbour_shapes(rows, scored: dict | None = None) -> dict[int, dict[frozens
                     mean[k] = mean.get(k, 0.0) + p / len(others)
             out[id(ind)] = mean
     return out
+
+
+def kf_siblings(rows) -> dict[int, tuple[int, int]]:
+    """For each row (``(indicator, goal)``), how many of the other rows of its goal read with certainty have
+    KF's target and how many have none (``placement.Context.kf_siblings``): a goal's rows share one table
+    and print KF's column alike."""
+    by_goal: dict[object, list[Indicator]] = {}
+    for ind, goal in rows:
+        by_goal.setdefault(goal, []).append(ind)
+    out: dict[int, tuple[int, int]] = {}
+    for members in by_goal.values():
+        sure = [ind for ind in members if ind.confidence >= CERTAIN]
+        with_kf = sum(1 for ind in sure if ind.kf_target is not None)
+        for ind in members:
+            own = (ind.kf_target is not None) if ind.confidence >= CERTAIN else None
+            out[id(ind)] = (with_kf - (own is True), len(sure) - with_kf - (own is False))
+    return out

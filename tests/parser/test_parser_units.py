@@ -481,3 +481,102 @@ def test_a_survey_that_no_one_carried_out_leaves_the_row_without_outcome():
     silent = parse_text(head + "Simhallen hade öppet hela året.\n", "x").goals[0].indicators[0]
     assert said.outcome is None and said.previous.value == 91 and said.target.value == 90
     assert silent.outcome.value == 91
+
+
+# A flat tertial report: KF's goal with a sure row (its text targets can only stand in the target columns)
+# and a doubtful budget row, and the committee's goal with a count whose analysis may say it is reached.
+HEADER_T2 = ("Indikator Periodens utfall Utfall män/pojkar Utfall kvinnor/flickor Utfall VB 2024 Prognos helår "
+             "Årsmål KF:s årsmål Period\n\n")
+KF_GOAL_T2 = ("Lövsjö stadsdelsnämnd\nTertialrapport 2 2025\n\nKF:s mål för verksamhetsområdet: 3.1 Lövsjö har en "
+              "budget i balans\n\n Uppfylls helt\n\n" + HEADER_T2)
+SURE_KF_ROW = "Nämndens prognosprecision\n\n-2 % +/-1 % +/- 1 % 2025\n\n"
+BUDGET_ROW = "Förvaltningens budgetutfall\n\n97,3 % 96,8 % 100 % 100 % Tertial 2 2025\n"
+
+
+def test_a_goals_sure_rows_tell_whether_its_table_fills_kfs_column():
+    """The goal's sure row has KF's target: the doubtful row of the same goal is surer to have it too."""
+    from auditor.parser.placement import _log_kf_filled
+    alone = _log_kf_filled(True, (0, 0))
+    with_kf, without_kf = _log_kf_filled(True, (1, 0)), _log_kf_filled(True, (0, 1))
+    assert with_kf[0] > alone[0] > without_kf[0]
+    assert _log_kf_filled(False, (2, 0))[0] > _log_kf_filled(False, (0, 0))[0]
+    rows = parse_text(KF_GOAL_T2 + SURE_KF_ROW + BUDGET_ROW, "x").goals[0].indicators
+    lone = parse_text(KF_GOAL_T2 + BUDGET_ROW, "x").goals[0].indicators[0]
+    assert rows[0].confidence >= 0.9 and texts(rows[1])["kf_target"] == "100 %"
+    assert rows[1].cell_confidence["kf_target"] > lone.cell_confidence["kf_target"]
+
+
+def test_a_figure_that_differs_from_a_target_of_100_percent_is_not_its_forecast():
+    """Equal figures at a share's bound say nothing of their columns, but a forecast of 96,8 % beside a
+    target of 100 % is evidence as any difference is: the usual forecast repeats the target."""
+    from auditor.input.values import parse_value
+    from auditor.parser.placement import Context, _context_evidence
+    ctx = Context(report_kind="T2")
+    cells = dict.fromkeys(("outcome", "outcome_men", "outcome_women", "previous", "forecast", "target", "kf_target"))
+    differ = {**cells, "outcome": parse_value("97,3 %"), "forecast": parse_value("96,8 %"),
+              "target": parse_value("100 %")}
+    equal = {**differ, "forecast": parse_value("100 %")}
+    unequal_below = {**differ, "target": parse_value("98 %")}
+    equal_below = {**differ, "forecast": parse_value("98 %"), "target": parse_value("98 %")}
+    at_bound = _context_evidence(equal, "Tertial 2 2025", ctx) - _context_evidence(differ, "Tertial 2 2025", ctx)
+    below = (_context_evidence(equal_below, "Tertial 2 2025", ctx)
+             - _context_evidence(unequal_below, "Tertial 2 2025", ctx))
+    assert 0 < at_bound < below     # a difference counts at the bound; an equality there counts for less
+
+
+def test_last_years_outcome_keeps_the_outcomes_decimals_and_a_forecast_is_round():
+    from auditor.input.values import parse_value
+    from auditor.parser.placement import _precision
+    cells = dict.fromkeys(("outcome", "outcome_men", "outcome_women", "previous", "forecast", "target", "kf_target"))
+    as_previous = {**cells, "outcome": parse_value("97,3 %"), "previous": parse_value("96,8 %")}
+    as_forecast = {**cells, "outcome": parse_value("97,3 %"), "forecast": parse_value("96,8 %")}
+    assert _precision(as_previous) > 0 > _precision(as_forecast)
+    # a round outcome says nothing; below ten a share needs its decimals whatever the column
+    assert _precision({**as_forecast, "outcome": parse_value("97 %")}) == 0
+    small = {**cells, "outcome": parse_value("0,2 %"), "forecast": parse_value("0,3 %")}
+    assert _precision(small) == 0
+    (row,) = parse_text(KF_GOAL_T2 + BUDGET_ROW, "x").goals[0].indicators
+    assert texts(row)["previous"] == "96,8 %" and texts(row)["forecast"] != "96,8 %"
+
+
+COUNT_GOAL_T2 = ("Lövsjö stadsdelsnämnd\nTertialrapport 2 2025\n\nNämndmål:\nBarn och unga i Lövsjö har en aktiv "
+                 "fritid\n\n Uppfylls helt\n\n" + HEADER_T2 + "Antal lovaktiviteter med föreningar\n\n"
+                 "9 st 24 st 15 st Tertial 2 2025\n\nAnalys\nFler föreningar än väntat har anmält intresse.")
+
+
+@pytest.mark.parametrize("said, forecast", [
+    (" Indikatorn bedöms uppnås under året.", "24 st"),       # 9 st so far; reached only with 24 st forecast
+    ("", None),                                                  # nothing said: last year's 24 st leads
+])
+def test_the_rows_own_prose_saying_the_target_is_reached_rules_out_readings_that_miss_it(said, forecast):
+    (row,) = parse_text(COUNT_GOAL_T2 + said + "\n", "x").goals[0].indicators
+    assert texts(row).get("forecast") == forecast
+    if said:
+        assert "columns settled by the prose" in row.notes
+
+
+def test_a_verdict_says_nothing_for_a_reading_with_nothing_to_compare():
+    """A yearly row has no outcome yet at a tertial: 'the target will not be reached' fits it as well as a
+    reading that makes the figure this period's outcome below the target."""
+    from auditor.input.values import parse_value
+    from auditor.parser.placement import _prose_evidence
+    cells = dict.fromkeys(("outcome", "outcome_men", "outcome_women", "previous", "forecast", "target", "kf_target"))
+    previous = {**cells, "previous": parse_value("52 %"), "target": parse_value("70 %")}
+    outcome = {**cells, "outcome": parse_value("52 %"), "target": parse_value("70 %")}
+    assert _prose_evidence(previous, [], False, (False,), "T1") == _prose_evidence(outcome, [], False, (False,), "T1") == 0
+    assert _prose_evidence(outcome, [], False, (True,), "T1") < 0
+    assert _prose_evidence(outcome, [], False, (True,), "T1", "lower") == 0    # lower is better: 52 % meets 70 %
+
+
+def test_an_annual_reports_row_measured_over_part_of_the_year_may_have_a_forecast():
+    """A VB's row whose period is a half-year was measured before the year ended: like a tertial report's
+    row it may carry a forecast, so a reading with one is not ruled out as in a row measured over the year."""
+    from auditor.parser.placement import _situation
+    assert _situation("Halvår 1 2020", "VB") == _situation("Tertial 2 2020", "T2") == "tertial-period"
+    assert _situation("VB 2020", "VB") == _situation("2020", "VB") == "annual"
+    head = ("Verksamhetsberättelse 2020\n\nNämndmål:\nLövsjö minskar sin klimatpåverkan\n\n Uppfylls helt\n\n"
+            "Indikator Periodens utfall Utfall män/pojkar Utfall kvinnor/flickor Utfall VB 2019 Prognos helår "
+            "Årsmål KF:s årsmål Period\n\nKlimatpåverkan från matinköp\n\n")
+    half = parse_text(head + "1,7 kg 1,8 kg 1,6 kg 1,5 kg Halvår 1 2020\n", "x").goals[0].indicators[0]
+    whole = parse_text(head + "1,7 kg 1,8 kg 1,6 kg 1,5 kg VB 2020\n", "x").goals[0].indicators[0]
+    assert texts(half)["forecast"] == "1,6 kg" and texts(whole)["forecast"] is None
