@@ -18,6 +18,7 @@ whether the page break cut it (``_TableState.carry``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from .. import labels as L
 from ..lines import name_lines, normalise
@@ -122,8 +123,12 @@ def _box(source: list[VLine]) -> tuple[int, float, float, float, float]:
     are its words')."""
     page = source[0].page
     lines = [line for line in source if line.page == page]
-    return (page, min(w.x0 for line in lines for w in line.words), min(line.top for line in lines),
-            max(w.x1 for line in lines for w in line.words), max(line.bottom for line in lines))
+    words = lines[0].words if len(lines) == 1 else [w for line in lines for w in line.words]
+    return (page, min(map(_X0, words)), min([line.top for line in lines]), max(map(_X1, words)),
+            max([line.bottom for line in lines]))
+
+
+_X0, _X1 = attrgetter("x0"), attrgetter("x1")
 
 
 def _is_structure(line: VLine) -> bool:
@@ -336,10 +341,15 @@ def _groups(lines: list[VLine], i: int, state: _TableState) -> int:
     (``Analys``), the next row. (While a row cut by the page break is held, the lines at the top of the page
     may be its rest, which does not begin at the row's top: their row's end is not reckoned from it.)"""
     j = i + 1
-    while j < len(lines) and lines[j].top - max(l.bottom for l in lines[i:j]) <= BLANK_GAP * lines[j].size \
-            and not _begins(lines[j], state) and not _next_row(state.indicator, lines[i:j], lines[j]) \
-            and not (state.carry is None and _below_centred_row(state.indicator, lines[i:j], lines[j])) \
-            and not (state.text_table and _next_text_row(lines[i:j], lines[j])):
+    bottom = lines[i].bottom      # the group's lowest edge so far
+    while j < len(lines):
+        line, group = lines[j], lines[i:j]
+        if not (line.top - bottom <= BLANK_GAP * line.size and not _begins(line, state)
+                and not _next_row(state.indicator, group, line)
+                and not (state.carry is None and _below_centred_row(state.indicator, group, line))
+                and not (state.text_table and _next_text_row(group, line))):
+            break
+        bottom = max(bottom, line.bottom)
         j += 1
     return j
 

@@ -290,7 +290,8 @@ SUSPENDED_HYPHEN = {"och", "eller", "samt", "respektive"}
 def join_lines(pieces: list[str]) -> str:
     text = ""
     for piece in pieces:
-        if text and not goes_on_directly(text, piece):
+        # (only a line ending in "/" or "-" can go on directly)
+        if text and not (text[-1] in "/-" and goes_on_directly(text, piece)):
             text += " "
         text += piece
     return text
