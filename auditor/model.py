@@ -105,6 +105,9 @@ class Indicator(_Model):
     # as read (parser/prose_claims.py), for the IND-TEXT-TREND rule, which turns a better/worse into up/down
     # with the audit's own knowledge of directions; the contract's ``claims`` carry them as up/down/same.
     _trends: list = PrivateAttr(default_factory=list)
+    # What the prose says of the figure against the target that needs the row's direction to be a verdict
+    # ("ligger under årsmålet"): made ``met`` claims once the direction is known (prose.claims.settle_trends).
+    _below: list = PrivateAttr(default_factory=list)
 
     def cells(self) -> dict[str, Value | None]:
         return {name: getattr(self, name) for name in VALUE_COLUMNS}

@@ -113,7 +113,7 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
                                          kf_siblings=siblings[id(ind)]))
         for goal in self.goals:
             for ind in goal.indicators:
-                if ind._trends:
+                if ind._trends or ind._below:
                     settle_trends(ind, decide_direction(ind, knowledge)[0])
 
     def _step(self, i: int) -> int:

@@ -338,11 +338,16 @@ _MET_FALSE = re.compile(
     r"uppfyllts|uppfyllas|uppnå|nå)\b|"
     # the reports' own slip: "målet har tyvärr inte uppfyllt" (for "uppfyllts")
     r"\b(?:årsmålet|målet|målvärdet)\b[^,;.]{0,30}?\bhar\s+(?:\w+\s+)?(?:inte|ej)\s+(?:uppfyllt|uppnått|nått)\b(?!\s+\w*mål)|"
-    r"\b(?:ligger|låg|är|var|hamnade|hamnar|landade|landar)\s+(?:\w+\s+)?under\s+(?:både\s+)?"
-    r"(?:(?:nämndens|kommunfullmäktiges|kf:s|förvaltningens|det\s+uppsatta|årets)\s+(?:och\s+)?){1,2}(?:års)?mål(?:et|värdet)?\b|"
     r"\b(?:uppnås|uppfylls|nås|uppnåddes|nåddes|uppfylldes|uppnåtts)\s+(?:därmed\s+|dock\s+|ännu\s+)?(?:inte|ej)\b|"
     r"\b(?:når|nådde|uppnår|uppnådde|klarar|klarade)\s+(?:därmed\s+|dock\s+|ändå\s+|fortfarande\s+)?(?:inte|ej)\b|"
-    r"\b(?:har|hade)\s+(?:inte|ej)\s+(?:uppnått|nått|klarat|uppfyllt)\b|"
+    r"\b(?:har|hade)\s+(?:inte|ej)\s+(?:uppnått|nått|klarat|uppfyllt)\b")
+# "Resultatet ligger under både nämndens och kommunfullmäktiges årsmål": below the target, which is a miss
+# only where higher is better (a sick-leave rate below its target meets it): read as "below", and made a
+# met claim once the row's direction is known (``settle_trends``). An explicit verdict in the same sentence
+# ("uppnås inte") says it whatever the direction.
+_BELOW = re.compile(
+    r"\b(?:ligger|låg|är|var|hamnade|hamnar|landade|landar)\s+(?:\w+\s+)?under\s+(?:både\s+)?"
+    r"(?:(?:nämndens|kommunfullmäktiges|kf:s|förvaltningens|det\s+uppsatta|årets)\s+(?:och\s+)?){1,2}(?:års)?mål(?:et|värdet)?\b|"
     r"\bunder\s+(?:årsmålet|målet|målvärdet)\b")
 _MET_TRUE = re.compile(
     _ANCHOR + r"(?:\s+(?:om|på)\s+(?:totalt\s+)?[\d ,]+(?:\s*(?:%|procent|[\w-]+)){0,4})?\s+(?:har\s+|kommer\s+att\s+|"
@@ -645,23 +650,24 @@ def _plain_figure(sentence: str, name: str, ctx: _Context) -> float | None:
 _MET_VERBS = ("uppnå", "nå", "uppfyll", "överträff", "klara", "under")
 
 
-def _met(sentence: str) -> tuple[bool | None, bool | None]:
+def _met(sentence: str) -> tuple[bool | str | None, bool | str | None]:
     """What the sentence says about reaching the annual target, read two ways: when it is known to be
     about this indicator ("specific": a bare "målet" is then its target), and when it is not (in a goal's
-    own words a bare "målet" is the goal)."""
+    own words a bare "målet" is the goal). "below": the figure lies below the target (``_BELOW``)."""
     low = sentence.lower()
     if not any(v in low for v in _MET_VERBS):
         return None, None
-    found: set[bool] = set()
-    general: set[bool] = set()
-    for m in _MET_FALSE.finditer(sentence):
-        clause = _clause_at(sentence, m.start(), m.end())
-        if _GOAL_WORDS.search(clause) or not _MET_ANCHOR.search(clause + " " + sentence) \
-                or _part_of(sentence, m):
-            continue
-        found.add(False)
-        if _NAMED_TARGET.search(clause):
-            general.add(False)
+    found: set[bool | str] = set()
+    general: set[bool | str] = set()
+    for pattern, said in ((_MET_FALSE, False), (_BELOW, "below")):
+        for m in pattern.finditer(sentence):
+            clause = _clause_at(sentence, m.start(), m.end())
+            if _GOAL_WORDS.search(clause) or not _MET_ANCHOR.search(clause + " " + sentence) \
+                    or _part_of(sentence, m):
+                continue
+            found.add(said)
+            if _NAMED_TARGET.search(clause):
+                general.add(said)
     for m in _MET_TRUE.finditer(sentence):
         clause = _clause_at(sentence, m.start(), m.end())
         if _GOAL_WORDS.search(clause) or _NEGATION.search(sentence[max(0, m.start() - 30):m.end() + 12]) \
@@ -672,6 +678,9 @@ def _met(sentence: str) -> tuple[bool | None, bool | None]:
             general.add(True)
     if _HEDGE.search(sentence):
         return None, None
+    for said in (found, general):
+        if len(said) > 1 and False in said:
+            said.discard("below")        # "uppnås inte, utfallet ligger under årsmålet": the verdict says it
     return (next(iter(found)) if len(found) == 1 else None), (next(iter(general)) if len(general) == 1 else None)
 
 
@@ -977,6 +986,7 @@ def read_claims(report: Report) -> dict[int, list[ProseClaim]]:
     trend as read is also kept on its indicator (``Indicator._trends``) for the IND-TEXT-TREND rule."""
     out: dict[int, list[ProseClaim]] = {}
     trends: dict[int, list[Statement]] = {}
+    below: dict[int, list[Statement]] = {}
     seen: set[tuple] = set()
     for ind, s in read_report(report):
         key = (id(ind), s.line, s.kind, s.value)
@@ -985,11 +995,14 @@ def read_claims(report: Report) -> dict[int, list[ProseClaim]]:
         seen.add(key)
         if s.kind == "trend":
             trends.setdefault(id(ind), []).append(s)
-        if s.kind != "trend" or s.value in ("up", "down", "same"):
+        if s.kind == "met" and s.value == "below":
+            below.setdefault(id(ind), []).append(s)
+        elif s.kind != "trend" or s.value in ("up", "down", "same"):
             out.setdefault(id(ind), []).append(ProseClaim(line=s.line, kind=s.kind, value=s.value, text=s.text))
     for goal in report.goals:
         for ind in goal.indicators:
             ind._trends = sorted(trends.get(id(ind), []), key=lambda s: s.line)
+            ind._below = sorted(below.get(id(ind), []), key=lambda s: s.line)
     for claims in out.values():
         claims.sort(key=lambda c: c.line)
     return out
@@ -998,12 +1011,15 @@ def read_claims(report: Report) -> dict[int, list[ProseClaim]]:
 def settle_trends(ind: Indicator, direction: str) -> None:
     """Add to the row's claims the trends stated as better or worse ("en förbättring"), as up or down by
     the row's direction (from a target's words, the name, or the default), once its cells are placed. The
-    IND-TEXT-TREND rule reads the trends as read (``_trends``) and speaks only on a direction not assumed."""
+    IND-TEXT-TREND rule reads the trends as read (``_trends``) and speaks only on a direction not assumed.
+    A figure said to lie below its target (``_below``) is added as met or not met the same way."""
     if direction not in ("higher", "lower"):
         return
     added = [ProseClaim(line=s.line, kind="trend", value="up" if (s.value == "better") == (direction == "higher")
                         else "down", text=s.text)
              for s in ind._trends if s.value in ("better", "worse")]
+    # below the target: not met where higher is better, met where lower is
+    added += [ProseClaim(line=s.line, kind="met", value=direction == "lower", text=s.text) for s in ind._below]
     if added:
         have = {(c.line, c.kind, c.value) for c in ind.claims}
         ind.claims = sorted([*ind.claims, *(c for c in added if (c.line, c.kind, c.value) not in have)],

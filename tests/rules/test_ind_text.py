@@ -99,7 +99,9 @@ def said(analysis: str, name: str = "Andel unga med fritidsjobb", kind: str = "V
     ("Vi överträffar målet i år.", {("met", True)}),
     ("Årsmålet om 75 % uppnås delvis.", {("target", 75.0), ("met", False)}),
     ("Förvaltningen når inte årsmålet.", {("met", False)}),
-    ("Utfallet ligger under målet.", {("met", False)}),
+    # below the target: a verdict only with the row's direction (settle_trends), see below
+    ("Utfallet ligger under målet.", {("met", "below")}),
+    ("Målet uppnås inte och utfallet ligger under målet.", {("met", False)}),
     ("Det är fler än jämfört med förra året då 65 procent hade jobb.", {("previous", 65.0)}),
     ("Föregående års resultat på 65 % har alltså förbättrats.", {("previous", 65.0)}),
     ("Resultatet är en förbättring jämfört med föregående år.", {("trend", "better")}),
@@ -314,7 +316,7 @@ def test_a_part_of_the_measure_named_beside_it_is_not_the_indicator():
     ("Målet för året har tyvärr inte uppfyllt.", "Andel unga med fritidsjobb", {("met", False)}),
     ("Förvaltningen har inte uppfyllt målet för indikatorn.", "Andel unga med fritidsjobb", {("met", False)}),
     ("Resultatet ligger under både nämndens och kommunfullmäktiges årsmål.", "Andel unga med fritidsjobb",
-     {("met", False)}),
+     {("met", "below")}),
     ("Förvaltningen har ökad andelen unga med fritidsjobb jämfört med föregående år.", "Andel unga med fritidsjobb",
      {("trend", "up")}),
     # an annual report's change with no period stated is against the year before
@@ -389,3 +391,17 @@ def test_a_goal_analysis_names_an_indicator_in_words_of_its_own():
     report = parse_text(GOAL_TWO_ROWS)
     got = {(ind.name.split()[2], s.kind, s.value) for ind, s in read_report(report)}
     assert got == {("ekologiska", "trend", "up")}
+
+
+@pytest.mark.parametrize("name,target,met", [
+    ("Andel unga med fritidsjobb", "75 %", False),          # higher is better (the default): a miss
+    ("Andel unga med fritidsjobb", "Öka", False),           # the target's word says so
+    ("Sjukfrånvaro bland unga medarbetare", "75 %", True),  # the name says lower is better: below is met
+    ("Andel unga med fritidsjobb", "Minska", True),         # the target's word says lower is better
+])
+def test_below_the_target_is_a_verdict_only_by_the_rows_direction(name, target, met):
+    """"Resultatet ligger under årsmålet" misses the target where higher is better and meets it where
+    lower is; the contract carries it as met or not met once the row's direction is known."""
+    said_below = "Resultatet ligger under årsmålet."
+    assert ("met", met) in contract_claims(said_below, name=name, target=target)
+    assert ("met", not met) not in contract_claims(said_below, name=name, target=target)
