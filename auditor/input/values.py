@@ -29,9 +29,9 @@ PERIOD_HEAD = re.compile(r"^(?:VB|Tertial|Halvår|Helår|Kvartal|Delår|T\d)$", 
 QUALIFIERS = {"max", "min", "minst", "högst", "lägst", "under", "över", "+/-", "±", "<", ">", "<=", ">=",
               "ca", "cirka", "mer", "mindre"}
 # Text targets that make up a whole cell on their own, and words that only ever start a text cell.
-WHOLE_TEXT_CELLS = {"öka", "minska", "ökning", "minskning", "bibehålla", "behålla", "oförändrat", "oförändrad",
+WHOLE_TEXT_CELLS = {"öka", "minska", "ökning", "minskning", "lägre", "högre", "bibehålla", "behålla", "oförändrat", "oförändrad",
                     "förbättra", "förbättras", "höja", "sänka", "uppnå", "noll", "0-vision", "nollvision"}
-TEXT_CELL_STARTS = {"tas", "fastställs", "faststäl", "öka", "minska", "ökning", "minskning", "max", "min",
+TEXT_CELL_STARTS = {"tas", "fastställs", "faststäl", "öka", "minska", "ökning", "minskning", "lägre", "högre", "max", "min",
                     "minst", "högst", "+/-", "±"}
 UNIT_WORDS = {
     "%", "st", "st.", "kr", "kr.", "tkr", "mnkr", "mdkr", "gwh", "mwh", "kwh", "dagar", "dag", "timmar", "tim",

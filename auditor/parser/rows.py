@@ -14,14 +14,16 @@ from ..input.values import (NUMBER, PERIOD, UNIT_WORDS, YEAR, completes_cut_word
 # Words that can stand in a value cell besides numbers and units (text targets, periods).
 CELL_WORDS = {
     "tas", "fram", "av", "nämnd", "nämnd/", "nämnd/styrelse", "styrelse", "nämnd(/styrelse)", "faststäl",
-    "fastställs", "ls", "öka", "ökning", "minska", "minskning", "minskni", "ng", "max", "min", "minst", "högst",
+    "fastställs", "ls", "öka", "ökning", "minska", "minskning", "minskni", "ng", "lägre", "högre", "max", "min",
+    "minst", "högst",
     "vb", "tertial", "halvår", "helår", "person", "personer", "er", "+/-", "±", "saknas", "ej", "aktuellt",
     "mätning", "kg", "co2", "per", "livsmed", "el", "livsmedel", "barn/a", "vd.", "barn/avd.", "gwh", "st",
     "kr", "%", "dagar", "ingen", "öka.", "nollvision", "noll", "behålla", "bibehålla", "förbättra",
 }
 # Units that only ever follow a figure in a cell (a name may say "efter 12 månader" or "dag 1-14").
 STRONG_UNITS = {"%", "st", "st.", "kr", "tkr", "mnkr", "gwh", "mwh", "kwh"}
-CELL_START = re.compile(r"^(?:[-+−–]?\d|\+/-|±|Tas$|Faststäl|Öka|Ökning|Minsk|Max|Min\b|Minst|Högst|Behåll|Bibehåll)",
+CELL_START = re.compile(r"^(?:[-+−–]?\d|\+/-|±|Tas$|Faststäl|Öka|Ökning|Minsk|Lägre$|Högre$|Max|Min\b|Minst|Högst|Behåll|"
+                        r"Bibehåll)",
                         re.I)
 DATE_WORD = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_NAME_LINES = 14

@@ -580,3 +580,32 @@ def test_an_annual_reports_row_measured_over_part_of_the_year_may_have_a_forecas
     half = parse_text(head + "1,7 kg 1,8 kg 1,6 kg 1,5 kg Halvår 1 2020\n", "x").goals[0].indicators[0]
     whole = parse_text(head + "1,7 kg 1,8 kg 1,6 kg 1,5 kg VB 2020\n", "x").goals[0].indicators[0]
     assert texts(half)["forecast"] == "1,6 kg" and texts(whole)["forecast"] is None
+
+
+LONE_WORD_HEAD = ("Lövsjö stadsdelsnämnd\nTertialrapport 1 2025\n\nNämndmål:\nFärre hushåll i Lövsjö behöver stöd\n\n"
+                  " Uppfylls helt\n\n" + HEADER_T2)
+
+
+@pytest.mark.parametrize("cells, target, kf", [
+    ("4,1 % 4,3 % Lägre 2025", "Lägre", None),
+    ("4,1 % 4,3 % Lägre Lägre 2025", "Lägre", "Lägre"),
+    ("4,1 % 4,3 % 4,0 % Lägre Tertial\n1 2025", "Lägre", None),
+    ("4,1 % 4,3 %\nLägre\n\n2025", "Lägre", None),          # the word wrapped onto a line of its own
+    ("81 % 80 % Högre 2025", "Högre", None),
+])
+def test_a_lone_lower_or_higher_is_a_text_target(cells, target, kf):
+    """'Lägre' and 'Högre' stand alone in a target cell as 'Minska' and 'Öka' do: the row is a row, the
+    word its target, and the word says which way is better."""
+    from auditor.knowledge import builtin_knowledge, decide_direction
+    report = parse_text(LONE_WORD_HEAD + "Andel hushåll med långvarigt stöd\n\n" + cells + "\n", "x")
+    (row,) = report.goals[0].indicators
+    assert texts(row)["target"] == target and texts(row)["kf_target"] == kf
+    assert row.name == "Andel hushåll med långvarigt stöd" and not report.diagnostics
+    assert decide_direction(row, builtin_knowledge())[0] == ("lower" if target == "Lägre" else "higher")
+
+
+def test_a_sentence_opening_with_lower_stays_prose():
+    text = (LONE_WORD_HEAD + "Andel hushåll med långvarigt stöd\n\n4,1 % 4,3 % Lägre 2025\n\nAnalys\n"
+            "Lägre kostnader för boende har hjälpt många hushåll.\n")
+    (row,) = parse_text(text, "x").goals[0].indicators
+    assert "Lägre kostnader" in row.analysis
