@@ -43,6 +43,9 @@ class Knowledge:
     gender_topic: re.Pattern = re.compile(r"\bkön\b")
     discussion_cues: re.Pattern = re.compile(r"\bskillnad\w*\b")
     subject_word_re: re.Pattern | None = None
+    # the same words, for a search that only asks whether one ends a word: without the leading \w*, which the
+    # engine tries again at every letter of every word (the same answer, several times faster)
+    subject_word_in: re.Pattern | None = None
     young_words: list[str] = field(default_factory=list)
     young_word_re: re.Pattern | None = None
     # KF's annual targets: (year, indicator name as ``kf_key`` gives it) -> the cell as printed
@@ -51,6 +54,8 @@ class Knowledge:
     def finish(self) -> "Knowledge":
         words = sorted(set(self.subject_words), key=len, reverse=True)
         self.subject_word_re = re.compile(r"\w*(?:" + "|".join(map(re.escape, words)) + r")\b", re.I) if words \
+            else re.compile(r"(?!)")
+        self.subject_word_in = re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")\b", re.I) if words \
             else re.compile(r"(?!)")
         young = sorted(set(self.young_words), key=len, reverse=True)
         self.young_word_re = re.compile(r"\w*(?:" + "|".join(map(re.escape, young)) + r")\b", re.I) if young \
@@ -159,7 +164,7 @@ def about_people(name: str, k: Knowledge) -> tuple[bool, str | None, str | None]
     m = k.subject_stop.search(subject)
     if m:
         subject = subject[:m.start()]
-    hit = k.subject_word_re.search(subject)
+    hit = k.subject_word_in.search(subject)
     if hit or _head_names_people(subject, k):
         return True, "subject", subject.strip()
     # "hyresgäster och besökare": each part joined by "och" has a head of its own
@@ -169,7 +174,7 @@ def about_people(name: str, k: Knowledge) -> tuple[bool, str | None, str | None]
             joined = whole[:m.start()]
             break
     parts = [p for p in re.split(r"\boch\b", joined) if p.strip()]
-    if len(parts) > 1 and any(k.subject_word_re.search(p) or _head_names_people(p, k) for p in parts):
+    if len(parts) > 1 and any(k.subject_word_in.search(p) or _head_names_people(p, k) for p in parts):
         return True, "subject", joined.strip()
     return False, None, None
 

@@ -113,3 +113,14 @@ def test_a_rows_scores_are_the_same_each_time_it_is_weighed(line):
         decide(again, fresh, ctx)
         assert ind == again
         assert shapes(ind, row, ctx, scored) == shapes(again, pending_row(readings, COLUMNS), ctx)
+
+
+def test_a_subject_word_is_found_without_the_word_start_the_pattern_allows():
+    from auditor.knowledge import about_people, builtin_knowledge
+    k = builtin_knowledge()
+    rng = random.Random(9)
+    words = list(k.subject_words) + ["andel", "antal", "som", "per", "i", "och", "nöjda", "Brukarnas", "x"]
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) + rng.choice(["", "na", "s", "arna"]) for _ in range(rng.randint(0, 6)))
+        assert bool(k.subject_word_in.search(text)) == bool(k.subject_word_re.search(text)), text
+    assert about_people("Antal hemtjänsttagare som är nöjda", k)[0]
