@@ -4,8 +4,9 @@ PDFium, the PDF engine of Chromium, builds each page's text in C: the characters
 generated space where glyphs stand apart and a generated line break where the baseline changes. So the
 words are the runs of that text between white space, and only each word's ends are asked for from Python:
 the first character's origin (its x and baseline), font size and matrix, and the last character's advance
-box (its right edge). A 140-page report reads in about half a second this way; interpreting the content
-streams in Python (pdfminer.six, which this reader used before) took about three times as long.
+box (its right edge). A 140-page report reads in about a third of a second this way, most of it PDFium
+building the text pages; interpreting the content streams in Python (pdfminer.six, which this reader used
+before) took several times as long.
 
 Coordinates are points from the top-left corner of the page as it is shown (y grows downwards, as on
 paper): a page with ``/Rotate`` is turned as a viewer turns it. Only text that runs horizontally on the page
