@@ -66,23 +66,37 @@ def _tree_rss_kib(pid: int, cpu: dict[int, list[float]] | None = None) -> int:
     return total
 
 
+def _peak_rss_kib(pid: int) -> int:
+    """The peak resident set of the process ``pid`` so far (``VmHWM``), in KiB; 0 when it has gone."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
 def run_measured(argv: list[str], pythonpath: Path = ROOT) -> dict:
     """Run ``argv``; wall time (s), CPU time of the process and the workers it waited for (s), the CPU time of
     each worker (s, sampled from ``/proc`` every 20 ms, so up to 20 ms short), peak RSS of the largest process
-    and peak RSS of the tree (MiB), the load average (1 minute) before and after, exit code."""
+    and peak RSS of the tree (MiB), the main process's own peak RSS (MiB, its ``VmHWM`` as last sampled: up to
+    20 ms short of its end), the load average (1 minute) before and after, exit code."""
     load_before = os.getloadavg()[0]
     start = time.perf_counter()
     # cwd: ``python -m`` puts the working directory first on sys.path, so run from the checkout measured
     proc = subprocess.Popen(argv, env=env(pythonpath), cwd=pythonpath, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
-    peak_tree = 0
+    peak_tree = peak_main = 0
     done = threading.Event()
     workers: dict[int, list[float]] = {}
 
     def sample() -> None:
-        nonlocal peak_tree
+        nonlocal peak_tree, peak_main
         while not done.is_set():
             peak_tree = max(peak_tree, _tree_rss_kib(proc.pid, workers))
+            peak_main = max(peak_main, _peak_rss_kib(proc.pid))
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -96,6 +110,7 @@ def run_measured(argv: list[str], pythonpath: Path = ROOT) -> dict:
     return {"seconds": wall, "cpu_seconds": usage.ru_utime + usage.ru_stime, "worker_cpu_seconds": [w[2] for w in sorted(workers.values())],
             "worker_pools": _pools(workers.values()),
             "max_rss_mib": usage.ru_maxrss / 1024, "tree_rss_mib": peak_tree / 1024,
+            "main_rss_mib": peak_main / 1024,
             "load": (load_before, os.getloadavg()[0]), "code": proc.returncode, "stderr": stderr}
 
 

@@ -20,6 +20,14 @@ measures where a pool starts to pay, which ``--jobs auto`` decides by (``AUTO_PO
 ``auditor/workflow/jobs.py``): for growing prefixes of the same batch it prints the batch's size in KiB and
 the wall time and CPU time (of the whole process tree) with ``--jobs 1`` and with one worker per core, beside the time of ``python -c pass`` and of
 ``auditor --version`` on the same machine (what every run pays before it reads a report).
+
+    python benchmarks/bench_batch.py --memory 25,100,500 [--jobs 2] [--repeat 1]
+
+issue 20's memory check: batches of that many reports cycled from the corpus (every one a large real report;
+from the fixtures when the corpus is absent; 500 are the corpus x 125) through ``auditor audit DIR --format
+json -o FILE``, with the peak resident set of the main process (the one that gathers the reports and writes
+the output; the workers' own peaks are the largest-process column), and whether it stayed flat: OK when the
+largest batch's peak is within 10 % of the smallest's, OVER otherwise, with the KiB it grew per added report.
 """
 from __future__ import annotations
 
@@ -36,6 +44,7 @@ from _common import (ROOT, auditor_cmd, corpus_files, fixture_files, references,
                      show_references)
 
 GOAL_SPEED_UP = 1.8        # issue 20: a batch of 40 on 2 cores, --jobs 2 against --jobs 1
+MEMORY_FLAT = 1.10         # issue 20: the main process's peak over a batch of 500 within 10 % of a batch of 25's
 
 DISTRICTS = ("Lindvik", "Björkås", "Granberga", "Sjöstrand", "Hagalund", "Ekudden", "Tallmo", "Norrviken",
              "Bergsjö", "Ängby", "Källdal", "Vallhöjd")
@@ -150,10 +159,55 @@ def crossover(counts: list[int], repeat: int, pythonpath: Path) -> int:
     return 0
 
 
+def memory(sizes: list[int], jobs: int, repeat: int, pythonpath: Path) -> int:
+    """The main process's peak RSS for batches of ``sizes`` reports (see the module's doc)."""
+    corpus_only = bool(corpus_files())
+    work = Path(tempfile.mkdtemp(prefix="auditor-memory-"))
+    try:
+        files = generate(work / "all", max(sizes), corpus_only=corpus_only)
+        print(f"batch: up to {len(files)} reports ({sum(p.stat().st_size for p in files) / 2**20:.1f} MiB of text) "
+              f"cycled from {'the corpus' if corpus_only else 'the fixtures (no corpus here)'}; --jobs {jobs}")
+        print()
+        print("| reports | wall time (s) | main process peak RSS (MiB) | largest process (MiB) | all processes (MiB) | "
+              "output (KiB) |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+        peaks = []
+        for n in sizes:
+            folder = work / f"batch{n}"
+            folder.mkdir()
+            for p in files[:n]:
+                (folder / p.name).symlink_to(p)
+            out = work / f"out{n}.json"
+            r = min((run_measured(auditor_cmd("audit", str(folder), "--format", "json", "--jobs", str(jobs),
+                                              "--no-config", "--output", str(out)), pythonpath)
+                     for _ in range(repeat)), key=lambda r: r["main_rss_mib"])
+            if r["code"] not in (0, 1, 2):
+                print(r["stderr"])
+                return 1
+            peaks.append(r["main_rss_mib"])
+            print(f"| {n} | {r['seconds']:.1f} | {r['main_rss_mib']:.0f} | {r['max_rss_mib']:.0f} | "
+                  f"{r['tree_rss_mib']:.0f} | {out.stat().st_size / 1024:.0f} |", flush=True)
+            out.unlink()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if len(sizes) < 2:
+        return 0
+    ratio = peaks[-1] / peaks[0]
+    growth = 1024 * (peaks[-1] - peaks[0]) / (sizes[-1] - sizes[0])
+    flat = ratio <= MEMORY_FLAT
+    print()
+    print(f"main process peak RSS {' / '.join(f'{m:.0f}' for m in peaks)} MiB for {' / '.join(map(str, sizes))} "
+          f"reports: x{ratio:.2f}, {growth:.0f} KiB more per added report -> {'flat' if flat else 'NOT flat'} "
+          f"(goal: within {100 * (MEMORY_FLAT - 1):.0f} %): {'OK' if flat else 'OVER'}")
+    return 0 if flat else 1
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--crossover", action="store_true", help="measure where a pool starts to pay (see above)")
     ap.add_argument("--counts", default="1,2,3,4,6,8,12,16", help="batch sizes for --crossover")
+    ap.add_argument("--memory", metavar="SIZES",
+                    help="the main process's peak memory over batches of these sizes (e.g. 25,100,500; see above)")
     ap.add_argument("--sizes", default="100,250,500")
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--keep-dir", type=Path, help="generate the batch here and keep it")
@@ -165,6 +219,9 @@ def main() -> int:
     args = ap.parse_args()
     if args.corpus_only and not corpus_files():
         raise SystemExit("--corpus-only needs ../shared/corpus")
+    if args.memory:
+        return memory(sorted(int(s) for s in args.memory.split(",")), int(args.jobs.split(",")[-1]),
+                      args.repeat, args.pythonpath)
     if args.crossover:
         return crossover(sorted(int(c) for c in args.counts.split(",")), args.repeat, args.pythonpath)
     sizes = sorted(int(s) for s in args.sizes.split(","))
