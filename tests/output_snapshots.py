@@ -125,6 +125,7 @@ def cached_audits():
     import auditor.parser as parser_module
 
     real = audit_module.audit_paths
+    real_stream = audit_module.audit_stream
     real_parse, real_build = parser_module.parse_file, cli_module.build_parser
     done: dict = {}
     parsed: dict = {}
@@ -150,12 +151,15 @@ def cached_audits():
         result.reports = [audit_module._keep(a, keep) for a in result.reports]
         return result
 
-    # every module that holds one of the three functions (the commands import them at module level) gets
+    def audit_stream(paths, config=None, jobs=1, keep="none", own=None, progress=None):
+        return (audit for audit in audit_paths(paths, config, jobs, keep, own).reports)
+
+    # every module that holds one of the four functions (the commands import them at module level) gets
     # the cached one, and the real one back afterwards: a command module first imported while they are
     # swapped would otherwise keep the cached audit for good, whatever --select or --min-confidence say
     for name in ("audit", "parse", "compare", "_inputs"):
         importlib.import_module(f"auditor.commands.{name}")
-    fakes = {id(real): audit_paths, id(real_parse): parse_file, id(real_build): build_parser}
+    fakes = {id(real): audit_paths, id(real_stream): audit_stream, id(real_parse): parse_file, id(real_build): build_parser}
     swapped = [(module, attr, value) for module in list(sys.modules.values())
                if getattr(module, "__name__", "").startswith("auditor")
                for attr, value in list(vars(module).items()) if id(value) in fakes]

@@ -9,19 +9,20 @@ standard error).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 from ..engine.config import Config, load_config
-from ..files import OwnOutputs
-from ..render import RENDERERS, get_renderer, model_needs
+from ..files import STDOUT, OwnOutputs, open_output
+from ..render import RENDERERS, get_renderer, get_stream, model_needs
 from ..render.destination import check_destination, is_folder_output, write_output
 from ..render.headings import incomplete_reasons
-from ..triage.gate import fails
+from ..triage.gate import gates
 from ..words import catalogue, word
 from ..words.errors import one_line, refusal
 from ..words.help import COMMAND_HELP
-from ..workflow.audit import audit_paths, count_inputs
-from ..workflow.decisions import load_decisions, prepare
+from ..workflow.audit import audit_paths, audit_stream, count_inputs
+from ..workflow.decisions import Triage, load_decisions, prepare
 from ..workflow.progress import batch_progress
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -131,13 +132,29 @@ def _check_rule_options(args, config) -> None:
                 raise refusal("unknown_rule_in", code="usage", option=option, rule=p)
 
 
-def exit_code(result, fail_on: str, uncertain: bool = False) -> int:
-    """2 when a file could not be audited, or only partly (cut off); else 1 when a finding gates CI (at or
-    above ``fail_on``, not dismissed by a reviewer, not already in the baseline, certain unless
-    ``uncertain``); else 0."""
-    if any(r.error or not r.complete for r in result.reports):
-        return EXIT_USAGE
-    return EXIT_FINDINGS if fails(result, fail_on, uncertain) else EXIT_OK
+class BatchSummary:
+    """What the exit code and standard error need of each report (``add``), kept as the reports go by:
+    whether a file could not be audited or only partly (exit code 2, with its line for standard error),
+    and whether a finding gates CI (exit code 1: at or above ``fail_on``, not dismissed by a reviewer, not
+    already in the baseline, certain unless ``uncertain``)."""
+
+    def __init__(self, fail_on: str, uncertain: bool = False, lang: str = "sv") -> None:
+        self._fail_on, self._uncertain, self._lang = fail_on, uncertain, lang
+        self.broken = self.gating = False
+        self.lines: list[str] = []          # one for each file not audited, or only partly
+
+    def add(self, audit) -> None:
+        if audit.error:
+            self.broken = True
+            self.lines.append(audit.error)
+        elif not audit.complete:
+            self.broken = True
+            self.lines.append(partial_note(audit, self._lang))
+        if not self.gating:
+            self.gating = any(gates(f, self._fail_on, self._uncertain) for f in audit.findings)
+
+    def exit_code(self) -> int:
+        return EXIT_USAGE if self.broken else EXIT_FINDINGS if self.gating else EXIT_OK
 
 
 def run(args) -> int:
@@ -157,10 +174,7 @@ def run(args) -> int:
         check_destination(args.format, args.output, count_inputs(args.paths, own))
     decisions = load_decisions(args, args.paths)
 
-    with batch_progress() as progress:
-        result = audit_paths(args.paths, config, jobs=args.jobs, keep=model_needs(args.format), own=own,
-                             progress=progress)
-    notes = prepare(result, args, args.paths, decisions)
+    to_stdout = args.output is None or args.output == STDOUT
     to_terminal = args.output is None and sys.stdout.isatty()
     catalogue = config.catalogue()
     options = {"lang": args.lang, "output": args.output, "color": to_terminal, "fail_on": config.fail_on,
@@ -168,16 +182,44 @@ def run(args) -> int:
                "table": args.table, "rule_ids": sorted(config.enabled(catalogue)),
                "rule_titles": {spec.id: spec.summary(args.lang) for spec in catalogue},
                "rule_dirs": list(config.rule_dirs)}
-    write_output(get_renderer(args.format)(result, options), args.output)
+    summary = BatchSummary(config.fail_on, config.fail_on_uncertain, args.lang)
+    stream = get_stream(args.format)
+    # A format written report by report keeps only the summary of each report, so a batch's memory stays
+    # flat; not to a terminal, where the progress bar on standard error would be drawn through it.
+    if stream is not None and not (to_stdout and sys.stdout.isatty()):
+        notes = _write_streamed(args, config, own, decisions, options, stream, summary)
+    else:
+        with batch_progress() as progress:
+            result = audit_paths(args.paths, config, jobs=args.jobs, keep=model_needs(args.format), own=own,
+                                 progress=progress)
+        notes = prepare(result, args, args.paths, decisions)
+        write_output(get_renderer(args.format)(result, options), args.output)
+        for r in result.reports:
+            summary.add(r)
     notes = renamed_notes(catalogue, config, decisions, args.lang) + notes
     for note in notes:
         print(f"auditor: {note}", file=sys.stderr)
-    for r in result.reports:
-        if r.error:
-            print(f"auditor: {r.error}", file=sys.stderr)
-        elif not r.complete:
-            print(f"auditor: {partial_note(r, args.lang)}", file=sys.stderr)
-    return exit_code(result, config.fail_on, config.fail_on_uncertain)
+    for line in summary.lines:
+        print(f"auditor: {line}", file=sys.stderr)
+    return summary.exit_code()
+
+
+def _write_streamed(args, config, own, decisions, options, stream, summary) -> list[str]:
+    """Audit the batch and write each report's part of the output as its turn comes (into the output's
+    temporary file, renamed into place only when the whole batch is written: an interrupted run leaves what
+    stood there untouched); the notes for standard error."""
+    triage = Triage(decisions, args.lang)
+    with batch_progress() as progress:
+        audits = audit_stream(args.paths, config, jobs=args.jobs, keep=model_needs(args.format), own=own,
+                              progress=progress)          # nothing to audit is refused here, before any output
+        with contextlib.closing(audits), open_output(args.output or STDOUT) as out:
+            parts = stream(out.write, options)
+            for audit in audits:
+                triage.apply(audit)
+                parts.add(audit)
+                summary.add(audit)
+            parts.close(triage.stale_reviews())
+    return triage.notes()
 
 
 def renamed_notes(rules, config, decisions, lang: str) -> list[str]:

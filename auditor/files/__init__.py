@@ -14,7 +14,7 @@ from __future__ import annotations
 from .destination import (STDOUT, Target, check_file_destination, check_folder_destination, classify,
                           make_parents)
 from .own_outputs import OwnOutputs
-from .write import write_file, write_folder
+from .write import open_output, write_file, write_folder
 
 __all__ = ["STDOUT", "Target", "check_file_destination", "check_folder_destination", "classify", "make_parents",
-           "OwnOutputs", "write_file", "write_folder"]
+           "OwnOutputs", "open_output", "write_file", "write_folder"]

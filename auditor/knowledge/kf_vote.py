@@ -47,13 +47,28 @@ def votes(report: Report) -> Votes:
 def consensus(batch: list[Votes], known: dict[Key, str] | None = None) -> dict[Key, str]:
     """The KF targets at least two reports print alike with sure readings, and no sure reading
     contradicts; a target already ``known`` is not overridden."""
-    seen: dict[Key, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    tally = Tally()
     for v in batch:
+        tally.add(v)
+    return tally.agreed(known)
+
+
+class Tally:
+    """``consensus`` counted one report at a time (``add``), so that a batch keeps one count per KF target
+    instead of every report's votes."""
+
+    def __init__(self) -> None:
+        self._seen: dict[Key, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self._texts: dict[Key, str] = {}          # the last report's text, as consensus has always taken it
+
+    def add(self, v: Votes) -> None:
         for key, text in v.sure.items():
-            seen[key]["".join(text.split()).lower()] += 1
-    texts = {key: text for v in batch for key, text in v.sure.items()}
-    out = {}
-    for key, counts in seen.items():
-        if len(counts) == 1 and next(iter(counts.values())) >= 2 and key not in (known or {}):
-            out[key] = texts[key]
-    return out
+            self._seen[key]["".join(text.split()).lower()] += 1
+            self._texts[key] = text
+
+    def agreed(self, known: dict[Key, str] | None = None) -> dict[Key, str]:
+        out = {}
+        for key, counts in self._seen.items():
+            if len(counts) == 1 and next(iter(counts.values())) >= 2 and key not in (known or {}):
+                out[key] = self._texts[key]
+        return out

@@ -33,10 +33,26 @@ MODEL_NEEDS: dict[str, str] = {
 }                                                      # json, sarif, junit, github: findings only
 
 
+# Formats written report by report as the batch's audits arrive: "module:function", called as
+# fn(write, options) and returning an object with ``add(audit)`` for each report in the batch's order and
+# ``close(stale_reviews)`` at the end, which together write exactly what the renderer returns for the whole batch.
+STREAMED: dict[str, str] = {
+    "json": "auditor.render.json_out:stream",
+}
+
+
 def model_needs(fmt: str) -> str:
     return MODEL_NEEDS.get(fmt, "none")
 
 
 def get_renderer(fmt: str) -> Callable:
     module, func = RENDERERS[fmt].split(":")
+    return getattr(importlib.import_module(module), func)
+
+
+def get_stream(fmt: str) -> Callable | None:
+    """The report-by-report writer of ``fmt`` (see ``STREAMED``), or None when the format needs the whole batch."""
+    if fmt not in STREAMED:
+        return None
+    module, func = STREAMED[fmt].split(":")
     return getattr(importlib.import_module(module), func)

@@ -60,14 +60,42 @@ def _dumps(obj) -> str:
 
 
 def render(result: AuditResult, options: dict | None = None) -> str:
-    """``json.dumps(contract(result), indent=1)``, byte for byte, built one report at a time: with an indent
-    the json module encodes in Python into a list of small chunks, which for a batch of hundreds of reports
-    costs several times the size of the output; per report it stays small."""
-    lang = opt(options, "lang", "sv")
-    if not result.reports or result.stale_reviews:
-        return _dumps(contract(result, lang)) + "\n"
-    parts = []
+    """``json.dumps(contract(result), indent=1)``, byte for byte, built one report at a time (see
+    ``JsonParts``): with an indent the json module encodes in Python into a list of small chunks, which for a
+    batch of hundreds of reports costs several times the size of the output; per report it stays small."""
+    pieces: list[str] = []
+    parts = JsonParts(pieces.append, opt(options, "lang", "sv"))
     for audit in result.reports:
+        parts.add(audit)
+    parts.close(result.stale_reviews)
+    return "".join(pieces)
+
+
+def stream(write, options: dict | None = None) -> "JsonParts":
+    """The JSON output written report by report into ``write`` (``auditor.render.STREAMED``)."""
+    return JsonParts(write, opt(options, "lang", "sv"))
+
+
+class JsonParts:
+    """The JSON output written one report at a time, as each report's audit arrives (``add``), into
+    ``write``, and ended with the batch's stale review decisions (``close``): the same bytes as ``render``
+    of the whole batch, without holding the batch."""
+
+    def __init__(self, write, lang: str = "sv") -> None:
+        self._write = write
+        self._lang = lang
+        self._reports = 0
+        write('{\n "schema": ' + _dumps(SCHEMA) + ',\n "reports": [')
+
+    def add(self, audit) -> None:
         # JSON text has no raw line breaks inside strings, so the report's lines can be indented as a block
-        parts.append("\n".join("  " + line for line in _dumps(report_doc(audit, lang)).split("\n")))
-    return '{\n "schema": ' + _dumps(SCHEMA) + ',\n "reports": [\n' + ",\n".join(parts) + "\n ]\n}\n"
+        lines = _dumps(report_doc(audit, self._lang)).split("\n")
+        self._write(("\n" if not self._reports else ",\n") + "\n".join("  " + line for line in lines))
+        self._reports += 1
+
+    def close(self, stale_reviews=()) -> None:
+        end = "\n ]" if self._reports else "]"
+        if stale_reviews:
+            lines = _dumps([s.model_dump(mode="json") for s in stale_reviews]).split("\n")
+            end += ',\n "stale_reviews": ' + "\n".join([lines[0]] + [" " + line for line in lines[1:]])
+        self._write(end + "\n}\n")

@@ -66,21 +66,42 @@ def load_baseline(path: str | Path) -> Baseline:
 
 def apply_baseline(result: AuditResult, baseline: Baseline) -> BaselineDiff:
     """Mark every finding ``new`` or ``unchanged``; list baseline entries whose finding is gone."""
-    known = Counter(e.fingerprint for e in baseline.findings)
+    matcher = BaselineMatcher(baseline)
     diff = BaselineDiff()
     for audit in result.reports:
+        matcher.apply(audit)
         for finding in audit.findings:
-            if known[finding.fingerprint] > 0:
-                known[finding.fingerprint] -= 1
+            (diff.unchanged if finding.baseline == "unchanged" else diff.new).append((audit, finding))
+    diff.absent = matcher.absent()
+    return diff
+
+
+class BaselineMatcher:
+    """``apply_baseline`` one report at a time, in the batch's order (``apply``), for an output written report
+    by report; ``absent`` at the end. It holds the baseline's counts and the audited files' names."""
+
+    def __init__(self, baseline: Baseline) -> None:
+        self._baseline = baseline
+        self._known = Counter(e.fingerprint for e in baseline.findings)
+        self._audited: set[str] = set()
+
+    def apply(self, audit: ReportAudit) -> None:
+        for finding in audit.findings:
+            if self._known[finding.fingerprint] > 0:
+                self._known[finding.fingerprint] -= 1
                 finding.baseline = "unchanged"
-                diff.unchanged.append((audit, finding))
             else:
                 finding.baseline = "new"
-                diff.new.append((audit, finding))
-    audited = {PurePath(a.source).as_posix() for a in result.reports if not a.error}
-    names = {PurePath(s).name for s in audited}
-    for entry in baseline.findings:
-        if known[entry.fingerprint] > 0 and (entry.source in audited or PurePath(entry.source).name in names):
-            known[entry.fingerprint] -= 1
-            diff.absent.append(entry)
-    return diff
+        if not audit.error:
+            self._audited.add(PurePath(audit.source).as_posix())
+
+    def absent(self) -> list[BaselineEntry]:
+        """The baseline's entries for the audited files that no finding matched."""
+        known = Counter(self._known)
+        names = {PurePath(s).name for s in self._audited}
+        out = []
+        for entry in self._baseline.findings:
+            if known[entry.fingerprint] > 0 and (entry.source in self._audited or PurePath(entry.source).name in names):
+                known[entry.fingerprint] -= 1
+                out.append(entry)
+        return out

@@ -272,17 +272,33 @@ def apply_reviews(result: AuditResult, entries: dict[str, ReviewEntry]) -> list[
 
     A decision that names its source file is only judged stale when that file was audited in this run, so
     one review file can serve a folder of reports audited a few at a time."""
-    seen: set[str] = set()
+    reviewer = Reviewer(entries)
     for audit in result.reports:
+        reviewer.apply(audit)
+    result.stale_reviews = reviewer.stale()
+    return result.stale_reviews
+
+
+class Reviewer:
+    """``apply_reviews`` one report at a time (``apply``), for an output written report by report; ``stale``
+    at the end. It holds the decisions met and the audited files' names."""
+
+    def __init__(self, entries: dict[str, ReviewEntry]) -> None:
+        self._entries = entries
+        self._seen: set[str] = set()
+        self._audited: set[str] = set()
+
+    def apply(self, audit) -> None:
         for finding in audit.findings:
-            entry = entries.get(finding.fingerprint)
+            entry = self._entries.get(finding.fingerprint)
             if entry is not None:
                 finding.review = entry.decision_only()
-                seen.add(finding.fingerprint)
-    audited = {PurePath(a.source).as_posix() for a in result.reports if not a.error}
-    names = {PurePath(a.source).name for a in result.reports if not a.error}
-    stale = [StaleReview(fingerprint=fp, review=entry.decision_only(), rule=entry.rule, source=entry.source)
-             for fp, entry in sorted(entries.items())
-             if fp not in seen and (entry.source is None or _same_source(entry.source, audited, names))]
-    result.stale_reviews = stale
-    return stale
+                self._seen.add(finding.fingerprint)
+        if not audit.error:
+            self._audited.add(PurePath(audit.source).as_posix())
+
+    def stale(self) -> list[StaleReview]:
+        names = {PurePath(s).name for s in self._audited}
+        return [StaleReview(fingerprint=fp, review=entry.decision_only(), rule=entry.rule, source=entry.source)
+                for fp, entry in sorted(self._entries.items())
+                if fp not in self._seen and (entry.source is None or _same_source(entry.source, self._audited, names))]

@@ -10,13 +10,16 @@ nothing to audit at all is an ``InputError``.
 from __future__ import annotations
 
 import contextlib
+import os
+import pickle
 import signal
+import tempfile
 from dataclasses import replace
 from pathlib import Path
-from typing import Literal
+from typing import Iterator, Literal
 
 from ..engine.config import Config
-from ..knowledge.kf_vote import votes, consensus
+from ..knowledge.kf_vote import Tally, votes
 from ..words.errors import InputError
 from ..findings import AuditResult, ReportAudit
 from ..model import Report
@@ -154,15 +157,17 @@ def _audit_one(args):
     return audit_file(path, config, keep)
 
 
-def _audit_in_pool(tasks: list, workers: int, config: Config, progress=None) -> list[ReportAudit]:
-    """Audit ``tasks`` in a process pool, results in task order. Ctrl-C (SIGINT to the whole process group,
+def _audit_in_pool(tasks: list, workers: int, config: Config, progress=None) -> Iterator[tuple[int, ReportAudit]]:
+    """Audit ``tasks`` in a process pool: (task index, audit) as each audit arrives, in no set order, and each
+    is let go as soon as it is handed on (a finished audit waiting for an earlier file's would otherwise be
+    held). Ctrl-C (SIGINT to the whole process group,
     as a terminal sends it) reaches only the parent: while the parent starts the workers, a SIGINT is only
     noted, and acted on as soon as they are started (a forked worker inherits the note-taker, harmless until
     its initializer ignores SIGINT; where workers are spawned, a handler does not pass through exec, so they
     inherit "ignore" and a Ctrl-C in that moment is lost); on KeyboardInterrupt the parent cancels what is
     queued and stops the workers before it re-raises."""
     import multiprocessing  # optional heavy: multiprocessing (~40 ms), only for a batch in parallel
-    from concurrent.futures import ProcessPoolExecutor  # optional heavy: multiprocessing (~40 ms), only for a batch in parallel
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # optional heavy: multiprocessing (~40 ms), only for a batch in parallel
 
     _warm(config)
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(config,))
@@ -174,9 +179,9 @@ def _audit_in_pool(tasks: list, workers: int, config: Config, progress=None) -> 
     except ValueError:                                            # not the main thread: nothing to inherit
         previous = None
     try:
-        futures: list = [None] * len(tasks)
+        index = {}
         for i in largest_first([path for path, _, _ in tasks]):
-            futures[i] = pool.submit(_audit_one, tasks[i])
+            index[pool.submit(_audit_one, tasks[i])] = i
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
@@ -184,16 +189,18 @@ def _audit_in_pool(tasks: list, workers: int, config: Config, progress=None) -> 
         _stop(pool)
         raise KeyboardInterrupt
     try:
-        results = []
-        for (path, _, _), future in zip(tasks, futures):
-            results.append(future.result())
+        done = 0
+        for future in as_completed(list(index)):
+            i = index.pop(future)
+            audit = future.result()        # as_completed lets go of a future once it has handed it on
+            done += 1
             if progress is not None:
-                progress(len(results), len(tasks), path)
+                progress(done, len(tasks), tasks[i][0])
+            yield i, audit
     except BaseException:
         _stop(pool)
         raise
     pool.shutdown()
-    return results
 
 
 def _stop(pool) -> None:
@@ -219,44 +226,111 @@ def audit_paths(paths, config: Config | None = None, jobs: int | str = 1, keep: 
     ``keep`` asks for; the result is the same, byte for byte, whatever ``jobs`` is. ``progress(done, total,
     path)`` is called as each file of the first pass is audited (the review workspace shows it for a large
     folder)."""
+    return AuditResult(reports=list(_audits(_expand(paths, own), config, jobs, keep, progress, _Held())))
+
+
+def audit_stream(paths, config: Config | None = None, jobs: int | str = 1, keep: Keep = "none", own=None,
+                 progress=None) -> Iterator[ReportAudit]:
+    """``audit_paths``' reports one at a time, the same ones in the same order, for an output written report
+    by report: each audit is parked on disk as it arrives (``Spool``) and read back when its turn comes, so
+    the batch holds a few numbers per report, not the reports (a report with doubtful rows is read again once
+    the whole batch has voted, so no report can be handed on before the first pass ends). The paths are
+    expanded at once: nothing to audit raises ``InputError`` here, before the caller writes anything."""
     items = _expand(paths, own)
+
+    def audits() -> Iterator[ReportAudit]:
+        with Spool() as spool:
+            yield from _audits(items, config, jobs, keep, progress, spool)
+    return audits()
+
+
+class _Held:
+    """The batch's audits held in memory, by index (``audit_paths``)."""
+
+    def __init__(self) -> None:
+        self._audits: dict[int, ReportAudit] = {}
+
+    def put(self, i: int, audit: ReportAudit) -> None:
+        self._audits[i] = audit
+
+    def get(self, i: int) -> ReportAudit:
+        return self._audits.pop(i)
+
+
+class Spool:
+    """The batch's audits parked in an anonymous temporary file (gone when closed, or when the process ends
+    however it ends), by index: ``put`` pickles an audit at the file's end, ``get`` reads it back."""
+
+    def __enter__(self) -> "Spool":
+        self._file = tempfile.TemporaryFile(prefix="auditor-batch-")
+        self._at: dict[int, int] = {}
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._file.close()
+
+    def put(self, i: int, audit: ReportAudit) -> None:
+        self._file.seek(0, os.SEEK_END)
+        self._at[i] = self._file.tell()
+        pickle.dump(audit, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def get(self, i: int) -> ReportAudit:
+        self._file.seek(self._at.pop(i))
+        return pickle.load(self._file)
+
+
+def _audits(items, config: Config | None, jobs: int | str, keep: Keep, progress, store) -> Iterator[ReportAudit]:
+    """The audits of ``items`` (``_expand``'s) in their order, each put in ``store`` as it arrives and taken out
+    when its turn comes; KF's consensus is counted as the reports arrive, and the reports with doubtful rows it
+    settles are read again (``_revote``) before the first is handed on."""
     config = config or Config()
     files = [p for p, error in items if error is None]
     workers = workers_for(files, jobs)
-    done = _audit_all(files, config, workers, keep, progress)
+    tally, doubtful = _first_pass(files, config, workers, keep, progress, store)
     if len(files) > 1:
-        done = _revote(files, done, config, workers, keep)
-    done = iter(done)
-    audits = [ReportAudit(source=str(p), error=error.message(config.lang)) if error is not None
-              else next(done) for p, error in items]
-    for audit in audits:
+        _revote(files, tally, doubtful, config, workers, keep, store)
+    done = iter(range(len(files)))
+    for p, error in items:
+        yield ReportAudit(source=str(p), error=error.message(config.lang)) if error is not None \
+            else store.get(next(done))
+
+
+def _first_pass(files: list[Path], config: Config, jobs: int, keep: Keep, progress, store) -> tuple[Tally, dict]:
+    """Audit every file into ``store``: KF's votes counted, and the doubtful rows of each report that has
+    some, by index (a function of its own, so that no local name holds the last audit afterwards)."""
+    tally, doubtful = Tally(), {}
+    for i, audit in _audit_all(files, config, jobs, keep, progress):
+        if audit.kf_votes is not None:
+            tally.add(audit.kf_votes)
+            if audit.kf_votes.open:
+                doubtful[i] = audit.kf_votes.open
         audit.kf_votes = None
-    return AuditResult(reports=audits)
+        store.put(i, audit)
+    return tally, doubtful
 
 
-def _audit_all(files: list[Path], config: Config, jobs: int, keep: Keep, progress=None) -> list[ReportAudit]:
+def _audit_all(files: list[Path], config: Config, jobs: int, keep: Keep,
+               progress=None) -> Iterator[tuple[int, ReportAudit]]:
+    """(index in ``files``, audit) for every file, as each arrives (in order unless a pool audits them)."""
     if jobs > 1 and len(files) > 1:
-        return _audit_in_pool([(f, config, keep) for f in files], min(jobs, len(files)), config, progress)
-    out = []
-    for f in files:
-        out.append(audit_file(f, config, keep))
+        yield from _audit_in_pool([(f, config, keep) for f in files], min(jobs, len(files)), config, progress)
+        return
+    for i, f in enumerate(files):
+        audit = audit_file(f, config, keep)
         if progress is not None:
-            progress(len(out), len(files), f)
-    return out
+            progress(i + 1, len(files), f)
+        yield i, audit
 
 
-def _revote(files: list[Path], done: list[ReportAudit], config: Config, jobs: int, keep: Keep) -> list[ReportAudit]:
+def _revote(files: list[Path], tally: Tally, doubtful: dict, config: Config, jobs: int, keep: Keep, store) -> None:
     """KF sets one target per indicator for the whole city: where the batch's sure readings agree on one
-    that a report's doubtful rows print, that report is read again knowing it."""
-
-
-    agreed = consensus([a.kf_votes for a in done if a.kf_votes is not None], known_kf_targets(config))
-    again = [i for i, a in enumerate(done) if a.kf_votes is not None and a.kf_votes.open & agreed.keys()]
+    that a report's doubtful rows print, that report is read again knowing it (its new audit replaces the
+    first in ``store``)."""
+    agreed = tally.agreed(known_kf_targets(config))
+    again = sorted(i for i, open_rows in doubtful.items() if open_rows & agreed.keys())
     if not again:
-        return done
+        return
     voted = replace(config, kf_targets={**config.kf_targets, **agreed})
-    redone = _audit_all([files[i] for i in again], voted, jobs, keep)
-    out = list(done)
-    for i, audit in zip(again, redone):
-        out[i] = audit
-    return out
+    for k, audit in _audit_all([files[i] for i in again], voted, jobs, keep):
+        audit.kf_votes = None
+        store.put(again[k], audit)

@@ -9,8 +9,8 @@ from typing import Any, Iterable
 
 from ..findings import AuditResult
 from ..render.options import opt
-from ..triage.baseline import apply_baseline, load_baseline
-from ..triage.review import apply_reviews, find_review_file, load_reviews, stale_subject
+from ..triage.baseline import BaselineMatcher, load_baseline
+from ..triage.review import Reviewer, find_review_file, load_reviews, stale_subject
 from ..words import catalogue, counted, texts
 from ..words.errors import refusal
 
@@ -58,17 +58,43 @@ def _exists(path: str) -> bool:
 
 def prepare(result: AuditResult, args: Any, paths: Iterable[str], decisions: Decisions | None = None) -> list[str]:
     """Attach review decisions and baseline states to the findings; notes for standard error."""
-    lang = opt(args, "lang", "sv")
-    say = texts(catalogue.COMMANDS, lang)
     if decisions is None:
         decisions = load_decisions(args, paths)
-    notes: list[str] = []
-    if decisions.reviews is not None:
-        for s in apply_reviews(result, decisions.reviews):
-            what = stale_subject(s.rule, s.source)
-            notes.append(say["stale_decision"].format(fingerprint=s.fingerprint, what=what))
-    if decisions.baseline is not None:
-        diff = apply_baseline(result, decisions.baseline)
-        if diff.absent:
-            notes.append(counted(say["baseline_fixed"], len(diff.absent)))
-    return notes
+    triage = Triage(decisions, opt(args, "lang", "sv"))
+    for audit in result.reports:
+        triage.apply(audit)
+    result.stale_reviews = triage.stale_reviews()
+    return triage.notes()
+
+
+class Triage:
+    """``prepare`` one report at a time, in the batch's order, for an output written report by report:
+    ``apply`` attaches the decisions and baseline states to a report's findings; once the batch is done,
+    ``stale_reviews`` and ``notes``."""
+
+    def __init__(self, decisions: Decisions, lang: str = "sv") -> None:
+        self._lang = lang
+        self._reviewer = Reviewer(decisions.reviews) if decisions.reviews is not None else None
+        self._matcher = BaselineMatcher(decisions.baseline) if decisions.baseline is not None else None
+        self._stale: list | None = None
+
+    def apply(self, audit) -> None:
+        if self._reviewer is not None:
+            self._reviewer.apply(audit)
+        if self._matcher is not None:
+            self._matcher.apply(audit)
+
+    def stale_reviews(self) -> list:
+        if self._stale is None:
+            self._stale = self._reviewer.stale() if self._reviewer is not None else []
+        return self._stale
+
+    def notes(self) -> list[str]:
+        say = texts(catalogue.COMMANDS, self._lang)
+        notes = [say["stale_decision"].format(fingerprint=s.fingerprint, what=stale_subject(s.rule, s.source))
+                 for s in self.stale_reviews()]
+        if self._matcher is not None:
+            absent = self._matcher.absent()
+            if absent:
+                notes.append(counted(say["baseline_fixed"], len(absent)))
+        return notes

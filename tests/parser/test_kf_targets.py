@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from auditor.workflow.audit import audit_paths
+from auditor.workflow.audit import audit_paths, audit_stream
 from auditor.engine.config import Config
 from auditor.knowledge import kf_key, read_kf_targets
 
@@ -79,6 +79,16 @@ def test_in_a_batch_the_sure_reports_settle_kf_target_of_the_flat_one(batch, job
     assert ind.kf_target.text == "12 %" and ind.forecast is None and ind.cell_confidence["kf_target"] >= 0.9
     # with KF's target known the row has no forecast
     assert "IND-NO-FORECAST" in rules_of(flat)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_batch_streamed_is_the_batch_held_the_flat_report_read_again_too(batch, jobs):
+    # the batch written report by report parks each audit and hands it on once the vote has been taken:
+    # the same reports, the flat one read again knowing KF's target
+    held = audit_paths([batch], Config(), jobs=jobs, keep="none").reports
+    streamed = list(audit_stream([batch], Config(), jobs=jobs, keep="none"))
+    assert [a.model_dump() for a in streamed] == [a.model_dump() for a in held]
+    assert "IND-NO-FORECAST" in rules_of(next(a for a in streamed if a.source.endswith("r9.txt")))
 
 
 def test_learn_writes_the_agreed_targets_and_the_file_serves_as_knowledge(batch, tmp_path_factory):
