@@ -38,6 +38,7 @@ MODEL_NEEDS: dict[str, str] = {
 # ``close(stale_reviews)`` at the end, which together write exactly what the renderer returns for the whole batch.
 STREAMED: dict[str, str] = {
     "json": "auditor.render.json_out:stream",
+    "github": "auditor.render.github:stream",
 }
 
 

@@ -14,6 +14,7 @@ from auditor.commands.audit import BatchSummary
 from auditor.commands.cli import main
 from auditor.engine.config import Config
 from auditor.findings import AuditResult, ReportAudit, StaleReview
+from auditor.render import STREAMED, get_renderer
 from auditor.render.json_out import JsonParts, contract, render
 from auditor.workflow import audit as audit_module
 from auditor.workflow.audit import audit_paths, audit_stream
@@ -45,15 +46,16 @@ def _with_decisions(folder, lang="sv"):
         encoding="utf-8")
 
 
-def _whole(folder, args, lang="sv") -> tuple[str, list[str]]:
-    """The JSON of the batch rendered at once from ``audit_paths``, with the notes of its decisions and the
-    exit code."""
+def _whole(folder, args, lang="sv", fmt="json") -> tuple[str, list[str]]:
+    """The output of the batch rendered at once from ``audit_paths`` (JSON unless ``fmt``), with the notes of
+    its decisions and the exit code."""
     result = audit_paths([folder], Config(lang=lang))
     notes = prepare(result, args, [str(folder)], load_decisions(args, [str(folder)]))
     summary = BatchSummary("error")
     for audit in result.reports:
         summary.add(audit)
-    return render(result, {"lang": lang}), notes, summary.exit_code()
+    options = {"lang": lang, "fail_on": "error", "fail_on_uncertain": False}
+    return get_renderer(fmt)(result, options), notes, summary.exit_code()
 
 
 class Args:
@@ -73,27 +75,33 @@ def _baseline(folder, path) -> str:
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_the_streamed_file_is_the_whole_batch_rendered_at_once(batch, tmp_path, capsys, jobs):
+@pytest.mark.parametrize("fmt", sorted(STREAMED))
+def test_the_streamed_file_is_the_whole_batch_rendered_at_once(batch, tmp_path, capsys, jobs, fmt):
     _with_decisions(batch)
     args = Args()
     args.baseline = _baseline(batch, tmp_path / "baseline.json")
     capsys.readouterr()
     out = tmp_path / "out.json"
-    code = main(["audit", str(batch), "--format", "json", "--jobs", jobs, "-o", str(out), "--baseline", args.baseline])
+    code = main(["audit", str(batch), "--format", fmt, "--jobs", jobs, "-o", str(out), "--baseline", args.baseline,
+                 "--no-config"])
     err = capsys.readouterr().err
-    expected, notes, expected_code = _whole(batch, args)
+    expected, notes, expected_code = _whole(batch, args, fmt=fmt)
     assert out.read_text(encoding="utf-8") == expected
+    assert err.splitlines()[:len(notes)] == [f"auditor: {n}" for n in notes] and len(notes) == 2
+    assert code == expected_code
+    if fmt == "github":
+        assert expected.startswith("::") and "::notice " in expected      # the baseline's findings as notices
+        return
     doc = json.loads(expected)
     assert [s["fingerprint"] for s in doc["stale_reviews"]] == ["0123456789abcdef"]
     assert any(f.get("review") for r in doc["reports"] for f in r["findings"])
     assert {f.get("baseline") for r in doc["reports"] for f in r["findings"]} == {"new", "unchanged"}
-    assert err.splitlines()[:len(notes)] == [f"auditor: {n}" for n in notes] and len(notes) == 2
-    assert code == expected_code
 
 
-def test_to_standard_output_it_is_streamed_too_the_same_bytes(batch, capsys):
-    main(["audit", str(batch), "--format", "json", "--jobs", "1"])
-    assert capsys.readouterr().out == _whole(batch, Args())[0]
+@pytest.mark.parametrize("fmt", sorted(STREAMED))
+def test_to_standard_output_it_is_streamed_too_the_same_bytes(batch, capsys, fmt):
+    main(["audit", str(batch), "--format", fmt, "--jobs", "1", "--no-config"])
+    assert capsys.readouterr().out == _whole(batch, Args(), fmt=fmt)[0]
 
 
 @pytest.mark.parametrize("stale", [False, True])
