@@ -17,7 +17,7 @@ from ..files import STDOUT, OwnOutputs, open_output
 from ..render import RENDERERS, get_renderer, get_stream, model_needs
 from ..render.destination import check_destination, is_folder_output, write_output
 from ..render.headings import incomplete_reasons
-from ..triage.gate import gates
+from ..triage.gate import report_gates
 from ..words import catalogue, word
 from ..words.errors import one_line, refusal
 from ..words.help import COMMAND_HELP
@@ -151,7 +151,7 @@ class BatchSummary:
             self.broken = True
             self.lines.append(partial_note(audit, self._lang))
         if not self.gating:
-            self.gating = any(gates(f, self._fail_on, self._uncertain) for f in audit.findings)
+            self.gating = report_gates(audit, self._fail_on, self._uncertain)
 
     def exit_code(self) -> int:
         return EXIT_USAGE if self.broken else EXIT_FINDINGS if self.gating else EXIT_OK

@@ -6,8 +6,6 @@ uncertain gates only with ``fail_on_uncertain``, setting ``fail-on-uncertain`` /
 """
 from __future__ import annotations
 
-from typing import Iterator
-
 from ..findings import SEVERITY_RANK, AuditResult, Finding, ReportAudit
 
 
@@ -21,14 +19,12 @@ def gates(finding: Finding, fail_on: str = "error", uncertain: bool = False) -> 
     return finding.baseline != "unchanged"
 
 
-def gating_findings(result: AuditResult, fail_on: str = "error",
-                    uncertain: bool = False) -> Iterator[tuple[ReportAudit, Finding]]:
-    for audit in result.reports:
-        for finding in audit.findings:
-            if gates(finding, fail_on, uncertain):
-                yield audit, finding
+def report_gates(audit: ReportAudit, fail_on: str = "error", uncertain: bool = False) -> bool:
+    """True when one of a report's findings gates CI (what the audit command's exit code asks of each report
+    as a batch goes by)."""
+    return any(gates(finding, fail_on, uncertain) for finding in audit.findings)
 
 
 def fails(result: AuditResult, fail_on: str = "error", uncertain: bool = False) -> bool:
     """True when CI should fail on findings (unreadable reports are the audit command's exit code 2)."""
-    return next(gating_findings(result, fail_on, uncertain), None) is not None
+    return any(report_gates(audit, fail_on, uncertain) for audit in result.reports)
