@@ -43,10 +43,6 @@ def _refusal(raw: str, key: str, **values):
     return refusal(key, raw, code="output", **values)
 
 
-def _reason(exc: BaseException) -> tuple[str, str]:
-    return os_reason(exc)
-
-
 def check_name(raw: str) -> None:
     """A name no file system takes: empty, with a NUL or another control character, or a part longer than
     255 bytes."""
@@ -96,7 +92,7 @@ def classify(path: str | Path, option: str = "--output") -> Target:
     except NotADirectoryError:
         raise _refusal(raw, "not_a_folder", file=_file_above(p) or p.parent) from None
     except (OSError, ValueError) as exc:     # a symlink loop, a name too long, no permission to look
-        raise _refusal(raw, "cannot_write", reason=_reason(exc)) from None
+        raise _refusal(raw, "cannot_write", reason=os_reason(exc)) from None
     std = _std_stream(st)
     if std:
         return Target(std)
@@ -167,4 +163,4 @@ def make_parents(folder: Path, shown: str | None = None) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (OSError, ValueError) as exc:
-        raise _refusal(shown or str(folder), "cannot_make_folder", reason=_reason(exc)) from None
+        raise _refusal(shown or str(folder), "cannot_make_folder", reason=os_reason(exc)) from None

@@ -17,7 +17,8 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
-from .destination import _reason, _refusal, classify, make_parents
+from ..words.errors import os_reason
+from .destination import _refusal, classify, make_parents
 
 
 def write_file(path: str | Path, data: str | bytes, option: str = "--output") -> None:
@@ -82,14 +83,22 @@ class Output:
 
     def write(self, data: str | bytes) -> None:
         view = memoryview(data.encode("utf-8") if isinstance(data, str) else data)
-        try:
+        with _refused_as(self._shown):
             while view:
                 written = self._write(view)
                 view = view[len(view) if written is None else written:]
-        except BrokenPipeError:
-            raise
-        except (OSError, ValueError) as exc:
-            raise _refusal(self._shown, "cannot_write", reason=_reason(exc)) from None
+
+
+@contextlib.contextmanager
+def _refused_as(shown: str) -> Iterator[None]:
+    """A write (or a step of one) the system refuses, as the one-line ``InputError`` naming the output path
+    ``shown``; a reader that went away stays a ``BrokenPipeError``, which the command line ends quietly."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise _refusal(shown, "cannot_write", reason=os_reason(exc)) from None
 
 
 def _copy_text(held, stream) -> None:
@@ -123,10 +132,8 @@ class _StreamOutput(Output):
 def _opened_stream(shown: str, path: Path, truncate: bool) -> Iterator[int]:
     """A device or FIFO opened for writing (opening a FIFO waits for its reader, as the shell's ``>`` does)."""
     flags = os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0) | (os.O_TRUNC if truncate else 0)
-    try:
+    with _refused_as(shown):
         fd = os.open(path, flags)
-    except OSError as exc:
-        raise _refusal(shown, "cannot_write", reason=_reason(exc)) from None
     try:
         yield fd
     finally:
@@ -150,35 +157,29 @@ def replace_atomically(path: Path, payload: bytes, shown: str | None = None) -> 
 def _replacing(path: Path, shown: str) -> Iterator:
     """A binary file object for the temporary file beside ``path``, with the replaced file's mode (and, when
     allowed, its owner); synced and renamed onto ``path`` when the block ends normally, removed otherwise."""
+    # Each step of its own is refused as a write; the caller's block is not, so that an error of its own (a
+    # report that cannot be read) is not said to be the output's.
     tmp = None
     try:
-        try:
+        with _refused_as(shown):
             try:
                 old = os.stat(path)
             except FileNotFoundError:
                 old = None
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
             fh = os.fdopen(fd, "wb")
-        except (OSError, ValueError) as exc:
-            raise _refusal(shown, "cannot_write", reason=_reason(exc)) from None
         with fh:
-            try:
+            with _refused_as(shown):
                 os.fchmod(fh.fileno(), old.st_mode & 0o7777 if old else _new_file_mode())
                 if old is not None and (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
                     with contextlib.suppress(OSError):     # only root may give a file away; others keep theirs
                         os.fchown(fh.fileno(), old.st_uid, old.st_gid)
-            except (OSError, ValueError) as exc:
-                raise _refusal(shown, "cannot_write", reason=_reason(exc)) from None
             yield fh
-            try:
+            with _refused_as(shown):
                 fh.flush()
                 os.fsync(fh.fileno())
-            except (OSError, ValueError) as exc:
-                raise _refusal(shown, "cannot_write", reason=_reason(exc)) from None
-        try:
+        with _refused_as(shown):
             os.replace(tmp, path)
-        except (OSError, ValueError) as exc:
-            raise _refusal(shown, "cannot_write", reason=_reason(exc)) from None
         tmp = None
         _sync_folder(path.parent)
     finally:
