@@ -166,8 +166,9 @@ def _audit_in_pool(tasks: list, workers: int, config: Config, progress=None) -> 
     its initializer ignores SIGINT; where workers are spawned, a handler does not pass through exec, so they
     inherit "ignore" and a Ctrl-C in that moment is lost); on KeyboardInterrupt the parent cancels what is
     queued and stops the workers before it re-raises."""
-    import multiprocessing  # optional heavy: multiprocessing (~40 ms), only for a batch in parallel
-    from concurrent.futures import ProcessPoolExecutor, as_completed  # optional heavy: multiprocessing (~40 ms), only for a batch in parallel
+    # heavy: multiprocessing and the pool (~40 ms), imported only for a batch audited in parallel
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     _warm(config)
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(config,))
