@@ -13,12 +13,6 @@ from typing import Any
 from ..knowledge.location import builtin_rules_dir, rule_dirs
 from .rule_spec import ID_RE, SEVERITIES, Catalogue, RuleSpec
 
-# ``auditor rules`` and ``explain`` show only what a rule module declares (ID, TITLE, DOC_SV, EXAMPLES, ...),
-# which the built-in modules write as plain literals: reading them from the source spares importing the
-# modules and experta with them. A module that computes any of them, and every user folder (whose modules
-# must load and pass the checks above to be listed), go through ``load_catalogue``; a test holds the two
-# readings of the built-in catalogue equal.
-
 _DECLARED = ("ID", "SEVERITY", "TITLE", "MESSAGE", "PARAMETERS", "EXAMPLES", "DOC_SV", "DECISIVE_CELLS", "ALIASES")
 
 

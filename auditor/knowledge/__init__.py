@@ -58,7 +58,8 @@ class Knowledge:
         self.subject_word_in = re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")\b", re.I) if words \
             else re.compile(r"(?!)")
         young = sorted(set(self.young_words), key=len, reverse=True)
-        self.young_word_re = re.compile(r"\w*(?:" + "|".join(map(re.escape, young)) + r")\b", re.I) if young \
+        # searched only (does one of the words end a word?): no leading \w*, as subject_word_in
+        self.young_word_re = re.compile(r"(?:" + "|".join(map(re.escape, young)) + r")\b", re.I) if young \
             else re.compile(r"(?!)")
         return self
 

@@ -124,3 +124,20 @@ def test_a_subject_word_is_found_without_the_word_start_the_pattern_allows():
         text = " ".join(rng.choice(words) + rng.choice(["", "na", "s", "arna"]) for _ in range(rng.randint(0, 6)))
         assert bool(k.subject_word_in.search(text)) == bool(k.subject_word_re.search(text)), text
     assert about_people("Antal hemtjänsttagare som är nöjda", k)[0]
+
+
+def test_a_young_word_is_found_without_the_word_start_the_pattern_once_allowed():
+    """The search for words about children and young people asks only whether one ends a word: the same
+    answer as the pattern with a leading \\w* it had, which the engine tried again at every letter."""
+    import re
+
+    from auditor.knowledge import builtin_knowledge
+    k = builtin_knowledge()
+    young = sorted(set(k.young_words), key=len, reverse=True)
+    assert young
+    with_start = re.compile(r"\w*(?:" + "|".join(map(re.escape, young)) + r")\b", re.I)
+    rng = random.Random(11)
+    words = young + ["andel", "elever", "som", "i", "åk", "9", "Skolbarnens", "x", "ungdomarnas"]
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) + rng.choice(["", "na", "s", "arna"]) for _ in range(rng.randint(0, 6)))
+        assert bool(k.young_word_re.search(text)) == bool(with_start.search(text)), text
