@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from auditor.model import Goal, Indicator, Report
 from auditor.input.pdf_geometry.lines import VLine
-from auditor.input.pdf_geometry.text_rows import text_columns, text_row
+from auditor.input.pdf_geometry.text_rows import text_row, text_table
 from auditor.input.pdf_geometry.words import Word
 from auditor.input.reader import read_pdf
 from auditor.parser import parse_file, parse_text
@@ -60,11 +60,11 @@ def test_the_tables_rows_give_the_spaces_of_empty_cells():
     full = _row(100, ["Andel nöjda"], [(160, ["81 %"]), (200, ["79 %"]), (240, ["83 %"]), (280, ["80 %"]),
                                        (320, ["85 %"]), (380, ["Tertial 1", "2025"])])
     short = _row(130, ["Andel trygga"], [(160, ["70 %"]), (280, ["72 %"]), (380, ["2025"])])
-    columns = text_columns([full, short], 6)
+    columns = text_table([full, short], 6).columns
     assert columns is not None and len(columns) == 6
     assert text_row(short, 40.0).value_line(columns) == "70 %   72 %  2025"
     # a column count the rows do not show: no spaces are made up
-    assert text_columns([full, short], 7) is None
+    assert text_table([full, short], 7).columns is None
     assert text_row(short, 40.0).value_line(None) == "70 % 72 % 2025"
 
 

@@ -10,7 +10,7 @@ the parser places the cells in the header's columns. A group of lines is such a 
 and its last cell is a period.
 
 The table's rows together still show its columns: the cells of all its rows whose x ranges overlap stand
-in one column (``text_columns``). When they make as many columns as the header names, each row's value
+in one column (``text_table``). When they make as many columns as the header names, each row's value
 line gets one more space for each empty cell, as a text-like PDF prints it; the parser weighs that
 spacing as it does in any text report (it counts only when the report's spaced rows add up to their
 header's columns), so the cells are still inferred, not read.
@@ -41,7 +41,7 @@ class TextRow:
 
     def value_line(self, columns: list[Span] | None) -> str:
         """The cells on one line, the period last: with one more space for each empty column when the
-        table's ``columns`` (``text_columns``, the period's last) place every cell in a column of its own."""
+        table's ``columns`` (``text_table``'s, the period's last) place every cell in a column of its own."""
         if columns:
             at = [_column(columns, x0, x1) for x0, x1 in self.spans]
             if None not in at and at == sorted(set(at)) and at[-1] == len(columns) - 1:
@@ -134,11 +134,6 @@ def text_table(rows: list[list[VLine]], count: int) -> TextTable:
             columns.append([a, b])
     return TextTable(spans[0][0] if spans else None,
                      [(a, b) for a, b in columns] if len(columns) == count else None)
-
-
-def text_columns(rows: list[list[VLine]], count: int) -> list[Span] | None:
-    """``text_table``'s columns."""
-    return text_table(rows, count).columns
 
 
 def period_span(lines: list[VLine], left: float) -> tuple[float, float, float, float] | None:
