@@ -35,10 +35,12 @@ def test_a_minimal_engine_runs():
 
 
 def test_the_type_routed_matcher_fires_what_experta_fires():
-    """Routing facts by class at the root (TypeRoutedMatcher) gives the activations experta's own root gives,
-    with joins, negation, EXISTS, tests, a base-class pattern and facts that no pattern names."""
+    """Routing facts by class at the root and running the tests of single facts as plain calls
+    (TypeRoutedMatcher) gives the activations experta's own network gives, with joins, negation, EXISTS,
+    tests, a base-class pattern, facts that no pattern names, a name bound twice in one pattern (equal, and
+    unequal with ``~``), predicates, alternatives and a field a fact lacks."""
     from auditor.engine._experta import (
-        AS, EXISTS, MATCH, NOT, TEST, Fact, KnowledgeEngine, Rule, TypeRoutedMatcher,
+        AS, EXISTS, MATCH, NOT, TEST, L, P, Fact, KnowledgeEngine, Rule, TypeRoutedMatcher,
     )
 
     class A(Fact):
@@ -48,6 +50,9 @@ def test_the_type_routed_matcher_fires_what_experta_fires():
         pass
 
     class C(Fact):
+        pass
+
+    class D(Fact):
         pass
 
     class Rules(KnowledgeEngine):
@@ -71,10 +76,27 @@ def test_the_type_routed_matcher_fires_what_experta_fires():
         def plain(self, k):
             self.fired.append(("plain", k))
 
+        @Rule(D(k=MATCH.k, j=MATCH.k))
+        def same(self, k):
+            self.fired.append(("same", k))
+
+        @Rule(D(k=MATCH.k, j=~MATCH.k))
+        def differ(self, k):
+            self.fired.append(("differ", k))
+
+        @Rule(D(k=P(lambda v: v > 1) & MATCH.k, j=L(2) | L(3), missing=L(None)))
+        def lacking(self, k):
+            self.fired.append(("lacking", k))
+
+        @Rule(D(k=P(lambda v: v > 1) & MATCH.k, j=L(2) | L(3)))
+        def picked(self, k):
+            self.fired.append(("picked", k))
+
     class Routed(Rules):
         __matcher__ = TypeRoutedMatcher
 
-    facts = [A(k=1), A(k=2), A(k=3), B(k=2, ok=True), C(k=1), Fact(k=9)]
+    facts = [A(k=1), A(k=2), A(k=3), B(k=2, ok=True), C(k=1), Fact(k=9), D(k=1, j=1), D(k=2, j=3), D(k=3, j=2),
+             D(k=4, j=4)]
     runs = []
     for engine_class in (Rules, Routed):
         engine = engine_class()
@@ -88,4 +110,5 @@ def test_the_type_routed_matcher_fires_what_experta_fires():
             engine.run()
             runs.append(engine.fired)
     assert runs[0] == runs[1] == runs[2] == runs[3]
-    assert sorted(runs[0]) == [("alone", 1), ("alone", 3), ("big", 2), ("big", 3), ("joined", 2), ("plain", 9)]
+    assert sorted(runs[0]) == [("alone", 1), ("alone", 3), ("big", 2), ("big", 3), ("differ", 2), ("differ", 3),
+                               ("joined", 2), ("picked", 2), ("picked", 3), ("plain", 9), ("same", 1), ("same", 4)]
