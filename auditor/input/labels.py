@@ -14,10 +14,6 @@ GOAL_LABELS: list[tuple[re.Pattern[str], str]] = [
 LABEL_PREFIX = re.compile(r"^(?:KF:s(?:\s+\S+){0,3}|Kommunfullmäktiges(?:\s+\S+){0,3}|Nämnd|Nämndens|Enhets|Enhetens)\s*$",
                           re.I)
 
-# What LABEL_PREFIX can start with, ignoring case as it does (the Kelvin sign matches "k" there): most lines
-# start with another letter, and a test of it spares the pattern
-LABEL_PREFIX_INITIALS = frozenset("KkNnEe\u212a")
-
 MARKER = re.compile(r"^Uppfylls\s+(helt|delvis|inte|ej)\s*$|^(Ingen)\s*$", re.I)
 
 SECTION = re.compile(r"^(Analys|Beskrivning|Förväntat resultat|Jämställdhetsanalys)\s*:?\s*$")
@@ -38,7 +34,28 @@ DATES = re.compile(
 END_OF_GOALS = re.compile(
     r"^(Uppföljning av (ekonomi|ekonomin|driftbudget|budget|investeringar|verksamhetens ekonomi)"
     r"|Ekonomiskt utfall|Ekonomisk uppföljning)\s*$", re.I)
-END_OF_GOALS_INITIALS = frozenset("UuEe")    # what END_OF_GOALS can start with, ignoring case as it does
+
+# What every line that may open a block starts with: a goal label or the first words of one split over two
+# lines, an assessment marker, a section label, a table header, a heading that ends the goal part; each part
+# with its own pattern's case rule, so that a line this does not match none of those patterns matches. Most
+# lines of a report open nothing, and one search of the whole text finds the few that may (``block_starts``).
+_BLOCK_START = re.compile(
+    r"\n(?:(?i:KF:s|Kommunfullmäktiges|Nämnd|Enhet|Uppfylls|Ingen|Indikator|Aktivitet|Uppföljning|Ekonomisk)"
+    r"|Analys|Beskrivning|Förväntat resultat|Jämställdhetsanalys)")
+
+
+def block_starts(texts: list[str]) -> list[int]:
+    """Indexes of the stripped lines that may open a block (see ``_BLOCK_START``), in order."""
+    joined = "\n" + "\n".join(texts)
+    found: list[int] = []
+    index, counted = -1, 0      # each line is found at the line break before it: the first is index 0
+    for m in _BLOCK_START.finditer(joined):
+        k = m.start()
+        index += joined.count("\n", counted, k + 1)
+        counted = k + 1
+        found.append(index)
+    return found
+
 
 GOAL_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?(?:\s+|(?=[A-ZÅÄÖ]))")
 

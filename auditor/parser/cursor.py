@@ -18,6 +18,9 @@ class LineCursor:
         self.lines: list[Line] = split_lines(text)
         self.furniture: set[int] = find_furniture(self.lines) | {no - 1 for no in furniture if 0 < no <= len(self.lines)}
         self.dispo: dict[int, str] = {self.lines[i].no: "furniture" for i in self.furniture}
+        # the lines that may open a block (``labels.block_starts``): the only ones the label, marker, section
+        # and header patterns need to see
+        self.openers: frozenset[int] = frozenset(L.block_starts([line.text for line in self.lines]))
         self.diagnostics: list[Diagnostic] = []
         self.columns: list[str] = list(VALUE_COLUMNS)   # of the indicator table being read
         self.end_of_goals = self._find_end_of_goals()
@@ -70,11 +73,13 @@ class LineCursor:
     def label_at(self, i: int) -> tuple[str, str, int] | None:
         """(level, rest of line, index of the label's last line) for a goal label at i, also when the
         extraction split the label over two lines ("KF:s mål för" / "verksamhetsområdet:")."""
+        if i not in self.openers:
+            return None
         text = self.lines[i].text
         hit = L.goal_label(text)
         if hit:
             return hit[0], hit[1], i
-        if text[:1] in L.LABEL_PREFIX_INITIALS and L.LABEL_PREFIX.match(text):
+        if L.LABEL_PREFIX.match(text):
             j = self.next_content(i + 1)
             if j < len(self.lines):
                 hit = L.goal_label(text + " " + self.lines[j].text)
@@ -83,14 +88,18 @@ class LineCursor:
         return None
 
     def is_indicator_header(self, i: int) -> bool:
+        if i not in self.openers:
+            return False
         text = self.lines[i].text
         return bool(L.INDICATOR_HEADER_START.match(text)) and L.is_header_word_line(text, lenient=True)
 
     def is_activity_header(self, i: int) -> bool:
-        return bool(L.ACTIVITY_HEADER.match(self.lines[i].text))
+        return i in self.openers and bool(L.ACTIVITY_HEADER.match(self.lines[i].text))
 
     def structural(self, i: int) -> bool:
         """Does line i start a block of its own (label, marker, section, table header, end of goals)?"""
+        if i not in self.openers:
+            return False    # the end of the goals is one of them too
         text = self.lines[i].text
         return bool(self.label_at(i) or L.marker(text) or L.SECTION.match(text) or self.is_indicator_header(i)
                     or self.is_activity_header(i) or i == self.end_of_goals)
@@ -130,13 +139,12 @@ class LineCursor:
 
     def _find_end_of_goals(self) -> int:
         """The economy heading that closes the goal part: the first one after the first goal label."""
-        first_label = next((i for i, line in enumerate(self.lines)
-                            if i not in self.furniture and line.text and L.goal_label(line.text)), -1)
+        openers = sorted(self.openers)
+        first_label = next((i for i in openers if i not in self.furniture and L.goal_label(self.lines[i].text)), -1)
         if first_label < 0:
             return -1
-        for i in range(first_label + 1, len(self.lines)):
-            text = self.lines[i].text
-            if text[:1] in L.END_OF_GOALS_INITIALS and i not in self.furniture and L.END_OF_GOALS.match(text):
+        for i in openers:
+            if i > first_label and i not in self.furniture and L.END_OF_GOALS.match(self.lines[i].text):
                 return i
         return -1
 

@@ -125,6 +125,26 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
             self.mark(i, "narrative")
             self.para = [line]
             return i + 1
+        if i in self.openers:
+            got = self._block_start(i)
+            if got is not None:
+                return got
+        if self.mode in ("pre", "post"):
+            self.dispo.setdefault(line.no, "narrative")   # ``mark``, for a line known to be in range and not blank
+            self.para.append(line)
+            return i + 1
+        if self.mode == "goal":
+            self.dispo.setdefault(line.no, "goal-text")
+            self.section_buf.append(line)
+            return i + 1
+        if self.mode in ("ind", "ind-analysis"):
+            return self._in_indicator_table(i)
+        return self._in_activity_table(i)
+
+    def _block_start(self, i: int) -> int | None:
+        """Line i, one that may open a block (``LineCursor.openers``): a goal label, a table header, the
+        goal's marker or a section label, handled, and the index of the next line to look at; None when it
+        opens nothing here."""
         if self.mode != "post":
             label = self.label_at(i)
             if label:
@@ -133,29 +153,22 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
                 self.mode, self.section, self.row, self.after_header = "goal", None, None, False
                 return self.read_goal(i, level, rest, end)
         if self.mode in ("pre", "post"):
-            self.mark(i, "narrative")
-            self.para.append(line)
-            return i + 1
+            return None
         if self.is_indicator_header(i):
             return self._table_header(self.skip_indicator_header(i), "ind")
         if self.is_activity_header(i):
             return self._table_header(self.skip_activity_header(i), "act")
+        text = self.lines[i].text
         goal = self.goals[-1]
-        mk = L.marker(line.text)
+        mk = L.marker(text)
         if mk and self.mode == "goal" and goal.assessment is None:
             goal.assessment = mk
             self.mark(i, "goal")
             return i + 1
-        section = L.SECTION.match(line.text)
+        section = L.SECTION.match(text)
         if section:
             return self._section_label(i, section.group(1))
-        if self.mode == "goal":
-            self.mark(i, "goal-text")
-            self.section_buf.append(line)
-            return i + 1
-        if self.mode in ("ind", "ind-analysis"):
-            return self._in_indicator_table(i)
-        return self._in_activity_table(i)
+        return None
 
     def _table_header(self, after: int, kind: str) -> int:
         """A table header: a new table, or the same table going on after a page break."""

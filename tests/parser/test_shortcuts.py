@@ -64,17 +64,26 @@ def test_the_furniture_search_finds_every_line_that_may_anchor():
                                                if line.text and F._may_anchor(line.text)], repr(text[:80])
 
 
-def _letters_ignoring_case(letters: str) -> set[str]:
-    return {chr(cp) for cp in range(0x3000) if re.fullmatch(f"[{letters}]", chr(cp), re.I)}
+def _opens_a_block(text: str) -> bool:
+    """Any of the patterns that ``LineCursor.openers`` spares the other lines."""
+    return bool(L.goal_label(text) or L.LABEL_PREFIX.match(text) or L.marker(text) or L.SECTION.match(text)
+                or L.INDICATOR_HEADER_START.match(text) or L.ACTIVITY_HEADER.match(text)
+                or L.END_OF_GOALS.match(text))
 
 
-def test_a_label_and_the_end_of_the_goals_start_with_the_letters_their_patterns_allow():
-    # the patterns ignore case: the Kelvin sign is a "k" to them
-    assert _letters_ignoring_case("kne") <= L.LABEL_PREFIX_INITIALS
-    assert _letters_ignoring_case("ue") <= L.END_OF_GOALS_INITIALS
-    for text in PIECES:
-        got = L.LABEL_PREFIX.match(text.strip())
-        assert not got or text.strip()[:1] in L.LABEL_PREFIX_INITIALS
+def test_every_line_that_opens_a_block_is_among_the_block_starts():
+    # the patterns ignore case, some of them: the Kelvin sign is a "k" to them, "İ" an "i"
+    odd = ["\u212aF:s mål för verksamhetsområdet: x", "İndikator Periodens utfall Årsmål Period", "ıngen",
+           "UPPFYLLS HELT", "analys", "Analys", "Förväntat resultat:", "ekonomisk uppföljning", "Nämndmål: x",
+           "Aktivitet Startdatum Slutdatum", "Enhetens mål: y"]
+    for text in _texts() + ["\n".join(odd)]:
+        texts = [line.text for line in split_lines(text)]
+        starts = set(L.block_starts(texts))
+        assert starts == {i for i in starts if texts[i]}, repr(text[:80])
+        for i, t in enumerate(texts):
+            assert not _opens_a_block(t) or i in starts, t
+    assert set(L.block_starts(odd + ["Vanlig text."])) >= {i for i, t in enumerate(odd) if _opens_a_block(t)}
+    assert L.block_starts(["Vanlig text.", "", "Analys", "En indikator"]) == [2]
 
 
 def test_each_committee_pattern_holds_one_of_its_words():
