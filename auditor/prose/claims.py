@@ -402,7 +402,10 @@ _CLAUSE = re.compile(r"[;:]|,(?!\d)|\s(?:och|men|samt|medan|varav|vilket|efterso
 _WORD_NUMBERS = re.compile(r"\b(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+procent")
 
 
-# cheap tests first: most sentences say nothing of the kind, and naming is the costly part
+# The one test every sentence must pass to say anything (a figure, a target, a trend): most prose says
+# nothing of the kind, and the splitter leaves out what fails it before it makes a sentence of it
+# (``sentences(…, _maybe)``). It is a test of the sentence as it stands in the text: no word it looks for
+# holds a space, so the line breaks and runs of spaces that the sentence loses change nothing.
 _MAYBE_WORDS = ("mål", "indikatorn", "ök", "minsk", "sjunk", "sjönk", "sänk", "höj", "förbättr", "försämr", "samma",
                 "oförändr", "lägre", "högre")
 
@@ -883,13 +886,10 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
             said = read(line, _as_own(sentence, ind.name), named, specific)
         out.extend((ind, replace(s, text=sentence)) for s in said)
 
-    def said(line: int, sentence: str, ind: Indicator | None = None, maybe: bool = False) -> list[Statement]:
+    def said(line: int, sentence: str, ind: Indicator | None = None) -> list[Statement]:
         """What the sentence would say if it were about one indicator (the widest reading): naming is
         the costly part, so it is only looked at for sentences that say something. With ``ind``: read
-        as about that indicator, whose own name may name a group ("Andel flickor som …"). ``maybe``: the
-        caller has seen that ``_maybe(sentence)``."""
-        if not maybe and not _maybe(sentence):
-            return []
+        as about that indicator, whose own name may name a group ("Andel flickor som …")."""
         return read(line, _as_own(sentence, ind.name) if ind is not None else sentence, True, True)
 
     def said_of_group(line: int, sentence: str, near: list[Indicator]) -> tuple[Indicator | None, list[Statement]]:
@@ -907,7 +907,7 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
             if not ind.analysis or ind.analysis_line is None:
                 continue
             own = _norm(ind.name)
-            for line, sentence in sentences(ind.analysis, ind.analysis_line):
+            for line, sentence in sentences(ind.analysis, ind.analysis_line, _maybe):
                 found = said(line, sentence, ind)
                 before = len(out)
                 if found:
@@ -929,15 +929,13 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
         near = below(goal)
         sole = goal.indicators[0] if len(goal.indicators) == 1 else None
         for first, text, heading in _blocks(goal.analysis, goal.analysis_line, names):
-            for line, sentence in sentences(text, first):
+            for line, sentence in sentences(text, first, _maybe):
                 if heading is None and not (sole is not None and _INDIKATORN.search(sentence)):
                     # only a sentence that names an indicator can say something here
-                    if not _maybe(sentence):
-                        continue
                     named = names.named(sentence) or names.named_in_other_words(sentence)
                     if len(named) == 1:
                         ind = _pick(next(iter(named)), names, near)
-                        found = said(line, sentence, ind, maybe=True)
+                        found = said(line, sentence, ind)
                         if found:
                             take(ind, line, sentence, True, True, found)
                     continue
@@ -967,14 +965,12 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
                 loose += [(text, first, below(goal)) for first, text, _ in _blocks(section.text, section._text_line,
                                                                                     names)]
     for text, first, near in loose:
-        for line, sentence in sentences(text, first):
-            if not _maybe(sentence):
-                continue
+        for line, sentence in sentences(text, first, _maybe):
             named = names.named(sentence) or names.named_in_other_words(sentence)
             if len(named) != 1:
                 continue
             ind = _pick(next(iter(named)), names, near)
-            found = said(line, sentence, ind, maybe=True)
+            found = said(line, sentence, ind)
             if found:
                 take(ind, line, sentence, True, True, found)
     return out

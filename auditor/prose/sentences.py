@@ -12,34 +12,42 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
-# The match starts at the mark itself, not after it (no look-behind), so that re can skip ahead to the marks.
-_END = re.compile(r"[.!?](?:\s+(?=[A-ZÅÄÖ0-9\"”•])|\s*$)|•\s*")
+# The match starts at the mark itself, not after it (no look-behind), so that re can skip ahead to the marks;
+# all four marks open it as one character class, because re skips ahead only to a class or a literal that
+# opens the whole pattern (an alternation of "[.!?]…" and "•…" is tried at every position: twice the time).
+# A bullet ends its statement whatever follows it.
+_END = re.compile(r"[.!?•](?:(?<=•)\s*|\s+(?=[A-ZÅÄÖ0-9\"”•])|\s*$)")
 
 
-def sentences(text: str, first_line: int) -> list[tuple[int, str]]:
+def sentences(text: str, first_line: int,
+              wanted: Callable[[str], bool] | None = None) -> list[tuple[int, str]]:
     """The sentences of ``text`` (whose first line is ``first_line``), whitespace made single spaces.
-    (``each_sentence`` without a test, in one loop: the claims reader splits all of a report's prose.)"""
+    With ``wanted``, a test of a sentence as it stands in the text (line breaks and all), only the
+    sentences that pass it: the others are not made into strings (the claims reader splits all of a
+    report's prose, and about half of it holds no figure and none of the words it looks for).
+    (``each_sentence`` in one loop, without the places of the skipped sentences.)"""
     out = []
     start = 0
-    counted, breaks = 0, 0
-    count, join = text.count, " ".join
+    counted, breaks = 0, 0     # line breaks before ``counted``, kept as the text is walked (not recounted)
     for m in _END.finditer(text):
         at = m.start()
-        mark = text[at]
-        chunk = text[start:at + (0 if mark.isspace() or mark == "•" else 1)]
-        rest = chunk.lstrip()
-        if rest:
-            pos = start + len(chunk) - len(rest)
-            breaks += count("\n", counted, pos)
-            counted = pos
-            out.append((first_line + breaks, join(rest.split())))
+        # a bullet's mark is no part of either statement; a full stop is part of its sentence
+        end = at if text[at] == "•" else at + 1
+        chunk = text[start:end]
         start = m.end()
-    if start < len(text):
-        chunk = text[start:]
+        if wanted is not None and not wanted(chunk):
+            continue
         rest = chunk.lstrip()
         if rest:
-            breaks += count("\n", counted, start + len(chunk) - len(rest))
-            out.append((first_line + breaks, join(rest.split())))
+            pos = end - len(rest)
+            breaks += text.count("\n", counted, pos)
+            counted = pos
+            out.append((first_line + breaks, " ".join(rest.split())))
+    chunk = text[start:]
+    rest = chunk.lstrip()
+    if rest and (wanted is None or wanted(chunk)):
+        breaks += text.count("\n", counted, len(text) - len(rest))
+        out.append((first_line + breaks, " ".join(rest.split())))
     return out
 
 
@@ -52,7 +60,7 @@ def each_sentence(text: str, first_line: int,
     counted, breaks = 0, 0     # line breaks before ``counted``, kept as the text is walked (not recounted)
     for m in _END.finditer(text):
         # a bullet's mark is no part of either statement; a full stop is part of its sentence
-        chunk = text[start:m.start() + (0 if text[m.start()].isspace() or text[m.start()] == "•" else 1)]
+        chunk = text[start:m.start() + (0 if text[m.start()] == "•" else 1)]
         at, start = start, m.end()
         got = _one(text, chunk, at, wanted)
         if got is False:

@@ -76,3 +76,15 @@ def test_the_one_loop_splits_as_the_sentence_by_sentence_walk():
     texts = [*_texts(), *("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))) for _ in range(5000))]
     for text in texts:
         assert sentences(text, 4) == [s for s in each_sentence(text, 4) if s is not None], repr(text[:80])
+
+
+def test_a_wanted_test_keeps_the_sentences_and_lines_of_the_sentence_by_sentence_walk():
+    """With a test, ``sentences`` leaves out what fails it as ``each_sentence`` marks it, each kept
+    sentence on its own line (the claims reader skips sentences with no figure and no word it reads)."""
+    rng = random.Random(13)
+    alphabet = ".!?• \n\tAaÅö1\"”xm"
+    texts = [*_texts(), *("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))) for _ in range(5000))]
+    for wanted in (lambda chunk: "a" in chunk or "1" in chunk, lambda chunk: "\n" not in chunk):
+        for text in texts:
+            assert sentences(text, 2, wanted) == [s for s in each_sentence(text, 2, wanted) if s is not None], \
+                repr(text[:80])
