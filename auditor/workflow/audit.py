@@ -10,13 +10,14 @@ nothing to audit at all is an ``InputError``.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import signal
 import tempfile
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterator, Literal
+from typing import Any, Iterator, Literal
 
 from ..engine.config import Config
 from ..knowledge.kf_vote import Tally, votes
@@ -152,56 +153,101 @@ def _start_worker(config: Config) -> None:
     _warm(config)
 
 
-def _audit_one(args):
+def _audit_one(args) -> tuple:
+    """A worker's audit of one file, sent back as its KF-target votes (the parent counts them) and the rest
+    already pickled: the parent parks those bytes as they are (``store.put_pickled``) instead of unpickling
+    an audit only to pickle it again into the spool, and reads them once, when the report's turn comes."""
     path, config, keep = args
-    return audit_file(path, config, keep)
+    audit = audit_file(path, config, keep)
+    votes, audit.kf_votes = audit.kf_votes, None
+    return votes, pickle.dumps(audit, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _audit_in_pool(tasks: list, workers: int, config: Config, progress=None) -> Iterator[tuple[int, ReportAudit]]:
-    """Audit ``tasks`` in a process pool: (task index, audit) as each audit arrives, in no set order, and each
-    is let go as soon as it is handed on (a finished audit waiting for an earlier file's would otherwise be
-    held). Ctrl-C (SIGINT to the whole process group,
-    as a terminal sends it) reaches only the parent: while the parent starts the workers, a SIGINT is only
-    noted, and acted on as soon as they are started (a forked worker inherits the note-taker, harmless until
-    its initializer ignores SIGINT; where workers are spawned, a handler does not pass through exec, so they
-    inherit "ignore" and a Ctrl-C in that moment is lost); on KeyboardInterrupt the parent cancels what is
-    queued and stops the workers before it re-raises."""
-    # heavy: multiprocessing and the pool (~40 ms), imported only for a batch audited in parallel
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+class _InProcess:
+    """Audits files in this process (one job, or a single file)."""
 
-    _warm(config)
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(config,))
-    noted: list[int] = []
-    forked = multiprocessing.get_start_method() == "fork"
-    try:
-        previous = signal.signal(signal.SIGINT, (lambda signum, frame: noted.append(signum)) if forked
-                                 else signal.SIG_IGN)
-    except ValueError:                                            # not the main thread: nothing to inherit
-        previous = None
-    try:
-        index = {}
-        for i in largest_first([path for path, _, _ in tasks]):
-            index[pool.submit(_audit_one, tasks[i])] = i
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGINT, previous)
-    if noted:           # a Ctrl-C while the workers were started (once ignored, and the batch ran to its end)
-        _stop(pool)
-        raise KeyboardInterrupt
-    try:
+    def __enter__(self) -> "_InProcess":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def audit(self, files: list[Path], config: Config, keep: Keep, progress=None) -> Iterator[tuple[int, Any]]:
+        """(index in ``files``, votes, audit) for every file, in order."""
+        for i, f in enumerate(files):
+            audit = audit_file(f, config, keep)
+            votes, audit.kf_votes = audit.kf_votes, None
+            if progress is not None:
+                progress(i + 1, len(files), f)
+            yield i, votes, audit
+
+
+class _Pool:
+    """A process pool that audits both passes of a batch (the first reading, then the doubtful reports read
+    again with the batch's KF targets), so that the workers are started, and import and warm the engine,
+    once. Ctrl-C (SIGINT to the whole process group, as a terminal sends it) reaches only the parent: while
+    the parent starts the workers, a SIGINT is only noted, and acted on as soon as they are started (a
+    forked worker inherits the note-taker, harmless until its initializer ignores SIGINT; where workers are
+    spawned, a handler does not pass through exec, so they inherit "ignore" and a Ctrl-C in that moment is
+    lost); on KeyboardInterrupt (or any error) the parent cancels what is queued and stops the workers
+    before it re-raises."""
+
+    def __init__(self, workers: int, config: Config) -> None:
+        self._workers, self._config = workers, config
+        self._pool = None
+
+    def __enter__(self) -> "_Pool":
+        # heavy: multiprocessing and the pool (~40 ms), imported only for a batch audited in parallel
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        _warm(self._config)
+        forked = multiprocessing.get_start_method() == "fork"
+        noted: list[int] = []
+        try:
+            previous = signal.signal(signal.SIGINT, (lambda signum, frame: noted.append(signum)) if forked
+                                     else signal.SIG_IGN)
+        except ValueError:                                        # not the main thread: nothing to inherit
+            previous = None
+        # Forked workers share the parent's warmed objects page by page until one is written; the collector
+        # writes to every object it visits, so the parent's are set aside (gc.freeze) while the workers are
+        # forked, and the workers' collections leave those pages shared.
+        gc.freeze()
+        try:
+            self._pool = ProcessPoolExecutor(max_workers=self._workers, initializer=_start_worker,
+                                             initargs=(self._config,))
+            if forked:      # forked at the first task: now, while the parent's objects are set aside
+                self._pool.submit(int)
+        finally:
+            gc.unfreeze()
+            if previous is not None:
+                signal.signal(signal.SIGINT, previous)
+        if noted:       # a Ctrl-C while the workers were started (once ignored, and the batch ran to its end)
+            _stop(self._pool)
+            raise KeyboardInterrupt
+        return self
+
+    def __exit__(self, kind, exc, tb) -> None:
+        if kind is None:
+            self._pool.shutdown()
+        else:
+            _stop(self._pool)
+
+    def audit(self, files: list[Path], config: Config, keep: Keep, progress=None) -> Iterator[tuple[int, Any]]:
+        """(index in ``files``, votes, pickled audit) as each audit arrives, in no set order, the largest files
+        handed out first; each is let go as soon as it is handed on (a finished audit waiting for an earlier
+        file's would otherwise be held)."""
+        from concurrent.futures import as_completed
+
+        index = {self._pool.submit(_audit_one, (files[i], config, keep)): i for i in largest_first(files)}
         done = 0
         for future in as_completed(list(index)):
             i = index.pop(future)
-            audit = future.result()        # as_completed lets go of a future once it has handed it on
+            votes, pickled = future.result()       # as_completed lets go of a future once it has handed it on
             done += 1
             if progress is not None:
-                progress(done, len(tasks), tasks[i][0])
-            yield i, audit
-    except BaseException:
-        _stop(pool)
-        raise
-    pool.shutdown()
+                progress(done, len(files), files[i])
+            yield i, votes, pickled
 
 
 def _stop(pool) -> None:
@@ -246,21 +292,27 @@ def audit_stream(paths, config: Config | None = None, jobs: int | str = 1, keep:
 
 
 class _Held:
-    """The batch's audits held in memory, by index (``audit_paths``)."""
+    """The batch's audits held in memory, by index (``audit_paths``); those a worker sent pickled are
+    unpickled when taken out."""
 
     def __init__(self) -> None:
-        self._audits: dict[int, ReportAudit] = {}
+        self._audits: dict[int, ReportAudit | bytes] = {}
 
     def put(self, i: int, audit: ReportAudit) -> None:
         self._audits[i] = audit
 
+    def put_pickled(self, i: int, pickled: bytes) -> None:
+        self._audits[i] = pickled
+
     def get(self, i: int) -> ReportAudit:
-        return self._audits.pop(i)
+        audit = self._audits.pop(i)
+        return pickle.loads(audit) if isinstance(audit, bytes) else audit
 
 
 class Spool:
     """The batch's audits parked in an anonymous temporary file (gone when closed, or when the process ends
-    however it ends), by index: ``put`` pickles an audit at the file's end, ``get`` reads it back."""
+    however it ends), by index: ``put`` pickles an audit at the file's end (``put_pickled`` writes one a
+    worker pickled), ``get`` reads it back."""
 
     def __enter__(self) -> "Spool":
         self._file = tempfile.TemporaryFile(prefix="auditor-batch-")
@@ -271,9 +323,12 @@ class Spool:
         self._file.close()
 
     def put(self, i: int, audit: ReportAudit) -> None:
+        self.put_pickled(i, pickle.dumps(audit, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def put_pickled(self, i: int, pickled: bytes) -> None:
         self._file.seek(0, os.SEEK_END)
         self._at[i] = self._file.tell()
-        pickle.dump(audit, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.write(pickled)
 
     def get(self, i: int) -> ReportAudit:
         self._file.seek(self._at.pop(i))
@@ -283,47 +338,41 @@ class Spool:
 def _audits(items, config: Config | None, jobs: int | str, keep: Keep, progress, store) -> Iterator[ReportAudit]:
     """The audits of ``items`` (``_expand``'s) in their order, each put in ``store`` as it arrives and taken out
     when its turn comes; KF's consensus is counted as the reports arrive, and the reports with doubtful rows it
-    settles are read again (``_revote``) before the first is handed on."""
+    settles are read again (``_revote``, by the same workers) before the first is handed on."""
     config = config or Config()
     files = [p for p, error in items if error is None]
     workers = workers_for(files, jobs)
-    tally, doubtful = _first_pass(files, config, workers, keep, progress, store)
-    if len(files) > 1:
-        _revote(files, tally, doubtful, config, workers, keep, store)
+    with (_Pool(workers, config) if workers > 1 else _InProcess()) as auditor:
+        tally, doubtful = _first_pass(files, config, auditor, keep, progress, store)
+        if len(files) > 1:
+            _revote(files, tally, doubtful, config, auditor, keep, store)
     done = iter(range(len(files)))
     for p, error in items:
         yield ReportAudit(source=str(p), error=error.message(config.lang)) if error is not None \
             else store.get(next(done))
 
 
-def _first_pass(files: list[Path], config: Config, jobs: int, keep: Keep, progress, store) -> tuple[Tally, dict]:
+def _put(store, i: int, audit) -> None:
+    if isinstance(audit, bytes):
+        store.put_pickled(i, audit)
+    else:
+        store.put(i, audit)
+
+
+def _first_pass(files: list[Path], config: Config, auditor, keep: Keep, progress, store) -> tuple[Tally, dict]:
     """Audit every file into ``store``: KF's votes counted, and the doubtful rows of each report that has
     some, by index (a function of its own, so that no local name holds the last audit afterwards)."""
     tally, doubtful = Tally(), {}
-    for i, audit in _audit_all(files, config, jobs, keep, progress):
-        if audit.kf_votes is not None:
-            tally.add(audit.kf_votes)
-            if audit.kf_votes.open:
-                doubtful[i] = audit.kf_votes.open
-        audit.kf_votes = None
-        store.put(i, audit)
+    for i, votes, audit in auditor.audit(files, config, keep, progress):
+        if votes is not None:
+            tally.add(votes)
+            if votes.open:
+                doubtful[i] = votes.open
+        _put(store, i, audit)
     return tally, doubtful
 
 
-def _audit_all(files: list[Path], config: Config, jobs: int, keep: Keep,
-               progress=None) -> Iterator[tuple[int, ReportAudit]]:
-    """(index in ``files``, audit) for every file, as each arrives (in order unless a pool audits them)."""
-    if jobs > 1 and len(files) > 1:
-        yield from _audit_in_pool([(f, config, keep) for f in files], min(jobs, len(files)), config, progress)
-        return
-    for i, f in enumerate(files):
-        audit = audit_file(f, config, keep)
-        if progress is not None:
-            progress(i + 1, len(files), f)
-        yield i, audit
-
-
-def _revote(files: list[Path], tally: Tally, doubtful: dict, config: Config, jobs: int, keep: Keep, store) -> None:
+def _revote(files: list[Path], tally: Tally, doubtful: dict, config: Config, auditor, keep: Keep, store) -> None:
     """KF sets one target per indicator for the whole city: where the batch's sure readings agree on one
     that a report's doubtful rows print, that report is read again knowing it (its new audit replaces the
     first in ``store``)."""
@@ -332,6 +381,5 @@ def _revote(files: list[Path], tally: Tally, doubtful: dict, config: Config, job
     if not again:
         return
     voted = replace(config, kf_targets={**config.kf_targets, **agreed})
-    for k, audit in _audit_all([files[i] for i in again], voted, jobs, keep):
-        audit.kf_votes = None
-        store.put(again[k], audit)
+    for k, _, audit in auditor.audit([files[i] for i in again], voted, keep):
+        _put(store, again[k], audit)
