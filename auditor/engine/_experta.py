@@ -42,7 +42,7 @@ from experta import (  # noqa: E402
 )
 from experta.conditionalelement import ConditionalElement  # noqa: E402
 from experta.matchers import ReteMatcher  # noqa: E402
-from experta.matchers.rete.check import FeatureCheck, TypeCheck  # noqa: E402
+from experta.matchers.rete.check import FactCapture, FeatureCheck, TypeCheck  # noqa: E402
 from experta.matchers.rete.nodes import BusNode, FeatureTesterNode  # noqa: E402
 from experta.matchers.rete.token import Token  # noqa: E402
 from experta.utils import freeze, unfreeze  # noqa: E402
@@ -84,53 +84,74 @@ class _TypeRoutedBus(BusNode):
         _pass_down(self._targets(type(fact)), fact, {}, Token.TagType.INVALID)
 
 
+# The kinds of step in ``_alpha``'s steps (value, name: what the step reads and binds).
+_NODE, _LITERAL, _BIND, _CAPTURE, _CHECK = range(5)
+
+
 def _alpha(children) -> tuple:
-    """The nodes below a fact's type test as steps ``(test, steps below, None)`` for a one-test node and
-    ``(None, None, callback)`` for any other node, in experta's order."""
-    return tuple((_test_of(child.node.matcher), _alpha(child.node.children), None)
-                 if type(child.node) is FeatureTesterNode else (None, None, child.callback)
+    """The nodes below a fact's type test as steps ``(kind, a, b, steps below)``, in experta's order: a
+    node that is not a one-test node is ``(_NODE, its callback)``; a test is ``(_LITERAL, field, value)``
+    (``field=value``), ``(_BIND, field, name)`` (``field=MATCH.name``), ``(_CAPTURE, name)``
+    (``AS.name << Pattern``) or, any other check, ``(_CHECK, check)``, called as experta calls it."""
+    return tuple(_step(child.node.matcher, _alpha(child.node.children))
+                 if type(child.node) is FeatureTesterNode else (_NODE, child.callback, None, None)
                  for child in children)
 
 
-def _test_of(check):
-    """``check`` as a call on a fact: a field's test reads the field itself (what ``FeatureCheck.__call__``
-    does for a plain field name, without its logging); any other check is called as it is."""
+def _step(check, below: tuple) -> tuple:
+    if type(check) is FactCapture:
+        return (_CAPTURE, check.bind, None, below)
     if type(check) is FeatureCheck and isinstance(check.what, str) and "__" not in check.what \
-            and not check.what.isnumeric():
-        what, test, expected = check.what, check.check, check.expected
-
-        def field_test(fact):
-            try:
-                value = fact[what]
-            except (IndexError, KeyError, TypeError):
-                return False
-            return test(value, expected)
-        return field_test
-    return check
+            and not check.what.isnumeric():       # a plain field: FeatureCheck.__call__ reads fact[what]
+        how = check.expected
+        if type(how) is L and how.__bind__ is None:
+            return (_LITERAL, check.what, how.value, below)
+        if type(how) is W and how.__bind__ is not None:
+            return (_BIND, check.what, how.__bind__, below)
+    return (_CHECK, check, None, below)
 
 
 def _pass_down(steps, fact, context: dict, tag) -> None:
-    """``FeatureTesterNode._activate`` for each step: a test that fails stops its branch; a test that binds
-    names adds them to the context unless one contradicts a name bound (or excluded) before."""
-    for test, below, callback in steps:
-        if test is None:
-            callback(_Token(tag, {fact}, context))    # the node copies it, as every experta node does
+    """``FeatureTesterNode._activate`` for each step, without copying the token at each node: a test that
+    fails stops its branch; a name bound joins the context unless it contradicts a name bound (or
+    excluded with ``~``) before."""
+    for kind, a, b, below in steps:
+        if kind == _NODE:
+            a(_Token(tag, {fact}, context))       # the node copies it, as every experta node does
             continue
-        match = test(fact)
-        if not match:
-            continue
-        if match is not True and isinstance(match, Mapping):
-            for key, value in match.items():
-                if isinstance(key, tuple):            # a negated binding
-                    if key[1] in context and context[key[1]] == value:
-                        break
-                elif context.get(key, value) != value or ((False, key) in context
-                                                          and context[(False, key)] == value):
-                    break
-            else:
-                _pass_down(below, fact, {**context, **match}, tag)
-            continue
-        _pass_down(below, fact, context, tag)
+        if kind == _CAPTURE:
+            match = {a: fact}
+        elif kind == _CHECK:
+            match = a(fact)
+            if not match:
+                continue
+            if match is True or not isinstance(match, Mapping):
+                _pass_down(below, fact, context, tag)
+                continue
+        else:
+            try:
+                value = fact[a]
+            except (IndexError, KeyError, TypeError):  # a field the fact lacks fails the test
+                continue
+            if kind == _LITERAL:
+                if b == value:
+                    _pass_down(below, fact, context, tag)
+                continue
+            match = {b: value}
+        if _agrees(match, context):
+            _pass_down(below, fact, {**context, **match}, tag)
+
+
+def _agrees(match: dict, context: dict) -> bool:
+    """Whether the names a test binds agree with the context: what ``FeatureTesterNode._activate`` checks
+    before it adds them."""
+    for key, value in match.items():
+        if isinstance(key, tuple):                    # a name excluded with ``~``
+            if key[1] in context and context[key[1]] == value:
+                return False
+        elif context.get(key, value) != value or ((False, key) in context and context[(False, key)] == value):
+            return False
+    return True
 
 
 class _Token(Token):
