@@ -17,7 +17,7 @@ table line under the claim's goal (anywhere, for a claim outside the goals) was 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import UNSURE_ROW, Goal, Report
 from ..prose.counts import Claim, find_claims
@@ -81,6 +81,10 @@ class GoalTree:
     rows_by_goal: dict[str, list[IndicatorFact]]
     activities: dict[str, int]
     titles: dict[str, Goal]
+    # the goals below a goal, and those of one level: asked again for each claim (a stated total is compared
+    # with every subtree), and the tree does not change while the claims are read
+    _below: dict[str | None, list[Goal]] = field(default_factory=dict)
+    _below_at: dict[tuple[str | None, str], list[Goal]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, report: Report, indicators: list[IndicatorFact], children) -> "GoalTree":
@@ -91,7 +95,17 @@ class GoalTree:
                    {norm(g.title): g for g in report.goals})
 
     def below(self, goal_id: str | None) -> list[Goal]:
-        return _descendants(goal_id, self.children)
+        found = self._below.get(goal_id)
+        if found is None:
+            found = self._below[goal_id] = _descendants(goal_id, self.children)
+        return found
+
+    def below_at(self, goal_id: str | None, level: str) -> list[Goal]:
+        """The goals of ``level`` below ``goal_id``."""
+        found = self._below_at.get((goal_id, level))
+        if found is None:
+            found = self._below_at[(goal_id, level)] = _at_level(self.below(goal_id), level)
+        return found
 
     def lost_line(self, home: Goal | None) -> bool:
         """Whether a table line under the claim's goal (anywhere, for a claim outside the goals) was not
@@ -124,16 +138,16 @@ class GoalTree:
         level = claim.about
         out: list[Reading] = []
         if home is not None:
-            out.append((("child_goals", None), "goal", _at_level(self.below(home.id), level)))
+            out.append((("child_goals", None), "goal", self.below_at(home.id, level)))
             if home.parent is not None:
-                out.append((("sibling_goals", None), "goal", _at_level(self.below(home.parent), level)))
+                out.append((("sibling_goals", None), "goal", self.below_at(home.parent, level)))
         if section and norm(section) in self.titles:
             sec = self.titles[norm(section)]
-            out.append((("section_goals", sec), "goal", _at_level(self.below(sec.id), level)))
+            out.append((("section_goals", sec), "goal", self.below_at(sec.id, level)))
         out.append((("report", None), "goal", _at_level(self.report.goals, level)))
         if claim.total is not None:   # a stated total may be about any one part of the goal tree
             for g in self.report.goals:
-                part = _at_level(self.below(g.id), level)
+                part = self.below_at(g.id, level)
                 if part:
                     out.append((("subtree", g), "goal", part))
         return out

@@ -85,6 +85,9 @@ def derive(report: Report, rows: dict, indicators: list) -> list[FigureClaimFact
             # the trends as read (better/worse judged by the audit's directions) when the row was parsed
             # here; a row loaded from the contract has only its claims' up/down/same
             trends = ind._trends or [c for c in ind.claims if c.kind == "trend"]
+            # the row's figures, the same for each of its claims
+            outcome, previous, forecast = (cell_number(ind.outcome), cell_number(ind.previous),
+                                           cell_number(ind.forecast))
             for claim in (*(c for c in ind.claims if c.kind != "trend"), *trends):
                 if claim.kind not in (*COLUMN, "met", "trend"):
                     continue
@@ -98,8 +101,8 @@ def derive(report: Report, rows: dict, indicators: list) -> list[FigureClaimFact
                     key=key, goal=g.id, line=claim.line, text=claim.text, kind=claim.kind, column=column,
                     indicator=ind.name, indicator_line=ind.line, unit=fact.unit, stated=claim.value, table=table,
                     sure=sure, figure=fact.figure if claim.kind == "met" else None,
-                    target=fact.target if claim.kind == "met" else None, outcome=cell_number(ind.outcome),
-                    previous=cell_number(ind.previous), forecast=cell_number(ind.forecast),
+                    target=fact.target if claim.kind == "met" else None, outcome=outcome,
+                    previous=previous, forecast=forecast,
                     direction=fact.direction, direction_basis=fact.direction_basis,
                     report_kind=report.report_kind, unit_kind=fact.unit_kind))
     return out
