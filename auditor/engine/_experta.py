@@ -42,8 +42,8 @@ from experta import (  # noqa: E402
 )
 from experta.conditionalelement import ConditionalElement  # noqa: E402
 from experta.matchers import ReteMatcher  # noqa: E402
-from experta.matchers.rete.check import FactCapture, FeatureCheck, TypeCheck  # noqa: E402
-from experta.matchers.rete.nodes import BusNode, FeatureTesterNode  # noqa: E402
+from experta.matchers.rete.check import FactCapture, FeatureCheck, TypeCheck, WhereCheck  # noqa: E402
+from experta.matchers.rete.nodes import BusNode, FeatureTesterNode, WhereNode  # noqa: E402
 from experta.matchers.rete.token import Token  # noqa: E402
 from experta.utils import freeze, unfreeze  # noqa: E402
 
@@ -58,8 +58,9 @@ class _TypeRoutedBus(BusNode):
     (``FeatureTesterNode``: a field's literal, predicate or binding), each copying the token, checking its
     arguments and logging: on a large report nine in ten of the engine's node activations, for ten tests
     per fact. Here the same tests run in the same order, with the same bindings and the same conflicts
-    between bindings, as calls in one loop (``_alpha``); the first node that is not such a test (a join,
-    a TEST, a rule's conflict set) gets the token experta would have given it."""
+    between bindings, as calls in one loop (``_alpha``), and so does a rule's ``TEST`` of what one fact
+    bound; the first node that is neither (a join, a rule's conflict set) gets the token experta would have
+    given it."""
 
     def _reset(self):
         self._routes: dict[type, tuple] = {}
@@ -84,17 +85,22 @@ class _TypeRoutedBus(BusNode):
         _pass_down(self._targets(type(fact)), fact, {}, Token.TagType.INVALID)
 
 
-# The kinds of step in ``_alpha``'s steps (value, name: what the step reads and binds).
-_NODE, _LITERAL, _BIND, _CAPTURE, _CHECK = range(5)
+# The kinds of step in ``_alpha``'s steps.
+_NODE, _LITERAL, _BIND, _CAPTURE, _CHECK, _TEST = range(6)
 
 
 def _alpha(children) -> tuple:
     """The nodes below a fact's type test as steps ``(kind, a, b, steps below)``, in experta's order: a
     node that is not a one-test node is ``(_NODE, its callback)``; a test is ``(_LITERAL, field, value)``
     (``field=value``), ``(_BIND, field, name)`` (``field=MATCH.name``), ``(_CAPTURE, name)``
-    (``AS.name << Pattern``) or, any other check, ``(_CHECK, check)``, called as experta calls it."""
+    (``AS.name << Pattern``) or, any other check, ``(_CHECK, check)``, called as experta calls it. A
+    ``TEST`` of the names bound so far (a ``WhereNode`` right below them) is ``(_TEST, test, names)``."""
     return tuple(_step(child.node.matcher, _alpha(child.node.children))
-                 if type(child.node) is FeatureTesterNode else (_NODE, child.callback, None, None)
+                 if type(child.node) is FeatureTesterNode else
+                 (_TEST, child.node.matcher.test, tuple(child.node.matcher.parameters),
+                  _alpha(child.node.children))
+                 if type(child.node) is WhereNode and type(child.node.matcher) is WhereCheck else
+                 (_NODE, child.callback, None, None)
                  for child in children)
 
 
@@ -118,6 +124,10 @@ def _pass_down(steps, fact, context: dict, tag) -> None:
     for kind, a, b, below in steps:
         if kind == _NODE:
             a(_Token(tag, {fact}, context))       # the node copies it, as every experta node does
+            continue
+        if kind == _TEST:                         # WhereCheck.__call__: the test of the names it asks for
+            if a(**{name: context.get(name) for name in b}):
+                _pass_down(below, fact, context, tag)
             continue
         if kind == _CAPTURE:
             match = {a: fact}

@@ -37,8 +37,9 @@ def test_a_minimal_engine_runs():
 def test_the_type_routed_matcher_fires_what_experta_fires():
     """Routing facts by class at the root and running the tests of single facts as plain calls
     (TypeRoutedMatcher) gives the activations experta's own network gives, with joins, negation, EXISTS,
-    tests, a base-class pattern, facts that no pattern names, a name bound twice in one pattern (equal, and
-    unequal with ``~``), predicates, alternatives and a field a fact lacks."""
+    tests (of one fact and after a join), a base-class pattern, facts that no pattern names, a name bound
+    twice in one pattern (equal, and unequal with ``~``), predicates, alternatives and a field a fact
+    lacks."""
     from auditor.engine._experta import (
         AS, EXISTS, MATCH, NOT, TEST, L, P, Fact, KnowledgeEngine, Rule, TypeRoutedMatcher,
     )
@@ -92,6 +93,10 @@ def test_the_type_routed_matcher_fires_what_experta_fires():
         def picked(self, k):
             self.fired.append(("picked", k))
 
+        @Rule(D(k=MATCH.k, j=MATCH.j), TEST(lambda k, j: k + j > 5))
+        def tested(self, k):
+            self.fired.append(("tested", k))
+
     class Routed(Rules):
         __matcher__ = TypeRoutedMatcher
 
@@ -111,4 +116,5 @@ def test_the_type_routed_matcher_fires_what_experta_fires():
             runs.append(engine.fired)
     assert runs[0] == runs[1] == runs[2] == runs[3]
     assert sorted(runs[0]) == [("alone", 1), ("alone", 3), ("big", 2), ("big", 3), ("differ", 2), ("differ", 3),
-                               ("joined", 2), ("picked", 2), ("picked", 3), ("plain", 9), ("same", 1), ("same", 4)]
+                               ("joined", 2), ("picked", 2), ("picked", 3), ("plain", 9), ("same", 1), ("same", 4),
+                               ("tested", 4)]
