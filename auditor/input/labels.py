@@ -81,8 +81,11 @@ def marker(text: str) -> str | None:
     return {"ej": "inte"}.get(word, word)
 
 
+_HEADER_YEAR = re.compile(r"(19|20)\d{2}")
+
+
 def _header_word(w: str) -> bool:
-    return w.lower() in HEADER_WORDS or bool(re.fullmatch(r"(19|20)\d{2}", w))
+    return w.lower() in HEADER_WORDS or bool(_HEADER_YEAR.fullmatch(w))
 
 
 def is_header_word_line(text: str, lenient: bool = False) -> bool:

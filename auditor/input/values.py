@@ -24,6 +24,8 @@ SMALL_INT = re.compile(r"^[-+−–]?\d{1,3}$")
 YEAR = re.compile(r"^(?:19|20)\d{2}$")
 PERIOD = re.compile(
     r"^(?:(?:VB|Tertial\s*\d|T\s?\d|Halvår\s*\d|Helår|Kvartal\s*\d|Delår)\s*)?(?:19|20)\d{2}$", re.I)
+_WORD = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")     # (any decimal digit, as \d means: not only 0-9)
 PERIOD_HEAD = re.compile(r"^(?:VB|Tertial|Halvår|Helår|Kvartal|Delår|T\d)$", re.I)
 # Words that qualify a number inside a text cell ("Max 10 personer", "+/- 1 %", "Minst 80 %").
 QUALIFIERS = {"max", "min", "minst", "högst", "lägst", "under", "över", "+/-", "±", "<", ">", "<=", ">=",
@@ -68,7 +70,7 @@ UNFINISHED_TEXT = re.compile(r"(?:^|\s)tas(?:\s+fram(?:\s+av)?)?$", re.I)
 def text_goes_on_after_period(group: list[Line]) -> bool:
     """The group's first line ends with an unfinished text cell and then the period; the lines after it
     (words, no figures) finish that text cell, printed below it by a tool that reads line by line."""
-    if len(group) < 2 or any(re.search(r"\d", line.text) for line in group[1:]):
+    if len(group) < 2 or any(_DIGIT.search(line.text) for line in group[1:]):
         return False
     words = group[0].text.split()
     for n in (3, 2, 1):
@@ -152,7 +154,7 @@ def starts_new_cell(cell_so_far: str, line: str) -> bool:
 
 def split_cells(text: str, lead: int) -> list[list[Cell]]:
     """Split one line of cells. Returns one reading per way of reading ambiguous thousands groups."""
-    words = [(m.group(), m.start()) for m in re.finditer(r"\S+", text)]
+    words = [(m.group(), m.start()) for m in _WORD.finditer(text)]
     if not words:
         return [[Cell("", 0, lead)]] if lead else [[]]
     gaps = [0] + [words[i][1] - (words[i - 1][1] + len(words[i - 1][0])) for i in range(1, len(words))]
@@ -183,7 +185,7 @@ def is_unit(tok: str) -> bool:
 
 def _per_word(tok: str) -> bool:
     """A word that can follow "per" inside a unit: lower-case, no figure, no word that opens a cell."""
-    return tok[:1].islower() and not re.search(r"\d", tok) and tok.lower() not in TEXT_CELL_STARTS
+    return tok[:1].islower() and not _DIGIT.search(tok) and tok.lower() not in TEXT_CELL_STARTS
 
 
 def _group_words(tokens: list[str], gaps: list[int], joins: set[int], lead: int) -> list[Cell]:
@@ -227,7 +229,7 @@ def _group_words(tokens: list[str], gaps: list[int], joins: set[int], lead: int)
         # A text cell: words separated by single spaces; a qualifier may carry its number and unit.
         parts = [tok]
         j = i + 1
-        has_number = bool(re.search(r"\d", tok)) and not YEAR.match(tok)
+        has_number = bool(_DIGIT.search(tok)) and not YEAR.match(tok)
         while j < n and gaps[j] == 1:
             nxt = tokens[j]
             if has_number and not is_unit(nxt):
@@ -283,6 +285,12 @@ def parse_value(text: str) -> Value:
         return Value(value=float(m.group(1).replace(",", ".").replace("−", "-").replace("–", "-")),
                      unit="%", text=raw)
     return Value(value=None, unit=None, text=raw)
+
+
+def is_figure(text: str) -> bool:
+    """``parse_value(text).value is not None``, without making the Value."""
+    raw = " ".join(text.split())
+    return bool(_NUMBER_CELL.match(raw) and not _is_qualified_text(raw) or _PERCENT_CELL.match(raw))
 
 
 def _is_qualified_text(raw: str) -> bool:

@@ -27,7 +27,7 @@ from ..input.lines import Line
 from .meta import read_meta
 from .placement import KF_GOAL_LEVELS, Context, counts_things, decide
 from .row_patterns import kf_siblings, neighbour_shapes, text_pattern
-from ..input.values import NUMBER, YEAR, parse_value
+from ..input.values import NUMBER, YEAR, is_figure, parse_value
 from .rows import IndicatorRows
 
 SENTENCE_END = re.compile(r"[.!?:]\s*$")
@@ -36,7 +36,7 @@ SENTENCE_END = re.compile(r"[.!?:]\s*$")
 def _printed_texts(row) -> list[tuple[str, str]]:
     """A pending row's text cells ("Öka", "Max 10"), which can stand only in its target columns."""
     cells = row.readings[0] if row.readings else []
-    return [("Årsmål", c.text) for c in cells if c.text and parse_value(c.text).value is None]
+    return [("Årsmål", c.text) for c in cells if c.text and not is_figure(c.text)]
 
 
 class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):

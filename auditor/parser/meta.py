@@ -27,6 +27,9 @@ KIND_TEXT = [
 ]
 
 
+_PERIOD = re.compile(r"^(?:(VB)|Tertial\s*(\d)|T(\d))?\s*((?:19|20)\d\d)$")
+
+
 def read_meta(lines: list[Line], furniture: set[int], goals: list[Goal]) -> dict:
     return {
         "committee": _committee(lines, furniture),
@@ -65,7 +68,7 @@ def _kind_and_year(lines: list[Line], goals: list[Goal]) -> dict:
     for goal in goals:
         for ind in goal.indicators:
             period = ind.period or ""
-            m = re.match(r"^(?:(VB)|Tertial\s*(\d)|T(\d))?\s*((?:19|20)\d\d)$", period)
+            m = _PERIOD.match(period)
             if not m:
                 continue
             years[int(m.group(4))] += 1

@@ -141,9 +141,10 @@ NOT_MEASURED_SAYS = re.compile(
     r"|\bingen\s+\w*(?:undersökning|enkät|mätning)\w*\s+(?:har|kunde)\s+(?:\S+\s+){0,2}?(?:genomförts|göras)", re.I)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Candidate:
-    """One reading of a row: a value (or None) per column, and the row-local evidence for it."""
+    """One reading of a row: a value (or None) per column, and the row-local evidence for it. Never changed
+    once made (not frozen only because a row makes up to 35 of them, and a frozen one is slower to make)."""
 
     cells: dict[str, Value | None]
     local: float
@@ -165,6 +166,8 @@ class PendingRow:
     # its neighbours' shapes, the second decision), always over the same candidates
     _candidates: dict = field(default_factory=dict, compare=False, repr=False)
     _form: dict = field(default_factory=dict, compare=False, repr=False)    # _form_scores, by context
+    # (analysis, whether it says the row was not measured): the same text in each of the row's decisions
+    _not_measured: tuple = field(default=(None, False), compare=False, repr=False)
 
 
 @dataclass
@@ -240,17 +243,21 @@ def _candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
     sex_slots = tuple(columns.index(c) if c in columns else -1 for c in ("outcome", "outcome_men", "outcome_women"))
     out: list[Candidate] = []
     rest: list[Candidate] = []
+    parsed: dict[str, Value] = {}      # the readings of a row share most of their cells
     for cells in row.readings:
         cost = join_cost(cells)
         if cost >= FORBIDDEN:
             continue
         body, period_cell = split_period(cells)
         filled = [c for c in body if c.text]
-        values = [parse_value(c.text) for c in filled]
+        values = [parsed.get(c.text) or parsed.setdefault(c.text, parse_value(c.text)) for c in filled]
         k = len(values)
         if k > n:
             continue
         texts = [i for i, v in enumerate(values) if v.value is None]
+        # every candidate of the reading places all its figures, so whether they mix figures with and
+        # without a unit is the reading's matter (``_units``)
+        mixed = _mixed_units([v for v in values if v.value is not None])
         # the spacing each cell states: empty cells before it, and before the period
         said = [_empties(c) for c in filled]
         said_tail = _empties(period_cell) if period_cell is not None else None
@@ -275,7 +282,7 @@ def _candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
                 plausible = misfit_of_split <= NEAR_SPLIT
                 if not plausible and out:
                     continue
-            score += _meaning(assign, ctx.count, misfit_of_split)
+            score += _meaning(assign, ctx.count, misfit_of_split, mixed)
             (out if plausible else rest).append(Candidate(assign, score, plausible))
     return out or rest
 
@@ -332,9 +339,10 @@ def split_misfit(total: Value, men: Value, women: Value, count: bool = False) ->
     return outside / max(abs(t), 1e-9) if outside else 0.0
 
 
-def _meaning(a: dict[str, Value | None], count: bool = False, misfit_of_split: float | None = None) -> float:
-    """Row-local evidence from what the cells are (``misfit_of_split``: the reading's ``split_misfit``, when
-    it is known already)."""
+def _meaning(a: dict[str, Value | None], count: bool = False, misfit_of_split: float | None = None,
+             mixed: bool | None = None) -> float:
+    """Row-local evidence from what the cells are (``misfit_of_split``: the reading's ``split_misfit``, and
+    ``mixed``: its ``_mixed_units``, when they are known already)."""
     score = 0.0
     for col, v in a.items():
         if v is None or v.value is not None:
@@ -362,7 +370,7 @@ def _meaning(a: dict[str, Value | None], count: bool = False, misfit_of_split: f
             score += SPLIT_FITS
     elif men is not None or women is not None:
         score += ONE_SEX_ONLY
-    score += _units(a)
+    score += _units(a, mixed)
     score += _precision(a)
     forecast = a["forecast"]
     if forecast is not None and total is not None and _far_apart_shares(total, forecast):
@@ -376,13 +384,21 @@ def _meaning(a: dict[str, Value | None], count: bool = False, misfit_of_split: f
     return score
 
 
-def _units(a: dict[str, Value | None]) -> float:
+def _units(a: dict[str, Value | None], mixed: bool | None = None) -> float:
     """How well the columns fit which of the row's figures lack the unit the others print (0 where all
-    print it or none does: then the units say little about the columns)."""
+    print it or none does: then the units say little about the columns). ``mixed``: ``_mixed_units`` of
+    the figures, when it is known."""
+    if mixed is False:
+        return 0.0
     figures = [(col, v) for col, v in a.items() if v is not None and v.value is not None]
-    if all(v.unit for _, v in figures) or not any(v.unit for _, v in figures):
+    if mixed is None and not _mixed_units([v for _, v in figures]):
         return 0.0
     return sum(_LOG_BARE[col][bool(v.unit)] for col, v in figures if col in _LOG_BARE)
+
+
+def _mixed_units(figures: list[Value]) -> bool:
+    """Some of the figures print a unit and some do not."""
+    return not all(v.unit for v in figures) and any(v.unit for v in figures)
 
 
 def _precision(a: dict[str, Value | None]) -> float:
@@ -582,7 +598,7 @@ def _same(a: float, b: float) -> bool:
 # ---------------------------------------------------------------------- the decision
 def score(ind: Indicator, row: PendingRow, ctx: Context) -> list[tuple[float, float, Candidate]]:
     """The row's candidates with their evidence (all of it, and all but the prose), best first."""
-    not_measured = bool(ind.analysis and NOT_MEASURED_SAYS.search(ind.analysis))
+    not_measured = _says_not_measured(ind, row)
     cands = candidates(row, ctx)
     if ctx.known_kf is not None and not any(_same_figure(v, ctx.known_kf) for c in cands[:1] for v in c.cells.values()):
         ctx = replace(ctx, known_kf=None)   # KF's target is not among the row's cells: it says nothing here
@@ -597,6 +613,16 @@ def score(ind: Indicator, row: PendingRow, ctx: Context) -> list[tuple[float, fl
                                               ctx.direction) if prose else 0.0), layout, c))
     out.sort(key=lambda t: -t[0])   # stable: equal scores keep the order of the candidates
     return out
+
+
+def _says_not_measured(ind: Indicator, row: PendingRow) -> bool:
+    """The row's analysis says it was not measured this period (``NOT_MEASURED_SAYS``), searched once per
+    analysis: a row is weighed up to three times."""
+    seen, said = row._not_measured
+    if seen != ind.analysis:
+        said = bool(ind.analysis and NOT_MEASURED_SAYS.search(ind.analysis))
+        row._not_measured = (ind.analysis, said)
+    return said
 
 
 def _weights(scored) -> list[float]:

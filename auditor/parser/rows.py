@@ -26,13 +26,18 @@ CELL_START = re.compile(r"^(?:[-+−–]?\d|\+/-|±|Tas$|Faststäl|Öka|Ökning|
                         r"Bibehåll)",
                         re.I)
 DATE_WORD = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# compiled once: the readers ask them of every word of every line that may be a row
+_SHARE_WORD = re.compile(r"[-+]?\d+(?:[.,]\d+)?%")
+_TOLERANCE_WORD = re.compile(r"\+/-\d+(?:[.,]\d+)?%?")
+_WHOLE_NUMBER = re.compile(r"[-+]?\d+")
+_WORD = re.compile(r"\S+")
 MAX_NAME_LINES = 14
 
 
 def cell_word(w: str) -> bool:
     low = w.lower()
-    return bool(NUMBER.match(w) or low in CELL_WORDS or low in UNIT_WORDS or re.fullmatch(r"[-+]?\d+(?:[.,]\d+)?%", w)
-                or re.fullmatch(r"\+/-\d+(?:[.,]\d+)?%?", w) or low.startswith("barn/") or cut_cell_word(low))
+    return bool(NUMBER.match(w) or low in CELL_WORDS or low in UNIT_WORDS or _SHARE_WORD.fullmatch(w)
+                or _TOLERANCE_WORD.fullmatch(w) or low.startswith("barn/") or cut_cell_word(low))
 
 
 def _units(words: list[str]) -> list[str | None]:
@@ -112,7 +117,7 @@ class IndicatorRows(LineCursor):
         """For a line holding the indicator name and then its first values ("Sjukfrånvaro 7,8 % 4,8 % ..."),
         the character offset in ``raw`` where the values start."""
         raw = self.lines[i].raw
-        matches = list(re.finditer(r"\S+", raw))
+        matches = list(_WORD.finditer(raw))
         first_cut = None
         for k in range(1, len(matches)):
             if not NUMBER.match(matches[k].group()):
@@ -163,7 +168,7 @@ class IndicatorRows(LineCursor):
         words = self.lines[j].text.split()
         if not (len(words) <= 3 and all(cell_word(w) for w in words)):
             return False
-        if re.fullmatch(r"[-+]?\d+", number):
+        if _WHOLE_NUMBER.fullmatch(number):
             first = words[0].lower()
             return first in STRONG_UNITS or "/" in first or first in ("tas", "vb", "tertial", "faststäl")
         return True

@@ -150,3 +150,26 @@ def test_a_young_word_is_found_without_the_word_start_the_pattern_once_allowed()
     for _ in range(3000):
         text = " ".join(rng.choice(words) + rng.choice(["", "na", "s", "arna"]) for _ in range(rng.randint(0, 6)))
         assert bool(k.young_word_re.search(text)) == bool(with_start.search(text)), text
+
+
+CELLS = ["80 %", "80%", "1 200", "12,5 %", "+/-5 %", "−3", "Öka", "Tas fram av nämnd/styrelse", "Max 10 personer",
+         "4 500 kr", "", "  ", "2025", "3,2 dagar", "-", "100", "Minst 80 %", "9 000 000", "1,5%", "x 5"]
+
+
+def test_a_figure_is_told_as_the_parse_of_the_cell_tells_it():
+    from auditor.input.values import is_figure, parse_value
+    rng = random.Random(3)
+    for text in CELLS + [" ".join(rng.choice(CELLS) for _ in range(rng.randint(1, 3))) for _ in range(500)]:
+        assert is_figure(text) == (parse_value(text).value is not None), text
+
+
+def test_the_units_weighed_once_per_reading_weigh_as_each_candidate_alone():
+    from auditor.input.values import parse_value
+    from auditor.parser import placement as P
+    rng = random.Random(4)
+    for _ in range(500):
+        values = [parse_value(rng.choice(CELLS[:10] + ["80", "12", "3,5"])) for _ in range(rng.randint(0, 5))]
+        cols = rng.sample(COLUMNS + ("?x",), len(values))
+        a = dict.fromkeys(COLUMNS) | dict(zip(cols, values))
+        mixed = P._mixed_units([v for v in values if v.value is not None])
+        assert P._units(a, mixed) == P._units(a) and P._meaning(a, False, None, mixed) == P._meaning(a), a
