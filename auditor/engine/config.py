@@ -16,7 +16,6 @@ Read from ``[tool.auditor]`` in ``pyproject.toml`` or from ``auditor.toml`` (top
 from __future__ import annotations
 
 import difflib
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -114,11 +113,23 @@ def find_config(start: Path | None = None) -> Path | None:
         candidate = d / "pyproject.toml"
         if candidate.is_file():
             try:
-                if "auditor" in tomllib.loads(candidate.read_text(encoding="utf-8")).get("tool", {}):
-                    return candidate
-            except (OSError, tomllib.TOMLDecodeError):
+                text = candidate.read_text(encoding="utf-8")
+            except OSError:
                 continue
+            # a file that never says "auditor" has no [tool.auditor]: not parsed (nor tomllib imported)
+            if "auditor" in text and "auditor" in _toml(text).get("tool", {}):
+                return candidate
     return None
+
+
+def _toml(text: str) -> dict:
+    """A pyproject.toml's tables, or none when it is not TOML (it is then not a configuration file)."""
+    import tomllib   # imported when a file is read: most audits read none (about 14 ms of the start)
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return {}
 
 
 def load_config(path: str | Path | None = None, search: bool = True) -> Config:
@@ -128,6 +139,8 @@ def load_config(path: str | Path | None = None, search: bool = True) -> Config:
             return Config()
         path = found
     path = Path(path)
+    import tomllib   # (see _toml)
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

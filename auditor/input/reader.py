@@ -16,8 +16,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..words.errors import InputError, os_reason
-from .pdf import furniture_lines, page_starts, pdf_page_texts
-from .pdf_geometry import PdfLayout, read_layout
 from .report_starts import second_report_start
 
 REPORT_SUFFIXES = (".txt", ".pdf")
@@ -103,6 +101,9 @@ def read_pdf(data: bytes, source: str, *, read_columns: bool = True) -> ReadText
     what the geometry would lose: the spaces a text-like PDF (each line drawn as one run) prints for empty
     cells. ``read_columns`` false reads
     every indicator table as text (``benchmarks/pdf_matrix.py --text`` measures that fallback)."""
+    # the PDF readers are imported only for a PDF: 15-20 ms of every text report's start
+    from .pdf_geometry import read_layout
+
     layout = read_layout(data, read_columns)
     if layout is not None and layout.read_by_position:
         return ReadText(layout.text, pages=layout.pages, layout=layout)
@@ -117,6 +118,10 @@ def read_pdf_as_text(data: bytes, source: str, *, text_path: bool = False, layou
     """A PDF read from its text layer, like a text file (``benchmarks/pdf_matrix.py --text-layer``). With
     the geometry's ``layout``, the lines it found to be page furniture (by place and repetition, whatever
     their wording: a committee's name at a page break) are set aside in the text layer too."""
+    # (imported only for a PDF, see read_pdf)
+    from .pdf import furniture_lines, page_starts, pdf_page_texts
+    from .pdf_geometry import PdfLayout
+
     pages = pdf_page_texts(data, source)
     text = "\n".join(pages) + "\n"
     starts = page_starts(pages)

@@ -4,7 +4,8 @@ under one.
 
 The parsed data of ``DIR/name.yaml`` is stored in ``DIR/__pycache__/name.yaml.<python tag>.marshal`` with a
 hash of the file's bytes, so an edit is seen at once whatever the file's clock says. It is written the way
-Python writes bytecode: not when ``sys.dont_write_bytecode`` (``PYTHONDONTWRITEBYTECODE``) is set, and silently
+Python writes bytecode: not when ``sys.dont_write_bytecode`` (``PYTHONDONTWRITEBYTECODE``) is set, under
+``sys.pycache_prefix`` (``PYTHONPYCACHEPREFIX``) when one is set, as DIR's bytecode would be, and silently
 not where the folder cannot be written. Data that ``marshal`` cannot hold (a YAML date) is not kept.
 """
 from __future__ import annotations
@@ -19,7 +20,12 @@ from pathlib import Path
 
 def cache_path(path: Path) -> Path | None:
     tag = sys.implementation.cache_tag
-    return None if tag is None else path.parent / "__pycache__" / f"{path.name}.{tag}.marshal"
+    if tag is None:
+        return None
+    name = f"{path.name}.{tag}.marshal"
+    if sys.pycache_prefix:         # the folder's own path mirrored under the prefix, as Python mirrors bytecode
+        return Path(sys.pycache_prefix, *Path(os.path.abspath(path.parent)).parts[1:], name)
+    return path.parent / "__pycache__" / name
 
 
 def _digest(raw: bytes) -> bytes:
@@ -49,7 +55,7 @@ def store(path: Path, raw: bytes, data) -> None:
         return
     part = where.with_name(f"{where.name}.{os.getpid()}.part")
     try:
-        where.parent.mkdir(exist_ok=True)
+        where.parent.mkdir(parents=True, exist_ok=True)
         part.write_bytes(blob)
         os.replace(part, where)
     except OSError:

@@ -9,7 +9,6 @@ from typing import Any, Iterable
 
 from ..findings import AuditResult
 from ..render.options import opt
-from ..triage.baseline import BaselineMatcher, load_baseline
 from ..triage.review import Reviewer, find_review_file, load_reviews, stale_subject
 from ..words import catalogue, counted, texts
 from ..words.errors import refusal
@@ -43,6 +42,8 @@ def load_decisions(args: Any, paths: Iterable[str]) -> Decisions:
             raise refusal("baseline_missing", str(baseline_path), code="config")
         if Path(baseline_path).is_dir():
             raise refusal("baseline_is_folder", str(baseline_path), code="config")
+        # the baseline's models are built only for an audit that has one (a few ms of every start)
+        from ..triage.baseline import load_baseline
         baseline = load_baseline(baseline_path)
     return Decisions(reviews, baseline)
 
@@ -75,7 +76,10 @@ class Triage:
     def __init__(self, decisions: Decisions, lang: str = "sv") -> None:
         self._lang = lang
         self._reviewer = Reviewer(decisions.reviews) if decisions.reviews is not None else None
-        self._matcher = BaselineMatcher(decisions.baseline) if decisions.baseline is not None else None
+        self._matcher = None
+        if decisions.baseline is not None:
+            from ..triage.baseline import BaselineMatcher   # (see load_decisions)
+            self._matcher = BaselineMatcher(decisions.baseline)
         self._stale: list | None = None
 
     def apply(self, audit) -> None:

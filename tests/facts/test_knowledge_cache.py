@@ -13,6 +13,7 @@ from auditor.words.errors import InputError
 @pytest.fixture
 def writing(monkeypatch):
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(sys, "pycache_prefix", None)
 
 
 def _people(tmp_path, words: str):
@@ -25,6 +26,23 @@ def test_the_parsed_file_is_kept_and_read_back(tmp_path, writing, monkeypatch):
     path = _people(tmp_path, "elever")
     assert _read_yaml(path) == {"subject_words": ["elever"]}
     assert parsed_cache.cache_path(path).is_file()
+    import yaml
+    monkeypatch.setattr(yaml, "load", lambda *a, **k: pytest.fail("parsed again"))
+    assert _read_yaml(path) == {"subject_words": ["elever"]}
+
+
+def test_a_bytecode_prefix_holds_the_parsed_file_as_it_holds_bytecode(tmp_path, writing, monkeypatch):
+    """With PYTHONPYCACHEPREFIX, nothing is written beside the file: the parsed copy goes where the folder's
+    bytecode would, and is read back from there."""
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "prefix"))
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    path = _people(folder, "elever")
+    assert _read_yaml(path) == {"subject_words": ["elever"]}
+    kept = parsed_cache.cache_path(path)
+    assert kept.is_file() and kept.is_relative_to(tmp_path / "prefix")
+    assert kept.parent == tmp_path / "prefix" / str(folder).lstrip(os.sep)
+    assert not (folder / "__pycache__").exists()
     import yaml
     monkeypatch.setattr(yaml, "load", lambda *a, **k: pytest.fail("parsed again"))
     assert _read_yaml(path) == {"subject_words": ["elever"]}
