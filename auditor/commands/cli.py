@@ -17,6 +17,7 @@ import sys
 
 from ..words.errors import InputError, one_line, os_reason, refusal
 from .interrupt import LANGS, ignore_ctrl_c, interrupted_line, lang_of, python_handles_ctrl_c
+from .start import modules_loaded
 from ..words.help import COMMAND_HELP, ERRORS_SV, HELP_SV, NAMES, help_text
 from .. import __version__
 from ..words import catalogue, word
@@ -194,6 +195,7 @@ def _run(argv: list[str], said: dict) -> int:
         args = parse_args(argv, lang)
         lang = said["lang"] = getattr(args, "lang", lang)
         _load_rust_core(args)
+        modules_loaded()
         python_handles_ctrl_c()
         return int(args.func(args) or 0)
     except InputError as exc:
