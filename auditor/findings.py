@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SerializationInfo, model_serializer
 
-from .model import Diagnostic, Report
+from .model import Diagnostic, Report, empty_dict, empty_list
 from .policy.target import IndicatorStatus, StatusKey
 from .words.findings import evidence_of, message_of
 
@@ -71,8 +71,8 @@ class Said(BaseModel):
     message: dict[str, str]               # the rule's MESSAGE (the variant the rule named) by language
     kind: str                             # the kind of fact the finding is about: Indicator, Goal, Claim, ...
     subject: dict[str, Any]               # its fields, its figures as numbers with their unit
-    items: list[tuple[str, dict[str, Any]]] = Field(default_factory=list)   # the facts it lists: (kind, fields)
-    words: dict[str, Any] = Field(default_factory=dict)   # the rule's own: a {"sv", "en"} pair per language
+    items: list[tuple[str, dict[str, Any]]] = Field(default_factory=empty_list)   # the facts it lists: (kind, fields)
+    words: dict[str, Any] = Field(default_factory=empty_dict)   # the rule's own: a {"sv", "en"} pair per language
 
 
 class Doubt(BaseModel):
@@ -82,7 +82,7 @@ class Doubt(BaseModel):
     model_config = ConfigDict(extra="forbid")
     columns: list[str]
     chosen: dict[str, str]
-    alternative: dict[str, str | None] = Field(default_factory=dict)
+    alternative: dict[str, str | None] = Field(default_factory=empty_dict)
     split: dict[str, str] | None = None
 
 
@@ -92,7 +92,7 @@ class Finding(BaseModel):
     severity: Severity
     line: int
     goal: GoalRef | None = None
-    evidence: dict[str, Any] = Field(default_factory=dict)
+    evidence: dict[str, Any] = Field(default_factory=empty_dict)
     fingerprint: str = ""
     # "low" when the finding rests on table cells whose columns the parser could not place with certainty
     # (the evidence then says, in words, what else the cells could be).
@@ -143,11 +143,11 @@ class ReportAudit(BaseModel):
     unit: str | None = None
     report_kind: str | None = None
     year: int | None = None
-    findings: list[Finding] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=empty_list)
     # Findings whose decisive table cells are more likely misplaced than not (below ``min_confidence``):
     # not reported as findings, but listed so that nothing is dropped silently.
-    withheld: list[Finding] = Field(default_factory=list)
-    diagnostics: list[Diagnostic] = Field(default_factory=list)
+    withheld: list[Finding] = Field(default_factory=empty_list)
+    diagnostics: list[Diagnostic] = Field(default_factory=empty_list)
     complete: bool = True
     # Set when the file could not be read or parsed at all; then findings is empty.
     error: str | None = None
@@ -157,15 +157,15 @@ class ReportAudit(BaseModel):
     report: Report | None = Field(default=None, exclude=True)
     # Each indicator row's status as the rules judged it, by (goal id, line), kept with the model for the
     # outputs that show indicators (HTML, spreadsheets, compare); not part of the JSON contract.
-    indicator_status: dict[StatusKey, IndicatorStatus] = Field(default_factory=dict, exclude=True)
+    indicator_status: dict[StatusKey, IndicatorStatus] = Field(default_factory=empty_dict, exclude=True)
 
 
 class AuditResult(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     schema_: str = Field(default=SCHEMA, alias="schema")
-    reports: list[ReportAudit] = Field(default_factory=list)
+    reports: list[ReportAudit] = Field(default_factory=empty_list)
     # Decisions in the review file whose finding has disappeared; left out of the JSON unless there are any.
-    stale_reviews: list[StaleReview] = Field(default_factory=list)
+    stale_reviews: list[StaleReview] = Field(default_factory=empty_list)
 
     @model_serializer(mode="wrap")
     def _serialize(self, handler):
