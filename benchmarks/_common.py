@@ -29,8 +29,41 @@ def fixture_files() -> list[Path]:
     return sorted(FIXTURES.glob("*.txt"))
 
 
-def env(pythonpath: Path = ROOT) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(pythonpath), "PYTHONHASHSEED": "0"}
+def env(pythonpath: Path = ROOT, bytecode: bool | None = None) -> dict[str, str]:
+    """The environment of a measured command. ``bytecode`` says how Python finds auditor's modules compiled:
+    True as a real install does (pip compiles every module of a wheel to bytecode when it installs it): into
+    a folder of the benchmark's own (``PYTHONPYCACHEPREFIX``, filled by the first, uncounted run), so the
+    checkout is left as it is; False as a checkout without bytecode does (an editable install with
+    ``PYTHONDONTWRITEBYTECODE=1``: every auditor module is compiled from its source in every process, while
+    the installed packages keep the bytecode pip wrote); None leaves the environment as it is."""
+    out = {**os.environ, "PYTHONPATH": str(pythonpath), "PYTHONHASHSEED": "0"}
+    if bytecode is True:
+        out.pop("PYTHONDONTWRITEBYTECODE", None)
+        out["PYTHONPYCACHEPREFIX"] = _bytecode_dir()
+    elif bytecode is False:
+        out.pop("PYTHONPYCACHEPREFIX", None)
+        out["PYTHONDONTWRITEBYTECODE"] = "1"
+    return out
+
+
+_BYTECODE_DIR: list[str] = []
+
+
+def _bytecode_dir() -> str:
+    """The benchmark's own bytecode folder, removed when the script ends."""
+    if not _BYTECODE_DIR:
+        import atexit
+        import shutil
+        import tempfile
+        _BYTECODE_DIR.append(tempfile.mkdtemp(prefix="auditor-bench-bytecode-"))
+        atexit.register(shutil.rmtree, _BYTECODE_DIR[0], True)
+    return _BYTECODE_DIR[0]
+
+
+def checkout_bytecode(root: Path = ROOT) -> int:
+    """How many of auditor's modules have bytecode in the checkout itself (``__pycache__``): a figure "without
+    bytecode" is one only when none has."""
+    return sum(1 for _ in (root / "auditor").rglob("__pycache__/*.pyc"))
 
 
 _TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
@@ -78,7 +111,7 @@ def _peak_rss_kib(pid: int) -> int:
     return 0
 
 
-def run_measured(argv: list[str], pythonpath: Path = ROOT) -> dict:
+def run_measured(argv: list[str], pythonpath: Path = ROOT, bytecode: bool | None = None) -> dict:
     """Run ``argv``; wall time (s), CPU time of the process and the workers it waited for (s), the CPU time of
     each worker (s, sampled from ``/proc`` every 20 ms, so up to 20 ms short), peak RSS of the largest process
     and peak RSS of the tree (MiB), the main process's own peak RSS (MiB, its ``VmHWM`` as last sampled: up to
@@ -86,7 +119,7 @@ def run_measured(argv: list[str], pythonpath: Path = ROOT) -> dict:
     load_before = os.getloadavg()[0]
     start = time.perf_counter()
     # cwd: ``python -m`` puts the working directory first on sys.path, so run from the checkout measured
-    proc = subprocess.Popen(argv, env=env(pythonpath), cwd=pythonpath, stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen(argv, env=env(pythonpath, bytecode), cwd=pythonpath, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     peak_tree = peak_main = 0
     done = threading.Event()
@@ -180,8 +213,8 @@ def workload_seconds() -> float:
     return time.process_time() - t0
 
 
-def pass_seconds(pythonpath: Path = ROOT) -> float:
-    return run_measured([sys.executable, "-c", "pass"], pythonpath)["seconds"]
+def pass_seconds(pythonpath: Path = ROOT, bytecode: bool | None = None) -> float:
+    return run_measured([sys.executable, "-c", "pass"], pythonpath, bytecode)["seconds"]
 
 
 def paired(measure, reference, runs: int) -> tuple[float, float]:
@@ -197,9 +230,12 @@ def paired(measure, reference, runs: int) -> tuple[float, float]:
     return median(times), median(ratios)
 
 
-def whole_process(argv: list[str], runs: int = 7, pythonpath: Path = ROOT) -> tuple[float, float]:
-    """A whole run of ``argv`` beside ``python -c pass``: (median seconds, median ratio)."""
-    return paired(lambda: run_measured(argv, pythonpath)["seconds"], lambda: pass_seconds(pythonpath), runs)
+def whole_process(argv: list[str], runs: int = 7, pythonpath: Path = ROOT,
+                  bytecode: bool | None = None) -> tuple[float, float]:
+    """A whole run of ``argv`` beside ``python -c pass`` (both with ``env``'s ``bytecode``): (median seconds,
+    median ratio)."""
+    return paired(lambda: run_measured(argv, pythonpath, bytecode)["seconds"],
+                  lambda: pass_seconds(pythonpath, bytecode), runs)
 
 
 def in_process(function, runs: int = 7) -> tuple[float, float]:

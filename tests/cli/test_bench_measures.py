@@ -24,3 +24,18 @@ def test_a_process_cpu_time_is_read_from_proc():
     own = os.times()
     # the same clock as os.times (user + system of this process), in clock ticks: a tick or two apart
     assert abs(_common._cpu_seconds(os.getpid()) - (own.user + own.system)) < 0.05
+
+
+def test_the_two_ways_of_finding_auditor_compiled(monkeypatch):
+    """``env(bytecode=True)`` runs as an install does (bytecode written and read, in the benchmark's own
+    folder, not the checkout); ``bytecode=False`` as a checkout without bytecode; None as it is."""
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    installed = _common.env(bytecode=True)
+    assert "PYTHONDONTWRITEBYTECODE" not in installed
+    assert Path(installed["PYTHONPYCACHEPREFIX"]).is_dir()
+    assert not Path(installed["PYTHONPYCACHEPREFIX"]).is_relative_to(_common.ROOT)
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE")
+    monkeypatch.setenv("PYTHONPYCACHEPREFIX", "/somewhere")
+    source = _common.env(bytecode=False)
+    assert source["PYTHONDONTWRITEBYTECODE"] == "1" and "PYTHONPYCACHEPREFIX" not in source
+    assert _common.env()["PYTHONPYCACHEPREFIX"] == "/somewhere"
