@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .lines import line_indexes
+
 GOAL_LABELS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:KF:s|Kommunfullmäktiges)\s+inriktningsmål\s*:\s*(.*)$", re.I), "inriktningsmal"),
     (re.compile(r"^(?:KF:s|Kommunfullmäktiges)\s+mål\s+för\s+verksamhetsområde(?:t|na|n)?\s*:\s*(.*)$", re.I),
@@ -44,17 +46,10 @@ _BLOCK_START = re.compile(
     r"|Analys|Beskrivning|Förväntat resultat|Jämställdhetsanalys)")
 
 
-def block_starts(texts: list[str]) -> list[int]:
-    """Indexes of the stripped lines that may open a block (see ``_BLOCK_START``), in order."""
-    joined = "\n" + "\n".join(texts)
-    found: list[int] = []
-    index, counted = -1, 0      # each line is found at the line break before it: the first is index 0
-    for m in _BLOCK_START.finditer(joined):
-        k = m.start()
-        index += joined.count("\n", counted, k + 1)
-        counted = k + 1
-        found.append(index)
-    return found
+def block_starts(joined: str) -> list[int]:
+    """Indexes of the lines that may open a block (see ``_BLOCK_START``), in order; ``joined``: the lines'
+    stripped texts, each after a line break (``lines.joined_texts``)."""
+    return line_indexes(joined, [m.start() for m in _BLOCK_START.finditer(joined)])
 
 
 GOAL_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?(?:\s+|(?=[A-ZÅÄÖ]))")

@@ -8,10 +8,11 @@ extraction tools print no trailing spaces at all: in such a document a line's en
 """
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import compress, repeat
 
 
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
@@ -66,6 +67,12 @@ def normalise(text: str) -> str:
 
 
 def split_lines(text: str) -> list[Line]:
+    return lines_and_texts(text)[0]
+
+
+def lines_and_texts(text: str) -> tuple[list[Line], str]:
+    """``split_lines``, and the lines' stripped texts each after a line break (``joined_texts``), made from
+    the texts at hand."""
     text = normalise(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\t", " ").replace("\u00a0", " ").replace("\u202f", " ")
@@ -73,14 +80,48 @@ def split_lines(text: str) -> list[Line]:
     # Control characters other than the whitespace above carry no text; drop them so that they can
     # neither break a regex nor reach a renderer. They are never printable, and most lines are: only the
     # others are searched (a search of the whole text takes longer than the test of every line).
-    if not all(map(str.isprintable, raws)):
-        raws = [raw if raw.isprintable() else _CONTROL.sub("", raw) for raw in raws]
+    printable = list(map(str.isprintable, raws))
+    if not all(printable):
+        for i in compress(range(len(raws)), map(operator.not_, printable)):
+            raws[i] = _CONTROL.sub("", raws[i])
     texts = list(map(str.strip, raws))
     blind = not _shows_trailing_spaces(raws, texts)
+    if len(raws) > 1 and raws[-1] == "":
+        # the newline that ends the last line does not start another one
+        raws.pop()
+        texts.pop()
     out = list(map(Line, range(1, len(raws) + 1), raws, texts, repeat(blind)))
-    if len(out) > 1 and out[-1].raw == "":
-        out.pop()  # the newline that ends the last line does not start another one
-    return out
+    return out, "\n" + "\n".join(texts)
+
+
+def joined_texts(lines: list[Line]) -> str:
+    """The lines' stripped texts, each after a line break: the form in which the whole text is searched at
+    once for the few lines worth a closer look (a test per line costs more than one search)."""
+    return "\n" + "\n".join([line.text for line in lines])
+
+
+def line_indexes(joined: str, breaks) -> list[int]:
+    """The index of the line that follows each line break at ``breaks`` (positions in ``joined``, in the
+    form of ``joined_texts``, ascending)."""
+    found: list[int] = []
+    index, counted = -1, 0
+    for k in breaks:
+        index += joined.count("\n", counted, k + 1)
+        counted = k + 1
+        found.append(index)
+    return found
+
+
+# a line break before a decimal digit or any character beyond ASCII: the only characters but 0-9 that
+# str.isdigit may call digits ("²") are among the latter
+_DIGIT_OR_BEYOND_ASCII = re.compile("\n[0-9\x80-\U0010ffff]")
+
+
+def lines_starting_with_digit(joined: str) -> list[int]:
+    """Indexes of the lines whose text starts with a character that ``str.isdigit`` calls a digit, in
+    ``joined`` (``joined_texts``): one search of the whole text, and a test of the few characters found."""
+    return line_indexes(joined, [m.start() for m in _DIGIT_OR_BEYOND_ASCII.finditer(joined)
+                                 if joined[m.start() + 1].isdigit()])
 
 
 def shows_trailing_spaces(raws: list[str]) -> bool:
@@ -92,7 +133,10 @@ def shows_trailing_spaces(raws: list[str]) -> bool:
 def _shows_trailing_spaces(raws: list[str], texts: list[str]) -> bool:
     """``shows_trailing_spaces``, given each line stripped."""
     filled = len(texts) - texts.count("")
-    ends = sum(1 for raw, text in zip(raws, texts) if text and raw[-1] == " ")
+    # the lines that end in a space, less the blank ones among them (counted without a loop in Python: this
+    # reads every line)
+    blank_raws = compress(raws, map(operator.not_, texts))
+    ends = sum(map(str.endswith, raws, repeat(" "))) - sum(map(str.endswith, blank_raws, repeat(" ")))
     return ends * 200 >= filled and ends > 0
 
 

@@ -9,18 +9,23 @@ from ..model import VALUE_COLUMNS, Diagnostic
 from ..input import labels as L
 from .furniture import find_furniture
 from .lexicon import Lexicon
-from ..input.lines import Line, join_wrapped, split_lines
+from ..input.lines import Line, join_wrapped, lines_and_texts
 
 
 class LineCursor:
     def __init__(self, text: str, furniture: Iterable[int] = ()) -> None:
         """``furniture``: line numbers known to be page furniture (a PDF read by position knows them)."""
-        self.lines: list[Line] = split_lines(text)
-        self.furniture: set[int] = find_furniture(self.lines) | {no - 1 for no in furniture if 0 < no <= len(self.lines)}
+        # the whole text, its lines stripped (``lines.joined_texts``), is searched once for the lines worth
+        # a closer look: page furniture and the lines that may open a block (``labels.block_starts``), the
+        # only ones the label, marker, section and header patterns need to see
+        self.lines, self.joined = lines_and_texts(text)
+        self.furniture: set[int] = find_furniture(self.lines, self.joined) | {no - 1 for no in furniture
+                                                                               if 0 < no <= len(self.lines)}
         self.dispo: dict[int, str] = {self.lines[i].no: "furniture" for i in self.furniture}
-        # the lines that may open a block (``labels.block_starts``): the only ones the label, marker, section
-        # and header patterns need to see
-        self.openers: frozenset[int] = frozenset(L.block_starts([line.text for line in self.lines]))
+        self.openers: frozenset[int] = frozenset(L.block_starts(self.joined))
+        # an indicator table's header as printed, by its text: each table repeats it (and a page break too)
+        self._header_lines: dict[str, bool] = {}
+        self._header_columns: dict[str, list[str] | None] = {}
         self.diagnostics: list[Diagnostic] = []
         self.columns: list[str] = list(VALUE_COLUMNS)   # of the indicator table being read
         self.end_of_goals = self._find_end_of_goals()
@@ -91,7 +96,14 @@ class LineCursor:
         if i not in self.openers:
             return False
         text = self.lines[i].text
-        return bool(L.INDICATOR_HEADER_START.match(text)) and L.is_header_word_line(text, lenient=True)
+        return bool(L.INDICATOR_HEADER_START.match(text)) and self._header_line(text)
+
+    def _header_line(self, text: str) -> bool:
+        """``labels.is_header_word_line(text, lenient=True)``, once per text."""
+        got = self._header_lines.get(text)
+        if got is None:
+            got = self._header_lines[text] = L.is_header_word_line(text, lenient=True)
+        return got
 
     def is_activity_header(self, i: int) -> bool:
         return i in self.openers and bool(L.ACTIVITY_HEADER.match(self.lines[i].text))
@@ -114,7 +126,7 @@ class LineCursor:
                 j += 1
                 continue
             text = self.lines[j].text
-            if j != i and not L.is_header_word_line(text, lenient=True):
+            if j != i and not self._header_line(text):
                 break
             self.mark(j, "table-header")
             words.append(text)
@@ -122,7 +134,10 @@ class LineCursor:
             j += 1
             if text.split()[-1].lower() == "period":
                 break
-        self.columns = L.header_columns(" ".join(words)) or list(VALUE_COLUMNS)
+        header = " ".join(words)
+        if header not in self._header_columns:
+            self._header_columns[header] = L.header_columns(header)
+        self.columns = list(self._header_columns[header] or VALUE_COLUMNS)
         for word in L.unknown_columns(self.columns):
             self.diag("unknown-header-word", self.lines[i].no, word)
         return last + 1

@@ -85,6 +85,7 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
         claims = read_claims(report)
         placed = []
         scored: dict[int, list] = {}     # each row's scores in its first decision, reused for its neighbours
+        placements: dict = {}            # the placements of each shape of row (placement._placements)
         self.owner: dict[int, int] = {}
         for goal in self.goals:
             for ind in goal.indicators:
@@ -97,7 +98,8 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
                                   known_kf=parse_value(known) if known else None, count=counts_things(ind.name),
                                   positioned=self.positioned.get(self.value_line.get(id(ind), 0)),
                                   kf_goal=KF_GOAL_LEVELS.get(goal.level),
-                                  direction=direction_of(ind.name, _printed_texts(row), knowledge)[0])
+                                  direction=direction_of(ind.name, _printed_texts(row), knowledge)[0],
+                                  placements=placements)
                     placed.append((ind, row, ctx, list(ind.notes)))
                     self.owner[id(ind)] = id(goal)
                     scored[id(ind)] = decide(ind, row, ctx)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..input.lines import Line
+from ..input.lines import Line, joined_texts
 
 ANCHOR = re.compile(
     r"""^(?:
@@ -64,11 +64,12 @@ NUMBERED = re.compile(r"\d\s*\(\s*\d+\s*\)|\bSid(?:a)?\s*\d", re.I)
 _MAY_ANCHOR_PIECES = (b"(", b"\nsid", b"nsteutl")
 
 
-def _anchor_candidates(lines: list[Line]) -> list[int]:
+def _anchor_candidates(lines: list[Line], joined: str | None = None) -> list[int]:
     """Indexes of the lines that ``_may_anchor``, in order. Most lines of a report are none, and a call per
     line costs more than finding the few by the pieces they hold, in the whole text at once (as bytes,
-    lowered as ASCII: a str's lower() is slow on text that is not ASCII)."""
-    data = ("\n" + "\n".join(line.text for line in lines)).encode("utf-8", "surrogatepass").lower()
+    lowered as ASCII: a str's lower() is slow on text that is not ASCII). ``joined``: the lines' texts, each
+    after a line break, where the caller has them."""
+    data = (joined_texts(lines) if joined is None else joined).encode("utf-8", "surrogatepass").lower()
     at: set[int] = set()
     for piece in _MAY_ANCHOR_PIECES:
         k = data.find(piece)
@@ -92,12 +93,12 @@ def _is_anchor(text: str) -> bool:
     return page is None or 0 < int(page.group(1)) <= int(page.group(2))   # "12 (79)", never "80 (79)"
 
 
-def find_furniture(lines: list[Line]) -> set[int]:
+def find_furniture(lines: list[Line], joined: str | None = None) -> set[int]:
     """Indexes (0-based, into ``lines``) of page-furniture lines. A block grows from its anchor over lines
     that look like furniture; a bare number is the page's own only right below the anchor and only while
     the block has no page number yet."""
     marked: set[int] = set()
-    for i in _anchor_candidates(lines):
+    for i in _anchor_candidates(lines, joined):
         line = lines[i]
         if not line.text or not _is_anchor(line.text):
             continue

@@ -190,6 +190,8 @@ class Context:
     direction: str = "higher"        # which way is better for the row (knowledge.direction_of)
     # the other rows of the row's goal read with certainty: how many have KF's target, how many have none
     kf_siblings: tuple[int, int] = (0, 0)
+    # the document's placements by the shape of a row (``_placements``), shared by its rows' contexts
+    placements: dict | None = field(default=None, compare=False, repr=False)
 
 
 
@@ -239,8 +241,6 @@ def candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
 def _candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
     columns = row.columns
     n = len(columns)
-    figure_slots = {i for i, col in enumerate(columns) if col in FIGURE_COLUMNS}
-    sex_slots = tuple(columns.index(c) if c in columns else -1 for c in ("outcome", "outcome_men", "outcome_women"))
     out: list[Candidate] = []
     rest: list[Candidate] = []
     parsed: dict[str, Value] = {}      # the readings of a row share most of their cells
@@ -258,17 +258,13 @@ def _candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
         # every candidate of the reading places all its figures, so whether they mix figures with and
         # without a unit is the reading's matter (``_units``)
         mixed = _mixed_units([v for v in values if v.value is not None])
-        # the spacing each cell states: empty cells before it, and before the period
-        said = [_empties(c) for c in filled]
-        said_tail = _empties(period_cell) if period_cell is not None else None
-        for slots in itertools.combinations(range(n), k):
-            misfit = _spacing_misfit(slots, said, said_tail, n) if ctx.spacing else 0
-            if ctx.spacing:
-                plausible = misfit <= 2
-            else:
-                total, men, women = sex_slots[0] in slots, sex_slots[1] in slots, sex_slots[2] in slots
-                plausible = not (texts and any(slots[i] in figure_slots for i in texts)) and men == women \
-                    and (total or not men)
+        if ctx.spacing:
+            # the spacing each cell states: empty cells before it, and before the period
+            said = tuple(_empties(c) for c in filled)
+            shape = (columns, k, True, said, _empties(period_cell) if period_cell is not None else None)
+        else:
+            shape = (columns, k, False, tuple(texts))
+        for slots, misfit, plausible in _placements(shape, ctx.placements):
             if not plausible and out:
                 continue
             score = -JOIN_COST * cost - SPACING_PER_CELL * misfit
@@ -285,6 +281,41 @@ def _candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
             score += _meaning(assign, ctx.count, misfit_of_split, mixed)
             (out if plausible else rest).append(Candidate(assign, score, plausible))
     return out or rest
+
+
+def _placements(shape: tuple, memo: dict | None) -> list[tuple[tuple[int, ...], int, bool]]:
+    """Every order-preserving placement of a row's k cells into its columns, with the empty cells it puts
+    where the spacing says otherwise and whether it is plausible as far as the layout goes (before the
+    split by sex is weighed). ``shape``: (columns, k, True, the spacing before each cell and the period)
+    where the document keeps its spacing, else (columns, k, False, the indexes of the text cells): what the
+    answer depends on, the same for many rows of a document, which share ``memo`` (a dict, or None)."""
+    got = memo.get(shape) if memo is not None else None
+    if got is None:
+        got = _place_shape(shape)
+        if memo is not None:
+            memo[shape] = got
+    return got
+
+
+def _place_shape(shape: tuple) -> list[tuple[tuple[int, ...], int, bool]]:
+    columns, k, spacing, *rest = shape
+    n = len(columns)
+    out = []
+    if spacing:
+        said, said_tail = rest
+        for slots in itertools.combinations(range(n), k):
+            misfit = _spacing_misfit(slots, said, said_tail, n)
+            out.append((slots, misfit, misfit <= 2))
+        return out
+    texts = rest[0]
+    figure_slots = {i for i, col in enumerate(columns) if col in FIGURE_COLUMNS}
+    sex_slots = tuple(columns.index(c) if c in columns else -1 for c in ("outcome", "outcome_men", "outcome_women"))
+    for slots in itertools.combinations(range(n), k):
+        total, men, women = sex_slots[0] in slots, sex_slots[1] in slots, sex_slots[2] in slots
+        plausible = not (texts and any(slots[i] in figure_slots for i in texts)) and men == women \
+            and (total or not men)
+        out.append((slots, 0, plausible))
+    return out
 
 
 def _spacing_misfit(slots, said, said_tail, n) -> int:

@@ -6,7 +6,7 @@ import re
 
 from ..model import Indicator
 from .cursor import LineCursor
-from ..input.lines import Line, join_wrapped
+from ..input.lines import Line, join_wrapped, lines_starting_with_digit
 from .placement import PendingRow, pending_row
 from ..input.values import (NUMBER, PERIOD, UNIT_WORDS, YEAR, completes_cut_word, cut_cell_word, ends_with_period,
                      is_unit, text_goes_on_after_period, value_groups_to_cells)
@@ -85,8 +85,8 @@ class IndicatorRows(LineCursor):
     def _common_value_indent(self) -> int:
         """Spaces that every value line of the document starts with. Leading spaces stand for empty
         cells only beyond this margin (a text indented as a whole must not read as empty cells)."""
-        indents = [self.lines[i].indent for i in range(len(self.lines))
-                   if i not in self.furniture and self.lines[i].text[:1].isdigit() and self.is_value_line(i)]
+        indents = [self.lines[i].indent for i in lines_starting_with_digit(self.joined)
+                   if i not in self.furniture and self.is_value_line(i)]
         return min(indents) if indents else 0
 
     def _unindented(self, line: Line) -> Line:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from auditor.input import labels as L
-from auditor.input.lines import _CONTROL, Line, shows_trailing_spaces, split_lines
+from auditor.input.lines import (_CONTROL, Line, joined_texts, lines_and_texts, lines_starting_with_digit,
+                                 shows_trailing_spaces, split_lines)
 from auditor.model import Indicator
 from auditor.parser import furniture as F
 from auditor.parser import meta
@@ -54,7 +56,9 @@ def _split_lines_plainly(text: str) -> list[Line]:
 
 def test_lines_are_split_as_plainly():
     for text in _texts():
-        assert split_lines(text) == _split_lines_plainly(text), repr(text[:80])
+        lines, joined = lines_and_texts(text)
+        assert lines == _split_lines_plainly(text), repr(text[:80])
+        assert joined == "\n" + "\n".join(line.text for line in lines)
 
 
 def test_the_furniture_search_finds_every_line_that_may_anchor():
@@ -77,13 +81,36 @@ def test_every_line_that_opens_a_block_is_among_the_block_starts():
            "UPPFYLLS HELT", "analys", "Analys", "Förväntat resultat:", "ekonomisk uppföljning", "Nämndmål: x",
            "Aktivitet Startdatum Slutdatum", "Enhetens mål: y"]
     for text in _texts() + ["\n".join(odd)]:
-        texts = [line.text for line in split_lines(text)]
-        starts = set(L.block_starts(texts))
+        lines = split_lines(text)
+        texts = [line.text for line in lines]
+        starts = set(L.block_starts(joined_texts(lines)))
         assert starts == {i for i in starts if texts[i]}, repr(text[:80])
         for i, t in enumerate(texts):
             assert not _opens_a_block(t) or i in starts, t
-    assert set(L.block_starts(odd + ["Vanlig text."])) >= {i for i, t in enumerate(odd) if _opens_a_block(t)}
-    assert L.block_starts(["Vanlig text.", "", "Analys", "En indikator"]) == [2]
+    assert set(L.block_starts("\n" + "\n".join(odd + ["Vanlig text."]))) >= {i for i, t in enumerate(odd)
+                                                                          if _opens_a_block(t)}
+    assert L.block_starts("\n" + "\n".join(["Vanlig text.", "", "Analys", "En indikator"])) == [2]
+
+
+def test_the_lines_that_start_with_a_digit_are_found_in_the_whole_text():
+    odd = ["²x", "a", "1 200", "", "Åtta", "٣", "x1", "  7", "①", "-1", "•"]
+    for text in _texts() + ["\n".join(odd)]:
+        lines = split_lines(text)
+        assert lines_starting_with_digit(joined_texts(lines)) == [i for i, line in enumerate(lines)
+                                                                  if line.text[:1].isdigit()], repr(text[:80])
+
+
+def test_the_trailing_spaces_are_counted_as_one_line_at_a_time():
+    def plainly(raws):
+        texts = [raw.strip() for raw in raws]
+        ends = sum(1 for raw, text in zip(raws, texts) if text and raw[-1] == " ")
+        return ends * 200 >= len(texts) - texts.count("") and ends > 0
+    rng = random.Random(7)
+    for text in _texts():
+        raws = text.split("\n")
+        assert shows_trailing_spaces(raws) == plainly(raws)
+        spaced = [raw + rng.choice(["", " ", "  ", "\u2003"]) for raw in raws]
+        assert shows_trailing_spaces(spaced) == plainly(spaced)
 
 
 def test_each_committee_pattern_holds_one_of_its_words():
@@ -118,7 +145,7 @@ def test_a_rows_scores_are_the_same_each_time_it_is_weighed(line):
         fresh = pending_row(readings, COLUMNS)    # weighed once
         ind, again = Indicator(name="Andel x", line=1), Indicator(name="Andel x", line=1)
         scored = decide(ind, row, ctx)
-        assert scored == score(again, fresh, ctx)
+        assert scored == score(again, fresh, replace(ctx, placements={}))    # a document's shapes shared
         decide(again, fresh, ctx)
         assert ind == again
         assert shapes(ind, row, ctx, scored) == shapes(again, pending_row(readings, COLUMNS), ctx)
