@@ -22,10 +22,11 @@ rules.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..model import Goal, Indicator, ProseClaim, Report
 from .sentences import sentences
@@ -36,6 +37,7 @@ from .sentences import sentences
 NUM = r"(?P<n>\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,])|\d+(?:,\d+)?)(?P<u>\s*(?:%|procent\b))?"
 _WORD = re.compile(r"[a-zåäöéü0-9]+")
 _DEFINITE = {"andelen": "andel", "antalet": "antal", "indexet": "index"}
+_PARENTHESIS = re.compile(r"\([^)]*\)")
 
 
 def _num(text: str) -> float:
@@ -59,15 +61,15 @@ class _Names:
     (the definite form "Andelen ..." and a definite ending on a word count as the same word)."""
 
     def __init__(self, indicators: list[Indicator]):
+        # (built once per report: the indexes are what make naming cheap, so building them must be too)
         self.full: dict[str, list[Indicator]] = {}
-        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self.owners: dict[str, list[Indicator]] = {}
         self.variants: dict[str, str] = {}     # a name without its parenthetical tail -> the name
         for ind in indicators:
             key = _norm(ind.name)
             self.full.setdefault(key, []).append(ind)
             self.owners.setdefault(key, []).append(ind)
-            short = _norm(re.sub(r"\([^)]*\)", " ", key))
+            short = _norm(_PARENTHESIS.sub(" ", key))
             if short and short != key:
                 self.variants.setdefault(short, key)
         self.stems: dict[str, set[str]] = {}
@@ -75,21 +77,12 @@ class _Names:
             for w in _words(key):
                 if len(w) >= 5 and w not in _STOP:
                     self.stems.setdefault(w[:6], set()).add(key)
-        for key in self.full:
-            words = tuple(_words(key))
-            if not words:
-                continue
-            phrases = {words}
-            short = [v for v, k in self.variants.items() if k == key]
-            phrases.update(tuple(_words(v)) for v in short if _words(v))
-            # a long name is often cut short in the prose: its first four or more words, ending on a word
-            # that carries meaning, name it too
-            for k in range(len(words) - 1, 3, -1):
-                if len(words[k - 1]) >= 5 and len(" ".join(words[:k])) >= 25:
-                    phrases.add(words[:k])
-            for phrase in phrases:
-                self.by_first.setdefault(_key(phrase), []).append((phrase, key))
+        self.by_first = self._phrase_index()
         self.firsts = {k[0] for k in self.by_first}
+        # the keys of the one-word phrases and of the longer ones: a sentence with neither among its words
+        # names nothing (most sentences; ``_find_named`` tells so with two set tests)
+        self.singles = {k[0] for k in self.by_first if len(k) == 1}
+        self.pairs = {k for k in self.by_first if len(k) == 2}
         self._named: dict[str, frozenset[str]] = {}
         # the names that open with "andel"/"antal", with their words, in name order (named_in_other_words)
         self.by_opening: dict[str, list[tuple[str, list[str]]]] = {}
@@ -97,17 +90,37 @@ class _Names:
             words = _words(key)
             if words[:1] in (["andel"], ["antal"]):
                 self.by_opening.setdefault(words[0], []).append((key, words))
-        # which of those names hold a word of one stem with a given word (``_stem_same``), by an index of
-        # their words and of their words' openings of five letters or more
+        # which of those names hold a word of one stem with a given word (``_stem_same``): the names of each
+        # of their words, and the words in order, where the words that a given word opens stand together
         self._exact: dict[str, set[str]] = {}
-        self._openings: dict[str, set[str]] = {}
         for named in self.by_opening.values():
             for key, words in named:
                 for n in words:
                     self._exact.setdefault(n, set()).add(key)
-                    for k in range(5, len(n) + 1):
-                        self._openings.setdefault(n[:k], set()).add(key)
+        self._in_order = sorted(self._exact)
         self._holding: dict[str, set[str]] = {}
+
+    def _phrase_index(self) -> dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]]:
+        """Every phrase that names an indicator, with the name, by its first two words cut to six letters
+        (``_key``): the name, the name without its parenthetical tail, and the long starts of either."""
+        shorts: dict[str, list[str]] = {}
+        for short, key in self.variants.items():
+            shorts.setdefault(key, []).append(short)
+        by_first: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] = {}
+        for key in self.full:
+            words = tuple(_words(key))
+            if not words:
+                continue
+            phrases = {words}
+            phrases.update(tuple(_words(v)) for v in shorts.get(key, ()) if _words(v))
+            # a long name is often cut short in the prose: its first four or more words, ending on a word
+            # that carries meaning, name it too
+            for k in range(len(words) - 1, 3, -1):
+                if len(words[k - 1]) >= 5 and len(" ".join(words[:k])) >= 25:
+                    phrases.add(words[:k])
+            for phrase in phrases:
+                by_first.setdefault(_key(phrase), []).append((phrase, key))
+        return by_first
 
     def named(self, sentence: str) -> frozenset[str]:
         """The names (normalised) of the indicators the sentence names; more than one means several. A
@@ -120,6 +133,8 @@ class _Names:
     def _find_named(self, sentence: str) -> set[str]:
         words = _words(sentence)
         stems = [w[:6] for w in words]
+        if self.singles.isdisjoint(stems) and self.pairs.isdisjoint(zip(stems, stems[1:])):
+            return set()
         spans: list[tuple[int, int, set[str]]] = []
         get, firsts = self.by_first.get, self.firsts
         for i in range(len(words)):
@@ -156,6 +171,8 @@ class _Names:
         and at least two words of meaning, every one of them a word of that name and of no other name
         that opens the same way. Empty when none or several fit."""
         words = _words(sentence)
+        if "andel" not in words and "antal" not in words:
+            return frozenset()
         out: set[str] = set()
         for i, w in enumerate(words):
             if w not in ("andel", "antal"):
@@ -185,7 +202,11 @@ class _Names:
         if got is None:
             got = set(self._exact.get(p, ()))
             if len(p) >= 5:
-                got |= self._openings.get(p, set())
+                # the longer words that ``p`` opens follow it in alphabetical order
+                at = bisect.bisect_right(self._in_order, p)
+                while at < len(self._in_order) and self._in_order[at].startswith(p):
+                    got |= self._exact[self._in_order[at]]
+                    at += 1
                 for k in range(5, len(p)):
                     got |= self._exact.get(p[:k], set())
             self._holding[p] = got
@@ -258,7 +279,7 @@ def _stem_same(a: str, b: str) -> bool:
 
 def _key(words) -> tuple[str, ...]:
     """Index key of a phrase: its first two words cut to six letters (a definite ending may follow)."""
-    return tuple(w[:6] for w in words[:2])
+    return tuple([w[:6] for w in words[:2]])
 
 
 def _same(text_word: str, name_word: str) -> bool:
@@ -270,19 +291,55 @@ def _same(text_word: str, name_word: str) -> bool:
 
 _SEVERAL = re.compile(r"\bindikatorerna\b|\bsamtliga indikatorer|\bbåda indikator|\brespektive\b|"
                       r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+) (?:av [\w ]{0,20}?)?indikatorer")
-_HEDGE = re.compile(r"\bosäker|\bsvårt att\b|\brisk|\bkan komma att\b|\bhade\b[^.]{0,40}\b(?:nått|uppnått|klarat)\b|"
-                    r"\bskulle\b|\bmöjligen\b|\beventuellt\b|\bpreliminärt\b|\bsannolikt\b")
-_SUBGROUP = re.compile(r"\b(?:kvinnor|män|flickor|pojkar|tjejer|killar|kvinnorna|männen|flickorna|pojkarna|"
-                       r"varav|bland|\w*enheten|\w*enheterna|förskolan|skolan|stadsdelsområden|distrikt\w*)\b")
+
+
+class _Gated:
+    """A pattern with the words one of which every match of it holds (read off its alternatives): it is tried
+    only on a text that holds one. A pattern that opens with a word boundary is tried at every position of the
+    text, a word test runs in C; most clauses hold none of a filter's words."""
+
+    def __init__(self, pattern: str, words: tuple[str, ...]):
+        self.pattern = re.compile(pattern)
+        self.words = words
+
+    def search(self, text: str) -> re.Match | None:
+        return self.pattern.search(text) if _holds_any(text, self.words) else None
+
+    def findall(self, text: str) -> list:
+        return self.pattern.findall(text) if _holds_any(text, self.words) else []
+
+    def fullmatch(self, text: str) -> re.Match | None:
+        return self.pattern.fullmatch(text) if _holds_any(text, self.words) else None
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    for w in words:        # a loop of `in` tests beats any() over a generator
+        if w in text:
+            return True
+    return False
+
+
+_HEDGE = _Gated(r"\bosäker|\bsvårt att\b|\brisk|\bkan komma att\b|\bhade\b[^.]{0,40}\b(?:nått|uppnått|klarat)\b|"
+                r"\bskulle\b|\bmöjligen\b|\beventuellt\b|\bpreliminärt\b|\bsannolikt\b",
+                ("osäker", "svårt att", "risk", "kan komma att", "hade", "skulle", "möjligen", "eventuellt",
+                 "preliminärt", "sannolikt"))
+_SUBGROUP = _Gated(r"\b(?:kvinnor|män|flickor|pojkar|tjejer|killar|kvinnorna|männen|flickorna|pojkarna|"
+                   r"varav|bland|\w*enheten|\w*enheterna|förskolan|skolan|stadsdelsområden|distrikt\w*)\b",
+                   ("kvinnor", "män", "flickor", "pojkar", "tjejer", "killar", "varav", "bland", "enhete", "skolan",
+                    "stadsdelsområden", "distrikt"))
 # ("i snitt", "i genomsnitt" after a figure says what kind of figure it is, not whose)
 # (one word boundary in front of all the words: a look-behind tried at every position cost seven times more)
-_ELSEWHERE = re.compile(r"\b(?:staden\b|stadens\b|riket\b|nationell\w*|övriga\b|kommunfullmäktige\w*|kf\b|region\w*|"
-                        r"jämförbara\b|(?<!\bi )(?:genom)?snitt\w*)")
-_MONTH = re.compile(r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
-                    r"december|vecka|veckor|månad\w*|sommar\w*|hösten|våren|kvartal\w*)\b")
+_ELSEWHERE = _Gated(r"\b(?:staden\b|stadens\b|riket\b|nationell\w*|övriga\b|kommunfullmäktige\w*|kf\b|region\w*|"
+                    r"jämförbara\b|(?<!\bi )(?:genom)?snitt\w*)",
+                    ("staden", "riket", "nationell", "övriga", "kommunfullmäktige", "kf", "region", "jämförbara",
+                     "snitt"))
+_MONTH = _Gated(r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
+                r"december|vecka|veckor|månad\w*|sommar\w*|hösten|våren|kvartal\w*)\b",
+                ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+                 "november", "december", "vecka", "veckor", "månad", "sommar", "hösten", "våren", "kvartal"))
 _SAME_TIME = re.compile(r"\bsamma (?:period|tid|tidpunkt|månad)")
-_TERTIAL = re.compile(r"\b(?:tertial|t)\s?([123])\b")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_TERTIAL = _Gated(r"\b(?:tertial|t)\s?([123])\b", ("1", "2", "3"))
+_YEAR = _Gated(r"\b(?:19|20)\d\d\b", ("19", "20"))
 _CHANGE = re.compile(r"procentenhet|\bökning\b|\bminskning\b|\bmed\s*$")
 
 _UTFALL = r"(?:(?:årets|periodens|förvaltningens|nämndens|det totala)\s+)?(?:utfall(?:et)?|resultat(?:et)?|värde(?:t)?)"
@@ -388,8 +445,9 @@ _TREND_SUBJECT = re.compile(r"^(?:att\s+)?(?:(?:årets|periodens|förvaltningens
                             r"(?:sitt|sina|det)\s+(?:utfall|resultat|index|värde)\b|"
                             r"^(?:att\s+)?(?:andelen|antalet)\b|^jämfört med (?:föregående|förra) år har (?:utfallet|resultatet|"
                             r"indexet|andelen|antalet)\b|^(?:utfallet|resultatet)\s+(?:för|gällande|om|på)\b")
-_TREND_NOT = re.compile(r"\b(?:spridning\w*|skillnad\w*|\w*kostnad\w*|behov\w*|efterfrågan|antalet\s+(?:ärenden|"
-                        r"anmälningar|ansökningar|besök|placeringar))\b")
+_TREND_NOT = _Gated(r"\b(?:spridning\w*|skillnad\w*|\w*kostnad\w*|behov\w*|efterfrågan|antalet\s+(?:ärenden|"
+                    r"anmälningar|ansökningar|besök|placeringar))\b",
+                    ("spridning", "skillnad", "kostnad", "behov", "efterfrågan", "antalet"))
 # a cause before the change ("det beror på att antalet sökande har ökat", "kan förklaras av att … ökat"): the
 # change is the cause's, not the indicator's; after it ("Att resultatet har sjunkit beror på …") the change
 # is what is explained. "bidragit till" works the other way round: what follows it is the effect.
@@ -411,13 +469,8 @@ _MAYBE_WORDS = ("mål", "indikatorn", "ök", "minsk", "sjunk", "sjönk", "sänk"
 
 
 def _maybe(sentence: str) -> bool:
-    if _DIGIT.search(sentence):
-        return True
-    low = sentence.lower()
-    for w in _MAYBE_WORDS:      # a loop of `in` tests beats one regex alternation here
-        if w in low:
-            return True
-    return False
+    # (a loop of `in` tests beats one regex alternation here)
+    return _DIGIT.search(sentence) is not None or _holds_any(sentence.lower(), _MAYBE_WORDS)
 
 
 _DIGIT = re.compile(r"\d")
@@ -555,7 +608,7 @@ def _figures(sentence: str, ctx: _Context) -> tuple[list[tuple[str, float]], int
             add("previous", m, "a", previous=True)
             add("outcome", m, "b", previous=True)
     for kind, pattern, needs in _FIGURES_NEEDING:
-        if not any(w in low for w in needs):
+        if not _holds_any(low, needs):
             continue
         for m in pattern.finditer(sentence):
             y = m.groupdict().get("y")
@@ -651,6 +704,11 @@ def _plain_figure(sentence: str, name: str, ctx: _Context) -> float | None:
 
 
 _MET_VERBS = ("uppnå", "nå", "uppfyll", "överträff", "klara", "under")
+# each verdict pattern with the words one of which every match of it holds (its verbs and negations, read off
+# its alternatives), so that a sentence meets only the patterns it can match: a pattern that opens with a
+# word boundary is tried at every position of the sentence, a word test runs in C
+_MET_NOT = ((_MET_FALSE, False, ("delvis", "inte", "ej")), (_BELOW, "below", ("under",)))
+_MET_TRUE_NEEDS = ("nås", "når", "nått", "nådd", "uppfyll", "överträff", "klara", "räknar")
 
 
 def _met(sentence: str) -> tuple[bool | str | None, bool | str | None]:
@@ -658,11 +716,13 @@ def _met(sentence: str) -> tuple[bool | str | None, bool | str | None]:
     about this indicator ("specific": a bare "målet" is then its target), and when it is not (in a goal's
     own words a bare "målet" is the goal). "below": the figure lies below the target (``_BELOW``)."""
     low = sentence.lower()
-    if not any(v in low for v in _MET_VERBS):
+    if not _holds_any(low, _MET_VERBS) or _HEDGE.search(sentence):
         return None, None
     found: set[bool | str] = set()
     general: set[bool | str] = set()
-    for pattern, said in ((_MET_FALSE, False), (_BELOW, "below")):
+    for pattern, said, needs in _MET_NOT:
+        if not _holds_any(low, needs):
+            continue
         for m in pattern.finditer(sentence):
             clause = _clause_at(sentence, m.start(), m.end())
             if _GOAL_WORDS.search(clause) or not _MET_ANCHOR.search(clause + " " + sentence) \
@@ -671,7 +731,7 @@ def _met(sentence: str) -> tuple[bool | str | None, bool | str | None]:
             found.add(said)
             if _NAMED_TARGET.search(clause):
                 general.add(said)
-    for m in _MET_TRUE.finditer(sentence):
+    for m in (_MET_TRUE.finditer(sentence) if _holds_any(low, _MET_TRUE_NEEDS) else ()):
         clause = _clause_at(sentence, m.start(), m.end())
         if _GOAL_WORDS.search(clause) or _NEGATION.search(sentence[max(0, m.start() - 30):m.end() + 12]) \
                 or _part_of(sentence, m):
@@ -679,8 +739,6 @@ def _met(sentence: str) -> tuple[bool | str | None, bool | str | None]:
         found.add(True)
         if not _GENERIC_MAL.search(m.group(0)):
             general.add(True)
-    if _HEDGE.search(sentence):
-        return None, None
     for said in (found, general):
         if len(said) > 1 and False in said:
             said.discard("below")        # "uppnås inte, utfallet ligger under årsmålet": the verdict says it
@@ -702,11 +760,11 @@ _TRENDS = (("same", _TREND_SAME, ("samma", "oförändr")),
 def _trend(sentence: str, ctx: _Context) -> str | None:
     """The trend the sentence states, if its subject is the indicator (see ``_Reading.trend_subject``)."""
     low = sentence.lower()
-    if not any(w in low for w in _TREND_WORDS):
+    if not _holds_any(low, _TREND_WORDS):
         return None
     found: dict[str, re.Match] = {}
     for value, pattern, needs in _TRENDS:
-        if not any(w in low for w in needs):
+        if not _holds_any(low, needs):
             continue
         m = pattern.search(sentence)
         if m:
@@ -756,13 +814,20 @@ _NOTHING = _Reading()
 def _read(sentence: str, ctx: _Context) -> _Reading:
     # the patterns are written in lower case and read the lower-cased sentence (faster than ignoring case)
     low = sentence.lower()
+    # which of the three readings the sentence may give, by the words each needs (most read sentences hold
+    # a figure or a word of one of them, few give anything): a sentence that may give none is done
+    near = _FIGURE_NEAR.search(low) is not None
+    may_met = ("mål" in low or "indikatorn" in low) and _holds_any(low, _MET_VERBS)
+    may_trend = _holds_any(low, _TREND_WORDS)
+    if not (near or may_met or may_trend):
+        return _NOTHING
     if ("indikator" in low or "respektive" in low) and _SEVERAL.search(low):
         return _NOTHING
     if len(_FIGURE_WORD.findall(low)) > MAX_FIGURES:
         return _NOTHING     # a table printed as running text ("Nyckeltal Snitt 2024 T1 2024 …"), not a sentence
-    figures, plain = _figures(low, ctx) if _FIGURE_NEAR.search(low) else ([], 0)
-    met = _met(low) if ("mål" in low or "indikatorn" in low) else (None, None)
-    trend = _trend(low, ctx)
+    figures, plain = _figures(low, ctx) if near else ([], 0)
+    met = _met(low) if may_met else (None, None)
+    trend = _trend(low, ctx) if may_trend else None
     return _Reading(tuple(figures), plain, *met, trend,
                     trend is not None and _TREND_SUBJECT.search(low) is not None)
 
@@ -884,7 +949,7 @@ def read_report(report: Report) -> list[tuple[Indicator, Statement]]:
             return      # "den långa sjukfrånvaron" beside "sjukfrånvaron": which one the figure is of is unsure
         if not (named and specific):    # the stricter reading
             said = read(line, _as_own(sentence, ind.name), named, specific)
-        out.extend((ind, replace(s, text=sentence)) for s in said)
+        out.extend((ind, Statement(s.line, s.kind, s.value, sentence)) for s in said)
 
     def said(line: int, sentence: str, ind: Indicator | None = None) -> list[Statement]:
         """What the sentence would say if it were about one indicator (the widest reading): naming is

@@ -1,0 +1,81 @@
+"""The claims reader tries a pattern only on a text that holds one of the words the pattern's matches hold
+(auditor.prose.claims: ``_Gated``, ``_MET_NOT``, ``_MET_TRUE_NEEDS``): every match of each pattern, in
+sentences written for each of its alternatives and in every sentence of the fixtures (and of the corpus where
+it is present), holds one of its words. A word left out of a list when an alternative is added fails here."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+from auditor.prose import claims
+from auditor.prose.sentences import sentences
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+# our own sentences, one or more for each alternative of each gated pattern
+WRITTEN = [
+    "det är osäkert om målet nås", "det är svårt att säga", "det finns en risk att", "det kan komma att ändras",
+    "hade vi inte haft frånvaron hade vi nått målet", "det skulle kunna öka", "möjligen ökar den",
+    "eventuellt nås målet", "siffran är preliminärt 80 %", "sannolikt nås årsmålet",
+    "bland kvinnor och män", "flickorna och pojkarna", "tjejer och killar", "kvinnorna och männen",
+    "120 personer, varav 40 unga", "i förskoleenheten", "i hemtjänstenheterna", "i förskolan och skolan",
+    "i stadsdelsområden och distrikten",
+    "staden och stadens nivå", "i riket", "nationella mätningar", "övriga enheter", "kommunfullmäktiges mål",
+    "kf:s mål", "regionen", "jämförbara nämnder", "snittet ligger på 80 %", "genomsnittet", "i snitt 80 %",
+    "i januari, februari, mars, april, maj och juni", "i juli, augusti, september, oktober, november, december",
+    "en vecka", "två veckor", "per månad", "under sommaren", "hösten och våren", "första kvartalet",
+    "i tertial 2", "till t1", "t 3", "år 2024", "år 1999",
+    "spridningen ökar", "skillnaden minskar", "personalkostnaderna ökar", "behovet ökar", "efterfrågan ökar",
+    "antalet ärenden ökar",
+    "målet uppnås endast delvis", "målet delvis uppnås", "målet har inte kunnat uppnås",
+    "årsmålet har tyvärr inte uppfyllt", "målet uppnås därmed inte", "förvaltningen når dock inte målet",
+    "har ej uppnått målet",
+    "utfallet ligger under nämndens och kommunfullmäktiges årsmål", "resultatet är under årsmålet",
+    "årsmålet uppnås", "målet om 80 % har nåtts", "indikatorn bedöms uppfyllas", "målvärdet uppnåddes helt",
+    "förvaltningen nådde årsmålet", "överträffar det uppsatta målet", "klarade målvärdet",
+    "räknar med att nå målet", "har uppfyllt sitt årsmål",
+]
+
+
+def _gated() -> list[tuple[str, object, tuple[str, ...]]]:
+    found = [(name, value.pattern, value.words) for name, value in vars(claims).items()
+             if isinstance(value, claims._Gated)]
+    found += [(f"_MET_NOT[{said}]", pattern, words) for pattern, said, words in claims._MET_NOT]
+    found.append(("_MET_TRUE", claims._MET_TRUE, claims._MET_TRUE_NEEDS))
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _sentences() -> tuple[str, ...]:
+    files = sorted((ROOT / "fixtures").glob("*.txt")) + sorted(CORPUS.glob("*.txt"))
+    out = []
+    for f in files:
+        text = f.read_bytes().decode("utf-8", errors="replace")
+        out += [s.lower() for _, s in sentences(text, 1, claims._maybe)]     # the ones the reader reads
+    return tuple(out)
+
+
+def test_the_gated_patterns_are_found():
+    names = {name for name, _, _ in _gated()}
+    assert {"_HEDGE", "_SUBGROUP", "_ELSEWHERE", "_MONTH", "_TERTIAL", "_YEAR", "_TREND_NOT"} <= names
+
+
+@pytest.mark.parametrize("name, pattern, words", _gated(), ids=[g[0] for g in _gated()])
+def test_every_match_holds_one_of_the_words(name, pattern, words):
+    matched = 0
+    for text in (*WRITTEN, *_sentences()):
+        for m in pattern.finditer(text):
+            matched += 1
+            assert any(w in m.group(0) for w in words), (name, m.group(0), text[:120])
+    assert matched, name      # the written sentences give each pattern something to match
+
+
+def test_a_gated_search_is_the_pattern_search():
+    for text in WRITTEN:
+        for name, value in vars(claims).items():
+            if isinstance(value, claims._Gated):
+                assert bool(value.search(text)) == bool(value.pattern.search(text)), (name, text)
+                assert value.findall(text) == value.pattern.findall(text), (name, text)
