@@ -121,6 +121,11 @@ class Indicator(_Model):
     # What the prose says of the figure against the target that needs the row's direction to be a verdict
     # ("ligger under årsmålet"): made ``met`` claims once the direction is known (prose.claims.settle_trends).
     _below: list = PrivateAttr(default_factory=list)
+    # The plausible readings of the row's cells as the placement weighed them, most probable first:
+    # (probability, cells by column) (parser/confidence.py). A finding about the row is as sure as the
+    # readings under which it still holds (engine/certainty.py). Empty for a row not weighed (read by
+    # position, built by hand or read back from JSON).
+    _readings: list = PrivateAttr(default_factory=list)
 
     def cells(self) -> dict[str, Value | None]:
         return {name: getattr(self, name) for name in VALUE_COLUMNS}

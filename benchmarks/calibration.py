@@ -20,6 +20,10 @@ The sources:
   those columns are the truth (rows the gold marks ``uncertain_columns`` are printed but not counted); a finding is right when the audit of the model itself has it (same rule,
   on the same goal, row or activity). The model has no prose of its own, so the prose never helps here.
 
+A row is binned by its ``confidence`` (the probability of its reading), a cell by its ``cell_confidence``, a
+finding by its ``certainty`` (the probability that it holds over its rows' readings,
+``auditor/engine/certainty.py``).
+
 The targets (issue 17): below ``min-confidence`` (0.6) a reading is more likely wrong than right, and
 from 0.9 on it is right at least 98 % of the time. No weight is fitted to these figures; the placement's
 weights are statements about the form (``auditor/parser/placement.py``).

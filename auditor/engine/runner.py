@@ -8,7 +8,8 @@ from ..facts import FactSet
 from ..facts.count_readings import certainty as claim_certainty
 from ..policy.target import figure_cells, is_band
 from ..findings import Doubt, Finding, GoalRef, Said, fingerprint
-from ..model import CERTAIN, UNSURE_ROW, page_of   # CERTAIN: below it a finding is shown with low confidence
+from ..model import CERTAIN, UNSURE_ROW, VALUE_COLUMNS, page_of   # CERTAIN: below it a finding is shown with low confidence
+from .certainty import Weigher
 from ._experta import KnowledgeEngine, TypeRoutedMatcher, unfreeze
 from .catalogue import pattern_fields
 from .dsl import FACT_TYPES, Params
@@ -175,6 +176,7 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
     identity = (rep.committee or "", rep.unit or "", rep.kind or "", rep.year or "")
     if not any(identity[:2]):
         identity = (rep.source.replace("\\", "/").rsplit("/", 1)[-1],) + identity[2:]
+    weigh = _weigher(engine, catalogue, config, facts)
     out = []
     for (rule_id, subject_key), entry in engine.flags.items():
         spec = catalogue[rule_id]
@@ -185,6 +187,13 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
         goal_id = fields["id"] if kind == "Goal" else fields.get("goal")
         goal = goal_facts.get(goal_id) if goal_id else None
         certainty, doubt = _certainty(spec, subject, items, facts)
+        weighed = weigh(rule_id, kind, fields, [i["key"] for i in items if _kind(i) == "Indicator"])
+        if weighed is not None:
+            # the probability that the finding holds, over its rows' readings (engine/certainty.py); the doubt
+            # in words names the most probable reading under which it does not hold
+            certainty = weighed.certainty
+            if weighed.row is not None:
+                doubt = _doubt_against(weighed.row, weighed.against, doubt.columns if doubt else None)
         severity = config.severity_of(spec)
         wording = spec.wording(fields) if spec.wording else {}
         said = Said(message=_message(spec, entry["message"]), kind=kind, subject=_said(kind, fields, rep.pages),
@@ -205,6 +214,51 @@ def collect(engine: AuditEngine, catalogue, config, facts: FactSet, goal_facts: 
             said=said, doubt=doubt if certainty < CERTAIN else None))
     out.sort(key=lambda f: (f.line, f.rule, f.fingerprint))
     return out
+
+
+def _weigher(engine: AuditEngine, catalogue, config, facts: FactSet) -> Weigher:
+    """The weigher of this audit's findings: a rule with a finding about a goal or its rows is run again
+    over the goal's facts with its rows read other ways, on an engine of their own (the audit's engine still
+    holds the flags being collected); a rule is asked only about what it reads."""
+    def fire(declared: list, rules: tuple[str, ...]) -> set[tuple[str, str]]:
+        specs = [catalogue[r] for r in rules]
+        other = _WEIGHING.get(rules)
+        if other is None:
+            other = _WEIGHING[rules] = engine_class(specs)()
+        other.flags = {}
+        other.reset()
+        facts_in = []
+        for record in declared:
+            layout = _layout(other, type(record))
+            if layout is not None:
+                facts_in.append(layout[0].from_record(record, layout[1]))
+        other.declare(*[Params(rule=spec.id, **config.parameters(spec)) for spec in specs], *facts_in)
+        other.run()
+        return set(other.flags)
+
+    def reads(rule: str) -> frozenset:
+        read = engine_class([catalogue[rule]]).matched_fields.get(FACT_TYPES["IndicatorFact"])
+        return frozenset(read or ())
+
+    return Weigher(facts, fire, reads)
+
+
+_WEIGHING: dict[tuple, AuditEngine] = {}
+
+
+def _doubt_against(row, against: dict, columns: list[str] | None) -> Doubt:
+    """The doubt about a finding as data: the most probable reading under which it does not hold, by the
+    cells it would move, and the ``columns`` the words are about (the unsure decisive cells; else the
+    cells that reading moves)."""
+    moved = [col for col in VALUE_COLUMNS if not _same_text(against.get(col), getattr(row, col))]
+    split = row.split_reading()
+    return Doubt(columns=columns or moved, chosen={col: v.text for col, v in row.cells().items() if v is not None},
+                 alternative={col: (against[col].text if against.get(col) is not None else None) for col in moved},
+                 split={col: v.text for col, v in split.items()} if split is not None else None)
+
+
+def _same_text(a, b) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None and a.text == b.text)
 
 
 def _message(spec, variant: str | None) -> dict[str, str]:

@@ -6,6 +6,7 @@ are, what prose states about figures and counts with the table's side beside it.
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 
 from ..knowledge import Knowledge, about_people, about_young
 from ..model import Goal, Indicator, Report, Value
@@ -53,7 +54,7 @@ def derive(report: Report, k: Knowledge, kinds: Collection[str] | None = None) -
     selected rule matches them (the report, goals, indicator rows and activities always are: the outputs
     show the rows' status)."""
     facts = FactSet(ReportFact(report.source, report.committee, report.unit, report.report_kind, report.year,
-                               tuple(report.pages or ())))
+                               tuple(report.pages or ())), knowledge=k)
     children: dict[str | None, list[Goal]] = {}
     for g in report.goals:
         children.setdefault(g.parent, []).append(g)
@@ -93,7 +94,8 @@ def derive(report: Report, k: Knowledge, kinds: Collection[str] | None = None) -
             n_indicators=len(g.indicators), n_activities=len(g.activities)))
         for ind in g.indicators:
             status = status_of(ind, report.report_kind, k)
-            fact = _indicator_fact(ind, g, goal_keys[g.id], report, k, unique, status)
+            fact = _indicator_fact(ind, g.id, unique(f"{goal_keys[g.id]}|{norm(ind.name)}"), report.report_kind, k,
+                                   status)
             facts.indicators.append(fact)
             facts.rows[fact.key] = ind
             facts.statuses[(g.id, ind.line)] = status
@@ -111,7 +113,16 @@ def derive(report: Report, k: Knowledge, kinds: Collection[str] | None = None) -
     return facts
 
 
-def _indicator_fact(ind: Indicator, g: Goal, goal_key: str, report: Report, k: Knowledge, unique,
+def fact_under(fact: IndicatorFact, ind: Indicator, cells: dict[str, Value | None], k: Knowledge) -> IndicatorFact:
+    """The row's fact had its cells been read as ``cells`` (another of its readings): the same key, and the
+    same ``certain``, which says how sure the parser was, not what the cells hold (``engine.certainty``
+    weighs a finding over the readings of its rows)."""
+    row = ind.model_copy(update=cells)
+    status = status_of(row, fact.report_kind, k)
+    return replace(_indicator_fact(row, fact.goal, fact.key, fact.report_kind, k, status), certain=fact.certain)
+
+
+def _indicator_fact(ind: Indicator, goal_id: str, key: str, report_kind: str | None, k: Knowledge,
                     status: IndicatorStatus) -> IndicatorFact:
     outcome = cell_number(ind.outcome)
     unit, ukind = unit_kind(ind)
@@ -123,8 +134,8 @@ def _indicator_fact(ind: Indicator, g: Goal, goal_key: str, report: Report, k: K
         rel = round(gap / biggest, 6) if biggest else 0.0
     people, people_basis, people_detail = about_people(ind.name, k)
     return IndicatorFact(
-        key=unique(f"{goal_key}|{norm(ind.name)}"), goal=g.id, name=ind.name, line=ind.line,
-        certain=ind.columns_certain, report_kind=report.report_kind, period=ind.period, outcome=outcome,
+        key=key, goal=goal_id, name=ind.name, line=ind.line,
+        certain=ind.columns_certain, report_kind=report_kind, period=ind.period, outcome=outcome,
         men=men, women=women, previous=cell_number(ind.previous), forecast=cell_number(ind.forecast),
         target=status.target, target_text=ind.target.text if ind.target else None,
         kf_target_text=ind.kf_target.text if ind.kf_target else None, unit=unit, unit_kind=ukind,

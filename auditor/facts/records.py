@@ -145,6 +145,9 @@ class FactSet:
     rows: dict[str, Indicator] = field(default_factory=dict)
     # Each row's status as the rules judged it, by (goal id, line): the audit hands it to the outputs.
     statuses: dict[StatusKey, IndicatorStatus] = field(default_factory=dict)
+    # The knowledge the facts were derived with: a finding is weighed over its rows' other readings with it
+    # (``derive.fact_under``).
+    knowledge: Any = None
 
     def all(self) -> list[Any]:
         return [self.report, *self.goals, *self.indicators, *self.activities, *self.claims, *self.figure_claims]

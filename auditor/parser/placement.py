@@ -40,6 +40,7 @@ from types import SimpleNamespace
 from ..model import CERTAIN, VALUE_COLUMNS, Indicator, Value
 from ..policy.target import compared_figure, is_met, target_number
 from ..input.values import FORBIDDEN, PERIOD, Cell, join_cost, parse_value
+from .confidence import readings
 
 # Weights, in log-odds (natural log). Each is a statement about the format, not a fit to any report.
 SPACING_PER_CELL = 15.0       # one empty cell more or less than the spacing says: near decisive
@@ -684,6 +685,7 @@ def decide(ind: Indicator, row: PendingRow, ctx: Context, scored=None):
     for col in VALUE_COLUMNS:
         setattr(ind, col, best.cells[col])
     ind.confidence = round(weights[0], 4)
+    ind._readings = readings(weights, [c for _, _, c in scored])
     ind.cell_confidence = _cell_confidence(row.columns, best, weights, scored)
     for col in row.columns:
         if col not in VALUE_COLUMNS and best.cells.get(col) is not None:
@@ -723,6 +725,7 @@ def place_by_position(ind: Indicator, row: PendingRow, cells: dict[str, str]) ->
     columns = list(row.columns) + [c for c in cells if c not in row.columns and c not in ("period", "name")]
     ind.confidence = 1.0
     ind.cell_confidence = {col: 1.0 for col in columns}
+    ind._readings = [(1.0, ind.cells())]
     ind.alternative = None
     ind.columns_certain = ind.period is not None
     for col in columns:

@@ -339,7 +339,7 @@ def test_the_terminal_and_markdown_say_what_the_readme_quotes(tmp_path):
 
 def test_uncertain_findings_are_marked_as_quoted(tmp_path):
     """The words the configuration section quotes for uncertain and withheld findings, on a report whose
-    one finding rests on a cell placed with 0.66 certainty ("80 80 %": last year's outcome or a forecast
+    one finding holds with 0.69 certainty ("80 80 %": last year's outcome or a forecast
     printed without its unit)."""
     section = TEXT.split("### Configuration", 1)[1].split("\n### ", 1)[0]
     quotes = [m for pair in re.findall(r'\("([^"]+)"\)|under "([^"]+)"', section) for m in pair if m]
