@@ -26,7 +26,9 @@ finding by its ``certainty`` (the probability that it holds over its rows' readi
 
 The targets (issue 17): below ``min-confidence`` (0.6) a reading is more likely wrong than right, and
 from 0.9 on it is right at least 98 % of the time. No weight is fitted to these figures; the placement's
-weights are statements about the form (``auditor/parser/placement.py``).
+weights are statements about the form (``auditor/parser/placement.py``). Last, the script prints what a map
+fitted to them would give: an isotonic map from the probability to the share right, fitted for each report
+on the other reports (every source of theirs) and applied to that report's rows and findings, held out.
 """
 from __future__ import annotations
 
@@ -76,17 +78,21 @@ class Tally:
         self.rows = [[0, 0] for _ in BINS]
         self.cells = [[0, 0] for _ in BINS]
         self.findings = [[0, 0] for _ in BINS]
+        self.seen: list[tuple[str, float, bool]] = []     # (what, p, right) of every row and finding
 
     def add(self, what: str, p: float, right: bool) -> None:
         slot = getattr(self, what)[_bin(min(max(p, 0.0), 1.0))]
         slot[0] += bool(right)
         slot[1] += 1
+        if what != "cells":
+            self.seen.append((what, p, bool(right)))
 
     def merge(self, other: "Tally") -> None:
         for what in ("rows", "cells", "findings"):
             for mine, theirs in zip(getattr(self, what), getattr(other, what)):
                 mine[0] += theirs[0]
                 mine[1] += theirs[1]
+        self.seen.extend(other.seen)
 
     def as_dict(self) -> dict:
         return {what: [{"bin": list(b), "right": r, "all": n} for b, (r, n) in zip(BINS, getattr(self, what))]
@@ -256,6 +262,42 @@ def summary(tally: Tally, floor: float) -> dict:
             "from 0.9": {w: over(w, 0.9, 1.01) for w in ("rows", "cells", "findings")}}
 
 
+# ---------------------------------------------------------------------- a fitted map, held out
+def isotonic(points: list[tuple[float, bool]]) -> list[tuple[float, float]]:
+    """The monotone map from a probability to the share right that fits ``points`` best (pool adjacent
+    violators): steps of (the highest probability of the step, the share right in it), in order."""
+    blocks: list[list] = []       # [highest p, right, all]
+    for p, right in sorted(points):
+        blocks.append([p, float(right), 1])
+        while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
+            hi, r, n = blocks.pop()
+            blocks[-1] = [hi, blocks[-1][1] + r, blocks[-1][2] + n]
+    return [(hi, r / n) for hi, r, n in blocks]
+
+
+def mapped(steps: list[tuple[float, float]], p: float) -> float:
+    """The map's value at ``p``: the first step reaching it (above the highest one, the last step's)."""
+    return next((v for hi, v in steps if p <= hi), steps[-1][1]) if steps else p
+
+
+def held_out(results: dict[str, dict[str, Tally]]) -> Tally:
+    """Each report's rows and findings (in every source) binned by an isotonic map from the parser's
+    probability to the share right, fitted on the other reports only (leave one report out)."""
+    by_report: dict[str, list] = {}
+    for per_report in results.values():
+        for stem, tally in per_report.items():
+            by_report.setdefault(stem, []).extend(tally.seen)
+    out = Tally()
+    for stem, seen in by_report.items():
+        others = [x for other, xs in by_report.items() if other != stem for x in xs]
+        for what in ("rows", "findings"):
+            steps = isotonic([(p, right) for w, p, right in others if w == what])
+            for w, p, right in seen:
+                if w == what:
+                    out.add(what, mapped(steps, p), right)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", nargs="*", choices=SOURCES, help="measure only these sources")
@@ -284,8 +326,10 @@ def main(argv: list[str] | None = None) -> int:
         for t in per_report.values():
             total.merge(t)
     if args.json:
+        fitted = held_out(results)
         print(json.dumps({"sources": {s: {r: t.as_dict() for r, t in per.items()} for s, per in results.items()},
-                          "all": total.as_dict(), "summary": summary(total, floor)}, indent=1))
+                          "all": total.as_dict(), "summary": summary(total, floor),
+                          "held out fit": {"all": fitted.as_dict(), "summary": summary(fitted, floor)}}, indent=1))
         return 0
     for source, per_report in results.items():
         merged = Tally()
@@ -299,6 +343,13 @@ def main(argv: list[str] | None = None) -> int:
     s = summary(total, floor)
     for part, figures in s.items():
         print(f"  {part:<12}" + "".join(f"{w} {_share(*rn).strip():<18}" for w, rn in figures.items()))
+    print()
+    # not used by the tool: what a map fitted to these figures would say of a report it was not fitted on
+    fitted = held_out(results)
+    print_table("all sources, probability mapped by an isotonic fit on the other reports (held out)", fitted)
+    for part, figures in summary(fitted, floor).items():
+        print(f"  {part:<12}" + "".join(f"{w} {_share(*rn).strip():<18}" for w, rn in figures.items()
+                                         if w != "cells"))
     return 0
 
 
