@@ -32,6 +32,12 @@ ACTIVITY_HEADER = re.compile(r"^Aktivitet\s+Startdatum\s+Slutdatum(\s+Avvikelse)
 DATES = re.compile(
     r"^(?P<text>.*?)\s*(?P<start>\d{4}-\d{2}-\d{2})\s+(?P<end>\d{4}-\d{2}-\d{2})(?:\s+(?P<dev>Avvikelse))?\s*$")
 
+
+def dates(text: str) -> re.Match[str] | None:
+    """``DATES.match(text)``. The pattern tries its dates after every character of the text before them;
+    its four hyphens, counted first, rule out most lines."""
+    return DATES.match(text) if text.count("-") >= 4 else None
+
 # Headings that close the goal part of a report (economy, staff, ...).
 END_OF_GOALS = re.compile(
     r"^(Uppföljning av (ekonomi|ekonomin|driftbudget|budget|investeringar|verksamhetens ekonomi)"

@@ -112,6 +112,19 @@ def line_indexes(joined: str, breaks) -> list[int]:
     return found
 
 
+def lines_holding(joined: str, words) -> list[int]:
+    """Indexes of the lines that hold one of ``words``, in order, in ``joined`` (``joined_texts``): each word
+    found in the whole text at once, where a test of every line would cost more."""
+    breaks: set[int] = set()
+    for word in words:
+        k = joined.find(word)
+        while k >= 0:
+            breaks.add(joined.rfind("\n", 0, k))
+            k = joined.find("\n", k)          # on at the next line: a line counts once
+            k = joined.find(word, k) if k >= 0 else -1
+    return line_indexes(joined, sorted(breaks))
+
+
 # a line break before a decimal digit or any character beyond ASCII: the only characters but 0-9 that
 # str.isdigit may call digits ("²") are among the latter
 _DIGIT_OR_BEYOND_ASCII = re.compile("\n[0-9\x80-\U0010ffff]")

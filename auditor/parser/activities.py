@@ -28,7 +28,7 @@ class ActivityRows(LineCursor):
                 break
             if self.structural(j):
                 return None
-            m = L.DATES.match(line.text)
+            m = L.dates(line.text)
             if m:
                 prefix, parts = split_indented_start(parts)
                 return self._activity(parts, j, m), j + 1, prefix
@@ -38,7 +38,7 @@ class ActivityRows(LineCursor):
             j += 1
         k = self.next_content(j)
         if parts and k < len(self.lines):
-            m = L.DATES.match(self.lines[k].text)
+            m = L.dates(self.lines[k].text)
             if m and not m.group("text"):
                 prefix, parts = split_indented_start(parts)
                 return self._activity(parts, k, m), k + 1, prefix

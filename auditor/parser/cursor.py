@@ -170,7 +170,14 @@ def join_text(lines: list[Line]) -> str:
     breaks before it (claims and quotes need their lines)."""
     if not lines:
         return ""
+    first = lines[0].no
+    if lines[-1].no - first == len(lines) - 1 and [line.no for line in lines] == list(range(first, first + len(lines))):
+        return "\n".join([line.text for line in lines])    # most often: one line after another
     out = [lines[0].text]
-    for prev, cur in zip(lines, lines[1:]):
-        out.append("\n" * max(1, cur.no - prev.no) + cur.text)
+    prev = lines[0].no
+    for cur in lines[1:]:
+        gap = cur.no - prev
+        out.append("\n" * gap if gap > 1 else "\n")     # most lines follow the one before
+        out.append(cur.text)
+        prev = cur.no
     return "".join(out)

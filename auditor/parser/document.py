@@ -31,6 +31,7 @@ from ..input.values import NUMBER, YEAR, is_figure, parse_value
 from .rows import IndicatorRows
 
 SENTENCE_END = re.compile(r"[.!?:]\s*$")
+_PLAIN_TEXT = frozenset({"pre", "post", "goal"})   # modes whose lines are text unless they open a block
 
 
 def _printed_texts(row) -> list[tuple[str, str]]:
@@ -62,14 +63,17 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
     # ------------------------------------------------------------------ the walk
     def parse(self) -> Report:
         i, n = 0, len(self.lines)
-        lines, furniture = self.lines, self.furniture
+        lines, furniture, openers = self.lines, self.furniture, self.openers
         while i < n:
+            line = lines[i]
             if i in furniture:
                 i += 1
-            elif not lines[i].text:     # blank
+            elif not line.text:     # blank
                 if self.mode in ("pre", "post") and self.para and SENTENCE_END.search(self.para[-1].text):
                     self._flush_para()  # a paragraph goes on over a blank line while its sentence does
                 i += 1
+            elif i not in openers and i != self.end_of_goals and self.mode in _PLAIN_TEXT:
+                i = self._plain_text(i)
             else:
                 i = self._step(i)
         self._flush_all()
@@ -117,6 +121,22 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
             for ind in goal.indicators:
                 if ind._trends or ind._below:
                     settle_trends(ind, decide_direction(ind, knowledge)[0])
+
+    def _plain_text(self, i: int) -> int:
+        """Most lines: prose, or a goal's text, that opens nothing. Line i and the lines after it up to a
+        blank line, page furniture or a line that may open a block go where ``_step`` would put them, in
+        one loop; returns the index of the next line to look at."""
+        kind, buffer = ("goal-text", self.section_buf) if self.mode == "goal" else ("narrative", self.para)
+        lines, furniture, openers, dispo, end = self.lines, self.furniture, self.openers, self.dispo, self.end_of_goals
+        n = len(lines)
+        while i < n and i not in furniture and i not in openers and i != end:
+            line = lines[i]
+            if not line.text:
+                break
+            dispo.setdefault(line.no, kind)
+            buffer.append(line)
+            i += 1
+        return i
 
     def _step(self, i: int) -> int:
         """Handle the non-blank line i; return the index of the next line to look at."""
@@ -307,7 +327,7 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
 
     # ------------------------------------------------------------------ the result
     def _report(self) -> Report:
-        meta = read_meta(self.lines, self.furniture, self.goals)
+        meta = read_meta(self.lines, self.furniture, self.goals, self.joined)
         report = Report(source=self.source, goals=self.goals, narrative=self.narrative,
                         diagnostics=self.diagnostics, line_count=len(self.lines), **meta)
         if not self.goals:
@@ -335,11 +355,11 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
         """Does the text stop in the middle of a goal's tables? Signs: the last words could not be placed
         and do not end a sentence (a row that never got its values), the text ends on a table header, or
         the last indicator row has no period cell."""
-        tail = [line for line in self.lines if line.text]
-        if not tail:
+        final = next((line for line in reversed(self.lines) if line.text), None)
+        if final is None:
             return False
-        kind = self.dispo.get(tail[-1].no)
-        last_text = tail[-1].text
+        kind = self.dispo.get(final.no)
+        last_text = final.text
         unfinished = not re.search(r"[.!?:)\"”]$", last_text)
         # a wrapped line of prose that stops without its full stop (a short heading or bullet may end a
         # complete report without one)

@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from ..model import Goal
-from ..input.lines import Line
+from ..input.lines import Line, joined_texts, lines_holding
 
 COMMITTEE_PATTERNS = [
     # "Lövsjö stadsdelsnämnd, Tertialrapport 12(80)" in page footers
@@ -30,19 +30,20 @@ KIND_TEXT = [
 _PERIOD = re.compile(r"^(?:(VB)|Tertial\s*(\d)|T(\d))?\s*((?:19|20)\d\d)$")
 
 
-def read_meta(lines: list[Line], furniture: set[int], goals: list[Goal]) -> dict:
+def read_meta(lines: list[Line], furniture: set[int], goals: list[Goal], joined: str | None = None) -> dict:
+    """``joined``: the lines' texts as ``lines.joined_texts`` gives them, where the caller has them."""
     return {
-        "committee": _committee(lines, furniture),
+        "committee": _committee(lines, furniture, joined),
         "unit": _unit(lines),
         **_kind_and_year(lines, goals),
     }
 
 
-def _committee(lines: list[Line], furniture: set[int]) -> str | None:
+def _committee(lines: list[Line], furniture: set[int], joined: str | None = None) -> str | None:
     votes: Counter[str] = Counter()
-    for i, line in enumerate(lines):
-        if "nämnd" not in line.text and "styrelsen" not in line.text:
-            continue     # every pattern names one; a plain test spares the patterns' backtracking
+    # every pattern names "nämnd" or "styrelsen": only the lines that do meet the patterns (which backtrack)
+    for i in lines_holding(joined_texts(lines) if joined is None else joined, ("nämnd", "styrelsen")):
+        line = lines[i]
         for pattern, words in zip(COMMITTEE_PATTERNS, _COMMITTEE_WORDS):
             if not any(w in line.text for w in words):
                 continue

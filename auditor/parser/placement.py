@@ -511,32 +511,50 @@ def _context_evidence(a: dict[str, Value | None], period: str | None, ctx: Conte
     return _more_evidence(_form_evidence(a, period, ctx), a, ctx)
 
 
-def _form_evidence(a: dict[str, Value | None], period: str | None, ctx: Context) -> float:
+def _form_evidence(a: dict[str, Value | None], period: str | None, ctx: Context, filled=None) -> float:
     """The part of ``_context_evidence`` that the form gives (the report's kind, the row's period, who the
     row is about, its goal's level): the same in a row's every decision, so worked out once per candidate
-    (``_form_scores``). ``_more_evidence`` adds the rest to it, in the same order as one sum."""
-    situation = _situation(period, ctx.report_kind)
+    (``_form_scores``). ``_more_evidence`` adds the rest to it, in the same order as one sum. ``filled``:
+    ``_filled_odds(period, ctx)``, when the caller has it."""
+    by_outcome = _filled_odds(period, ctx) if filled is None else filled
     score = 0.0
     if a["outcome_men"] is not None or a["outcome_women"] is not None:
-        score += {True: SPLIT_ABOUT_PEOPLE, False: SPLIT_NOT_PEOPLE}.get(ctx.people, SPLIT_PRINTED)
-    alone = ctx.report_kind in ("T1", "T2") and a["outcome"] is None
-    for col in FILLED[situation]:
-        if col == "kf_target" and ctx.kf_goal is not None:
-            filled, empty = _LOG_KF_FILLED[ctx.kf_goal]
-        else:
-            filled, empty = _LOG_FILLED[(situation, col, alone)]
-        score += filled if a[col] is not None else empty
-    pairs = (*EQUAL_PAIRS, *EQUAL_PAIRS_ANNUAL) if ctx.report_kind == "VB" else EQUAL_PAIRS
-    for pair in pairs:
-        x, y = _num(a[pair[0]]), _num(a[pair[1]])
-        if x is None or y is None:
+        score += _SPLIT_PRIOR.get(ctx.people, SPLIT_PRINTED)
+    for col, log_filled, log_empty in by_outcome[a["outcome"] is None]:
+        score += log_filled if a[col] is not None else log_empty
+    for pair in (_PAIRS_ANNUAL if ctx.report_kind == "VB" else _PAIRS):
+        first, second = a[pair[0]], a[pair[1]]
+        if first is None or second is None or first.value is None or second.value is None:
             continue
         same, differ = _LOG_EQUAL[pair]
-        if not _same(x, y):
+        if not _same(first.value, second.value):
             score += differ
-        elif not _at_bound(a[pair[0]]):
+        elif not _at_bound(first):
             score += same
     return score
+
+
+_SPLIT_PRIOR = {True: SPLIT_ABOUT_PEOPLE, False: SPLIT_NOT_PEOPLE}
+_PAIRS = tuple(EQUAL_PAIRS)
+_PAIRS_ANNUAL = (*EQUAL_PAIRS, *EQUAL_PAIRS_ANNUAL)
+
+
+def _filled_odds(period: str | None, ctx: Context) -> dict[bool, tuple[tuple[str, float, float], ...]]:
+    """(column, log P(filled), log P(empty)) for each column the form expects filled or not, in the
+    situation of the row's period and the report's kind, by whether the reading has no outcome (a forecast
+    alone is rare in a tertial report)."""
+    situation = _situation(period, ctx.report_kind)
+    out = {}
+    for no_outcome in (False, True):
+        alone = ctx.report_kind in ("T1", "T2") and no_outcome
+        odds = []
+        for col in FILLED[situation]:
+            if col == "kf_target" and ctx.kf_goal is not None:
+                odds.append((col, *_LOG_KF_FILLED[ctx.kf_goal]))
+            else:
+                odds.append((col, *_LOG_FILLED[(situation, col, alone)]))
+        out[no_outcome] = tuple(odds)
+    return out
 
 
 def _more_evidence(score: float, a: dict[str, Value | None], ctx: Context) -> float:
@@ -564,7 +582,8 @@ def _form_scores(row: PendingRow, cands: list[Candidate], ctx: Context) -> list[
     key = (ctx.spacing, ctx.count, ctx.report_kind, ctx.people, ctx.kf_goal)
     got = row._form.get(key)
     if got is None:
-        got = row._form[key] = [_form_evidence(c.cells, row.period, ctx) for c in cands]
+        filled = _filled_odds(row.period, ctx)
+        got = row._form[key] = [_form_evidence(c.cells, row.period, ctx, filled) for c in cands]
     return got
 
 
@@ -704,15 +723,21 @@ def decide(ind: Indicator, row: PendingRow, ctx: Context, scored=None):
 def _cell_confidence(columns, best: Candidate, weights: list[float], scored) -> dict[str, float]:
     """Per column, the probability of the readings that agree with the best one there: the weights summed
     in the candidates' order (so the sums are the same to the last bit), by the cell's printed text."""
-    chosen = [(col, best.cells.get(col)) for col in columns]
-    chosen = [(col, None if v is None else v.text) for col, v in chosen]
     sums = dict.fromkeys(columns, 0)
-    for w, (_, _, c) in zip(weights, scored):
-        cells = c.cells
-        for col, text in chosen:
-            v = cells.get(col)
-            if (v is None) if text is None else (v is not None and v.text == text):
-                sums[col] += w
+    for col in columns:
+        chosen = best.cells.get(col)
+        total = 0
+        if chosen is None:
+            for w, (_, _, c) in zip(weights, scored):
+                if c.cells.get(col) is None:
+                    total += w
+        else:
+            text = chosen.text
+            for w, (_, _, c) in zip(weights, scored):
+                v = c.cells.get(col)
+                if v is not None and (v is chosen or v.text == text):
+                    total += w
+        sums[col] = total
     return {col: round(total, 4) for col, total in sums.items()}
 
 

@@ -200,3 +200,31 @@ def test_the_units_weighed_once_per_reading_weigh_as_each_candidate_alone():
         a = dict.fromkeys(COLUMNS) | dict(zip(cols, values))
         mixed = P._mixed_units([v for v in values if v.value is not None])
         assert P._units(a, mixed) == P._units(a) and P._meaning(a, False, None, mixed) == P._meaning(a), a
+
+
+def test_the_lines_naming_a_committee_are_found_in_the_whole_text():
+    from auditor.input.lines import lines_holding
+    words = ("nämnd", "styrelsen")
+    for text in _texts() + ["nämnd\nx nämnd nämnd\n\nstyrelsen och nämnd\nNämnd"]:
+        lines = split_lines(text)
+        assert lines_holding(joined_texts(lines), words) == [i for i, line in enumerate(lines)
+                                                             if any(w in line.text for w in words)]
+
+
+def test_an_activitys_dates_are_read_as_the_pattern_reads_them():
+    rng = random.Random(8)
+    pieces = ["Aktivitet", "2024-01-01", "2024-12-31", "Avvikelse", "-", "x-y", "2024-1-1", " ", "12"]
+    for text in [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(3000)]:
+        got, plain = L.dates(text), L.DATES.match(text)
+        assert (got and got.groupdict()) == (plain and plain.groupdict()), text
+
+
+def test_prose_keeps_its_line_breaks_as_plainly_joined():
+    from auditor.parser.cursor import join_text
+    rng = random.Random(6)
+    for _ in range(300):
+        nos = sorted(rng.sample(range(1, 40), rng.randint(1, 8)))
+        lines = [Line(no, f"rad {no}", f"rad {no}") for no in nos]
+        plain = lines[0].text + "".join("\n" * max(1, cur.no - prev.no) + cur.text
+                                        for prev, cur in zip(lines, lines[1:]))
+        assert join_text(lines) == plain
