@@ -369,12 +369,15 @@ _FIGURES: list[tuple[str, re.Pattern]] = [
     ("outcome", re.compile(r"\b" + _UTFALL + _ABOUT + r"\s+" + _VERB_OUT + _TO + NUM)),
     ("outcome", re.compile(r"\b" + _UTFALL + _ABOUT + r"\s+(?:om|på)\s+" + NUM)),
 ]
-# words one of which a pattern of each kind needs, to skip it cheaply
-_NEEDS = {"previous": ("föregående", "förra", "fjol", "tidigare", "års", "låg på"),
-          "forecast": ("prognos", "beräknas", "förväntas"),
+# words one of which a pattern of each kind needs, to skip it cheaply; the previous year's patterns each
+# need their own ("års" alone, in every "årsmål", would let all five search most sentences)
+_NEEDS = {"forecast": ("prognos", "beräknas", "förväntas"),
           "target": ("mål",),
           "outcome": ("utfall", "resultat", "värde")}
-_FIGURES_NEEDING = [(kind, pattern, _NEEDS[kind]) for kind, pattern in _FIGURES]
+_PREV_NEEDS = (("föregående", "förra", "fjol", "tidigare"), ("föregående", "förra", "fjol", "tidigare"),
+               ("föregående", "förra", "fjol", "tidigare"), ("utfall", "resultat", "värde"), ("låg",))
+_FIGURES_NEEDING = [(kind, pattern, _PREV_NEEDS[i] if kind == "previous" else _NEEDS[kind])
+                    for i, (kind, pattern) in enumerate(_FIGURES)]
 # "… har ökat från 80 till 81": the first figure is the previous year's, the second this year's
 _FROM_TO = re.compile(r"\bfrån\s+(?P<a>\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:,\d+)?)(?P<au>\s*(?:%|procent\b))?"
                       r"(?:\s+\w+)?\s*(?:\((?P<y>(?:19|20)\d\d)\))?\s+(?:(?:föregående|förra)\s+år(?:et)?\s+)?"
@@ -533,19 +536,24 @@ def _part_of(sentence: str, m: re.Match) -> bool:
     return share is not None and not re.search(r"\b(?:att|om|på)\b", after[:share.start()])
 
 
-def _clause_bounds(sentence: str, start: int, end: int, back: int = 0) -> tuple[int, int]:
-    """Where the clause around sentence[start:end] begins and ends (between commas and joining words);
-    ``back`` clauses before it are added."""
+def _clause_edges(sentence: str, start: int, end: int) -> tuple[int, int, int]:
+    """Where the clause around sentence[start:end] begins (between commas and joining words), where the clause
+    before it begins, and where both end, from one scan (the figure and trend filters read both: a period is
+    often named in the clause before, "jämfört med T1 då utfallet låg på ...")."""
     bounds = [m.end() for m in _CLAUSE.finditer(sentence, 0, start)]
-    left = bounds[-1 - back] if len(bounds) > back else 0
     m = _CLAUSE.search(sentence, end)
-    return left, (m.start() if m else len(sentence))
+    return (bounds[-1] if bounds else 0), (bounds[-2] if len(bounds) > 1 else 0), (m.start() if m else len(sentence))
 
 
-def _clause_at(sentence: str, start: int, end: int, back: int = 0) -> str:
-    """The clause around sentence[start:end]; ``back`` clauses before it are added (a period named in the
-    clause before: "jämfört med T1 då utfallet låg på ...")."""
-    left, right = _clause_bounds(sentence, start, end, back)
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause around sentence[start:end] begins and ends."""
+    left, _, right = _clause_edges(sentence, start, end)
+    return left, right
+
+
+def _clause_at(sentence: str, start: int, end: int) -> str:
+    """The clause around sentence[start:end]."""
+    left, right = _clause_bounds(sentence, start, end)
     return sentence[left:right]
 
 
@@ -568,14 +576,14 @@ def _other_period(clause: str, ctx: _Context, allow_previous_year: bool = False)
 
 
 def _figure_ok(sentence: str, m: re.Match, group: str, ctx: _Context, previous: bool = False) -> bool:
-    clause = _clause_at(sentence, m.start(), m.end())
     after = sentence[m.end(group):m.end(group) + 20]
     if _NOT_LEVEL_UNIT.match(after):
         return False
+    left, wider_left, right = _clause_edges(sentence, m.start(), m.end())
+    clause = sentence[left:right]
     if _SUBGROUP.search(clause) or _ELSEWHERE.search(clause):
         return False
-    wider = _clause_at(sentence, m.start(), m.end(), back=1)
-    return not _other_period(wider, ctx, allow_previous_year=previous)
+    return not _other_period(sentence[wider_left:right], ctx, allow_previous_year=previous)
 
 
 def _figures(sentence: str, ctx: _Context) -> tuple[list[tuple[str, float]], int]:
@@ -593,7 +601,7 @@ def _figures(sentence: str, ctx: _Context) -> tuple[list[tuple[str, float]], int
             out.append((kind, _num(m.group(group))))
             taken.append(span)
 
-    low = sentence.lower()
+    low = sentence      # lower-cased already: only _read calls this, with its lower-cased sentence
     unstated: list[re.Match] = []     # "har ökat från 61 % till 64 %" with no period: the subject decides
     for m in (_FROM_TO.finditer(sentence) if "från" in low else ()):
         before = sentence[max(0, m.start() - 80):m.start()]
@@ -715,7 +723,7 @@ def _met(sentence: str) -> tuple[bool | str | None, bool | str | None]:
     """What the sentence says about reaching the annual target, read two ways: when it is known to be
     about this indicator ("specific": a bare "målet" is then its target), and when it is not (in a goal's
     own words a bare "målet" is the goal). "below": the figure lies below the target (``_BELOW``)."""
-    low = sentence.lower()
+    low = sentence      # lower-cased already: only _read calls this, with its lower-cased sentence
     if not _holds_any(low, _MET_VERBS) or _HEDGE.search(sentence):
         return None, None
     found: set[bool | str] = set()
@@ -759,7 +767,7 @@ _TRENDS = (("same", _TREND_SAME, ("samma", "oförändr")),
 
 def _trend(sentence: str, ctx: _Context) -> str | None:
     """The trend the sentence states, if its subject is the indicator (see ``_Reading.trend_subject``)."""
-    low = sentence.lower()
+    low = sentence      # lower-cased already: only _read calls this, with its lower-cased sentence
     if not _holds_any(low, _TREND_WORDS):
         return None
     found: dict[str, re.Match] = {}
@@ -774,13 +782,13 @@ def _trend(sentence: str, ctx: _Context) -> str | None:
     (value, m), = found.items()
     # what the sentence says elsewhere (a cause, a doubt about the target, a twelve-month average) is not
     # about the change: the filters read the change's own clause (and the one before it, for a period)
-    left, right = _clause_bounds(sentence, m.start(), m.end())
+    left, wider_left, right = _clause_edges(sentence, m.start(), m.end())
     clause = sentence[left:right]
     if _TREND_NOT.search(clause) or _SUBGROUP.search(clause) or _ELSEWHERE.search(clause) or _HEDGE.search(clause):
         return None
     if _CAUSE_BEFORE.search(sentence, left, m.start()) or _CAUSE_AFTER.search(sentence, m.end(), right):
         return None
-    if _other_period(_clause_at(sentence, m.start(), m.end(), back=1), ctx, allow_previous_year=True):
+    if _other_period(sentence[wider_left:right], ctx, allow_previous_year=True):
         return None
     return value
 
