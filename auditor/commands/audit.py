@@ -52,7 +52,7 @@ def register(sub) -> None:
     p.add_argument("--fail-on-uncertain", action="store_true", default=None,
                    help="let findings on uncertain table columns gate too (default: they do not)")
     p.add_argument("--min-confidence", type=float, metavar="P",
-                   help="withhold findings whose table cells are placed with less confidence than P "
+                   help="withhold findings less likely than P to hold over the table's possible readings "
                         "(0-1, default 0.6)")
     p.add_argument("--rules", action="append", metavar="DIR", help="also load rule modules from DIR")
     add_run_arguments(p)

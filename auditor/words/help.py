@@ -98,8 +98,9 @@ SV: dict[str, str] = {
     "ignore review decisions": "bortse från granskningsbeslut",
     "let findings on uncertain table columns gate too (default: they do not)":
         "låt även fynd som vilar på osäkra tabellkolumner stoppa (standard: de gör det inte)",
-    "withhold findings whose table cells are placed with less confidence than P (0-1, default 0.6)":
-        "håll tillbaka fynd vars tabellceller är placerade med lägre säkerhet än P (0–1, standard 0,6)",
+    "withhold findings less likely than P to hold over the table's possible readings (0-1, default 0.6)":
+        "håll tillbaka fynd vars sannolikhet att stämma över tabellens möjliga läsningar är lägre än P "
+        "(0–1, standard 0,6)",
     "fail only on findings not in this baseline": "stoppa bara på fynd som inte finns i den här baslinjen",
     "--format csv: which table to print (default: findings)":
         "--format csv: vilken tabell som skrivs ut (standard: findings)",
