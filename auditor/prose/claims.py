@@ -100,13 +100,15 @@ class _Names:
         self._in_order = sorted(self._exact)
         self._holding: dict[str, set[str]] = {}
 
-    def _phrase_index(self) -> dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]]:
-        """Every phrase that names an indicator, with the name, by its first two words cut to six letters
-        (``_key``): the name, the name without its parenthetical tail, and the long starts of either."""
+    def _phrase_index(self) -> dict[tuple[str, ...], list[tuple[tuple[str, ...], tuple[int, ...], str]]]:
+        """Every phrase that names an indicator, by its first two words cut to six letters (``_key``): the
+        name, the name without its parenthetical tail, and the long starts of the name. The starts of one
+        name are one entry, (the name's words, the lengths of its starts that name it, longest first, the
+        name), so that a sentence is compared with the name once (``_find_named``)."""
         shorts: dict[str, list[str]] = {}
         for short, key in self.variants.items():
             shorts.setdefault(key, []).append(short)
-        by_first: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] = {}
+        by_first: dict[tuple[str, ...], list[tuple[tuple[str, ...], tuple[int, ...], str]]] = {}
         for key in self.full:
             words = tuple(_words(key))
             if not words:
@@ -118,8 +120,12 @@ class _Names:
             for k in range(len(words) - 1, 3, -1):
                 if len(words[k - 1]) >= 5 and len(" ".join(words[:k])) >= 25:
                     phrases.add(words[:k])
+            starts: dict[tuple[tuple[str, ...], tuple[str, ...]], set[int]] = {}
             for phrase in phrases:
-                by_first.setdefault(_key(phrase), []).append((phrase, key))
+                base = words if words[:len(phrase)] == phrase else phrase
+                starts.setdefault((_key(phrase), base), set()).add(len(phrase))
+            for (first, base), lengths in starts.items():
+                by_first.setdefault(first, []).append((base, tuple(sorted(lengths, reverse=True)), key))
         return by_first
 
     def named(self, sentence: str) -> frozenset[str]:
@@ -143,12 +149,14 @@ class _Names:
             one, two = get((stems[i],)), get(tuple(stems[i:i + 2])) if i + 1 < len(words) else None
             if not one and not two:
                 continue
-            for phrase, key in (*(one or ()), *(two or ())):
-                n = len(phrase)
-                if n <= 2 and i > 0 and words[i - 1] in _QUALIFIERS:
+            for base, lengths, key in (*(one or ()), *(two or ())):
+                # the longest start of the name that the words from here match (a shorter one that matches
+                # too would lie inside it, and the longest match wins below)
+                matched = _matching(words, i, base)
+                n = next((n for n in lengths if n <= matched), 0)
+                if not n or (n <= 2 and i > 0 and words[i - 1] in _QUALIFIERS):
                     continue    # "den korta sjukfrånvaron" is not "Sjukfrånvaro"
-                if all(_same(a, b) for a, b in zip(words[i:i + n], phrase)) and len(words) - i >= n:
-                    spans.append((i, i + n, {key}))
+                spans.append((i, i + n, {key}))
         if not spans:
             return set()
         # the longest match wins over the ones inside it; equal spans name several indicators at once
@@ -280,6 +288,16 @@ def _stem_same(a: str, b: str) -> bool:
 def _key(words) -> tuple[str, ...]:
     """Index key of a phrase: its first two words cut to six letters (a definite ending may follow)."""
     return tuple([w[:6] for w in words[:2]])
+
+
+def _matching(words: list[str], at: int, name: tuple[str, ...]) -> int:
+    """How many words of ``name``, from its first, the words from ``at`` on match (``_same``)."""
+    n = 0
+    for text_word, name_word in zip(words[at:at + len(name)], name):
+        if not _same(text_word, name_word):
+            break
+        n += 1
+    return n
 
 
 def _same(text_word: str, name_word: str) -> bool:
