@@ -228,3 +228,18 @@ def test_prose_keeps_its_line_breaks_as_plainly_joined():
         plain = lines[0].text + "".join("\n" * max(1, cur.no - prev.no) + cur.text
                                         for prev, cur in zip(lines, lines[1:]))
         assert join_text(lines) == plain
+
+
+def test_an_analysis_is_searched_for_not_measured_only_where_it_may_say_so():
+    from auditor.parser import placement as P
+    rng = random.Random(12)
+    words = ["Enkäten", "ENKÄT", "undersökningen", "UNDERſÖKNINGEN", "mätningen", "MÄTNıNG", "Mİtning", "\u212aommer",
+             "kommer", "inte", "att", "genomföras", "i", "år", "ingen", "brukarundersökning", "har", "genomförts",
+             "ställdes", "in", "är", "inställd", "Öka", "nöjda", "."]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 12))) for _ in range(4000)]
+    texts += ["Enkäten kommer inte att genomföras i år.", "Ingen brukarundersökning har därför genomförts.",
+              "ENKÄT \u212aOMMER INTE GENOMFÖRAS", "underſökningen genomfördes inte"]
+    for text in texts:
+        if P.NOT_MEASURED_SAYS.search(text):
+            assert P._may_say_not_measured(text), text
+    assert P.NOT_MEASURED_SAYS.search(texts[-1]) and P.NOT_MEASURED_SAYS.search(texts[-2])
