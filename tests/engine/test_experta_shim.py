@@ -36,7 +36,8 @@ def test_a_minimal_engine_runs():
 
 def test_the_type_routed_matcher_fires_what_experta_fires():
     """Routing facts by class at the root and running the tests of single facts as plain calls
-    (TypeRoutedMatcher) gives the activations experta's own network gives, with joins, negation, EXISTS,
+    and looking joined tokens up by a name both sides bind (TypeRoutedMatcher) gives the activations, in
+    the order, that experta's own network gives, with joins (and a retraction from one), negation, EXISTS,
     tests (of one fact and after a join), a base-class pattern, facts that no pattern names, a name bound
     twice in one pattern (equal, and unequal with ``~``), predicates, alternatives and a field a fact
     lacks."""
@@ -97,6 +98,10 @@ def test_the_type_routed_matcher_fires_what_experta_fires():
         def tested(self, k):
             self.fired.append(("tested", k))
 
+        @Rule(AS.b << B(k=MATCH.k), A(k=MATCH.k))
+        def paired(self, b, k):
+            self.fired.append(("paired", k, b["ok"]))
+
     class Routed(Rules):
         __matcher__ = TypeRoutedMatcher
 
@@ -116,5 +121,5 @@ def test_the_type_routed_matcher_fires_what_experta_fires():
             runs.append(engine.fired)
     assert runs[0] == runs[1] == runs[2] == runs[3]
     assert sorted(runs[0]) == [("alone", 1), ("alone", 3), ("big", 2), ("big", 3), ("differ", 2), ("differ", 3),
-                               ("joined", 2), ("picked", 2), ("picked", 3), ("plain", 9), ("same", 1), ("same", 4),
-                               ("tested", 4)]
+                               ("joined", 2), ("paired", 2, True), ("paired", 3, False), ("picked", 2), ("picked", 3),
+                               ("plain", 9), ("same", 1), ("same", 4), ("tested", 4)]
