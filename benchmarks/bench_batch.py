@@ -14,6 +14,13 @@ speed-up of the last job count over the first, OK/OVER against issue 20's goal (
 figures are preceded by this machine's references (``python -c pass``, a fixed workload; see ``_common``).
 ``--pythonpath`` measures another checkout (to compare before and after a change).
 
+Every run is measured as an installed package runs: with the modules' bytecode cached (pip writes it when it
+installs; ``python -m compileall`` for a checkout), in a temporary folder of the script's own
+(``PYTHONPYCACHEPREFIX``), filled by one unmeasured run first. A machine that sets
+``PYTHONDONTWRITEBYTECODE`` (as the development machines do) would otherwise compile every module afresh in
+every run, some 0.2 s of one process's start that a batch's workers cannot share; ``--compile-each-run``
+measures that way.
+
     python benchmarks/bench_batch.py --crossover [--counts 1,2,3,4,6,8,12,16] [--repeat 3]
 
 measures where a pool starts to pay, which ``--jobs auto`` decides by (``AUTO_POOL_BYTES`` in
@@ -21,11 +28,11 @@ measures where a pool starts to pay, which ``--jobs auto`` decides by (``AUTO_PO
 the wall time and CPU time (of the whole process tree) with ``--jobs 1`` and with one worker per core, beside the time of ``python -c pass`` and of
 ``auditor --version`` on the same machine (what every run pays before it reads a report).
 
-    python benchmarks/bench_batch.py --memory 25,100,500 [--jobs 2] [--repeat 1]
+    python benchmarks/bench_batch.py --memory 25,100,500 [--jobs 2] [--repeat 1] [--format json]
 
 issue 20's memory check: batches of that many reports cycled from the corpus (every one a large real report;
 from the fixtures when the corpus is absent; 500 are the corpus x 125) through ``auditor audit DIR --format
-json -o FILE``, with the peak resident set of the main process (the one that gathers the reports and writes
+json -o FILE`` (or ``--format``), with the peak resident set of the main process (the one that gathers the reports and writes
 the output; the workers' own peaks are the largest-process column), and whether it stayed flat: OK when the
 largest batch's peak is within 10 % of the smallest's, OVER otherwise, with the KiB it grew per added report.
 """
@@ -118,6 +125,19 @@ def _quiet(r: dict) -> bool:
     return max(r["load"]) < 0.5 * (os.cpu_count() or 1) + len(r["worker_cpu_seconds"])
 
 
+def cache_bytecode(pythonpath: Path) -> Path:
+    """Measure with the bytecode cached, as an installed package has it (see the module's doc): the runs from
+    here on write and read it in a temporary folder, filled now by one run that imports what a pool imports."""
+    cache = Path(tempfile.mkdtemp(prefix="auditor-bytecode-"))
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(cache)
+    folder = cache / "warm-up"
+    generate(folder, 2)
+    run_measured(auditor_cmd("audit", str(folder), "--format", "json", "--jobs", "2", "--no-config",
+                             "--output", str(cache / "warm-up.json")), pythonpath)
+    return cache
+
+
 def _fastest(argv: list[str], repeat: int, pythonpath: Path) -> dict:
     return min((run_measured(argv, pythonpath) for _ in range(repeat)), key=lambda r: r["seconds"])
 
@@ -159,14 +179,15 @@ def crossover(counts: list[int], repeat: int, pythonpath: Path) -> int:
     return 0
 
 
-def memory(sizes: list[int], jobs: int, repeat: int, pythonpath: Path) -> int:
+def memory(sizes: list[int], jobs: int, repeat: int, pythonpath: Path, fmt: str = "json") -> int:
     """The main process's peak RSS for batches of ``sizes`` reports (see the module's doc)."""
     corpus_only = bool(corpus_files())
     work = Path(tempfile.mkdtemp(prefix="auditor-memory-"))
     try:
         files = generate(work / "all", max(sizes), corpus_only=corpus_only)
         print(f"batch: up to {len(files)} reports ({sum(p.stat().st_size for p in files) / 2**20:.1f} MiB of text) "
-              f"cycled from {'the corpus' if corpus_only else 'the fixtures (no corpus here)'}; --jobs {jobs}")
+              f"cycled from {'the corpus' if corpus_only else 'the fixtures (no corpus here)'}; --jobs {jobs}; "
+              f"--format {fmt}")
         print()
         print("| reports | wall time (s) | main process peak RSS (MiB) | largest process (MiB) | all processes (MiB) | "
               "output (KiB) |")
@@ -177,8 +198,8 @@ def memory(sizes: list[int], jobs: int, repeat: int, pythonpath: Path) -> int:
             folder.mkdir()
             for p in files[:n]:
                 (folder / p.name).symlink_to(p)
-            out = work / f"out{n}.json"
-            r = min((run_measured(auditor_cmd("audit", str(folder), "--format", "json", "--jobs", str(jobs),
+            out = work / f"out{n}.{fmt}"
+            r = min((run_measured(auditor_cmd("audit", str(folder), "--format", fmt, "--jobs", str(jobs),
                                               "--no-config", "--output", str(out)), pythonpath)
                      for _ in range(repeat)), key=lambda r: r["main_rss_mib"])
             if r["code"] not in (0, 1, 2):
@@ -208,6 +229,7 @@ def main() -> int:
     ap.add_argument("--counts", default="1,2,3,4,6,8,12,16", help="batch sizes for --crossover")
     ap.add_argument("--memory", metavar="SIZES",
                     help="the main process's peak memory over batches of these sizes (e.g. 25,100,500; see above)")
+    ap.add_argument("--format", default="json", help="--memory: the output format (default: json)")
     ap.add_argument("--sizes", default="100,250,500")
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--keep-dir", type=Path, help="generate the batch here and keep it")
@@ -216,12 +238,23 @@ def main() -> int:
     ap.add_argument("--pythonpath", type=Path, default=ROOT, help="checkout to measure (default: this one)")
     ap.add_argument("--corpus-only", action="store_true",
                     help="the batch from the corpus reports alone (500 reports: the corpus x 125)")
+    ap.add_argument("--compile-each-run", action="store_true",
+                    help="measure without a bytecode cache (every run compiles the modules afresh)")
     args = ap.parse_args()
     if args.corpus_only and not corpus_files():
         raise SystemExit("--corpus-only needs ../shared/corpus")
+    cache = None if args.compile_each_run else cache_bytecode(args.pythonpath)
+    try:
+        return _run(args)
+    finally:
+        if cache is not None:
+            shutil.rmtree(cache, ignore_errors=True)
+
+
+def _run(args) -> int:
     if args.memory:
         return memory(sorted(int(s) for s in args.memory.split(",")), int(args.jobs.split(",")[-1]),
-                      args.repeat, args.pythonpath)
+                      args.repeat, args.pythonpath, args.format)
     if args.crossover:
         return crossover(sorted(int(c) for c in args.counts.split(",")), args.repeat, args.pythonpath)
     sizes = sorted(int(s) for s in args.sizes.split(","))
@@ -238,7 +271,8 @@ def main() -> int:
     print(f"batch:   {len(all_files)} reports ({total_kib / 1024:.1f} MiB of text) generated from {n_sources} "
           f"sources ({0 if args.corpus_only else len(fixture_files())} fixtures, {len(corpus_files())} corpus "
           f"reports) in {work}")
-    print(f"checkout: {args.pythonpath}")
+    print(f"checkout: {args.pythonpath}; modules' bytecode "
+          f"{'compiled afresh in every run' if args.compile_each_run else 'cached, as installed'}")
     print()
     print("| reports | --jobs | wall time (s) | reports/s | ms/report | CPU (s): all / main / each worker (; a pool) | load | "
           "peak RSS, largest process (MiB) | peak RSS, all processes (MiB) |")

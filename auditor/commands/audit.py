@@ -14,14 +14,14 @@ import sys
 
 from ..engine.config import Config, load_config
 from ..files import STDOUT, OwnOutputs, open_output
-from ..render import RENDERERS, get_renderer, get_stream, model_needs
+from ..render import RENDERERS, get_renderer, get_stream, get_two_pass, model_needs
 from ..render.destination import check_destination, is_folder_output, write_output
 from ..render.headings import incomplete_reasons
 from ..triage.gate import report_gates
 from ..words import catalogue, word
 from ..words.errors import one_line, refusal
 from ..words.help import COMMAND_HELP
-from ..workflow.audit import audit_paths, audit_stream, count_inputs
+from ..workflow.audit import Spool, audit_paths, audit_stream, count_inputs
 from ..workflow.decisions import Triage, load_decisions, prepare
 from ..workflow.progress import batch_progress
 
@@ -184,10 +184,12 @@ def run(args) -> int:
                "rule_dirs": list(config.rule_dirs)}
     summary = BatchSummary(config.fail_on, config.fail_on_uncertain, args.lang)
     stream = get_stream(args.format)
-    # A format written report by report keeps only the summary of each report, so a batch's memory stays
-    # flat; not to a terminal, where the progress bar on standard error would be drawn through it.
-    if stream is not None and not (to_stdout and sys.stdout.isatty()):
-        notes = _write_streamed(args, config, own, decisions, options, stream, summary)
+    two_pass = get_two_pass(args.format) if stream is None else None
+    # A format written report by report (or from the batch read twice) keeps only the summary of each report,
+    # so a batch's memory stays flat; not to a terminal, where the progress bar on standard error would be
+    # drawn through it.
+    if (stream or two_pass) is not None and not (to_stdout and sys.stdout.isatty()):
+        notes = _write_streamed(args, config, own, decisions, options, stream, two_pass, summary)
     else:
         with batch_progress() as progress:
             result = audit_paths(args.paths, config, jobs=args.jobs, keep=model_needs(args.format), own=own,
@@ -204,22 +206,42 @@ def run(args) -> int:
     return summary.exit_code()
 
 
-def _write_streamed(args, config, own, decisions, options, stream, summary) -> list[str]:
-    """Audit the batch and write each report's part of the output as its turn comes (into the output's
-    temporary file, renamed into place only when the whole batch is written: an interrupted run leaves what
-    stood there untouched); the notes for standard error."""
+def _write_streamed(args, config, own, decisions, options, stream, two_pass, summary) -> list[str]:
+    """Audit the batch and write each report's part of the output as its turn comes (``stream``), or once the
+    batch has been scanned, reading each report again (``two_pass``), into the output's temporary file,
+    renamed into place only when the whole batch is written: an interrupted run leaves what stood there
+    untouched; the notes for standard error."""
     triage = Triage(decisions, args.lang)
     with batch_progress() as progress:
         audits = audit_stream(args.paths, config, jobs=args.jobs, keep=model_needs(args.format), own=own,
                               progress=progress)          # nothing to audit is refused here, before any output
         with contextlib.closing(audits), open_output(args.output or STDOUT) as out:
-            parts = stream(out.write, options)
-            for audit in audits:
-                triage.apply(audit)
-                parts.add(audit)
-                summary.add(audit)
-            parts.close(triage.stale_reviews())
+            if stream is not None:
+                parts = stream(out.write, options)
+                for audit in audits:
+                    triage.apply(audit)
+                    parts.add(audit)
+                    summary.add(audit)
+                parts.close(triage.stale_reviews())
+            else:
+                _write_two_pass(two_pass(options), audits, triage, summary, out.write)
     return triage.notes()
+
+
+def _write_two_pass(parts, audits, triage, summary, write) -> None:
+    """Scan each report as its turn comes, its decisions attached, and park it again on disk (the
+    decisions are attached once, in the batch's order: the baseline is matched in that order), then write
+    the output reading them back one at a time."""
+    with Spool() as again:
+        count = 0
+        for audit in audits:
+            triage.apply(audit)
+            parts.scan(audit)
+            summary.add(audit)
+            again.put(count, audit)
+            count += 1
+        audit = None                # the last report is let go too before the output is written
+        parts.write(write, (again.get(i) for i in range(count)), triage.stale_reviews())
 
 
 def renamed_notes(rules, config, decisions, lang: str) -> list[str]:

@@ -42,6 +42,18 @@ STREAMED: dict[str, str] = {
 }
 
 
+# Formats whose output needs the whole batch before a report's part (an overview, a rule list, totals), written
+# from a batch read twice: "module:function", called as fn(options) and returning an object with ``scan(audit)``
+# for each report in the batch's order (it keeps only the batch's small facts: rows of an overview, rule ids,
+# counts) and then ``write(write, audits, stale_reviews)``, handed the same reports again, one at a time in the
+# same order, which writes exactly what the renderer returns for the whole batch.
+TWO_PASS: dict[str, str] = {
+    "md": "auditor.render.markdown:two_pass",
+    "sarif": "auditor.render.sarif:two_pass",
+    "junit": "auditor.render.junit:two_pass",
+}
+
+
 def model_needs(fmt: str) -> str:
     return MODEL_NEEDS.get(fmt, "none")
 
@@ -56,4 +68,12 @@ def get_stream(fmt: str) -> Callable | None:
     if fmt not in STREAMED:
         return None
     module, func = STREAMED[fmt].split(":")
+    return getattr(importlib.import_module(module), func)
+
+
+def get_two_pass(fmt: str) -> Callable | None:
+    """The writer of ``fmt`` from a batch read twice (see ``TWO_PASS``), or None."""
+    if fmt not in TWO_PASS:
+        return None
+    module, func = TWO_PASS[fmt].split(":")
     return getattr(importlib.import_module(module), func)

@@ -66,28 +66,25 @@ def _result(audit: ReportAudit, f: Finding, index: dict[str, int], lang: str) ->
     return result
 
 
-def build_sarif(result: AuditResult, options: Any = None) -> dict:
-    ids = rule_ids(result, options)
+def _notification(audit: ReportAudit) -> dict:
+    # the error already names the file ("a.txt: filen är tom")
+    text = audit.error if audit.error.startswith(audit.source) else f"{audit.source}: {audit.error}"
+    return {"level": "error", "message": {"text": text},
+            "locations": [{"physicalLocation": {"artifactLocation": _location(audit.source)}}]}
+
+
+def _sorted(findings) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.line, f.rule, f.fingerprint))
+
+
+def _run(ids: list[str], artifacts: list, results: list, notifications: list, stale_reviews, options: Any) -> dict:
     titles: dict[str, str] = opt(options, "rule_titles", {})
-    index = {rule: i for i, rule in enumerate(ids)}
-    lang = opt(options, "lang", "sv")
     rules = []
     for rule in ids:
         entry: dict[str, Any] = {"id": rule}
         if titles.get(rule):
             entry["shortDescription"] = {"text": titles[rule]}
         rules.append(entry)
-    results = []
-    notifications = []
-    artifacts = []
-    for audit in result.reports:
-        artifacts.append({"location": _location(audit.source)})
-        if audit.error:  # the error already names the file ("a.txt: filen är tom")
-            text = audit.error if audit.error.startswith(audit.source) else f"{audit.source}: {audit.error}"
-            notifications.append({"level": "error", "message": {"text": text},
-                                  "locations": [{"physicalLocation": {"artifactLocation": _location(audit.source)}}]})
-        for f in sorted(audit.findings, key=lambda f: (f.line, f.rule, f.fingerprint)):
-            results.append(_result(audit, f, index, lang))
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "auditor", "version": __version__, "rules": rules}},
         "artifacts": artifacts,
@@ -97,10 +94,82 @@ def build_sarif(result: AuditResult, options: Any = None) -> dict:
     if notifications:
         # a file that could not be read was not audited: the run did not do all it was asked to
         run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": notifications}]
-    if result.stale_reviews:
-        run["properties"] = {"staleReviews": [s.model_dump() for s in result.stale_reviews]}
+    if stale_reviews:
+        run["properties"] = {"staleReviews": [s.model_dump() for s in stale_reviews]}
+    return run
+
+
+def build_sarif(result: AuditResult, options: Any = None) -> dict:
+    ids = rule_ids(result, options)
+    index = {rule: i for i, rule in enumerate(ids)}
+    lang = opt(options, "lang", "sv")
+    results = []
+    notifications = []
+    artifacts = []
+    for audit in result.reports:
+        artifacts.append({"location": _location(audit.source)})
+        if audit.error:
+            notifications.append(_notification(audit))
+        for f in _sorted(audit.findings):
+            results.append(_result(audit, f, index, lang))
+    run = _run(ids, artifacts, results, notifications, result.stale_reviews, options)
     return clean_data({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]})
 
 
+def _dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=False)
+
+
 def render_sarif(result: AuditResult, options: Any = None) -> str:
-    return json.dumps(build_sarif(result, options), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    """``json.dumps(build_sarif(result, options), indent=2)``, built as a batch's output is written (see
+    ``SarifParts``)."""
+    pieces: list[str] = []
+    parts = two_pass(options)
+    for audit in result.reports:
+        parts.scan(audit)
+    parts.write(pieces.append, result.reports, result.stale_reviews)
+    return "".join(pieces)
+
+
+def two_pass(options: Any = None) -> "SarifParts":
+    """The SARIF output of a batch read twice (``auditor.render.TWO_PASS``)."""
+    return SarifParts(options)
+
+
+# The line where a run's results stand, as json.dumps writes an empty list at that depth (a string value
+# holding these characters would have its quotes escaped, so only the key itself can give this line).
+_RESULTS = '\n      "results": [],\n'
+
+
+class SarifParts:
+    """The SARIF output written with one report's results in memory at a time: ``scan`` each report in the
+    batch's order first (the rule list, indexed by the results, and the artifacts come before the results,
+    so what they need is kept: rule ids, locations, errors), then ``write`` reads the reports again, in the
+    same order, and writes the document around their results: the bytes of ``build_sarif`` dumped whole."""
+
+    def __init__(self, options: Any = None) -> None:
+        self._options = options
+        self._lang = opt(options, "lang", "sv")
+        self._ids: set[str] = set(opt(options, "rule_ids") or ())
+        self._artifacts: list[dict] = []
+        self._notifications: list[dict] = []
+
+    def scan(self, audit: ReportAudit) -> None:
+        self._artifacts.append({"location": _location(audit.source)})
+        if audit.error:
+            self._notifications.append(_notification(audit))
+        self._ids.update(f.rule for f in audit.findings)
+
+    def write(self, write, audits, stale_reviews=()) -> None:
+        ids = sorted(self._ids)
+        index = {rule: i for i, rule in enumerate(ids)}
+        run = _run(ids, self._artifacts, [], self._notifications, stale_reviews, self._options)
+        head, tail = _dumps(clean_data({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]})).split(_RESULTS)
+        write(head + '\n      "results": [')
+        written = 0
+        for audit in audits:
+            for f in _sorted(audit.findings):
+                lines = _dumps(clean_data(_result(audit, f, index, self._lang))).split("\n")
+                write(("\n" if not written else ",\n") + "\n".join("        " + line for line in lines))
+                written += 1
+        write(("\n      ]" if written else "]") + ",\n" + tail + "\n")

@@ -210,8 +210,10 @@ class _Pool:
         except ValueError:                                        # not the main thread: nothing to inherit
             previous = None
         # Forked workers share the parent's warmed objects page by page until one is written; the collector
-        # writes to every object it visits, so the parent's are set aside (gc.freeze) while the workers are
-        # forked, and the workers' collections leave those pages shared.
+        # writes to every object it visits, so the parent's live objects are set aside for good (gc.freeze,
+        # as the command line does once its modules are loaded: the engine warmed here lives as long), and
+        # the workers' collections leave those pages shared.
+        gc.collect()
         gc.freeze()
         try:
             self._pool = ProcessPoolExecutor(max_workers=self._workers, initializer=_start_worker,
@@ -219,7 +221,6 @@ class _Pool:
             if forked:      # forked at the first task: now, while the parent's objects are set aside
                 self._pool.submit(int)
         finally:
-            gc.unfreeze()
             if previous is not None:
                 signal.signal(signal.SIGINT, previous)
         if noted:       # a Ctrl-C while the workers were started (once ignored, and the batch ran to its end)
