@@ -49,7 +49,8 @@ class Review(BaseModel):
 class StaleReview(BaseModel):
     """A decision in the review file whose finding no longer appears in the audited reports."""
 
-    model_config = ConfigDict(extra="forbid")
+    # (built when first used: an audit without a review file, written report by report, never makes one)
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     fingerprint: str
     review: Review
     rule: str | None = None
@@ -161,7 +162,8 @@ class ReportAudit(BaseModel):
 
 
 class AuditResult(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    # built when first used: an audit written report by report (JSON, GitHub annotations) never makes one
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
     schema_: str = Field(default=SCHEMA, alias="schema")
     reports: list[ReportAudit] = Field(default_factory=empty_list)
     # Decisions in the review file whose finding has disappeared; left out of the JSON unless there are any.

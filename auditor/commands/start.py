@@ -44,6 +44,16 @@ def without_pydantic_plugins() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
+def rest_collector() -> None:
+    """The command's modules (pydantic, its models, the parser's patterns, the rules) make a few hundred
+    thousand objects that live as long as the process. Python's cyclic garbage collector would walk them again
+    and again while they are imported, and once more in each full collection after (40-50 ms of an audit's
+    CPU, for no garbage): it rests while they load, and ``modules_loaded`` sets them aside (gc.freeze)."""
+    global _collector_resting
+    gc.disable()
+    _collector_resting = True
+
+
 def modules_loaded() -> None:
     """The chosen command's modules are imported (``cli``): what exists now lives as long as the process, so
     the collector leaves it out of its rounds (``gc.freeze``; worker processes forked later share it
@@ -64,13 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     global _argv
     _argv = sys.argv[1:] if argv is None else list(argv)
     without_pydantic_plugins()
-    # The command's modules (pydantic, its models, the parser's patterns, the rules) make a few hundred thousand
-    # objects that live as long as the process. Python's cyclic garbage collector would walk them again and
-    # again while they are imported, and once more in each full collection after (40-50 ms of an audit's
-    # CPU, for no garbage): it rests while they load, and ``modules_loaded`` sets them aside (gc.freeze).
-    global _collector_resting
-    gc.disable()
-    _collector_resting = True
+    rest_collector()
     # the command line by name, as it loads the chosen command (``cli.command_module``): the guard above
     # holds while it loads
     return importlib.import_module("auditor.commands.cli").main(list(_argv))
