@@ -39,10 +39,10 @@ _GENDER = ("outcome_men", "outcome_women")
 
 
 def empty_list() -> list:
-    """An empty list, as a field's default. pydantic reads each default factory's signature when it builds a
-    model; a builtin's (``list``, ``dict``) only from its text signature, through the tokenize module, whose
-    large pattern is compiled on first use (3-14 ms of every start, and a parse per field), where a function
-    of our own is read at once."""
+    """An empty list, as a field's default. pydantic reads each default factory's signature (a field's when it
+    builds the model, a private attribute's when it makes the first instance); a builtin's (``list``,
+    ``dict``) only from its text signature, through the tokenize module, whose large pattern is compiled on
+    first use (3-14 ms of every start, and a parse each), where a function of our own is read at once."""
     return []
 
 
@@ -117,15 +117,15 @@ class Indicator(_Model):
     # What the prose says about the figure's trend against the previous year ("har ökat", "en förbättring"),
     # as read (parser/prose_claims.py), for the IND-TEXT-TREND rule, which turns a better/worse into up/down
     # with the audit's own knowledge of directions; the contract's ``claims`` carry them as up/down/same.
-    _trends: list = PrivateAttr(default_factory=list)
+    _trends: list = PrivateAttr(default_factory=empty_list)
     # What the prose says of the figure against the target that needs the row's direction to be a verdict
     # ("ligger under årsmålet"): made ``met`` claims once the direction is known (prose.claims.settle_trends).
-    _below: list = PrivateAttr(default_factory=list)
+    _below: list = PrivateAttr(default_factory=empty_list)
     # The plausible readings of the row's cells as the placement weighed them, most probable first:
     # (probability, cells by column) (parser/confidence.py). A finding about the row is as sure as the
     # readings under which it still holds (engine/certainty.py). Empty for a row not weighed (read by
     # position, built by hand or read back from JSON).
-    _readings: list = PrivateAttr(default_factory=list)
+    _readings: list = PrivateAttr(default_factory=empty_list)
 
     def cells(self) -> dict[str, Value | None]:
         return {name: getattr(self, name) for name in VALUE_COLUMNS}
