@@ -128,6 +128,12 @@ def _patterns(element):
             yield from _patterns(part)
 
 
+def most_patterns_of(rules, fact_class: type) -> int:
+    """The most patterns on ``fact_class`` that one of ``rules`` holds: with at most one, an activation of
+    such a rule holds at most one fact of that class."""
+    return max((sum(1 for p in _patterns(rule) if type(p) is fact_class) for rule in rules), default=0)
+
+
 def pattern_fields(rules) -> dict[type, set[str]]:
     """Each fact class that a pattern of ``rules`` names -> the fields those patterns read (the runner
     declares only these fields of a fact, and only the classes named)."""

@@ -40,12 +40,18 @@ class Weighed:
 class Weigher:
     """Weighs the findings of one audit over the readings of their rows. A row's readings count as one where
     the rule reads the same from them (``reads``: the fields of an indicator's fact the rule's patterns
-    read), so only readings that could change the rule's verdict are run, each combination once."""
+    read), so only readings that could change the rule's verdict are run, each combination once. A rule
+    whose every activation holds at most one row (``one_row``: one indicator pattern per rule function) is
+    run with the weighed row alone of the goal's rows: no other row can take part in its flagging this
+    subject (a goal's other rows, as chosen, did not flag it, or they are its supports left out), and
+    declaring a goal's forty rows for each reading was most of the weighing's time."""
 
-    def __init__(self, facts: FactSet, fire: Fire, reads: Callable[[str], frozenset]):
+    def __init__(self, facts: FactSet, fire: Fire, reads: Callable[[str], frozenset],
+                 one_row: Callable[[str], bool] = lambda rule: False):
         self.facts = facts
         self.fire = fire
         self.reads = reads
+        self.one_row = one_row
         self.members: dict[str, list] = {}
         self.by_key = {}
         for fact in facts.indicators:
@@ -136,7 +142,10 @@ class Weigher:
         got = self._fired.get(cache)
         if got is None:
             instead = self._options[(key, rule)][i][1]
-            rows = [instead if f.key == key else f for f in self.members.get(goal, []) if f.key not in left_out]
+            if self.one_row(rule):
+                rows = [instead]
+            else:
+                rows = [instead if f.key == key else f for f in self.members.get(goal, []) if f.key not in left_out]
             goal_fact = self.goal_facts.get(goal)
             declared = [self.facts.report, *([goal_fact] if goal_fact else []), *rows,
                         *(a for a in self.facts.activities if a.goal == goal)]

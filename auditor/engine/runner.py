@@ -11,7 +11,7 @@ from ..findings import Doubt, Finding, GoalRef, Said, fingerprint
 from ..model import CERTAIN, UNSURE_ROW, VALUE_COLUMNS, page_of   # CERTAIN: below it a finding is shown with low confidence
 from .certainty import Weigher
 from ._experta import KnowledgeEngine, TypeRoutedMatcher, unfreeze
-from .catalogue import pattern_fields
+from .catalogue import most_patterns_of, pattern_fields
 from .dsl import FACT_TYPES, Params
 
 
@@ -240,7 +240,10 @@ def _weigher(engine: AuditEngine, catalogue, config, facts: FactSet) -> Weigher:
         read = engine_class([catalogue[rule]]).matched_fields.get(FACT_TYPES["IndicatorFact"])
         return frozenset(read or ())
 
-    return Weigher(facts, fire, reads)
+    def one_row(rule: str) -> bool:
+        return most_patterns_of(catalogue[rule].rules, FACT_TYPES["IndicatorFact"]) <= 1
+
+    return Weigher(facts, fire, reads, one_row)
 
 
 _WEIGHING: dict[tuple, AuditEngine] = {}

@@ -116,14 +116,15 @@ def derive(report: Report, k: Knowledge, kinds: Collection[str] | None = None) -
 def fact_under(fact: IndicatorFact, ind: Indicator, cells: dict[str, Value | None], k: Knowledge) -> IndicatorFact:
     """The row's fact had its cells been read as ``cells`` (another of its readings): the same key, and the
     same ``certain``, which says how sure the parser was, not what the cells hold (``engine.certainty``
-    weighs a finding over the readings of its rows)."""
+    weighs a finding over the readings of its rows). What the row's name and analysis decide (who it is
+    about, its gender analysis, whether it was measured) is the same for every reading and is kept."""
     row = ind.model_copy(update=cells)
-    status = status_of(row, fact.report_kind, k)
-    return replace(_indicator_fact(row, fact.goal, fact.key, fact.report_kind, k, status), certain=fact.certain)
+    status = status_of(row, fact.report_kind, k, was_measured=fact.measured)
+    return replace(fact, **_cell_fields(row, status))
 
 
-def _indicator_fact(ind: Indicator, goal_id: str, key: str, report_kind: str | None, k: Knowledge,
-                    status: IndicatorStatus) -> IndicatorFact:
+def _cell_fields(ind: Indicator, status: IndicatorStatus) -> dict:
+    """The fields of a row's fact that its cells decide (with its status, which its cells decide too)."""
     outcome = cell_number(ind.outcome)
     unit, ukind = unit_kind(ind)
     men, women = cell_number(ind.outcome_men), cell_number(ind.outcome_women)
@@ -132,18 +133,23 @@ def _indicator_fact(ind: Indicator, goal_id: str, key: str, report_kind: str | N
         gap = round(abs(men - women), 6)
         biggest = max(abs(men), abs(women))
         rel = round(gap / biggest, 6) if biggest else 0.0
-    people, people_basis, people_detail = about_people(ind.name, k)
-    return IndicatorFact(
-        key=key, goal=goal_id, name=ind.name, line=ind.line,
-        certain=ind.columns_certain, report_kind=report_kind, period=ind.period, outcome=outcome,
-        men=men, women=women, previous=cell_number(ind.previous), forecast=cell_number(ind.forecast),
-        target=status.target, target_text=ind.target.text if ind.target else None,
+    return dict(
+        outcome=outcome, men=men, women=women, previous=cell_number(ind.previous),
+        forecast=cell_number(ind.forecast), target=status.target, target_text=ind.target.text if ind.target else None,
         kf_target_text=ind.kf_target.text if ind.kf_target else None, unit=unit, unit_kind=ukind,
         has_outcome=outcome is not None, has_forecast=filled(ind.forecast), has_target=filled(ind.target),
         figure=status.figure, figure_column=status.figure_column, direction=status.direction,
         direction_basis=status.direction_basis, direction_detail=status.direction_detail, met=status.met,
-        measured=status.measured, about_people=people,
-        people_basis=people_basis, people_detail=people_detail,
-        people_young=people and about_young(people_basis, people_detail, k), gender_gap=gap, gender_gap_relative=rel,
+        measured=status.measured, gender_gap=gap, gender_gap_relative=rel)
+
+
+def _indicator_fact(ind: Indicator, goal_id: str, key: str, report_kind: str | None, k: Knowledge,
+                    status: IndicatorStatus) -> IndicatorFact:
+    people, people_basis, people_detail = about_people(ind.name, k)
+    return IndicatorFact(
+        key=key, goal=goal_id, name=ind.name, line=ind.line,
+        certain=ind.columns_certain, report_kind=report_kind, period=ind.period, **_cell_fields(ind, status),
+        about_people=people, people_basis=people_basis, people_detail=people_detail,
+        people_young=people and about_young(people_basis, people_detail, k),
         has_analysis=_analysis(ind.analysis),
         has_gender_analysis=discusses_gender(ind.analysis, k), analysis_excerpt=excerpt(ind.analysis))

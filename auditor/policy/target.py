@@ -95,11 +95,15 @@ def measured(ind: Indicator, k: Knowledge) -> bool:
     return not (ind.analysis and any(p.search(ind.analysis) for p in k.not_measured))
 
 
-def status_of(ind: Indicator, report_kind: str | None, k: Knowledge) -> IndicatorStatus:
+def status_of(ind: Indicator, report_kind: str | None, k: Knowledge,
+              was_measured: bool | None = None) -> IndicatorStatus:
+    """The row's status; ``was_measured``, when the caller knows it already (the row's analysis, which
+    decides it, is the same for every reading of its cells), spares searching the analysis again."""
     figure, column = compared_figure(report_kind, ind)
     target = target_number(ind.target)
     direction, basis, detail = decide_direction(ind, k)
-    was_measured = measured(ind, k)
+    if was_measured is None:
+        was_measured = measured(ind, k)
     return IndicatorStatus(figure=figure, figure_column=column, target=target, direction=direction,
                            direction_basis=basis, direction_detail=detail, measured=was_measured,
                            met=is_met(figure, target, direction) if was_measured else None)

@@ -130,3 +130,29 @@ Andel medarbetare som rekommenderar sin arbetsplats 80 % 78 % 85 % 2025
     # and a finding about it is weighed over them, never below the chosen reading's own probability
     found = audit_report(parse_text(text, "lövsjö.txt"), Config(select=["IND-NO-FORECAST"], min_confidence=0.0))
     assert all(f.certainty >= row.confidence - 1e-4 for f in found)
+
+
+def test_a_rule_of_one_row_is_weighed_with_that_row_alone_as_with_the_whole_goal(monkeypatch):
+    # the weighing declares the weighed row alone when the rule's activations hold one row each; it must
+    # give what declaring the goal's every row gives (a rule with two row patterns still gets them all)
+    from auditor.engine import runner
+    rows = [_row([(0.6, {"outcome": 80, "previous": 90, "target": 85}),
+                  (0.4, {"previous": 80, "forecast": 90, "target": 85})], line=30 + 5 * i,
+                 name=f"Andel nöjda medarbetare i enhet {i}") for i in (1, 2, 3)]
+    rows[2]._readings = [(0.9, rows[2]._readings[0][1]), (0.1, rows[2]._readings[1][1])]
+    # no split by sex under either reading, whose outcomes differ: both are run, and both give the finding
+    rows.append(_row([(0.6, {"outcome": 80, "previous": 78, "target": 85}),
+                      (0.4, {"outcome": 78, "forecast": 80, "target": 85})], line=50,
+                     name="Andel nöjda medarbetare i enhet 4"))
+    rules = ["GOAL-FULL-UNMET-IND", "IND-NO-FORECAST", "IND-UNMET-NO-ANALYSIS", "IND-NO-GENDER-SPLIT"]
+
+    def weighed():
+        found = audit_report(_report(*rows, assessment="helt"), Config(select=rules, min_confidence=0.0))
+        return sorted((f.rule, f.line, f.certainty) for f in found)
+
+    shortcut = weighed()
+    assert {rule for rule, _, c in shortcut if c < 1.0} >= {"IND-NO-FORECAST"}
+    # the readings other than the chosen one were run: a finding that holds under both is certain
+    assert ("IND-NO-GENDER-SPLIT", 50, 1.0) in shortcut
+    monkeypatch.setattr(runner, "most_patterns_of", lambda rules, fact_class: 2)
+    assert weighed() == shortcut
