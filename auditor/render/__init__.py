@@ -54,6 +54,16 @@ TWO_PASS: dict[str, str] = {
 }
 
 
+def written_whole(parts, result) -> str:
+    """The whole batch's output from a ``TWO_PASS`` object (``parts``), written into memory: what the
+    renderer returns when the batch is at hand, so that both ways of writing share one path."""
+    pieces: list[str] = []
+    for audit in result.reports:
+        parts.scan(audit)
+    parts.write(pieces.append, result.reports, result.stale_reviews)
+    return "".join(pieces)
+
+
 def model_needs(fmt: str) -> str:
     return MODEL_NEEDS.get(fmt, "none")
 

@@ -21,6 +21,7 @@ from .options import opt
 from .order import sorted_findings
 from .safe_text import clean_text
 from .tags import label
+from . import written_whole
 
 MESSAGE_LIMIT = 500
 
@@ -103,12 +104,7 @@ def build_junit(result: AuditResult, options: Any = None) -> ET.Element:
 
 def render_junit(result: AuditResult, options: Any = None) -> str:
     """The indented XML of ``build_junit``, built as a batch's output is written (see ``JunitParts``)."""
-    pieces: list[str] = []
-    parts = two_pass(options)
-    for audit in result.reports:
-        parts.scan(audit)
-    parts.write(pieces.append, result.reports, result.stale_reviews)
-    return "".join(pieces)
+    return written_whole(two_pass(options), result)
 
 
 def two_pass(options: Any = None) -> "JunitParts":

@@ -17,6 +17,7 @@ from .names import report_title
 from .order import SEVERITY_ORDER, signal_first
 from .safe_text import clean_text
 from .tags import finding_tags, review_line
+from . import written_whole
 
 
 # Characters that can start Markdown (CommonMark/GFM) syntax inside a line: emphasis, code, links and
@@ -44,12 +45,7 @@ def _code(text) -> str:
 
 def render(result: AuditResult, options: dict | None = None) -> str:
     """The whole batch's document, built as a batch's output is written (see ``MarkdownParts``)."""
-    pieces: list[str] = []
-    parts = two_pass(options)
-    for audit in result.reports:
-        parts.scan(audit)
-    parts.write(pieces.append, result.reports, result.stale_reviews)
-    return "".join(pieces)
+    return written_whole(two_pass(options), result)
 
 
 def two_pass(options: dict | None = None) -> "MarkdownParts":

@@ -20,6 +20,7 @@ from .counts import rule_ids
 from .names import report_name
 from .options import opt
 from .safe_text import clean_data, clean_text
+from . import written_whole
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -123,12 +124,7 @@ def _dumps(obj) -> str:
 def render_sarif(result: AuditResult, options: Any = None) -> str:
     """``json.dumps(build_sarif(result, options), indent=2)``, built as a batch's output is written (see
     ``SarifParts``)."""
-    pieces: list[str] = []
-    parts = two_pass(options)
-    for audit in result.reports:
-        parts.scan(audit)
-    parts.write(pieces.append, result.reports, result.stale_reviews)
-    return "".join(pieces)
+    return written_whole(two_pass(options), result)
 
 
 def two_pass(options: Any = None) -> "SarifParts":
