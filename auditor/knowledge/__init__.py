@@ -50,6 +50,14 @@ class Knowledge:
     young_word_re: re.Pattern | None = None
     # KF's annual targets: (year, indicator name as ``kf_key`` gives it) -> the cell as printed
     kf_targets: dict[tuple[int, str], str] = field(default_factory=dict)
+    # each list above as one alternation (``any_of``): one search tells whether any of its patterns hits, so
+    # the list is walked (for the first hit, whose pattern is reported) only when one does
+    people_exclude_any: re.Pattern | None = None
+    people_patterns_any: re.Pattern | None = None
+    subject_forms_any: re.Pattern | None = None
+    subject_form_exclude_any: re.Pattern | None = None
+    target_words_any: re.Pattern | None = None
+    names_any: re.Pattern | None = None
 
     def finish(self) -> "Knowledge":
         words = sorted(set(self.subject_words), key=len, reverse=True)
@@ -61,7 +69,37 @@ class Knowledge:
         # searched only (does one of the words end a word?): no leading \w*, as subject_word_in
         self.young_word_re = re.compile(r"(?:" + "|".join(map(re.escape, young)) + r")\b", re.I) if young \
             else re.compile(r"(?!)")
+        self.people_exclude_any = any_of(self.people_exclude)
+        self.people_patterns_any = any_of(self.people_patterns)
+        self.subject_forms_any = any_of(self.subject_forms)
+        self.subject_form_exclude_any = any_of(self.subject_form_exclude)
+        self.target_words_any = any_of([p for pats in self.target_words.values() for p in pats])
+        self.names_any = any_of([entry.regex for entry in self.names])
         return self
+
+
+_NEVER = re.compile(r"(?!)")
+# what would change meaning inside a bigger pattern: a group referred to by number (\1, (?(1)…)) or by name
+_REFERS_TO_GROUP = re.compile(r"\\[1-9]|\(\?\(|\(\?P=")
+
+
+def any_of(patterns: list[re.Pattern]) -> re.Pattern | None:
+    """One pattern that searches (or fullmatches) wherever one of ``patterns`` does, or None when they cannot
+    be joined faithfully (mixed flags, group references, clashing group names): then each is tried alone."""
+    if not patterns:
+        return _NEVER
+    flags = {p.flags for p in patterns}
+    if len(flags) != 1 or any(_REFERS_TO_GROUP.search(p.pattern) for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags.pop())
+    except re.error:
+        return None
+
+
+def _hits(joined: re.Pattern | None, text: str) -> bool:
+    """Whether one of the joined patterns may hit ``text`` (always, when they could not be joined)."""
+    return joined is None or joined.search(text) is not None
 
 
 def _compile(pattern: str, where: Path) -> re.Pattern:
@@ -152,12 +190,14 @@ def about_people(name: str, k: Knowledge) -> tuple[bool, str | None, str | None]
     """(about people?, what decided it: "excluded by pattern" | "name pattern" | "subject" | None, the pattern
     or the subject)."""
     low = name.lower()
-    for pat in k.people_exclude:
-        if pat.search(low):
-            return False, "excluded by pattern", pat.pattern
-    for pat in k.people_patterns:
-        if pat.search(low):
-            return True, "name pattern", pat.pattern
+    if _hits(k.people_exclude_any, low):
+        for pat in k.people_exclude:
+            if pat.search(low):
+                return False, "excluded by pattern", pat.pattern
+    if _hits(k.people_patterns_any, low):
+        for pat in k.people_patterns:
+            if pat.search(low):
+                return True, "name pattern", pat.pattern
     if not _SUBJECT_RE.match(low) and _owner_names_people(low, k):
         return True, "subject", low.split()[0]
     whole = _SUBJECT_RE.sub("", low)
@@ -207,6 +247,8 @@ def _head_names_people(subject: str, k: Knowledge) -> bool:
     if not words:
         return False
     head = words[-1]
+    if k.subject_forms_any is not None and k.subject_form_exclude_any is not None:
+        return k.subject_forms_any.fullmatch(head) is not None and k.subject_form_exclude_any.fullmatch(head) is None
     return any(p.fullmatch(head) for p in k.subject_forms) and not any(p.fullmatch(head) for p in k.subject_form_exclude)
 
 
@@ -227,13 +269,16 @@ def direction_of(name: str, texts, k: Knowledge) -> tuple[str, str, str | None]:
     for a row whose cells are not placed yet, whose printed texts can only stand in the target columns."""
     for column, text in texts:
         text = text or ""
+        if not _hits(k.target_words_any, text):
+            continue
         for direction in ("band", "lower", "higher"):
             for pat in k.target_words.get(direction, []):
                 if pat.search(text):
                     return direction, "target text", f"{column} \"{text.strip()}\""
-    for entry in k.names:
-        if entry.regex.search(name):
-            return entry.direction, "name pattern", entry.regex.pattern
+    if _hits(k.names_any, name):
+        for entry in k.names:
+            if entry.regex.search(name):
+                return entry.direction, "name pattern", entry.regex.pattern
     return k.fallback, "fallback", None
 
 
