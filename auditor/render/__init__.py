@@ -51,6 +51,7 @@ TWO_PASS: dict[str, str] = {
     "md": "auditor.render.markdown:two_pass",
     "sarif": "auditor.render.sarif:two_pass",
     "junit": "auditor.render.junit:two_pass",
+    "terminal": "auditor.render.terminal:two_pass",
 }
 
 

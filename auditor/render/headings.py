@@ -33,16 +33,9 @@ def grouped_item(f: Finding, lang: str) -> str:
     return f"'{what}'{goal}"
 
 
-def extra_columns(result, lang: str) -> list[tuple[str, str]]:
-    """Columns beside the severities in the summary tables: "nya" when a baseline was applied, "avfärdade"
-    when a reviewer dismissed a finding ((key, heading) pairs, in that order)."""
-    findings = [f for a in result.reports for f in a.findings]
-    return columns(any(f.baseline for f in findings), any(f.dismissed for f in findings), lang)
-
-
 def columns(baseline: bool, dismissed: bool, lang: str) -> list[tuple[str, str]]:
-    """``extra_columns`` from what a batch was found to hold (for an output that reads the batch report by
-    report): a baseline applied, a finding dismissed."""
+    """Columns beside the severities in the summary tables: "nya" when a baseline was applied to the batch,
+    "avfärdade" when a reviewer dismissed a finding in it ((key, heading) pairs, in that order)."""
     t = report_words(lang)
     return [(key, heading) for key, heading, present in (("new", t["new_col"], baseline),
                                                          ("dismissed", t["dismissed_col"], dismissed)) if present]

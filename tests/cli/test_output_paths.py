@@ -29,6 +29,7 @@ def place(tmp_path, monkeypatch):
     def no_audit(*args, **kwargs):
         raise AssertionError("audited before the destination was checked")
     monkeypatch.setattr("auditor.commands.audit.audit_paths", no_audit)
+    monkeypatch.setattr("auditor.commands.audit.audit_stream", no_audit)
     monkeypatch.setattr("auditor.commands._inputs.audit_reports", no_audit)
     return tmp_path
 

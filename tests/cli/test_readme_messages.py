@@ -119,7 +119,9 @@ def _setup(case: str, tmp: Path, monkeypatch) -> list[str]:
     if case == "interrupted":
         def interrupt(*args, **kwargs):
             raise KeyboardInterrupt
+        # the terminal format to a file reads the batch twice (audit_stream); to a terminal, whole (audit_paths)
         monkeypatch.setattr("auditor.commands.audit.audit_paths", interrupt)
+        monkeypatch.setattr("auditor.commands.audit.audit_stream", interrupt)
         return ["audit", str(VB), "--output", str(tmp / "ut.json")]
     if case == "table-without-csv":
         return ["audit", str(VB), "--format", "json", "--table", "indicators"]

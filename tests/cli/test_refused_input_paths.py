@@ -42,6 +42,7 @@ def test_an_oserror_naming_a_file_anywhere_in_a_command_is_one_line(capsys, monk
     def loop(*args, **kwargs):
         raise OSError(errno.ELOOP, "Too many levels of symbolic links", "/tmp/slinga")
     monkeypatch.setattr("auditor.commands.audit.audit_paths", loop)
+    monkeypatch.setattr("auditor.commands.audit.audit_stream", loop)    # the terminal format not to a terminal
     code = main(["audit", EXAMPLE])
     err = capsys.readouterr().err
     assert code == 2
@@ -52,6 +53,7 @@ def test_an_oserror_naming_no_file_stays_an_internal_error(capsys, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError(errno.EIO, "Input/output error")
     monkeypatch.setattr("auditor.commands.audit.audit_paths", broken)
+    monkeypatch.setattr("auditor.commands.audit.audit_stream", broken)    # the terminal format not to a terminal
     assert main(["audit", EXAMPLE]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "internt fel" in err

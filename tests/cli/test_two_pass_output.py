@@ -1,6 +1,7 @@
-"""Markdown, SARIF and JUnit from a batch read twice (``auditor.render.TWO_PASS``): the command scans each
-report as its turn comes, parks it on disk and writes the output reading the reports back one at a time, so
-the main process holds one report, not the batch; the bytes are those of the whole batch rendered at once."""
+"""Markdown, SARIF, JUnit and the terminal format (to a file or a pipe) from a batch read twice
+(``auditor.render.TWO_PASS``): the command scans each report as its turn comes, parks it on disk and writes the
+output reading the reports back one at a time, so the main process holds one report, not the batch; the bytes
+are those of the whole batch rendered at once."""
 from __future__ import annotations
 
 import gc
@@ -119,6 +120,21 @@ def test_markdown_columns_hold_for_every_report_of_the_batch(batch):
     assert len(tables) >= 3 and all(line.endswith("| Dismissed |") for line in tables)
     assert text.startswith("# ") and text.endswith("\n") and not text.endswith("\n\n")
 
+
+
+def test_terminal_columns_hold_for_every_report_and_the_overview_comes_last(batch):
+    # the dismissal in the first report gives every summary table the "Dismissed" column; the overview, from
+    # the counts noted as the batch was scanned, closes the output with a row per report and the batch's totals
+    result, _ = _held(batch, Args(), lang="en")
+    text = get_renderer("terminal")(result, {"lang": "en"})
+    lines = text.splitlines()
+    heads = [line for line in lines if line.startswith("┃ Rule ")]
+    assert len(heads) >= 3 and all(line.endswith("┃ Dismissed ┃") for line in heads)
+    overview = next(i for i, line in enumerate(lines) if line.startswith(f"Overview: {len(result.reports)} reports"))
+    assert "Rule " not in "".join(lines[overview:]) and lines[-1].startswith("└")
+    errors = sum(1 for a in result.reports for f in a.findings if f.severity == "error" and not f.dismissed)
+    total = next(line for line in lines[overview:] if line.startswith("│ Total "))
+    assert total.split("│")[2].strip() == str(errors or "")
 
 def _live_audits() -> int:
     gc.collect()
