@@ -358,7 +358,6 @@ _MONTH = _Gated(r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|septemb
 _SAME_TIME = re.compile(r"\bsamma (?:period|tid|tidpunkt|månad)")
 _TERTIAL = _Gated(r"\b(?:tertial|t)\s?([123])\b", ("1", "2", "3"))
 _YEAR = _Gated(r"\b(?:19|20)\d\d\b", ("19", "20"))
-_CHANGE = re.compile(r"procentenhet|\bökning\b|\bminskning\b|\bmed\s*$")
 
 _UTFALL = r"(?:(?:årets|periodens|förvaltningens|nämndens|det totala)\s+)?(?:utfall(?:et)?|resultat(?:et)?|värde(?:t)?)"
 _ABOUT = r"(?:\s+(?:för|gällande|avseende|om|på)\s+(?![\d])(?:(?:tertial\s+|T)\d|(?:19|20)\d\d|[^,;.\d]){0,70}?)?"
@@ -478,7 +477,6 @@ _CAUSE_AFTER = re.compile(r"\bbidra\w*\s+till\b")
 # osäkert om …")
 _CLAUSE = re.compile(r"[;:]|,(?!\d)|\s(?:och|men|samt|medan|varav|vilket|eftersom|då|än|trots att|även om)\s|"
                      r"\s(?=(?:är|var|blir|blev)\s+det\s)")
-_WORD_NUMBERS = re.compile(r"\b(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+procent")
 
 
 # The one test every sentence must pass to say anything (a figure, a target, a trend): most prose says
@@ -502,7 +500,6 @@ _INTENTIONS = ("Beskrivning", "Förväntat resultat")
 _FIGURE_WORD = re.compile(r"\d+(?:[ ,.]\d+)*")     # "1 272", "66,75" and a section number "1.2" are one figure each
 MAX_FIGURES = 8
 _INDIKATORN = re.compile(r"\b(?:nämnd)?indikatorn\b", re.I)
-_MET_WORD = re.compile(r"mål|indikatorn")
 
 
 @dataclass(frozen=True)
