@@ -58,6 +58,10 @@ class Knowledge:
     subject_form_exclude_any: re.Pattern | None = None
     target_words_any: re.Pattern | None = None
     names_any: re.Pattern | None = None
+    # the name patterns' answer for each indicator name met in this process: a report's rows are asked about
+    # two or three times (placing the row, settling its trends, the target facts), the name alone decides it
+    name_directions: dict[str, tuple[str, str, str | None] | None] = field(default_factory=dict, repr=False,
+                                                                          compare=False)
 
     def finish(self) -> "Knowledge":
         words = sorted(set(self.subject_words), key=len, reverse=True)
@@ -275,11 +279,28 @@ def direction_of(name: str, texts, k: Knowledge) -> tuple[str, str, str | None]:
             for pat in k.target_words.get(direction, []):
                 if pat.search(text):
                     return direction, "target text", f"{column} \"{text.strip()}\""
+    return _name_direction(name, k) or (k.fallback, "fallback", None)
+
+
+_NAMES_KEPT = 4096    # a long batch meets many names; the memo is emptied rather than grown past this
+
+
+def _name_direction(name: str, k: Knowledge) -> tuple[str, str, str | None] | None:
+    """The first name pattern that ``name`` hits, as ``direction_of`` reports it; None when none does."""
+    try:
+        return k.name_directions[name]
+    except KeyError:
+        pass
+    found = None
     if _hits(k.names_any, name):
         for entry in k.names:
             if entry.regex.search(name):
-                return entry.direction, "name pattern", entry.regex.pattern
-    return k.fallback, "fallback", None
+                found = entry.direction, "name pattern", entry.regex.pattern
+                break
+    if len(k.name_directions) >= _NAMES_KEPT:
+        k.name_directions.clear()
+    k.name_directions[name] = found
+    return found
 
 
 def kf_key(name: str) -> str:

@@ -1,7 +1,7 @@
 """Each knowledge list is also joined into one pattern (``any_of``) that tells in one search whether any
 pattern of the list hits, so the list is walked only when one does. The answers must be the very ones the
 patterns give one by one: checked on our own indicator names and target texts, against a Knowledge whose
-joined patterns are taken away (which makes every function walk its lists as before)."""
+joined patterns and the name answers it kept are taken away (so every function walks its lists as before)."""
 from __future__ import annotations
 
 import copy
@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from auditor import knowledge
 from auditor.knowledge import about_people, any_of, builtin_knowledge, direction_of
 
 from .test_knowledge_by_form import ABOUT_PEOPLE, NOT_ABOUT_PEOPLE
@@ -28,6 +29,7 @@ def _one_by_one() -> object:
     alone = copy.copy(K)
     for name in JOINED:
         setattr(alone, name, None)
+    alone.name_directions = {}      # nor the answers already found by name
     return alone
 
 
@@ -66,3 +68,12 @@ def test_patterns_that_cannot_be_joined_are_tried_alone(patterns):
 
 def test_mixed_flags_are_tried_alone():
     assert any_of([re.compile("a", re.I), re.compile("b")]) is None
+
+
+def test_name_answers_kept_are_bounded(monkeypatch):
+    """The answers kept by name are emptied rather than grown without end over a long batch."""
+    alone = _one_by_one()
+    monkeypatch.setattr(knowledge, "_NAMES_KEPT", 5)
+    for i in range(12):
+        assert direction_of(f"Sjukfrånvaro {i}", (), alone) == direction_of(f"Sjukfrånvaro {i}", (), alone)
+        assert len(alone.name_directions) <= 5
