@@ -63,6 +63,11 @@ class Value(_Model):
     text: str
 
 
+def same_print(a: Value | None, b: Value | None) -> bool:
+    """Whether two cells (either may be empty) print the same: both empty, or the same text."""
+    return (a is None and b is None) or (a is not None and b is not None and a.text == b.text)
+
+
 class TextSection(_Model):
     """A labelled block of prose under a goal ("Beskrivning", "Förväntat resultat", ...)."""
 

@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 from ..facts import FactSet
 from ..facts.derive import fact_under
-from ..model import VALUE_COLUMNS
+from ..model import VALUE_COLUMNS, same_print
 
 # What runs rules: (the facts to declare, the rule ids) -> the (rule, subject key) pairs they flag.
 Fire = Callable[[list, tuple[str, ...]], set[tuple[str, str]]]
@@ -75,7 +75,7 @@ class Weigher:
                 chosen = {col: getattr(row, col) for col in VALUE_COLUMNS}
                 out = []
                 for p, cells in readings:
-                    same = all(_same_cell(cells.get(c), chosen[c]) for c in VALUE_COLUMNS)
+                    same = all(same_print(cells.get(c), chosen[c]) for c in VALUE_COLUMNS)
                     out.append([p, fact if same else fact_under(fact, row, cells, self.facts.knowledge), cells, same])
                 out.sort(key=lambda t: not t[3])     # stable: the chosen reading first (the findings came from it)
                 # readings that do not hold the row's cells as they stand (changed after the placement) say
@@ -151,7 +151,3 @@ class Weigher:
                         *(a for a in self.facts.activities if a.goal == goal)]
             got = self._fired[cache] = self.fire(declared, (rule,))
         return got
-
-
-def _same_cell(a, b) -> bool:
-    return (a is None and b is None) or (a is not None and b is not None and a.text == b.text)

@@ -8,7 +8,8 @@ from ..facts import FactSet
 from ..facts.count_readings import certainty as claim_certainty
 from ..policy.target import figure_cells, is_band
 from ..findings import Doubt, Finding, GoalRef, Said, fingerprint
-from ..model import CERTAIN, UNSURE_ROW, VALUE_COLUMNS, page_of   # CERTAIN: below it a finding is shown with low confidence
+# CERTAIN: below it a finding is shown with low confidence
+from ..model import CERTAIN, UNSURE_ROW, VALUE_COLUMNS, page_of, same_print
 from .certainty import Weigher
 from ._experta import KnowledgeEngine, TypeRoutedMatcher, unfreeze
 from .catalogue import most_patterns_of, pattern_fields
@@ -253,15 +254,11 @@ def _doubt_against(row, against: dict, columns: list[str] | None) -> Doubt:
     """The doubt about a finding as data: the most probable reading under which it does not hold, by the
     cells it would move, and the ``columns`` the words are about (the unsure decisive cells; else the
     cells that reading moves)."""
-    moved = [col for col in VALUE_COLUMNS if not _same_text(against.get(col), getattr(row, col))]
+    moved = [col for col in VALUE_COLUMNS if not same_print(against.get(col), getattr(row, col))]
     split = row.split_reading()
     return Doubt(columns=columns or moved, chosen={col: v.text for col, v in row.cells().items() if v is not None},
                  alternative={col: (against[col].text if against.get(col) is not None else None) for col in moved},
                  split={col: v.text for col, v in split.items()} if split is not None else None)
-
-
-def _same_text(a, b) -> bool:
-    return (a is None and b is None) or (a is not None and b is not None and a.text == b.text)
 
 
 def _message(spec, variant: str | None) -> dict[str, str]:

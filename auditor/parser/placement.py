@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 
 from types import SimpleNamespace
 
-from ..model import CERTAIN, VALUE_COLUMNS, Indicator, Value
+from ..model import CERTAIN, VALUE_COLUMNS, Indicator, Value, same_print
 from ..policy.target import compared_figure, is_met, target_number
 from ..input.values import FORBIDDEN, PERIOD, Cell, join_cost, parse_value
 from .confidence import readings
@@ -411,7 +411,7 @@ def _meaning(a: dict[str, Value | None], count: bool = False, misfit_of_split: f
         v = a[col]
         if v is not None and v.value is not None and _decimals(v.text) >= 2:
             # a forecast may repeat the measured outcome (an annual report's forecast is the outcome)
-            if not (col == "forecast" and total is not None and _same_cell(v, total)):
+            if not (col == "forecast" and total is not None and same_print(v, total)):
                 score += MEASURED_IN_TARGET
     return score
 
@@ -726,7 +726,7 @@ def decide(ind: Indicator, row: PendingRow, ctx: Context, scored=None):
             ind.notes.append(f"cell in a column the parser does not know ({col.lstrip('?')}): {best.cells[col].text}")
     runner_up = next((c for _, _, c in scored[1:] if c.cells != best.cells), None)
     ind.alternative = ({col: runner_up.cells[col] for col in VALUE_COLUMNS
-                        if not _same_cell(runner_up.cells[col], best.cells[col])}
+                        if not same_print(runner_up.cells[col], best.cells[col])}
                        if runner_up is not None and ind.confidence < CERTAIN else None)
     ind.columns_certain = ind.confidence >= CERTAIN and row.period is not None
     without_prose = max(scored, key=lambda t: t[1])[2]
@@ -771,10 +771,6 @@ def place_by_position(ind: Indicator, row: PendingRow, cells: dict[str, str]) ->
     for col in columns:
         if col not in VALUE_COLUMNS and cells.get(col):
             ind.notes.append(f"cell in a column the parser does not know ({col.lstrip('?')}): {cells[col]}")
-
-
-def _same_cell(a: Value | None, b: Value | None) -> bool:
-    return (a is None and b is None) or (a is not None and b is not None and a.text == b.text)
 
 
 def _fallback(ind: Indicator, row: PendingRow) -> None:
