@@ -157,10 +157,16 @@ def _audit_one(args) -> tuple:
     """A worker's audit of one file, sent back as its KF-target votes (the parent counts them) and the rest
     already pickled: the parent parks those bytes as they are (``store.put_pickled``) instead of unpickling
     an audit only to pickle it again into the spool, and reads them once, when the report's turn comes."""
-    path, config, keep = args
+    votes, audit = _votes_apart(*args)
+    return votes, pickle.dumps(audit, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _votes_apart(path: Path, config: Config, keep: Keep) -> tuple:
+    """The audit of one file and its KF-target votes, taken out of it: the batch counts the votes, and the
+    audit is kept (or sent to the parent) without them."""
     audit = audit_file(path, config, keep)
     votes, audit.kf_votes = audit.kf_votes, None
-    return votes, pickle.dumps(audit, protocol=pickle.HIGHEST_PROTOCOL)
+    return votes, audit
 
 
 class _InProcess:
@@ -175,8 +181,7 @@ class _InProcess:
     def audit(self, files: list[Path], config: Config, keep: Keep, progress=None) -> Iterator[tuple[int, Any]]:
         """(index in ``files``, votes, audit) for every file, in order."""
         for i, f in enumerate(files):
-            audit = audit_file(f, config, keep)
-            votes, audit.kf_votes = audit.kf_votes, None
+            votes, audit = _votes_apart(f, config, keep)
             if progress is not None:
                 progress(i + 1, len(files), f)
             yield i, votes, audit
