@@ -252,11 +252,6 @@ def read_report(path: str | Path) -> ReadText:
     return read
 
 
-def read_report_text(path: str | Path) -> str:
-    """The text of ``read_report``."""
-    return read_report(path).text
-
-
 def expand_inputs(paths, own=None) -> list[Path]:
     """Files as given and the report files (*.txt, *.pdf) inside folders, recursively and sorted, without
     repeats. A missing path and a folder without any report file are input errors. ``own`` (an
