@@ -47,8 +47,12 @@ REPORT_SIGNAL = re.compile(
 MOJIBAKE = re.compile("Ã[¤¥¶„…–©¼]")
 SWEDISH = re.compile("[åäöÅÄÖ]")
 # cp1252 bytes 0x80-0x9F between two letters: what a DOS (cp437/cp850) or Mac Roman text with å, ä, ö
-# looks like when read as cp1252 ("f„rdig", "m†l", "h”g").
-C1_IN_WORD = re.compile(r"(?<=[A-Za-z])[€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ](?=[A-Za-z])")
+# looks like when read as cp1252 ("f„rdig", "m†l", "h”g"). The character class comes first and the letter
+# before it is looked behind for after it: the engine then skips to the few such characters (dashes, quotes)
+# instead of trying the lookbehind at every position of the text (15 ms of a 400 KiB report, now 1-4).
+C1_IN_WORD = re.compile(r"[€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ](?<=[A-Za-z].)(?=[A-Za-z])")
+# the control characters a text file has no use for: below 32 but for \t, \n, \f and \r
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -196,7 +200,8 @@ def decode_file(data: bytes, source: str) -> ReadText:
 
 
 def _check_decoded(text: str, source: str) -> str:
-    if len(MOJIBAKE.findall(text)) >= 3 and len(MOJIBAKE.findall(text)) * 2 >= len(SWEDISH.findall(text)):
+    mojibake = len(MOJIBAKE.findall(text))
+    if mojibake >= 3 and mojibake * 2 >= len(SWEDISH.findall(text)):
         raise InputError(source, "fel teckenkodning ('Ã¤' i stället för 'ä': UTF-8 har lästs som Latin-1); "
                                  "spara filen som UTF-8 från originalet",
                          "wrong text encoding ('Ã¤' instead of 'ä': UTF-8 was read as Latin-1); "
@@ -207,7 +212,7 @@ def _check_decoded(text: str, source: str) -> str:
                                  "Mac-kodning?); spara filen som UTF-8",
                          "wrong text encoding (å, ä, ö come out as „ † ” inside words: DOS or Mac encoding?); "
                          "save the file as UTF-8", code="encoding")
-    control = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    control = len(_CONTROL.findall(text, 0, 65536))
     if control > max(8, len(text[:65536]) // 100):
         raise InputError(source, f"är en binärfil (styrtecken), inte text eller PDF; {SAVE_AS[0]}",
                          f"is a binary file (control characters), not text or PDF; {SAVE_AS[1]}", code="binary")
