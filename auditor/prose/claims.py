@@ -83,6 +83,14 @@ class _Names:
         # names nothing (most sentences; ``_find_named`` tells so with two set tests)
         self.singles = {k[0] for k in self.by_first if len(k) == 1}
         self.pairs = {k for k in self.by_first if len(k) == 2}
+        # the same keys as text to look for in the lower-cased sentence, the pairs by their first word: a word's
+        # start is in the text it is a word of, so a sentence that holds neither names nothing, and four in
+        # five are told so without being split into words (``_may_name``)
+        self._single_texts = tuple(sorted(self.singles))
+        seconds: dict[str, set[str]] = {}
+        for a, b in self.pairs:
+            seconds.setdefault(a, set()).add(b)
+        self._pair_texts = tuple((a, tuple(sorted(bs))) for a, bs in sorted(seconds.items()))
         self._named: dict[str, frozenset[str]] = {}
         # the names that open with "andel"/"antal", with their words, in name order (named_in_other_words)
         self.by_opening: dict[str, list[tuple[str, list[str]]]] = {}
@@ -136,7 +144,23 @@ class _Names:
             got = self._named[sentence] = frozenset(self._find_named(sentence))
         return got
 
+    def _may_name(self, low: str) -> bool:
+        """The lower-cased sentence holds one of the one-word keys or both words of a two-word key, each as
+        text: what every sentence that ``_find_named`` finds a name in holds (a key is the start of a word,
+        "andel" also of "andelen")."""
+        for k in self._single_texts:
+            if k in low:
+                return True
+        for a, bs in self._pair_texts:
+            if a in low:
+                for b in bs:
+                    if b in low:
+                        return True
+        return False
+
     def _find_named(self, sentence: str) -> set[str]:
+        if not self._may_name(sentence.lower()):
+            return set()
         words = _words(sentence)
         stems = [w[:6] for w in words]
         if self.singles.isdisjoint(stems) and self.pairs.isdisjoint(zip(stems, stems[1:])):
@@ -178,6 +202,9 @@ class _Names:
         bistånd" for "Andel vuxna med långvarigt ekonomiskt bistånd jämfört med …" -- "andelen"/"antalet"
         and at least two words of meaning, every one of them a word of that name and of no other name
         that opens the same way. Empty when none or several fit."""
+        low = sentence.lower()
+        if "andel" not in low and "antal" not in low:
+            return frozenset()      # (the words are not split: those two are no word where they are no text)
         words = _words(sentence)
         if "andel" not in words and "antal" not in words:
             return frozenset()
