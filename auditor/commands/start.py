@@ -57,13 +57,21 @@ def rest_collector() -> None:
 def modules_loaded() -> None:
     """The chosen command's modules are imported (``cli``): what exists now lives as long as the process, so
     the collector leaves it out of its rounds (``gc.freeze``; worker processes forked later share it
-    untouched) and watches what the command makes from here on. Only after ``main`` paused it: a program
-    that calls ``cli.main`` itself keeps its collector as it is."""
+    untouched) and watches what the command makes from here on, in rounds of ``YOUNG_ROUND`` new objects.
+    Only after ``main`` paused it: a program that calls ``cli.main`` itself keeps its collector as it is."""
     global _collector_resting
     if _collector_resting:
         _collector_resting = False
         gc.freeze()
+        gc.set_threshold(YOUNG_ROUND, *gc.get_threshold()[1:])
         gc.enable()
+
+
+# A parse and an audit make objects that mostly live until the report is written (the model, its facts, the
+# findings): Python's default round of 700 new objects walked them some 70 times in an audit of a large
+# report (12 ms of its CPU), for next to no garbage. Rounds of 10,000 walk them 4 times (6 ms); what a batch
+# leaves behind in cycles is still collected every few reports, so its memory stays flat.
+YOUNG_ROUND = 10_000
 
 
 def main(argv: list[str] | None = None) -> int:
