@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import ast
 import dataclasses
-import difflib
 import importlib.util
 import sys
 from functools import lru_cache
@@ -165,6 +164,7 @@ def check_patterns(rule_id: str, rules: list, parameters: dict[str, Any], path: 
                 if name in fields:
                     continue
                 kind = type(pattern).__name__
+                import difflib   # only to name what a misspelt field may have meant: not on every start
                 close = difflib.get_close_matches(str(name), sorted(fields), n=1, cutoff=0.6)
                 if type(pattern) is Params:
                     subject = f"Params({key}=…)"
@@ -223,6 +223,7 @@ def check_message(rule_id: str, message: dict, rules: list, path: Path | str) ->
     for template in _templates(message):
         unknown = sorted(placeholders(template) - known)
         if unknown:
+            import difflib   # (see above)
             close = difflib.get_close_matches(unknown[0], sorted(known), n=1, cutoff=0.6)
             hint = _words("did_you_mean_field", name=close[0]) if close else ""
             raise refusal("rule_message_placeholder", str(path), code="rules", rule=rule_id, name=unknown[0],

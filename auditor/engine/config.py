@@ -15,7 +15,6 @@ Read from ``[tool.auditor]`` in ``pyproject.toml`` or from ``auditor.toml`` (top
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,6 @@ from typing import Any
 from ..model import MIN_CONFIDENCE   # the model holds every threshold of certainty
 from ..words.catalogue import ERRORS
 from ..words.errors import os_reason, refusal, refusal_words
-from ..words.toml_errors import toml_problem
 from .catalogue import load_catalogue
 from .rule_spec import SEVERITIES
 
@@ -146,6 +144,7 @@ def load_config(path: str | Path | None = None, search: bool = True) -> Config:
     except FileNotFoundError:
         raise refusal("config_missing", str(path), code="config") from None
     except tomllib.TOMLDecodeError as exc:
+        from ..words.toml_errors import toml_problem   # (only for a file that is not TOML: not on every start)
         raise refusal("config_not_toml", str(path), code="config", problem=toml_problem(str(exc))) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise refusal("config_unreadable", str(path), code="config", reason=os_reason(exc)) from None
@@ -158,6 +157,7 @@ def load_config(path: str | Path | None = None, search: bool = True) -> Config:
 def _did_you_mean(key: str, known) -> tuple[str, str]:
     """" (menar du fail-on?)" for a key close to a known one (fail_on, failon, fail-onn), else nothing."""
     spelled = key.replace("_", "-").lower()
+    import difflib   # only to name what a misspelt key may have meant: not on every start
     close = [spelled] if spelled in known else difflib.get_close_matches(spelled, sorted(known), n=1, cutoff=0.6)
     return refusal_words("did_you_mean", names=close[0]) if close else ("", "")
 

@@ -50,7 +50,8 @@ HEADER = """\
 class ReviewEntry(Review):
     """A decision as stored in the file, with optional context copied from the finding."""
 
-    model_config = ConfigDict(extra="forbid")
+    # (built when first used: an audit without a review file never makes one)
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     rule: str | None = None
     source: str | None = None
     line: int | None = None
