@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import pickle
 import signal
 import tempfile
 from dataclasses import replace
@@ -157,6 +156,8 @@ def _audit_one(args) -> tuple:
     """A worker's audit of one file, sent back as its KF-target votes (the parent counts them) and the rest
     already pickled: the parent parks those bytes as they are (``store.put_pickled``) instead of unpickling
     an audit only to pickle it again into the spool, and reads them once, when the report's turn comes."""
+    import pickle     # (a worker's: a single report, audited in-process, is never pickled; see audit_stream)
+
     votes, audit = _votes_apart(*args)
     return votes, pickle.dumps(audit, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -287,11 +288,16 @@ def audit_stream(paths, config: Config | None = None, jobs: int | str = 1, keep:
     """``audit_paths``' reports one at a time, the same ones in the same order, for an output written report
     by report: each audit is parked on disk as it arrives (``Spool``) and read back when its turn comes, so
     the batch holds a few numbers per report, not the reports (a report with doubtful rows is read again once
-    the whole batch has voted, so no report can be handed on before the first pass ends). The paths are
-    expanded at once: nothing to audit raises ``InputError`` here, before the caller writes anything."""
+    the whole batch has voted, so no report can be handed on before the first pass ends). A single report
+    is not a batch: it is held in memory as it is, not pickled to disk and back (2-4 ms, and pickle's
+    import). The paths are expanded at once: nothing to audit raises ``InputError`` here, before the caller
+    writes anything."""
     items = _expand(paths, own)
 
     def audits() -> Iterator[ReportAudit]:
+        if len(items) == 1:
+            yield from _audits(items, config, jobs, keep, progress, _Held())
+            return
         with Spool() as spool:
             yield from _audits(items, config, jobs, keep, progress, spool)
     return audits()
@@ -312,7 +318,10 @@ class _Held:
 
     def get(self, i: int) -> ReportAudit:
         audit = self._audits.pop(i)
-        return pickle.loads(audit) if isinstance(audit, bytes) else audit
+        if isinstance(audit, bytes):
+            import pickle     # (sent by a worker: see _audit_one)
+            return pickle.loads(audit)
+        return audit
 
 
 class Spool:
@@ -329,6 +338,7 @@ class Spool:
         self._file.close()
 
     def put(self, i: int, audit: ReportAudit) -> None:
+        import pickle     # (a batch's: see audit_stream)
         self.put_pickled(i, pickle.dumps(audit, protocol=pickle.HIGHEST_PROTOCOL))
 
     def put_pickled(self, i: int, pickled: bytes) -> None:
@@ -337,6 +347,7 @@ class Spool:
         self._file.write(pickled)
 
     def get(self, i: int) -> ReportAudit:
+        import pickle
         self._file.seek(self._at.pop(i))
         return pickle.load(self._file)
 
