@@ -65,6 +65,9 @@ class _TypeRoutedBus(BusNode):
 
     def _reset(self):
         self._routes: dict[type, tuple] = {}
+        # id(fact) -> (fact, the calls its pass below this root makes): made by ``reaches`` before the fact
+        # was declared, replayed by ``add`` when it is
+        self._ready: dict[int, tuple] = {}
 
     def _targets(self, fact_type: type) -> tuple:
         targets = self._routes.get(fact_type)
@@ -79,11 +82,37 @@ class _TypeRoutedBus(BusNode):
             targets = self._routes[fact_type] = _alpha(children)
         return targets
 
+    def reaches(self, fact) -> bool:
+        """Whether ``fact`` passes the tests of some pattern of its class as far as a node that joins facts or
+        holds a rule's activations. One that does not can take part in no activation, of any rule, ever:
+        experta would only number it and test it, so a caller may leave it undeclared. The calls a fact that
+        does reach makes are kept, and its declaration (``add``) makes them instead of testing it again: the
+        tests are of this fact alone, so running them before it is declared changes nothing; the tokens are
+        made when it is declared, as experta makes them."""
+        calls: list = []
+        _pass_down(self._targets(type(fact)), fact, {}, lambda callback, _, context: calls.append((callback, context)))
+        if calls:
+            self._ready[id(fact)] = (fact, calls)
+        return bool(calls)
+
     def add(self, fact):
-        _pass_down(self._targets(type(fact)), fact, {}, Token.TagType.VALID)
+        ready = self._ready.pop(id(fact), None)
+        if ready is not None and ready[0] is fact:
+            for callback, context in ready[1]:
+                callback(_Token(Token.TagType.VALID, {fact}, context))
+            return
+        _pass_down(self._targets(type(fact)), fact, {}, _valid)
 
     def remove(self, fact):
-        _pass_down(self._targets(type(fact)), fact, {}, Token.TagType.INVALID)
+        _pass_down(self._targets(type(fact)), fact, {}, _invalid)
+
+
+def _valid(callback, fact, context) -> None:
+    callback(_Token(Token.TagType.VALID, {fact}, context))      # the node copies it, as every experta node does
+
+
+def _invalid(callback, fact, context) -> None:
+    callback(_Token(Token.TagType.INVALID, {fact}, context))
 
 
 # The kinds of step in ``_alpha``'s steps.
@@ -118,17 +147,17 @@ def _step(check, below: tuple) -> tuple:
     return (_CHECK, check, None, below)
 
 
-def _pass_down(steps, fact, context: dict, tag) -> None:
+def _pass_down(steps, fact, context: dict, emit) -> None:
     """``FeatureTesterNode._activate`` for each step, without copying the token at each node: a test that
     fails stops its branch; a name bound joins the context unless it contradicts a name bound (or
-    excluded with ``~``) before."""
+    excluded with ``~``) before. Where the tests end at a node, ``emit(node's callback, fact, context)``."""
     for kind, a, b, below in steps:
         if kind == _NODE:
-            a(_Token(tag, {fact}, context))       # the node copies it, as every experta node does
+            emit(a, fact, context)
             continue
         if kind == _TEST:                         # WhereCheck.__call__: the test of the names it asks for
             if a(**{name: context.get(name) for name in b}):
-                _pass_down(below, fact, context, tag)
+                _pass_down(below, fact, context, emit)
             continue
         if kind == _CAPTURE:
             match = {a: fact}
@@ -137,7 +166,7 @@ def _pass_down(steps, fact, context: dict, tag) -> None:
             if not match:
                 continue
             if match is True or not isinstance(match, Mapping):
-                _pass_down(below, fact, context, tag)
+                _pass_down(below, fact, context, emit)
                 continue
         else:
             try:
@@ -146,11 +175,11 @@ def _pass_down(steps, fact, context: dict, tag) -> None:
                 continue
             if kind == _LITERAL:
                 if b == value:
-                    _pass_down(below, fact, context, tag)
+                    _pass_down(below, fact, context, emit)
                 continue
             match = {b: value}
         if _agrees(match, context):
-            _pass_down(below, fact, {**context, **match}, tag)
+            _pass_down(below, fact, {**context, **match}, emit)
 
 
 def _agrees(match: dict, context: dict) -> bool:

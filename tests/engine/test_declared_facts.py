@@ -119,3 +119,62 @@ def test_every_kind_is_derived_for_all_rules():
     from auditor.engine.runner import record_kinds
     catalogue = load_catalogue()
     assert record_kinds([catalogue[r] for r in Config().enabled(catalogue)]) >= {"ClaimFact", "FigureClaimFact"}
+
+
+def _fired(report, leave_out: bool) -> tuple[list, int]:
+    """Every ``flag`` the rules make on ``report``, in order, on an engine of their own, with the facts that
+    no selected rule can match left out (``runner.declare``) or every fact declared as experta would; and
+    how many facts were declared."""
+    from auditor.engine.runner import declare, engine_class
+    from auditor.facts import derive
+    from auditor.knowledge import builtin_knowledge
+    catalogue = load_catalogue()
+    config = Config()
+    specs = [catalogue[r] for r in config.enabled(catalogue)]
+    facts = derive(report, builtin_knowledge())
+    engine = engine_class(specs)()
+    engine.flags = {}
+    calls = []
+
+    def flag(rule_id, subject, *items, message=None, **evidence):
+        calls.append((rule_id, subject["key"], [i["key"] for i in items], message, repr(sorted(evidence.items()))))
+
+    engine.flag = flag
+    engine.reset()
+    params = [dsl.Params(rule=spec.id, **config.parameters(spec)) for spec in specs]
+    if leave_out:
+        declared = len(declare(engine, params, facts.all()))
+    else:
+        every = [layout[0].from_record(r, layout[1]) for r in facts.all()
+                 if (layout := _layout(engine, type(r))) is not None]
+        engine.declare(*params, *every)
+        declared = len(every)
+    engine.run()
+    return calls, declared
+
+
+def _all_fixture_reports():
+    from pathlib import Path
+    from auditor.parser import parse_file
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    return [parse_file(p) for p in sorted(root.glob("*.txt"))]
+
+
+def _same_firing(reports) -> None:
+    left_out = fired = 0
+    for report in reports:
+        (calls, some), (every_call, every) = _fired(report, True), _fired(report, False)
+        assert calls == every_call, report.source
+        left_out, fired = left_out + every - some, fired + len(calls)
+    assert left_out and fired          # facts were left out, and rules fired all the same
+
+
+def test_the_facts_no_rule_can_match_are_left_out_and_the_rules_fire_as_with_every_fact():
+    """``runner.declare`` leaves out the facts that fail the tests of their own fields in every pattern: the
+    rules fire on the same facts, in the same order, with the same words, as when every fact is declared."""
+    _same_firing(_all_fixture_reports())
+
+
+def test_the_corpus_reports_fire_as_with_every_fact(corpus):
+    from auditor.parser import parse_file
+    _same_firing([parse_file(p) for p in sorted(corpus.glob("*.txt"))])
