@@ -150,6 +150,8 @@ class Candidate:
     cells: dict[str, Value | None]
     local: float
     plausible: bool = True
+    filled: frozenset = frozenset()   # ``shape(cells)``, the same for every row of the placement's shape
+    key: tuple = ()                   # ``confidence.reading_key(cells)``: the reading it stands for
 
 
 @dataclass
@@ -265,13 +267,17 @@ def _candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
             shape = (columns, k, True, said, _empties(period_cell) if period_cell is not None else None)
         else:
             shape = (columns, k, False, tuple(texts))
-        for slots, misfit, plausible in _placements(shape, ctx.placements):
+        texts_of = [v.text for v in values]
+        for slots, misfit, plausible, filled, keyed in _placements(shape, ctx.placements):
             if not plausible and out:
                 continue
             score = -JOIN_COST * cost - SPACING_PER_CELL * misfit
             assign = dict.fromkeys(VALUE_COLUMNS)
             for slot, value in zip(slots, values):
                 assign[columns[slot]] = value
+            key = [None] * len(VALUE_COLUMNS)
+            for i, at in keyed:
+                key[at] = texts_of[i]
             misfit_of_split = None
             if plausible and not ctx.spacing and assign["outcome_men"] is not None:
                 misfit_of_split = split_misfit(assign["outcome"], assign["outcome_men"], assign["outcome_women"],
@@ -280,22 +286,30 @@ def _candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
                 if not plausible and out:
                     continue
             score += _meaning(assign, ctx.count, misfit_of_split, mixed)
-            (out if plausible else rest).append(Candidate(assign, score, plausible))
+            (out if plausible else rest).append(Candidate(assign, score, plausible, filled, tuple(key)))
     return out or rest
 
 
-def _placements(shape: tuple, memo: dict | None) -> list[tuple[tuple[int, ...], int, bool]]:
+def _placements(shape: tuple, memo: dict | None) -> list[tuple]:
     """Every order-preserving placement of a row's k cells into its columns, with the empty cells it puts
     where the spacing says otherwise and whether it is plausible as far as the layout goes (before the
-    split by sex is weighed). ``shape``: (columns, k, True, the spacing before each cell and the period)
+    split by sex is weighed), the set of columns it fills (``shape``) and, for the cells it puts in
+    VALUE_COLUMNS, (the cell's index, the column's index there) (the reading's key,
+    ``confidence.reading_key``). ``shape``: (columns, k, True, the spacing before each cell and the period)
     where the document keeps its spacing, else (columns, k, False, the indexes of the text cells): what the
     answer depends on, the same for many rows of a document, which share ``memo`` (a dict, or None)."""
     got = memo.get(shape) if memo is not None else None
     if got is None:
-        got = _place_shape(shape)
+        columns = shape[0]
+        got = [(slots, misfit, plausible, frozenset(columns[s] for s in slots),
+                tuple((i, _VALUE_INDEX[columns[s]]) for i, s in enumerate(slots) if columns[s] in _VALUE_INDEX))
+               for slots, misfit, plausible in _place_shape(shape)]
         if memo is not None:
             memo[shape] = got
     return got
+
+
+_VALUE_INDEX = {col: i for i, col in enumerate(VALUE_COLUMNS)}
 
 
 def _place_shape(shape: tuple) -> list[tuple[tuple[int, ...], int, bool]]:
@@ -557,8 +571,9 @@ def _filled_odds(period: str | None, ctx: Context) -> dict[bool, tuple[tuple[str
     return out
 
 
-def _more_evidence(score: float, a: dict[str, Value | None], ctx: Context) -> float:
-    """What the report's other rows and the known KF target add to ``_form_evidence``."""
+def _more_evidence(score: float, a: dict[str, Value | None], ctx: Context, filled: frozenset | None = None) -> float:
+    """What the report's other rows and the known KF target add to ``_form_evidence`` (``filled``:
+    ``shape(a)``, when the caller has it)."""
     if ctx.kf_goal is not None and ctx.kf_siblings != (0, 0):
         # the goal's sure rows in place of the level's share alone (``_form_evidence`` counted that)
         level, seen = _LOG_KF_FILLED[ctx.kf_goal], _log_kf_filled(ctx.kf_goal, ctx.kf_siblings)
@@ -570,7 +585,7 @@ def _more_evidence(score: float, a: dict[str, Value | None], ctx: Context) -> fl
             if v is not None:
                 score += text if v.value is None else figure
     if ctx.neighbours:
-        score += SAME_SHAPE * ctx.neighbours.get(shape(a), 0.0)
+        score += SAME_SHAPE * ctx.neighbours.get(shape(a) if filled is None else filled, 0.0)
     if ctx.known_kf is not None:
         score += KNOWN_KF_TARGET if _same_figure(a["kf_target"], ctx.known_kf) else -KNOWN_KF_TARGET
     return score
@@ -599,8 +614,7 @@ def shapes(ind: Indicator, row: PendingRow, ctx: Context, scored=None) -> dict[f
     out: dict[frozenset, float] = {}
     if scored:
         for w, (_, _, c) in zip(_weights(scored), scored):
-            key = shape(c.cells)
-            out[key] = out.get(key, 0.0) + w
+            out[c.filled] = out.get(c.filled, 0.0) + w
     return out
 
 
@@ -659,7 +673,7 @@ def score(ind: Indicator, row: PendingRow, ctx: Context) -> list[tuple[float, fl
     prose = bool(stated) or not_measured or bool(said_met)
     out = []
     for c, form in zip(cands, _form_scores(row, cands, ctx)):
-        layout = c.local + _more_evidence(form, c.cells, ctx)
+        layout = c.local + _more_evidence(form, c.cells, ctx, c.filled)
         out.append((layout + (_prose_evidence(c.cells, stated, not_measured, said_met, ctx.report_kind,
                                               ctx.direction) if prose else 0.0), layout, c))
     out.sort(key=lambda t: -t[0])   # stable: equal scores keep the order of the candidates
@@ -737,20 +751,25 @@ def decide(ind: Indicator, row: PendingRow, ctx: Context, scored=None):
 
 def _cell_confidence(columns, best: Candidate, weights: list[float], scored) -> dict[str, float]:
     """Per column, the probability of the readings that agree with the best one there: the weights summed
-    in the candidates' order (so the sums are the same to the last bit), by the cell's printed text."""
+    in the candidates' order (so the sums are the same to the last bit), by the cell's printed text (for
+    VALUE_COLUMNS, as each candidate's ``key`` holds it)."""
     sums = dict.fromkeys(columns, 0)
+    keys = None
     for col in columns:
-        chosen = best.cells.get(col)
         total = 0
-        if chosen is None:
-            for w, (_, _, c) in zip(weights, scored):
-                if c.cells.get(col) is None:
+        at = _VALUE_INDEX.get(col)
+        if at is not None:
+            keys = keys or [c.key for _, _, c in scored]
+            text = best.key[at]
+            for w, key in zip(weights, keys):
+                if key[at] == text:
                     total += w
         else:
-            text = chosen.text
+            chosen = best.cells.get(col)
+            text = None if chosen is None else chosen.text
             for w, (_, _, c) in zip(weights, scored):
                 v = c.cells.get(col)
-                if v is not None and (v is chosen or v.text == text):
+                if (None if v is None else v.text) == text:
                     total += w
         sums[col] = total
     return {col: round(total, 4) for col, total in sums.items()}
