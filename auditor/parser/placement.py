@@ -268,25 +268,31 @@ def _candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
         else:
             shape = (columns, k, False, tuple(texts))
         texts_of = [v.text for v in values]
-        for slots, misfit, plausible, filled, keyed in _placements(shape, ctx.placements):
+        facts = [_cell_facts(v) for v in values]
+        splits: dict[tuple, float] = {}    # split_misfit by the cells in the outcome and its split by sex
+        base = -JOIN_COST * cost
+        for slots, misfit, plausible, columns_filled, keyed, placed, trio in _placements(shape, ctx.placements):
             if not plausible and out:
                 continue
-            score = -JOIN_COST * cost - SPACING_PER_CELL * misfit
+            score = base - SPACING_PER_CELL * misfit
             assign = dict.fromkeys(VALUE_COLUMNS)
-            for slot, value in zip(slots, values):
-                assign[columns[slot]] = value
+            for col, i in placed:
+                assign[col] = values[i]
             key = [None] * len(VALUE_COLUMNS)
             for i, at in keyed:
                 key[at] = texts_of[i]
             misfit_of_split = None
-            if plausible and not ctx.spacing and assign["outcome_men"] is not None:
-                misfit_of_split = split_misfit(assign["outcome"], assign["outcome_men"], assign["outcome_women"],
-                                               ctx.count)
-                plausible = misfit_of_split <= NEAR_SPLIT
-                if not plausible and out:
-                    continue
-            score += _meaning(assign, ctx.count, misfit_of_split, mixed)
-            (out if plausible else rest).append(Candidate(assign, score, plausible, filled, tuple(key)))
+            if trio is not None:     # the outcome and both sexes placed (a plausible split places all three)
+                misfit_of_split = splits.get(trio)
+                if misfit_of_split is None:
+                    misfit_of_split = splits[trio] = split_misfit(values[trio[0]], values[trio[1]], values[trio[2]],
+                                                                  ctx.count)
+                if plausible and not ctx.spacing:
+                    plausible = misfit_of_split <= NEAR_SPLIT
+                    if not plausible and out:
+                        continue
+            score += _meaning(assign, ctx.count, misfit_of_split, mixed, placed, facts)
+            (out if plausible else rest).append(Candidate(assign, score, plausible, columns_filled, tuple(key)))
     return out or rest
 
 
@@ -300,13 +306,25 @@ def _placements(shape: tuple, memo: dict | None) -> list[tuple]:
     answer depends on, the same for many rows of a document, which share ``memo`` (a dict, or None)."""
     got = memo.get(shape) if memo is not None else None
     if got is None:
-        columns = shape[0]
-        got = [(slots, misfit, plausible, frozenset(columns[s] for s in slots),
-                tuple((i, _VALUE_INDEX[columns[s]]) for i, s in enumerate(slots) if columns[s] in _VALUE_INDEX))
-               for slots, misfit, plausible in _place_shape(shape)]
+        got = [(slots, misfit, plausible, *_placed(shape[0], slots)) for slots, misfit, plausible in _place_shape(shape)]
         if memo is not None:
             memo[shape] = got
     return got
+
+
+def _placed(columns: tuple[str, ...], slots: tuple[int, ...]) -> tuple:
+    """What a placement's candidates share whatever the cells: the columns it fills, for its key the
+    (cell, index in VALUE_COLUMNS) of the cells it puts there, its (column, cell) in the order of the
+    candidate's ``cells`` (a later cell in a column a header prints twice takes it), and the cells of the
+    outcome and of its split by sex where it places all three (else None)."""
+    order = dict.fromkeys(VALUE_COLUMNS)
+    for i, slot in enumerate(slots):
+        order[columns[slot]] = i
+    placed = tuple((col, i) for col, i in order.items() if i is not None)
+    trio = (order["outcome"], order["outcome_men"], order["outcome_women"])
+    return (frozenset(columns[s] for s in slots),
+            tuple((i, _VALUE_INDEX[columns[s]]) for i, s in enumerate(slots) if columns[s] in _VALUE_INDEX),
+            placed, None if None in trio else trio)
 
 
 _VALUE_INDEX = {col: i for i, col in enumerate(VALUE_COLUMNS)}
@@ -385,17 +403,29 @@ def split_misfit(total: Value, men: Value, women: Value, count: bool = False) ->
     return outside / max(abs(t), 1e-9) if outside else 0.0
 
 
+def _cell_facts(v: Value) -> tuple[bool, bool, bool, int, bool]:
+    """What the weighing asks of a cell, whichever column it stands in: is it a text, a text about KF's
+    target, does it print a unit, its decimals, is it ROUND_FROM or more."""
+    if v.value is None:
+        return True, bool(KF_TEXT.match(v.text)), bool(v.unit), 0, False
+    return False, False, bool(v.unit), _decimals(v.text), abs(v.value) >= ROUND_FROM
+
+
 def _meaning(a: dict[str, Value | None], count: bool = False, misfit_of_split: float | None = None,
-             mixed: bool | None = None) -> float:
+             mixed: bool | None = None, placed: tuple | None = None, facts: list | None = None) -> float:
     """Row-local evidence from what the cells are (``misfit_of_split``: the reading's ``split_misfit``, and
-    ``mixed``: its ``_mixed_units``, when they are known already)."""
+    ``mixed``: its ``_mixed_units``, when they are known already; ``placed``: the (column, cell) pairs of
+    ``a`` in its order, with ``facts``: each cell's ``_cell_facts``, when the caller has them)."""
+    if placed is None:
+        placed, facts = _facts_of(a)
     score = 0.0
-    for col, v in a.items():
-        if v is None or v.value is not None:
+    for col, i in placed:
+        text, kf_text = facts[i][0], facts[i][1]
+        if not text:
             continue
         if col in FIGURE_COLUMNS:
             score += TEXT_IN_FIGURE_COLUMN
-        elif col == "target" and KF_TEXT.match(v.text):
+        elif col == "target" and kf_text:
             score += KF_TEXT_IN_TARGET
     men, women, total = a["outcome_men"], a["outcome_women"], a["outcome"]
     if men is not None and women is not None:
@@ -416,8 +446,8 @@ def _meaning(a: dict[str, Value | None], count: bool = False, misfit_of_split: f
             score += SPLIT_FITS
     elif men is not None or women is not None:
         score += ONE_SEX_ONLY
-    score += _units(a, mixed)
-    score += _precision(a)
+    score += _units(a, mixed, placed, facts)
+    score += _precision(a, placed, facts)
     forecast = a["forecast"]
     if forecast is not None and total is not None and _far_apart_shares(total, forecast):
         score += FORECAST_FAR_FROM_SHARE
@@ -430,16 +460,24 @@ def _meaning(a: dict[str, Value | None], count: bool = False, misfit_of_split: f
     return score
 
 
-def _units(a: dict[str, Value | None], mixed: bool | None = None) -> float:
+def _facts_of(a: dict[str, Value | None]) -> tuple[tuple, list]:
+    """``a``'s (column, cell) pairs in its order, and each cell's ``_cell_facts``."""
+    present = [(col, v) for col, v in a.items() if v is not None]
+    return tuple((col, i) for i, (col, _) in enumerate(present)), [_cell_facts(v) for _, v in present]
+
+
+def _units(a: dict[str, Value | None], mixed: bool | None = None, placed: tuple | None = None,
+           facts: list | None = None) -> float:
     """How well the columns fit which of the row's figures lack the unit the others print (0 where all
     print it or none does: then the units say little about the columns). ``mixed``: ``_mixed_units`` of
-    the figures, when it is known."""
+    the figures, when it is known; ``placed``, ``facts``: as ``_meaning`` has them."""
     if mixed is False:
         return 0.0
-    figures = [(col, v) for col, v in a.items() if v is not None and v.value is not None]
-    if mixed is None and not _mixed_units([v for _, v in figures]):
+    if placed is None:
+        placed, facts = _facts_of(a)
+    if mixed is None and not _mixed_units([a[col] for col, i in placed if not facts[i][0]]):
         return 0.0
-    return sum(_LOG_BARE[col][bool(v.unit)] for col, v in figures if col in _LOG_BARE)
+    return sum(_LOG_BARE[col][facts[i][2]] for col, i in placed if col in _LOG_BARE and not facts[i][0])
 
 
 def _mixed_units(figures: list[Value]) -> bool:
@@ -447,14 +485,16 @@ def _mixed_units(figures: list[Value]) -> bool:
     return not all(v.unit for v in figures) and any(v.unit for v in figures)
 
 
-def _precision(a: dict[str, Value | None]) -> float:
+def _precision(a: dict[str, Value | None], placed: tuple | None = None, facts: list | None = None) -> float:
     """How well the columns fit which figures print decimals, where the outcome does (0 where it does not:
-    a round outcome says nothing of the others)."""
+    a round outcome says nothing of the others). ``placed``, ``facts``: as ``_meaning`` has them."""
     outcome = a["outcome"]
     if outcome is None or outcome.value is None or not _decimals(outcome.text):
         return 0.0
-    return sum(_LOG_DECIMALS[col][_decimals(v.text) > 0] for col, v in a.items()
-               if col in _LOG_DECIMALS and v is not None and v.value is not None and abs(v.value) >= ROUND_FROM)
+    if placed is None:
+        placed, facts = _facts_of(a)
+    return sum(_LOG_DECIMALS[col][facts[i][3] > 0] for col, i in placed
+               if col in _LOG_DECIMALS and not facts[i][0] and facts[i][4])
 
 
 def _at_bound(v: Value) -> bool:
