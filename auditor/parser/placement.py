@@ -682,10 +682,12 @@ def _met_under(a: dict[str, Value | None], report_kind: str | None, direction: s
 
 def _prose_evidence(a: dict[str, Value | None], stated: list[tuple[str, float]], not_measured: bool,
                     said_met: tuple[bool, ...] = (), report_kind: str | None = None,
-                    direction: str = "higher") -> float:
+                    direction: str = "higher", met=None) -> float:
+    """What the prose says for or against a reading (``met``: ``_met_under`` of it as ``(met,)``, when the
+    caller has it: candidates that print the same outcome, forecast and target are judged alike)."""
     score = 0.0
     if said_met:
-        met = _met_under(a, report_kind, direction)
+        met = _met_under(a, report_kind, direction) if met is None else met[0]
         if met is not None:
             score += sum(PROSE_MET_DISAGREES for said in said_met if said is not met)
     for kind, value in stated:
@@ -711,13 +713,29 @@ def score(ind: Indicator, row: PendingRow, ctx: Context) -> list[tuple[float, fl
     stated = _stated_figures(ind, printed) if ind.claims else []
     said_met = tuple(c.value for c in ind.claims if c.kind == "met" and isinstance(c.value, bool))
     prose = bool(stated) or not_measured or bool(said_met)
+    # what the rest of the report says adds nothing to a row it says nothing about (``_more_evidence``)
+    more = (ctx.kf_goal is not None and ctx.kf_siblings != (0, 0)) or bool(ctx.pattern) or bool(ctx.neighbours) \
+        or ctx.known_kf is not None
+    mets: dict[tuple, tuple] = {}     # (_met_under,) by the outcome, forecast and target the candidate prints
     out = []
     for c, form in zip(cands, _form_scores(row, cands, ctx)):
-        layout = c.local + _more_evidence(form, c.cells, ctx, c.filled)
-        out.append((layout + (_prose_evidence(c.cells, stated, not_measured, said_met, ctx.report_kind,
-                                              ctx.direction) if prose else 0.0), layout, c))
+        layout = c.local + (_more_evidence(form, c.cells, ctx, c.filled) if more else form)
+        if prose:
+            met = None
+            if said_met:
+                judged = (c.key[_OUTCOME], c.key[_FORECAST], c.key[_TARGET])
+                met = mets.get(judged)
+                if met is None:
+                    met = mets[judged] = (_met_under(c.cells, ctx.report_kind, ctx.direction),)
+            out.append((layout + _prose_evidence(c.cells, stated, not_measured, said_met, ctx.report_kind,
+                                                 ctx.direction, met), layout, c))
+        else:
+            out.append((layout + 0.0, layout, c))
     out.sort(key=lambda t: -t[0])   # stable: equal scores keep the order of the candidates
     return out
+
+
+_OUTCOME, _FORECAST, _TARGET = (VALUE_COLUMNS.index(col) for col in ("outcome", "forecast", "target"))
 
 
 def _says_not_measured(ind: Indicator, row: PendingRow) -> bool:
