@@ -19,7 +19,9 @@ from __future__ import annotations
 import collections
 import collections.abc
 from collections.abc import Mapping
+import inspect
 from contextlib import suppress
+from functools import update_wrapper
 
 
 def _import_experta():
@@ -39,8 +41,9 @@ experta = _import_experta()
 
 # experta's package __init__ swallows ImportError, so a broken install shows up here, not later.
 from experta import (  # noqa: E402
-    AND, AS, EXISTS, FORALL, L, MATCH, NOT, OR, P, TEST, W, DefFacts, Fact, Field, KnowledgeEngine, Rule,
+    AND, AS, EXISTS, FORALL, L, MATCH, NOT, OR, P, TEST, W, DefFacts, Fact, Field, KnowledgeEngine,
 )
+from experta import Rule as _ExpertaRule  # noqa: E402
 from experta.conditionalelement import ConditionalElement  # noqa: E402
 from experta.matchers import ReteMatcher  # noqa: E402
 from experta.matchers.rete.check import FactCapture, FeatureCheck, SameContextCheck, TypeCheck, WhereCheck  # noqa: E402
@@ -313,6 +316,43 @@ def _index_joins(node, seen: set) -> None:
         _index_joins(below, seen)
 
 
+class MemberCachingEngine(KnowledgeEngine):
+    """experta's engine, finding its rules and its ``DefFacts`` among its members once per class.
+
+    experta walks every member of the engine (``inspect.getmembers``) to find them, at every ``reset`` for
+    its ``DefFacts``: the weighing of a report's findings resets an engine for each reading it runs. The
+    members are the class's, so their names are kept per class; each is still fetched from the engine and
+    bound to it, as experta does, in the same (sorted) order."""
+
+    def _get_by_type(self, wanted_type):
+        key = (type(self), wanted_type)
+        names = _MEMBER_NAMES.get(key)
+        if names is None:
+            names = _MEMBER_NAMES[key] = tuple(name for name, obj in inspect.getmembers(self)
+                                               if isinstance(obj, wanted_type))
+        for name in names:
+            obj = getattr(self, name)
+            obj.ke = self
+            yield obj
+
+
+_MEMBER_NAMES: dict[tuple[type, type], tuple[str, ...]] = {}
+
+
+class Rule(_ExpertaRule):
+    """experta's ``Rule``, whose copies with other conditions (``new_conditions``, one or more per rule each
+    time a network is built) take the names the action accepts from the rule they copy: experta wraps the
+    same function again and works its signature out anew, a fifth of building a network."""
+
+    def new_conditions(self, *args):
+        obj = self.__class__(*args, salience=self.salience)
+        if self._wrapped:
+            obj._wrapped = self._wrapped
+            obj._wrapped_args = self._wrapped_args
+            update_wrapper(obj, self._wrapped)
+        return obj
+
+
 class TypeRoutedMatcher(ReteMatcher):
     """experta's rete matcher with the root node and the joins above (an engine's ``__matcher__``)."""
 
@@ -356,6 +396,7 @@ class RecordFact(Fact):
 
 __all__ = [
     "AND", "AS", "EXISTS", "FORALL", "L", "MATCH", "NOT", "OR", "P", "TEST", "W",
-    "DefFacts", "Fact", "Field", "KnowledgeEngine", "RecordFact", "Rule", "TypeRoutedMatcher", "experta",
+    "DefFacts", "Fact", "Field", "KnowledgeEngine", "MemberCachingEngine", "RecordFact", "Rule", "TypeRoutedMatcher",
+    "experta",
     "unfreeze",
 ]

@@ -11,12 +11,12 @@ from ..findings import Doubt, Finding, GoalRef, Said, fingerprint
 # CERTAIN: below it a finding is shown with low confidence
 from ..model import CERTAIN, UNSURE_ROW, VALUE_COLUMNS, page_of, same_print
 from .certainty import Weigher
-from ._experta import KnowledgeEngine, TypeRoutedMatcher, unfreeze
+from ._experta import MemberCachingEngine, TypeRoutedMatcher, unfreeze
 from .catalogue import most_patterns_of, pattern_fields
 from .dsl import FACT_TYPES, Params
 
 
-class AuditEngine(KnowledgeEngine):
+class AuditEngine(MemberCachingEngine):
     """The knowledge engine; subclasses created by ``engine_class`` carry the selected rules."""
 
     __matcher__ = TypeRoutedMatcher
@@ -353,7 +353,13 @@ def _jsonable(value):
 def _fields_of(fact) -> dict[str, Any]:
     """A fact dataclass's fields, shallow: they hold only immutable values (dataclasses.asdict would copy
     every nested tuple, a third of the engine's time on a large report)."""
-    return {f.name: getattr(fact, f.name) for f in dataclasses.fields(fact)}
+    names = _FIELD_NAMES.get(type(fact))
+    if names is None:
+        names = _FIELD_NAMES[type(fact)] = tuple(f.name for f in dataclasses.fields(fact))
+    return {name: getattr(fact, name) for name in names}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def run_facts(facts: FactSet, catalogue, config) -> list[Finding]:

@@ -123,3 +123,41 @@ def test_the_type_routed_matcher_fires_what_experta_fires():
     assert sorted(runs[0]) == [("alone", 1), ("alone", 3), ("big", 2), ("big", 3), ("differ", 2), ("differ", 3),
                                ("joined", 2), ("paired", 2, True), ("paired", 3, False), ("picked", 2), ("picked", 3),
                                ("plain", 9), ("same", 1), ("same", 4), ("tested", 4)]
+
+
+def test_a_rule_copied_with_other_conditions_calls_its_action_as_experta_s_copy_does():
+    """The shim's Rule copies the names its action accepts instead of reading the function's signature
+    again: for every built-in rule, and an action that takes ``**kwargs``, the copy is experta's own."""
+    from auditor.engine._experta import MATCH, Fact, Rule, _ExpertaRule
+    from auditor.engine.catalogue import load_catalogue
+
+    @Rule(Fact(n=MATCH.n))
+    def takes_anything(engine, **kwargs):
+        pass
+
+    rules = [r for spec in load_catalogue() for r in spec.rules] + [takes_anything]
+    for rule in rules:
+        conditions = tuple(rule)[:1]
+        ours, theirs = rule.new_conditions(*conditions), _ExpertaRule.new_conditions(rule, *conditions)
+        assert type(ours) is type(rule) and tuple(ours) == tuple(theirs) == conditions
+        assert ours._wrapped is theirs._wrapped and ours.salience == theirs.salience
+        assert ours._wrapped_args == theirs._wrapped_args and ours.__name__ == theirs.__name__
+        assert ours == theirs and hash(ours) == hash(theirs)
+    assert takes_anything.new_conditions()._wrapped_args == []
+
+
+def test_an_engine_finds_its_rules_and_deffacts_as_experta_does():
+    """MemberCachingEngine looks its members up by the names found once per class: the same objects, in the
+    same order, bound to the engine asking, as experta's walk of every member."""
+    from auditor.engine._experta import DefFacts, KnowledgeEngine, Rule
+    from auditor.engine.catalogue import load_catalogue
+    from auditor.engine.runner import engine_class
+
+    specs = list(load_catalogue())
+    for chosen in (specs, specs[:1], specs):         # the second engine of a class finds them by name
+        engine = engine_class(chosen)()
+        for kind in (Rule, DefFacts):
+            ours = list(engine._get_by_type(kind))
+            assert ours and ours == list(KnowledgeEngine._get_by_type(engine, kind))
+            assert all(member.ke is engine for member in ours)
+        assert len(engine.get_rules()) == sum(len(spec.rules) for spec in chosen)
