@@ -77,6 +77,8 @@ def derive(report: Report, rows: dict, indicators: list) -> list[FigureClaimFact
     by_row = {id(rows[f.key]): f for f in indicators if f.key in rows}
     out: list[FigureClaimFact] = []
     seen: set[str] = set()
+    # a sentence's words as a key holds them, by its text: a sentence states several figures, of several rows
+    words_of: dict[str, str] = {}
     for g in report.goals:
         for ind in g.indicators:
             fact = by_row.get(id(ind))
@@ -88,15 +90,22 @@ def derive(report: Report, rows: dict, indicators: list) -> list[FigureClaimFact
             # the row's figures, the same for each of its claims
             outcome, previous, forecast = (cell_number(ind.outcome), cell_number(ind.previous),
                                            cell_number(ind.forecast))
+            sides: dict[str, tuple] = {}    # the table's side of each kind of claim: the row's, whatever is said
             for claim in (*(c for c in ind.claims if c.kind != "trend"), *trends):
                 if claim.kind not in (*COLUMN, "met", "trend"):
                     continue
+                words = words_of.get(claim.text)
+                if words is None:
+                    words = words_of[claim.text] = " ".join(claim.text.lower().split())[:120]
                 # stable over edits elsewhere in the report: the row, what is said and the sentence's words
-                key = f"{fact.key}|{claim.kind}|{claim.value}|{' '.join(claim.text.lower().split())[:120]}"
+                key = f"{fact.key}|{claim.kind}|{claim.value}|{words}"
                 if key in seen:
                     continue
                 seen.add(key)
-                column, table, sure = _table_side(ind, fact, claim.kind)
+                side = sides.get(claim.kind)
+                if side is None:
+                    side = sides[claim.kind] = _table_side(ind, fact, claim.kind)
+                column, table, sure = side
                 out.append(FigureClaimFact(
                     key=key, goal=g.id, line=claim.line, text=claim.text, kind=claim.kind, column=column,
                     indicator=ind.name, indicator_line=ind.line, unit=fact.unit, stated=claim.value, table=table,
