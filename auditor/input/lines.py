@@ -159,6 +159,8 @@ def join_wrapped(parts: list[Line], cut=None) -> str:
     line ends tell nothing (``Line.blind_end``), a line continues after a space unless it ends in a slash
     or a hyphen (columns are cut at words; a word too long for its column is the exception), or ``cut``
     (text so far, next line) says that the next line ends a known word ("Faststäl" / "ls 2025")."""
+    if len(parts) == 1:
+        return " ".join(parts[0].raw.split())    # most cells and names: one line, nothing to join
     text = ""
     for i, line in enumerate(parts):
         piece = line.raw.strip()

@@ -24,7 +24,7 @@ class ActivityRows(LineCursor):
                 j += 1
                 continue
             line = self.lines[j]
-            if line.blank:
+            if not line.text:
                 break
             if self.structural(j):
                 return None

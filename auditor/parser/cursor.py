@@ -46,7 +46,7 @@ class LineCursor:
 
     def next_content(self, i: int) -> int:
         """Index of the first non-blank, non-furniture line at or after i (len(lines) if none)."""
-        while i < len(self.lines) and (i in self.furniture or self.lines[i].blank):
+        while i < len(self.lines) and (i in self.furniture or not self.lines[i].text):
             i += 1
         return i
 
@@ -54,7 +54,7 @@ class LineCursor:
         j = i - 1
         while j >= 0 and j in self.furniture:
             j -= 1
-        return j < 0 or self.lines[j].blank
+        return j < 0 or not self.lines[j].text
 
     # ------------------------------------------------------------------ accounting
     def mark(self, i: int, kind: str) -> None:
@@ -122,7 +122,7 @@ class LineCursor:
         j = last = i
         words: list[str] = []
         while j < len(self.lines):
-            if j in self.furniture or self.lines[j].blank:
+            if j in self.furniture or not self.lines[j].text:
                 j += 1
                 continue
             text = self.lines[j].text

@@ -62,7 +62,7 @@ class GoalHeadings(LineCursor):
         """The lines after the label up to a marker or a block of their own (at most a few)."""
         candidates: list[int] = []
         while j < len(self.lines) and len(candidates) <= MAX_TITLE_LINES:
-            if j in self.furniture or self.lines[j].blank:
+            if j in self.furniture or not self.lines[j].text:
                 j += 1
                 continue
             mk = L.marker(self.lines[j].text)

@@ -8,8 +8,8 @@ from ..model import Indicator
 from .cursor import LineCursor
 from ..input.lines import Line, join_wrapped, lines_starting_with_digit
 from .placement import PendingRow, pending_row
-from ..input.values import (NUMBER, PERIOD, UNIT_WORDS, YEAR, completes_cut_word, cut_cell_word, ends_with_period,
-                     is_unit, text_goes_on_after_period, value_groups_to_cells)
+from ..input.values import (LONG_CELL_WORDS, NUMBER, PERIOD, UNIT_WORDS, YEAR, completes_cut_word, ends_with_period,
+                            is_unit, text_goes_on_after_period, value_groups_to_cells)
 
 # Words that can stand in a value cell besides numbers and units (text targets, periods).
 CELL_WORDS = {
@@ -26,18 +26,26 @@ CELL_START = re.compile(r"^(?:[-+−–]?\d|\+/-|±|Tas$|Faststäl|Öka|Ökning|
                         r"Bibehåll)",
                         re.I)
 DATE_WORD = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# compiled once: the readers ask them of every word of every line that may be a row
-_SHARE_WORD = re.compile(r"[-+]?\d+(?:[.,]\d+)?%")
-_TOLERANCE_WORD = re.compile(r"\+/-\d+(?:[.,]\d+)?%?")
 _WHOLE_NUMBER = re.compile(r"[-+]?\d+")
 _WORD = re.compile(r"\S+")
 MAX_NAME_LINES = 14
 
 
 def cell_word(w: str) -> bool:
+    """A word that can stand in a value cell: a figure, a share, a tolerance ("+/-5%"), a cell or unit word,
+    or the start of a long cell word cut at the line's end (``values.cut_cell_word``)."""
+    if _CELL_FIGURE.fullmatch(w):
+        return True
     low = w.lower()
-    return bool(NUMBER.match(w) or low in CELL_WORDS or low in UNIT_WORDS or _SHARE_WORD.fullmatch(w)
-                or _TOLERANCE_WORD.fullmatch(w) or low.startswith("barn/") or cut_cell_word(low))
+    return low in _CELL_LOWER or low.startswith("barn/")
+
+
+# ``cell_word`` in one pattern and one set, tried on every word of every line that may be a row: the figures
+# (``NUMBER``, a share with its "%" among them) and tolerances; the words, and the starts of the long
+# cell words (the words that ``cut_cell_word`` takes: at least four letters, shorter than the whole)
+_CELL_FIGURE = re.compile(r"[-+−–]?\d+(?:[.,]\d+)?%?|\+/-\d+(?:[.,]\d+)?%?")
+_CELL_LOWER = frozenset(CELL_WORDS) | frozenset(UNIT_WORDS) | frozenset(
+    word[:k] for word in LONG_CELL_WORDS for k in range(4, len(word)))
 
 
 def _units(words: list[str]) -> list[str | None]:
@@ -60,6 +68,14 @@ def _unit_stands_out(rest: list[str]) -> bool:
     units = _units(rest)
     later = set(units[1:])
     return len(units) >= 3 and len(later) == 1 and None not in later and units[0] != next(iter(later))
+
+
+def _word_start(raw: str, k: int) -> int:
+    """Where the k-th word (from 0) of ``raw`` starts."""
+    for n, m in enumerate(_WORD.finditer(raw)):
+        if n == k:
+            return m.start()
+    raise IndexError(k)
 
 
 class IndicatorRows(LineCursor):
@@ -117,16 +133,19 @@ class IndicatorRows(LineCursor):
         """For a line holding the indicator name and then its first values ("Sjukfrånvaro 7,8 % 4,8 % ..."),
         the character offset in ``raw`` where the values start."""
         raw = self.lines[i].raw
-        matches = list(_WORD.finditer(raw))
+        words = raw.split()     # the words of ``_WORD``: both split at what str.isspace calls a space
+        # the values can start only where every word after is a cell word: from ``start`` on (the words are
+        # tried from the end, where a line of prose fails at once)
+        start = len(words)
+        while start and cell_word(words[start - 1]):
+            start -= 1
+        if not start:
+            return None   # cells all along (or no words): a line of values, with no name in front of them
         first_cut = None
-        for k in range(1, len(matches)):
-            if not NUMBER.match(matches[k].group()):
+        for k in range(start, len(words)):
+            if not NUMBER.match(words[k]):
                 continue
-            rest = [m.group() for m in matches[k:]]
-            if not all(cell_word(x) for x in rest):
-                continue
-            if all(cell_word(m.group()) for m in matches[:k]):
-                return None   # cells all along: a line of values, with no name in front of them
+            rest = words[k:]
             ends_period = PERIOD.match(" ".join(rest[-2:])) or YEAR.match(rest[-1])
             # figures besides the period's year: "… rapportering 2020" is a sentence, not a row
             nums = sum(1 for x in rest if NUMBER.match(x)) - (1 if ends_period else 0)
@@ -135,10 +154,10 @@ class IndicatorRows(LineCursor):
             wraps = self.lines[i].ends_with_space or not ends_period
             if nums >= 2 or ends_period or (wraps and nums >= 1 and self._continues_with_cell(i, rest[0])):
                 if not _unit_stands_out(rest):
-                    return matches[k].start()
+                    return _word_start(raw, k)
                 # "… inom 14 dagar 92 % 93 % …": a first figure in another unit than all the cells after
                 # it ends the name; the cells begin at the next cut
-                first_cut = matches[k].start() if first_cut is None else first_cut
+                first_cut = _word_start(raw, k) if first_cut is None else first_cut
         return first_cut
 
     def _name_by_position(self, j: int) -> bool:
@@ -147,7 +166,7 @@ class IndicatorRows(LineCursor):
         if not self.row_lines:
             return False
         k = j
-        while k < len(self.lines) and not self.lines[k].blank:
+        while k < len(self.lines) and self.lines[k].text:
             k += 1
         nxt = self.next_content(k)
         return nxt < len(self.lines) and self.lines[nxt].no in self.row_lines
@@ -163,7 +182,7 @@ class IndicatorRows(LineCursor):
         j = i + 1
         while j < len(self.lines) and j in self.furniture:
             j += 1
-        if j >= len(self.lines) or self.lines[j].blank:
+        if j >= len(self.lines) or not self.lines[j].text:
             return False
         words = self.lines[j].text.split()
         if not (len(words) <= 3 and all(cell_word(w) for w in words)):
@@ -220,7 +239,7 @@ class IndicatorRows(LineCursor):
         orphan: list[Line] = []
         j = i
         while j < len(self.lines):
-            if j in self.furniture or self.lines[j].blank:
+            if j in self.furniture or not self.lines[j].text:
                 j += 1
                 continue
             if self.structural(j):
@@ -264,7 +283,7 @@ class IndicatorRows(LineCursor):
             group = [head]
             value_idx.append(at)
             k = at + 1
-            while k < len(self.lines) and self.ok(k) and not self.lines[k].blank and not self.structural(k):
+            while k < len(self.lines) and self.ok(k) and self.lines[k].text and not self.structural(k):
                 group.append(self.lines[k])
                 value_idx.append(k)
                 k += 1
@@ -286,7 +305,7 @@ class IndicatorRows(LineCursor):
             group = [self._unindented(self.lines[k])]
             value_idx.append(k)
             m = k + 1
-            while m < len(self.lines) and (m in self.furniture or not self.lines[m].blank):
+            while m < len(self.lines) and (m in self.furniture or self.lines[m].text):
                 if m in self.furniture:
                     m += 1
                     continue
@@ -312,7 +331,7 @@ class IndicatorRows(LineCursor):
     def _name_tail(self, j: int) -> list[int]:
         """The lines from j that finish the name of the row just read (see ``_name_goes_on``)."""
         out = []
-        while j < len(self.lines) and (j in self.furniture or not self.lines[j].blank):
+        while j < len(self.lines) and (j in self.furniture or self.lines[j].text):
             if j not in self.furniture:
                 if self.structural(j) or not (out or self._name_goes_on(j)):
                     break
