@@ -13,7 +13,11 @@ Every line ends up somewhere: in a field of the model, as furniture or table hea
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import deque
 from dataclasses import replace
+from itertools import compress, repeat
+from operator import attrgetter, not_
 
 from ..words.diagnostics import message
 from ..knowledge import about_people, builtin_knowledge, decide_direction, direction_of, kf_key
@@ -31,6 +35,7 @@ from ..input.values import NUMBER, YEAR, is_figure, parse_value
 from .rows import IndicatorRows
 
 SENTENCE_END = re.compile(r"[.!?:]\s*$")
+_TEXT = attrgetter("text")
 _PLAIN_TEXT = frozenset({"pre", "post", "goal"})   # modes whose lines are text unless they open a block
 
 
@@ -64,6 +69,10 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
     def parse(self) -> Report:
         i, n = 0, len(self.lines)
         lines, furniture, openers = self.lines, self.furniture, self.openers
+        # where a run of plain text stops (``_plain_text``): a blank line, page furniture, a line that may open
+        # a block (the end of the goals is one), the end
+        self._blank = list(compress(range(n), map(not_, map(_TEXT, lines)))) + [n]
+        self._marked = sorted(furniture | openers) + [n]
         while i < n:
             line = lines[i]
             if i in furniture:
@@ -124,19 +133,15 @@ class DocumentParser(GoalHeadings, IndicatorRows, ActivityRows):
 
     def _plain_text(self, i: int) -> int:
         """Most lines: prose, or a goal's text, that opens nothing. Line i and the lines after it up to a
-        blank line, page furniture or a line that may open a block go where ``_step`` would put them, in
-        one loop; returns the index of the next line to look at."""
+        blank line, page furniture or a line that may open a block go where ``_step`` would put them, all at
+        once; returns the index of the next line to look at."""
         kind, buffer = ("goal-text", self.section_buf) if self.mode == "goal" else ("narrative", self.para)
-        lines, furniture, openers, dispo, end = self.lines, self.furniture, self.openers, self.dispo, self.end_of_goals
-        n = len(lines)
-        while i < n and i not in furniture and i not in openers and i != end:
-            line = lines[i]
-            if not line.text:
-                break
-            dispo.setdefault(line.no, kind)
-            buffer.append(line)
-            i += 1
-        return i
+        end = min(self._blank[bisect_left(self._blank, i)], self._marked[bisect_left(self._marked, i)])
+        run = self.lines[i:end]
+        buffer += run
+        first = run[0].no    # the lines are numbered one after another
+        deque(map(self.dispo.setdefault, range(first, first + len(run)), repeat(kind)), maxlen=0)
+        return end
 
     def _step(self, i: int) -> int:
         """Handle the non-blank line i; return the index of the next line to look at."""

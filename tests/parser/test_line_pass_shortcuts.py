@@ -36,6 +36,11 @@ def texts() -> list[str]:
     return _texts()
 
 
+def test_the_lines_are_numbered_one_after_another(texts):
+    for text in texts:     # _plain_text counts on it
+        assert [line.no for line in lines_and_texts(text)[0]] == list(range(1, len(lines_and_texts(text)[0]) + 1))
+
+
 def _join_wrapped_plainly(parts: list[Line], cut=None) -> str:
     """``join_wrapped`` as first written: one line at a time, also when there is one."""
     text = ""
@@ -114,3 +119,24 @@ def test_a_name_and_its_values_are_cut_where_the_plain_scan_cuts_them(texts):
         parser = DocumentParser(text, "<t>")
         for i in range(len(parser.lines)):
             assert parser.split_name_values(i) == _split_name_values_plainly(parser, i), parser.lines[i].raw
+
+
+class _PlainWalk(DocumentParser):
+    def _plain_text(self, i: int) -> int:
+        """``DocumentParser._plain_text`` as first written: one line at a time."""
+        kind, buffer = ("goal-text", self.section_buf) if self.mode == "goal" else ("narrative", self.para)
+        while i < len(self.lines) and i not in self.furniture and i not in self.openers and i != self.end_of_goals:
+            line = self.lines[i]
+            if not line.text:
+                break
+            self.dispo.setdefault(line.no, kind)
+            buffer.append(line)
+            i += 1
+        return i
+
+
+def test_a_run_of_plain_text_goes_where_one_line_at_a_time_goes(texts):
+    for text in texts:
+        fast, plain = DocumentParser(text, "<t>"), _PlainWalk(text, "<t>")
+        assert fast.parse().model_dump() == plain.parse().model_dump()
+        assert list(fast.dispo.items()) == list(plain.dispo.items())
