@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.prose.sentences import each_sentence, sentences
+from auditor.prose.sentences import _END, _FULL_STOP_END, each_sentence, sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -88,3 +88,18 @@ def test_a_wanted_test_keeps_the_sentences_and_lines_of_the_sentence_by_sentence
         for text in texts:
             assert sentences(text, 2, wanted) == [s for s in each_sentence(text, 2, wanted) if s is not None], \
                 repr(text[:80])
+
+
+def test_a_text_without_other_marks_ends_where_the_full_stop_pattern_ends_it():
+    """A text with no "!", "?" or "•" is split by a pattern of the full stop alone (``_FULL_STOP_END``): it
+    finds the very ends that the pattern of all four marks finds there."""
+    rng = random.Random(19)
+    alphabet = ". \n\tAaÅö1\"”x"
+    texts = [t.replace("!", "").replace("?", "").replace("•", "") for t in _texts()]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))) for _ in range(5000)]
+    ends = 0
+    for text in texts:
+        got = [m.span() for m in _FULL_STOP_END.finditer(text)]
+        assert got == [m.span() for m in _END.finditer(text)], repr(text[:80])
+        ends += len(got)
+    assert ends
