@@ -44,8 +44,11 @@ def _num(text: str) -> float:
     return float(text.replace(" ", "").replace("\u00a0", "").replace(",", "."))
 
 
+_DASH = re.compile(r"\s*-\s*")     # (compiled once: re.sub with a pattern's text looks it up in re's cache each call)
+
+
 def _norm(text: str) -> str:
-    return re.sub(r"\s*-\s*", "-", " ".join(text.lower().split())).rstrip(" .:;,")
+    return _DASH.sub("-", " ".join(text.lower().split())).rstrip(" .:;,")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -568,6 +571,9 @@ def _as_own(sentence: str, name: str) -> str:
     return pattern.sub("personer", sentence) if pattern is not None else sentence
 
 
+_ATT_OM_PA = re.compile(r"\b(?:att|om|på)\b")
+
+
 def _part_of(sentence: str, m: re.Match) -> bool:
     """The met claim's clause is about a share of the units ("39 % av förskolorna når årsmålet", "årsmålet
     nås av två av sju enheter"), not about a target that is itself a share ("når inte målet att 70 procent
@@ -577,7 +583,7 @@ def _part_of(sentence: str, m: re.Match) -> bool:
         return True
     after = sentence[m.end():right]
     share = _PART_OF.search(after)
-    return share is not None and not re.search(r"\b(?:att|om|på)\b", after[:share.start()])
+    return share is not None and not _ATT_OM_PA.search(after[:share.start()])
 
 
 def _clause_edges(sentence: str, start: int, end: int) -> tuple[int, int, int]:
@@ -649,7 +655,7 @@ def _figures(sentence: str, ctx: _Context) -> tuple[list[tuple[str, float]], int
     unstated: list[re.Match] = []     # "har ökat från 61 % till 64 %" with no period: the subject decides
     for m in (_FROM_TO.finditer(sentence) if "från" in low else ()):
         before = sentence[max(0, m.start() - 80):m.start()]
-        if _UP_DOWN.search(before) and not re.search(r"prognos", before):
+        if _UP_DOWN.search(before) and "prognos" not in before:
             if not (m.group("y") or re.search(r"föregående|förra|" + str((ctx.year or 0) - 1), sentence)):
                 if ctx.kind == "VB":   # an annual report's change is against the year before
                     unstated.append(m)
