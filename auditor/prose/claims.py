@@ -520,8 +520,23 @@ _MAYBE_WORDS = ("mål", "indikatorn", "ök", "minsk", "sjunk", "sjönk", "sänk"
 
 
 def _maybe(sentence: str) -> bool:
+    """A digit (``\\d``) or one of ``_MAYBE_WORDS`` in the sentence. Looked for in the cheapest order: the
+    ten digits with plain searches (a regular expression steps through a sentence a letter at a time, and
+    half the chunks a report's prose is split into hold no digit), then the words in the lower-cased
+    sentence, and last the digits of other scripts, which no sentence of Latin-1 letters can hold."""
     # (a loop of `in` tests beats one regex alternation here)
-    return _DIGIT.search(sentence) is not None or _holds_any(sentence.lower(), _MAYBE_WORDS)
+    if _holds_any(sentence, _ASCII_DIGITS) or _holds_any(sentence.lower(), _MAYBE_WORDS):
+        return True
+    if sentence.isascii():
+        return False
+    try:
+        sentence.encode("latin-1")      # a copy of the bytes where the text is stored one byte a letter
+    except UnicodeEncodeError:
+        return _DIGIT.search(sentence) is not None
+    return False
+
+
+_ASCII_DIGITS = tuple("0123456789")
 
 
 _DIGIT = re.compile(r"\d")

@@ -79,3 +79,26 @@ def test_a_gated_search_is_the_pattern_search():
             if isinstance(value, claims._Gated):
                 assert bool(value.search(text)) == bool(value.pattern.search(text)), (name, text)
                 assert value.findall(text) == value.pattern.findall(text), (name, text)
+
+
+def test_the_sentence_test_is_a_digit_or_a_word():
+    """``_maybe`` looks for the ten digits, then the words, then the digits of other scripts only where a
+    letter beyond Latin-1 is: it keeps exactly the chunks that hold ``\\d`` or a word, lower-cased (a digit
+    of another script, "٣", also beside such a letter, "–"; "²" is no digit)."""
+    import random
+    import re
+
+    def reference(chunk: str) -> bool:
+        return re.search(r"\d", chunk) is not None or any(w in chunk.lower() for w in claims._MAYBE_WORDS)
+
+    rng = random.Random(23)
+    alphabet = ["a", "Å", "ö", " ", "1", "٣", "–", "²", "İ", "MÅL", "Ök", "samma", "x", "é"]
+    chunks = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8))) for _ in range(20000)]
+    files = sorted((ROOT / "fixtures").glob("*.txt")) + sorted(CORPUS.glob("*.txt"))
+    chunks += [c for f in files for c in f.read_bytes().decode("utf-8", errors="replace").split(". ")]
+    kept = 0
+    for chunk in chunks:
+        assert claims._maybe(chunk) == reference(chunk), repr(chunk[:80])
+        kept += claims._maybe(chunk)
+    assert 0 < kept < len(chunks)
+    assert claims._maybe("värdet – ٣") and not claims._maybe("värdet – ²")
