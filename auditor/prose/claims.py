@@ -37,6 +37,7 @@ from .sentences import sentences
 NUM = r"(?P<n>\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,])|\d+(?:,\d+)?)(?P<u>\s*(?:%|procent\b))?"
 _WORD = re.compile(r"[a-zåäöéü0-9]+")
 _DEFINITE = {"andelen": "andel", "antalet": "antal", "indexet": "index"}
+_DEFINITE_FORMS = tuple(_DEFINITE)
 _PARENTHESIS = re.compile(r"\([^)]*\)")
 
 
@@ -54,7 +55,11 @@ def _norm(text: str) -> str:
 @functools.lru_cache(maxsize=16384)
 def _words(text: str) -> list[str]:
     # cached (names and sentences are split again and again); callers only read the list
-    return [_DEFINITE.get(w, w) for w in _WORD.findall(text.lower())]
+    low = text.lower()
+    words = _WORD.findall(low)
+    if _holds_any(low, _DEFINITE_FORMS):     # (most texts hold none: then no word is mapped)
+        return [_DEFINITE.get(w, w) for w in words]
+    return words
 
 
 # ---------------------------------------------------------------------------------- naming indicators
@@ -458,14 +463,25 @@ _BELOW = re.compile(
     r"\b(?:ligger|låg|är|var|hamnade|hamnar|landade|landar)\s+(?:\w+\s+)?under\s+(?:både\s+)?"
     r"(?:(?:nämndens|kommunfullmäktiges|kf:s|förvaltningens|det\s+uppsatta|årets)\s+(?:och\s+)?){1,2}(?:års)?mål(?:et|värdet)?\b|"
     r"\bunder\s+(?:årsmålet|målet|målvärdet)\b")
+# (Each alternative of the next two patterns opens with its first letter, outside any group, and a word boundary
+# that it needs is checked behind that letter: re skips ahead to a pattern's possible first letters only where
+# every alternative opens with one, and tries a pattern that opens with "\b" or a class like "\s" at every
+# position of the sentence. tests/parser/test_claims_gates.py holds each to its plain form, the one in the
+# comment above it.)
+_MET_TRUE_VERDICT = (r"(?:\s+(?:om|på)\s+(?:totalt\s+)?[\d ,]+(?:\s*(?:%|procent|[\w-]+)){0,4})?\s+(?:har\s+|kommer\s+att\s+|"
+                     r"bedöms\s+|beräknas\s+)?(?:uppnås|nås|uppfylls|uppfyllas|uppnåtts|nåtts|uppfyllts|uppnåddes|nåddes)\b"
+                     r"(?!\s+(?:delvis|inte|ej)\b)(?:\s+helt)?")
+_MET_TRUE_REACHES = (r"\s+(?:därmed\s+|även\s+|också\s+)?(?:(?:förvaltningens|nämndens|uppsatt|det\s+uppsatta|"
+                     r"sitt|årets)\s+)?(?:årsmål(?:et)?|målvärdet|målet)\b(?!\s+med\b)")
+_MET_TRUE_FULFILLED = r"\s+(?:sitt\s+)?(?:års)?mål(?:et)?\b(?!\s+med\b)"
+# _ANCHOR + _MET_TRUE_VERDICT | \b(?:når|nådde|uppnår|uppnådde|har\s+uppnått|har\s+nått|överträffar|överträffade|
+# klarar|klarade|räknar\s+med\s+att\s+nå) + _MET_TRUE_REACHES | \b(?:har\s+)?uppfyllt + _MET_TRUE_FULFILLED
 _MET_TRUE = re.compile(
-    _ANCHOR + r"(?:\s+(?:om|på)\s+(?:totalt\s+)?[\d ,]+(?:\s*(?:%|procent|[\w-]+)){0,4})?\s+(?:har\s+|kommer\s+att\s+|"
-    r"bedöms\s+|beräknas\s+)?(?:uppnås|nås|uppfylls|uppfyllas|uppnåtts|nåtts|uppfyllts|uppnåddes|nåddes)\b"
-    r"(?!\s+(?:delvis|inte|ej)\b)(?:\s+helt)?|"
-    r"\b(?:når|nådde|uppnår|uppnådde|har\s+uppnått|har\s+nått|överträffar|överträffade|klarar|klarade|"
-    r"räknar\s+med\s+att\s+nå)\s+(?:därmed\s+|även\s+|också\s+)?(?:(?:förvaltningens|nämndens|uppsatt|det\s+uppsatta|"
-    r"sitt|årets)\s+)?(?:årsmål(?:et)?|målvärdet|målet)\b(?!\s+med\b)|"
-    r"\b(?:har\s+)?uppfyllt\s+(?:sitt\s+)?(?:års)?mål(?:et)?\b(?!\s+med\b)")
+    r"[åminuhökr](?:(?:(?<=å)rsmål(?:et)?|(?<=m)ålvärdet|(?<=\bm)ålet(?!\s+med\b)(?:\s+för\s+indikatorn)?|(?<=i)ndikatorn|"
+    r"(?<=n)ämndindikatorn)" + _MET_TRUE_VERDICT +
+    r"|(?<=\b[nuhökr])(?:(?<=n)år|(?<=n)ådde|(?<=u)ppnår|(?<=u)ppnådde|(?<=h)ar\s+uppnått|(?<=h)ar\s+nått|(?<=ö)verträffar|"
+    r"(?<=ö)verträffade|(?<=k)larar|(?<=k)larade|(?<=r)äknar\s+med\s+att\s+nå)" + _MET_TRUE_REACHES +
+    r"|(?<=\bh)ar\s+uppfyllt" + _MET_TRUE_FULFILLED + r"|(?<=\bu)ppfyllt" + _MET_TRUE_FULFILLED + ")")
 # "39 % av förskolorna når årsmålet", "ingen av de tre ...": a share of the units, not the indicator
 _PART_OF = re.compile(r"\b(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s*(?:%|procent)?\s+av\b|\b(?:ingen|inga|någon|några|flera|hälften)\s+av\b|"
                       r"\bde\s+flesta\b")
@@ -507,8 +523,11 @@ _CAUSE_BEFORE = re.compile(r"\bförklar\w*\b|\bberor\b|\btros\b|\bkan\b")
 _CAUSE_AFTER = re.compile(r"\bbidra\w*\s+till\b")
 # (a decimal comma ends no clause; a main clause after a fronted subordinate one opens with its verb: "Även om andelen har ökat | är det
 # osäkert om …")
-_CLAUSE = re.compile(r"[;:]|,(?!\d)|\s(?:och|men|samt|medan|varav|vilket|eftersom|då|än|trots att|även om)\s|"
-                     r"\s(?=(?:är|var|blir|blev)\s+det\s)")
+# (first letters first, as _MET_TRUE: [;:]|,(?!\d)|\s(?:och|men|samt|medan|varav|vilket|eftersom|då|än|trots att|
+# även om)\s|\s(?=(?:är|var|blir|blev)\s+det\s))
+_CLAUSE_JOINS = r"(?:och|men|samt|medan|varav|vilket|eftersom|då|än|trots att|även om)\s"
+_CLAUSE_VERB_FIRST = r"(?=(?:är|var|blir|blev)\s+det\s)"
+_CLAUSE = re.compile(r"[;:,\s](?:(?<=[;:])|(?<=,)(?!\d)|(?<=\s)" + _CLAUSE_JOINS + r"|(?<=\s)" + _CLAUSE_VERB_FIRST + ")")
 
 
 # The one test every sentence must pass to say anything (a figure, a target, a trend): most prose says

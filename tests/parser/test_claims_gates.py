@@ -102,3 +102,42 @@ def test_the_sentence_test_is_a_digit_or_a_word():
         kept += claims._maybe(chunk)
     assert 0 < kept < len(chunks)
     assert claims._maybe("värdet – ٣") and not claims._maybe("värdet – ²")
+
+
+# the plain forms of the patterns written first letter first (see their comments in auditor.prose.claims)
+_PLAIN = {
+    "_MET_TRUE": claims._ANCHOR + claims._MET_TRUE_VERDICT + r"|\b(?:når|nådde|uppnår|uppnådde|har\s+uppnått|"
+                 r"har\s+nått|överträffar|överträffade|klarar|klarade|räknar\s+med\s+att\s+nå)" + claims._MET_TRUE_REACHES
+                 + r"|\b(?:har\s+)?uppfyllt" + claims._MET_TRUE_FULFILLED,
+    "_CLAUSE": r"[;:]|,(?!\d)|\s" + claims._CLAUSE_JOINS + r"|\s" + claims._CLAUSE_VERB_FIRST,
+}
+_VOCABULARY = ["årsmålet", "målet", "målvärdet", "indikatorn", "nämndindikatorn", "når", "nådde", "uppnår", "har",
+               "uppnått", "nått", "överträffar", "klarar", "räknar", "med", "att", "nå", "uppfyllt", "sitt", "års",
+               "mål", "om", "på", "80", "%", "procent", "nås", "uppnås", "inte", "delvis", "helt", "för", ",", ";",
+               ":", "och", "men", "är", "det", "trots", "även", "1,5", ".", "xnår", "åmål", "förvaltningens",
+               "bedöms", "uppfylls", "kommer", "-", "ej", "var", "blev", "än", "\n"]
+
+
+@pytest.mark.parametrize("name", sorted(_PLAIN))
+def test_a_pattern_written_first_letter_first_matches_as_its_plain_form(name):
+    """Same matches, spans and groups, also searched from a place and up to one (as ``_clause_edges`` does),
+    over every sentence the reader reads and random runs of the patterns' own words."""
+    import random
+    import re
+
+    fast, plain = getattr(claims, name), re.compile(_PLAIN[name])
+    rng = random.Random(29)
+    texts = list(WRITTEN) + list(_sentences())
+    texts += [" ".join(rng.choice(_VOCABULARY) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    texts += ["".join(rng.choice(_VOCABULARY) + rng.choice(["", " ", "  ", ", "]) for _ in range(rng.randint(1, 8)))
+              for _ in range(20000)]
+    matched = 0
+    for text in texts:
+        got = [(m.span(), m.groups()) for m in fast.finditer(text)]
+        assert got == [(m.span(), m.groups()) for m in plain.finditer(text)], text[:120]
+        matched += len(got)
+        for at in (len(text) // 3, len(text) // 2):
+            assert [m.span() for m in fast.finditer(text, 0, at)] == [m.span() for m in plain.finditer(text, 0, at)]
+            f, p = fast.search(text, at), plain.search(text, at)
+            assert (f and f.span()) == (p and p.span()), text[:120]
+    assert matched
