@@ -3,7 +3,8 @@
 Rules produce ``Finding`` objects that carry data, no words; renderers (terminal, Markdown, JSON, HTML,
 SARIF, ...) only read them and word them in the reader's language through ``auditor.words.findings``.
 """
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: pydantic would evaluate each field's annotation from its
+# text (a compile() per annotation, at every start); written as objects, they are read as they are.
 
 import hashlib
 from typing import Any, Literal

@@ -4,7 +4,8 @@ The parser produces these objects; everything downstream (facts, rules, renderer
 goes back to the text. Field names follow the JSON contract documented in the README, so
 ``Report.to_contract()`` is a plain dump.
 """
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: pydantic would evaluate each field's annotation from its
+# text (a compile() per annotation, at every start); written as objects, they are read as they are.
 
 from bisect import bisect_right
 from datetime import date
