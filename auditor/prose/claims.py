@@ -100,6 +100,7 @@ class _Names:
             seconds.setdefault(a, set()).add(b)
         self._pair_texts = tuple((a, tuple(sorted(bs))) for a, bs in sorted(seconds.items()))
         self._named: dict[str, frozenset[str]] = {}
+        self._lows: dict[str, str] = {}     # a sentence lower-cased once for both ways of naming
         # the names that open with "andel"/"antal", with their words, in name order (named_in_other_words)
         self.by_opening: dict[str, list[tuple[str, list[str]]]] = {}
         for key in self.full:
@@ -166,8 +167,14 @@ class _Names:
                         return True
         return False
 
+    def _lower(self, sentence: str) -> str:
+        low = self._lows.get(sentence)
+        if low is None:
+            low = self._lows[sentence] = sentence.lower()
+        return low
+
     def _find_named(self, sentence: str) -> set[str]:
-        if not self._may_name(sentence.lower()):
+        if not self._may_name(self._lower(sentence)):
             return set()
         words = _words(sentence)
         stems = [w[:6] for w in words]
@@ -210,7 +217,7 @@ class _Names:
         bistånd" for "Andel vuxna med långvarigt ekonomiskt bistånd jämfört med …" -- "andelen"/"antalet"
         and at least two words of meaning, every one of them a word of that name and of no other name
         that opens the same way. Empty when none or several fit."""
-        low = sentence.lower()
+        low = self._lower(sentence)
         if "andel" not in low and "antal" not in low:
             return frozenset()      # (the words are not split: those two are no word where they are no text)
         words = _words(sentence)
@@ -539,20 +546,39 @@ _MAYBE_WORDS = ("mål", "indikatorn", "ök", "minsk", "sjunk", "sjönk", "sänk"
 
 
 def _maybe(sentence: str) -> bool:
-    """A digit (``\\d``) or one of ``_MAYBE_WORDS`` in the sentence. Looked for in the cheapest order: the
-    ten digits with plain searches (a regular expression steps through a sentence a letter at a time, and
-    half the chunks a report's prose is split into hold no digit), then the words in the lower-cased
-    sentence, and last the digits of other scripts, which no sentence of Latin-1 letters can hold."""
-    # (a loop of `in` tests beats one regex alternation here)
-    if _holds_any(sentence, _ASCII_DIGITS) or _holds_any(sentence.lower(), _MAYBE_WORDS):
-        return True
-    if sentence.isascii():
+    """A digit or one of ``_MAYBE_WORDS`` in the sentence (the digits first: half the chunks a report's prose is
+    split into hold none, and the words are looked for in the lower-cased sentence)."""
+    return _has_digit(sentence) or _holds_any(sentence.lower(), _MAYBE_WORDS)
+
+
+def _many_figures(low: str) -> bool:
+    """More than ``MAX_FIGURES`` figures (``_FIGURE_WORD``) in the text. Each holds a digit: a text of Latin-1
+    letters with no more digits than that is told so by counting the ten (most read sentences), without
+    splitting it into figures."""
+    if _latin1(low) and sum(map(low.count, _ASCII_DIGITS)) <= MAX_FIGURES:
         return False
+    return len(_FIGURE_WORD.findall(low)) > MAX_FIGURES
+
+
+def _latin1(text: str) -> bool:
+    """Every letter of the text is a Latin-1 one (then its only digits are the ten)."""
+    if text.isascii():
+        return True
     try:
-        sentence.encode("latin-1")      # a copy of the bytes where the text is stored one byte a letter
+        text.encode("latin-1")      # a copy of the bytes where the text is stored one byte a letter
     except UnicodeEncodeError:
-        return _DIGIT.search(sentence) is not None
-    return False
+        return False
+    return True
+
+
+def _has_digit(text: str) -> bool:
+    """``\\d`` in the text, looked for in the cheapest order: the ten digits with plain searches (a regular
+    expression steps through a text a letter at a time), then the digits of other scripts, which no text of
+    Latin-1 letters can hold."""
+    # (a loop of `in` tests beats one regex alternation here)
+    if _holds_any(text, _ASCII_DIGITS):
+        return True
+    return not _latin1(text) and _DIGIT.search(text) is not None
 
 
 _ASCII_DIGITS = tuple("0123456789")
@@ -908,14 +934,14 @@ def _read(sentence: str, ctx: _Context) -> _Reading:
     low = sentence.lower()
     # which of the three readings the sentence may give, by the words each needs (most read sentences hold
     # a figure or a word of one of them, few give anything): a sentence that may give none is done
-    near = _FIGURE_NEAR.search(low) is not None
+    near = _has_digit(low) and _FIGURE_NEAR.search(low) is not None     # (it ends on a digit)
     may_met = ("mål" in low or "indikatorn" in low) and _holds_any(low, _MET_VERBS)
     may_trend = _holds_any(low, _TREND_WORDS)
     if not (near or may_met or may_trend):
         return _NOTHING
     if ("indikator" in low or "respektive" in low) and _SEVERAL.search(low):
         return _NOTHING
-    if len(_FIGURE_WORD.findall(low)) > MAX_FIGURES:
+    if _many_figures(low):
         return _NOTHING     # a table printed as running text ("Nyckeltal Snitt 2024 T1 2024 …"), not a sentence
     figures, plain = _figures(low, ctx) if near else ([], 0)
     met = _met(low) if may_met else (None, None)

@@ -141,3 +141,24 @@ def test_a_pattern_written_first_letter_first_matches_as_its_plain_form(name):
             f, p = fast.search(text, at), plain.search(text, at)
             assert (f and f.span()) == (p and p.span()), text[:120]
     assert matched
+
+
+def test_the_digit_and_figure_counts_are_those_of_the_patterns():
+    """``_has_digit`` is ``\\d`` and ``_many_figures`` is more than ``MAX_FIGURES`` matches of
+    ``_FIGURE_WORD``, though both count the ten digits with plain searches in a text of Latin-1 letters (a
+    digit of another script, "٣", stands only beside a letter beyond Latin-1; "²" is no digit)."""
+    import random
+    import re
+
+    rng = random.Random(31)
+    alphabet = ["1", "22", "3 4", "5,6", "7.8", " ", "a", "ö", "٣", "–", "²", "procent", "9"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(20000)]
+    texts += list(_sentences())
+    many = 0
+    for text in texts:
+        assert claims._has_digit(text) == (re.search(r"\d", text) is not None), repr(text[:80])
+        expected = len(claims._FIGURE_WORD.findall(text)) > claims.MAX_FIGURES
+        assert claims._many_figures(text) == expected, repr(text[:80])
+        many += expected
+    assert many
+    assert claims._many_figures("٣ år " * 9 + "–") and not claims._many_figures("1 år 2 år 3 år 4 år 5 år 6 år 7 år 8")
