@@ -193,7 +193,8 @@ class Context:
     direction: str = "higher"        # which way is better for the row (knowledge.direction_of)
     # the other rows of the row's goal read with certainty: how many have KF's target, how many have none
     kf_siblings: tuple[int, int] = (0, 0)
-    # the document's placements by the shape of a row (``_placements``), shared by its rows' contexts
+    # the document's placements by the shape of a row (``_placements``), and what a reading's filled columns
+    # give in each situation (``_form_scores``), shared by its rows' contexts
     placements: dict | None = field(default=None, compare=False, repr=False)
 
 
@@ -267,20 +268,18 @@ def _candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
             shape = (columns, k, True, said, _empties(period_cell) if period_cell is not None else None)
         else:
             shape = (columns, k, False, tuple(texts))
-        texts_of = [v.text for v in values]
+        # by a cell's index, and None at index -1 (a column the placement leaves empty)
+        cell_at, text_at = [*values, None].__getitem__, [*(v.text for v in values), None].__getitem__
         facts = [_cell_facts(v) for v in values]
         splits: dict[tuple, float] = {}    # split_misfit by the cells in the outcome and its split by sex
         base = -JOIN_COST * cost
-        for slots, misfit, plausible, columns_filled, keyed, placed, trio in _placements(shape, ctx.placements):
+        for slots, misfit, plausible, columns_filled, at, others, placed, trio in _placements(shape, ctx.placements):
             if not plausible and out:
                 continue
             score = base - SPACING_PER_CELL * misfit
-            assign = dict.fromkeys(VALUE_COLUMNS)
-            for col, i in placed:
+            assign = dict(zip(VALUE_COLUMNS, map(cell_at, at)))
+            for col, i in others:
                 assign[col] = values[i]
-            key = [None] * len(VALUE_COLUMNS)
-            for i, at in keyed:
-                key[at] = texts_of[i]
             misfit_of_split = None
             if trio is not None:     # the outcome and both sexes placed (a plausible split places all three)
                 misfit_of_split = splits.get(trio)
@@ -292,39 +291,41 @@ def _candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
                     if not plausible and out:
                         continue
             score += _meaning(assign, ctx.count, misfit_of_split, mixed, placed, facts)
-            (out if plausible else rest).append(Candidate(assign, score, plausible, columns_filled, tuple(key)))
+            (out if plausible else rest).append(Candidate(assign, score, plausible, columns_filled,
+                                                          tuple(map(text_at, at))))
     return out or rest
 
 
 def _placements(shape: tuple, memo: dict | None) -> list[tuple]:
     """Every order-preserving placement of a row's k cells into its columns, with the empty cells it puts
     where the spacing says otherwise and whether it is plausible as far as the layout goes (before the
-    split by sex is weighed), the set of columns it fills (``shape``) and, for the cells it puts in
-    VALUE_COLUMNS, (the cell's index, the column's index there) (the reading's key,
-    ``confidence.reading_key``). ``shape``: (columns, k, True, the spacing before each cell and the period)
-    where the document keeps its spacing, else (columns, k, False, the indexes of the text cells): what the
-    answer depends on, the same for many rows of a document, which share ``memo`` (a dict, or None)."""
+    split by sex is weighed), and what its candidates share whatever the cells (``_placed``). ``shape``:
+    (columns, k, True, the spacing before each cell and the period) where the document keeps its spacing,
+    else (columns, k, False, the indexes of the text cells): what the answer depends on, the same for many
+    rows of a document, which share ``memo`` (a dict, or None)."""
     got = memo.get(shape) if memo is not None else None
     if got is None:
-        got = [(slots, misfit, plausible, *_placed(shape[0], slots)) for slots, misfit, plausible in _place_shape(shape)]
+        got = [(slots, misfit, plausible, *_placed(shape[0], slots))
+               for slots, misfit, plausible in _place_shape(shape)]
         if memo is not None:
             memo[shape] = got
     return got
 
 
 def _placed(columns: tuple[str, ...], slots: tuple[int, ...]) -> tuple:
-    """What a placement's candidates share whatever the cells: the columns it fills, for its key the
-    (cell, index in VALUE_COLUMNS) of the cells it puts there, its (column, cell) in the order of the
-    candidate's ``cells`` (a later cell in a column a header prints twice takes it), and the cells of the
-    outcome and of its split by sex where it places all three (else None)."""
+    """What a placement's candidates share whatever the cells: the columns it fills; the index of the cell
+    it puts in each of VALUE_COLUMNS (-1: none) and the (column, cell) it puts in other columns; all its
+    (column, cell) in the order of the candidate's ``cells`` (a later cell in a column a header prints
+    twice takes it); and the cells of the outcome and of its split by sex where it places all three (else
+    None)."""
     order = dict.fromkeys(VALUE_COLUMNS)
     for i, slot in enumerate(slots):
         order[columns[slot]] = i
     placed = tuple((col, i) for col, i in order.items() if i is not None)
     trio = (order["outcome"], order["outcome_men"], order["outcome_women"])
     return (frozenset(columns[s] for s in slots),
-            tuple((i, _VALUE_INDEX[columns[s]]) for i, s in enumerate(slots) if columns[s] in _VALUE_INDEX),
-            placed, None if None in trio else trio)
+            tuple(-1 if order[col] is None else order[col] for col in VALUE_COLUMNS),
+            tuple((col, i) for col, i in placed if col not in _VALUE_INDEX), placed, None if None in trio else trio)
 
 
 _VALUE_INDEX = {col: i for i, col in enumerate(VALUE_COLUMNS)}
@@ -565,17 +566,23 @@ def _context_evidence(a: dict[str, Value | None], period: str | None, ctx: Conte
     return _more_evidence(_form_evidence(a, period, ctx), a, ctx)
 
 
-def _form_evidence(a: dict[str, Value | None], period: str | None, ctx: Context, filled=None) -> float:
+def _form_evidence(a: dict[str, Value | None], period: str | None, ctx: Context, filled=None,
+                   priors: dict | None = None, columns: frozenset | None = None) -> float:
     """The part of ``_context_evidence`` that the form gives (the report's kind, the row's period, who the
     row is about, its goal's level): the same in a row's every decision, so worked out once per candidate
     (``_form_scores``). ``_more_evidence`` adds the rest to it, in the same order as one sum. ``filled``:
-    ``_filled_odds(period, ctx)``, when the caller has it."""
-    by_outcome = _filled_odds(period, ctx) if filled is None else filled
-    score = 0.0
-    if a["outcome_men"] is not None or a["outcome_women"] is not None:
-        score += _SPLIT_PRIOR.get(ctx.people, SPLIT_PRINTED)
-    for col, log_filled, log_empty in by_outcome[a["outcome"] is None]:
-        score += log_filled if a[col] is not None else log_empty
+    ``_filled_odds(period, ctx)``, when the caller has it; ``priors``: what the columns a reading fills
+    (``columns``, ``shape(a)``) give in this situation, by those columns, shared by the rows in it."""
+    score = priors.get(columns) if priors is not None else None
+    if score is None:
+        by_outcome = _filled_odds(period, ctx) if filled is None else filled
+        score = 0.0
+        if a["outcome_men"] is not None or a["outcome_women"] is not None:
+            score += _SPLIT_PRIOR.get(ctx.people, SPLIT_PRINTED)
+        for col, log_filled, log_empty in by_outcome[a["outcome"] is None]:
+            score += log_filled if a[col] is not None else log_empty
+        if priors is not None:
+            priors[columns] = score
     for pair in (_PAIRS_ANNUAL if ctx.report_kind == "VB" else _PAIRS):
         first, second = a[pair[0]], a[pair[1]]
         if first is None or second is None or first.value is None or second.value is None:
@@ -638,7 +645,11 @@ def _form_scores(row: PendingRow, cands: list[Candidate], ctx: Context) -> list[
     got = row._form.get(key)
     if got is None:
         filled = _filled_odds(row.period, ctx)
-        got = row._form[key] = [_form_evidence(c.cells, row.period, ctx, filled) for c in cands]
+        # what the filled columns give depends on the row only through its situation (``_filled_odds``)
+        situation = ("form", _situation(row.period, ctx.report_kind), ctx.report_kind in ("T1", "T2"), ctx.people,
+                     ctx.kf_goal)
+        priors = {} if ctx.placements is None else ctx.placements.setdefault(situation, {})
+        got = row._form[key] = [_form_evidence(c.cells, row.period, ctx, filled, priors, c.filled) for c in cands]
     return got
 
 
