@@ -193,8 +193,9 @@ class Context:
     direction: str = "higher"        # which way is better for the row (knowledge.direction_of)
     # the other rows of the row's goal read with certainty: how many have KF's target, how many have none
     kf_siblings: tuple[int, int] = (0, 0)
-    # the document's placements by the shape of a row (``_placements``), and what a reading's filled columns
-    # give in each situation (``_form_scores``), shared by its rows' contexts
+    # the document's placements by the shape of a row (``_placements``), what a reading's filled columns
+    # give in each situation (``_form_scores``) and its cells' values by their text, shared by its rows'
+    # contexts
     placements: dict | None = field(default=None, compare=False, repr=False)
 
 
@@ -247,7 +248,9 @@ def _candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
     n = len(columns)
     out: list[Candidate] = []
     rest: list[Candidate] = []
-    parsed: dict[str, Value] = {}      # the readings of a row share most of their cells
+    # a row's readings share most of their cells, and a document's rows many ("Öka", "100 %"); a Value is
+    # never changed once made, so one made for a text serves each cell printing it
+    parsed: dict[str, Value] = {} if ctx.placements is None else ctx.placements.setdefault(("values",), {})
     for cells in row.readings:
         cost = join_cost(cells)
         if cost >= FORBIDDEN:
