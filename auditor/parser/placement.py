@@ -244,10 +244,17 @@ def candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
 
 
 def _candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
+    # the plausible candidates first: the others count only where no reading has a plausible one (and many
+    # rows have some of each, so making the others first was mostly in vain)
+    readings = list(_readings_to_place(row, ctx))
+    return _weighed(readings, ctx, True) or _weighed(readings, ctx, False)
+
+
+def _readings_to_place(row: PendingRow, ctx: Context):
+    """Each reading of the row's cells that its columns can hold: its values, whether they mix figures with
+    and without a unit, the placements of its shape and its thousands separators' evidence."""
     columns = row.columns
     n = len(columns)
-    out: list[Candidate] = []
-    rest: list[Candidate] = []
     # a row's readings share most of their cells, and a document's rows many ("Öka", "100 %"); a Value is
     # never changed once made, so one made for a text serves each cell printing it
     parsed: dict[str, Value] = {} if ctx.placements is None else ctx.placements.setdefault(("values",), {})
@@ -271,18 +278,21 @@ def _candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
             shape = (columns, k, True, said, _empties(period_cell) if period_cell is not None else None)
         else:
             shape = (columns, k, False, tuple(texts))
+        yield values, mixed, _placements(shape, ctx.placements), -JOIN_COST * cost
+
+
+def _weighed(readings: list, ctx: Context, plausible_only: bool) -> list[Candidate]:
+    """The candidates of the readings with their row-local score: the plausible ones only, or (where there
+    are none) all of them."""
+    out: list[Candidate] = []
+    for values, mixed, placements, base in readings:
         # by a cell's index, and None at index -1 (a column the placement leaves empty)
         cell_at, text_at = [*values, None].__getitem__, [*(v.text for v in values), None].__getitem__
         facts = [_cell_facts(v) for v in values]
         splits: dict[tuple, float] = {}    # split_misfit by the cells in the outcome and its split by sex
-        base = -JOIN_COST * cost
-        for slots, misfit, plausible, columns_filled, at, others, placed, trio in _placements(shape, ctx.placements):
-            if not plausible and out:
+        for slots, misfit, plausible, columns_filled, at, others, placed, trio in placements:
+            if plausible_only and not plausible:
                 continue
-            score = base - SPACING_PER_CELL * misfit
-            assign = dict(zip(VALUE_COLUMNS, map(cell_at, at)))
-            for col, i in others:
-                assign[col] = values[i]
             misfit_of_split = None
             if trio is not None:     # the outcome and both sexes placed (a plausible split places all three)
                 misfit_of_split = splits.get(trio)
@@ -291,12 +301,15 @@ def _candidates(row: PendingRow, ctx: Context) -> list[Candidate]:
                                                                   ctx.count)
                 if plausible and not ctx.spacing:
                     plausible = misfit_of_split <= NEAR_SPLIT
-                    if not plausible and out:
+                    if plausible_only and not plausible:
                         continue
+            score = base - SPACING_PER_CELL * misfit
+            assign = dict(zip(VALUE_COLUMNS, map(cell_at, at)))
+            for col, i in others:
+                assign[col] = values[i]
             score += _meaning(assign, ctx.count, misfit_of_split, mixed, placed, facts)
-            (out if plausible else rest).append(Candidate(assign, score, plausible, columns_filled,
-                                                          tuple(map(text_at, at))))
-    return out or rest
+            out.append(Candidate(assign, score, plausible, columns_filled, tuple(map(text_at, at))))
+    return out
 
 
 def _placements(shape: tuple, memo: dict | None) -> list[tuple]:

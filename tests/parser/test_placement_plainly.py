@@ -293,7 +293,7 @@ def _rows(count: int, seed: int):
 
 def test_every_row_is_weighed_as_plainly():
     placements: dict = {}       # one document's shapes, shared by its rows as the parser shares them
-    seen = {"prose": 0, "readings": 0, "split": 0}
+    seen = {"prose": 0, "readings": 0, "split": 0, "implausible": 0}
     for rng, columns, readings, line in _rows(1500, 21):
         ctx = _random_context(rng, line.split(), placements)
         ind = _random_indicator(rng, line.split())
@@ -317,4 +317,5 @@ def test_every_row_is_weighed_as_plainly():
         seen["prose"] += bool(ind.claims) or bool(ind.analysis)
         seen["readings"] += len(ind._readings) > 1
         seen["split"] += ind.outcome_men is not None
-    assert min(seen.values()) > 50, seen       # the rows tried include each kind of evidence
+        seen["implausible"] += not scored[0][2].plausible      # no plausible reading: all are weighed
+    assert min(seen.values()) > 50, seen       # the rows tried include each kind of evidence and situation
