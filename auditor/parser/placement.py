@@ -278,21 +278,25 @@ def _readings_to_place(row: PendingRow, ctx: Context):
             shape = (columns, k, True, said, _empties(period_cell) if period_cell is not None else None)
         else:
             shape = (columns, k, False, tuple(texts))
-        yield values, mixed, _placements(shape, ctx.placements), -JOIN_COST * cost
+        yield values, mixed, columns, _placements(shape, ctx.placements), -JOIN_COST * cost
 
 
 def _weighed(readings: list, ctx: Context, plausible_only: bool) -> list[Candidate]:
     """The candidates of the readings with their row-local score: the plausible ones only, or (where there
     are none) all of them."""
     out: list[Candidate] = []
-    for values, mixed, placements, base in readings:
+    for values, mixed, columns, placements, base in readings:
         # by a cell's index, and None at index -1 (a column the placement leaves empty)
         cell_at, text_at = [*values, None].__getitem__, [*(v.text for v in values), None].__getitem__
         facts = [_cell_facts(v) for v in values]
         splits: dict[tuple, float] = {}    # split_misfit by the cells in the outcome and its split by sex
-        for slots, misfit, plausible, columns_filled, at, others, placed, trio in placements:
+        for placement in placements:
+            slots, misfit, plausible, shared = placement
             if plausible_only and not plausible:
                 continue
+            if shared is None:     # worked out for the placements that are weighed, once per document
+                shared = placement[3] = _placed(columns, slots)
+            columns_filled, at, others, placed, trio = shared
             misfit_of_split = None
             if trio is not None:     # the outcome and both sexes placed (a plausible split places all three)
                 misfit_of_split = splits.get(trio)
@@ -312,17 +316,17 @@ def _weighed(readings: list, ctx: Context, plausible_only: bool) -> list[Candida
     return out
 
 
-def _placements(shape: tuple, memo: dict | None) -> list[tuple]:
+def _placements(shape: tuple, memo: dict | None) -> list[list]:
     """Every order-preserving placement of a row's k cells into its columns, with the empty cells it puts
     where the spacing says otherwise and whether it is plausible as far as the layout goes (before the
-    split by sex is weighed), and what its candidates share whatever the cells (``_placed``). ``shape``:
+    split by sex is weighed), and a place for what its candidates share whatever the cells (``_placed``,
+    filled in when a candidate of it is first weighed: None until then). ``shape``:
     (columns, k, True, the spacing before each cell and the period) where the document keeps its spacing,
     else (columns, k, False, the indexes of the text cells): what the answer depends on, the same for many
     rows of a document, which share ``memo`` (a dict, or None)."""
     got = memo.get(shape) if memo is not None else None
     if got is None:
-        got = [(slots, misfit, plausible, *_placed(shape[0], slots))
-               for slots, misfit, plausible in _place_shape(shape)]
+        got = [[slots, misfit, plausible, None] for slots, misfit, plausible in _place_shape(shape)]
         if memo is not None:
             memo[shape] = got
     return got
