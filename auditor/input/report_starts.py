@@ -47,12 +47,10 @@ def second_report_start(text: str) -> ReportStart | None:
     """The first sign that a second report begins in ``text`` after the first report's goals, else None."""
     lines, joined = lines_and_texts(text)        # numbered and normalised as the parser sees them
     may_start = line_indexes(joined, [m.start() for m in _MAY_START.finditer(joined)])
-    seen_goal = False
-    highest = 0                      # the highest strategic-goal number so far
-    pending_number = False           # "KF:s inriktningsmål:" with its number on a following line
+    scan = _Scan()
     k, i = 0, -1
     while True:
-        if pending_number:           # the next line that is not blank, whatever it starts with
+        if scan.pending_number:      # the next line that is not blank, whatever it starts with
             i += 1
             while i < len(lines) and not lines[i].text:
                 i += 1
@@ -65,32 +63,50 @@ def second_report_start(text: str) -> ReportStart | None:
             k += 1
         else:
             return None
-        line, stripped, no = lines[i].raw, lines[i].text, i + 1
-        if pending_number:
-            pending_number = False
+        start = scan.step(lines[i].raw, lines[i].text, i + 1)
+        if start is not None:
+            return start
+
+
+class _Scan:
+    """What the check has seen of the report so far, and its test of one more non-blank line (``step``). It
+    gives the same answer whichever lines it is shown, as long as it is shown every line that may start a
+    sign and the line after a "KF:s inriktningsmål:" without its number (``pending_number``):
+    ``second_report_start`` shows it those, tests/parser/test_report_starts_shortcut.py every line."""
+
+    def __init__(self) -> None:
+        self.seen_goal = False
+        self.highest = 0                 # the highest strategic-goal number so far
+        self.pending_number = False      # "KF:s inriktningsmål:" with its number on a following line
+
+    def step(self, line: str, stripped: str, no: int) -> ReportStart | None:
+        if self.pending_number:
+            self.pending_number = False
             m = NUMBER_LINE.match(line)
             if m:
-                start = _numbering(int(m.group("number")), highest, no, stripped)
+                number = int(m.group("number"))
+                start = _numbering(number, self.highest, no, stripped)
                 if start:
                     return start
-                highest = max(highest, int(m.group("number")))
-                continue
-        if seen_goal and GOAL_SECTION.match(line):
+                self.highest = max(self.highest, number)
+                return None
+        if self.seen_goal and GOAL_SECTION.match(line):
             return ReportStart(no, stripped, "goal-section")
-        if seen_goal and TITLE.match(line):
+        if self.seen_goal and TITLE.match(line):
             return ReportStart(no, stripped, "title")
         strategic = STRATEGIC.match(line)
         if strategic:
             if strategic.group("number"):
                 number = int(strategic.group("number"))
-                start = _numbering(number, highest, no, stripped)
+                start = _numbering(number, self.highest, no, stripped)
                 if start:
                     return start
-                highest = max(highest, number)
+                self.highest = max(self.highest, number)
             else:
-                pending_number = True
+                self.pending_number = True
         if GOAL_LABEL.match(line):
-            seen_goal = True
+            self.seen_goal = True
+        return None
 
 
 def _numbering(number: int, highest: int, no: int, text: str) -> ReportStart | None:

@@ -1,6 +1,6 @@
 """``second_report_start`` tries only the lines that one search of the whole text finds (issue 20): it must
-find the same second report, on the same line, for the same reason, as trying every line does (the plain
-loop below, as the module had it), over every fixture and corpus report, pairs of them put together, and
+find the same second report, on the same line, for the same reason, as showing its test of a line (``_Scan.step``)
+every non-blank line does (the plain loop below), over every fixture and corpus report, pairs of them put together, and
 lines made of the signs it looks for and of what looks like them."""
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ import random
 from pathlib import Path
 
 from auditor.input.lines import split_lines
-from auditor.input.report_starts import (GOAL_LABEL, GOAL_SECTION, NUMBER_LINE, STRATEGIC, TITLE, ReportStart,
-                                         _numbering, second_report_start)
+from auditor.input.report_starts import ReportStart, _Scan, second_report_start
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -24,36 +23,15 @@ PIECES = ["KF:s inriktningsmål: 1.", "KF:s inriktningsmål: 3.", "KF:s inriktni
 
 
 def _plain(text: str) -> ReportStart | None:
-    """Every line tried in turn."""
-    seen_goal, highest, pending_number = False, 0, False
+    """Every non-blank line shown to the check in turn."""
+    scan = _Scan()
     for no, line in enumerate((line.raw for line in split_lines(text)), start=1):
         stripped = line.strip()
         if not stripped:
             continue
-        if pending_number:
-            pending_number = False
-            m = NUMBER_LINE.match(line)
-            if m:
-                start = _numbering(int(m.group("number")), highest, no, stripped)
-                if start:
-                    return start
-                highest = max(highest, int(m.group("number")))
-                continue
-        if seen_goal and GOAL_SECTION.match(line):
-            return ReportStart(no, stripped, "goal-section")
-        if seen_goal and TITLE.match(line):
-            return ReportStart(no, stripped, "title")
-        strategic = STRATEGIC.match(line)
-        if strategic:
-            if strategic.group("number"):
-                start = _numbering(int(strategic.group("number")), highest, no, stripped)
-                if start:
-                    return start
-                highest = max(highest, int(strategic.group("number")))
-            else:
-                pending_number = True
-        if GOAL_LABEL.match(line):
-            seen_goal = True
+        start = scan.step(line, stripped, no)
+        if start is not None:
+            return start
     return None
 
 
