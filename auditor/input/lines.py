@@ -161,6 +161,12 @@ def join_wrapped(parts: list[Line], cut=None) -> str:
     (text so far, next line) says that the next line ends a known word ("Faststäl" / "ls 2025")."""
     if len(parts) == 1:
         return " ".join(parts[0].raw.split())    # most cells and names: one line, nothing to join
+    return _join_lines(parts, cut)
+
+
+def _join_lines(parts: list[Line], cut) -> str:
+    """``join_wrapped`` a line at a time (the one-line case gives what this loop gives, as
+    tests/parser/test_line_pass_shortcuts.py holds)."""
     text = ""
     for i, line in enumerate(parts):
         piece = line.raw.strip()

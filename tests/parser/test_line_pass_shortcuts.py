@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from auditor.input.lines import Line, _needs_space, join_wrapped, lines_and_texts
+from auditor.input.lines import Line, _join_lines, join_wrapped, lines_and_texts
 from auditor.input.values import NUMBER, PERIOD, UNIT_WORDS, YEAR, cut_cell_word
 from auditor.parser.document import DocumentParser
 from auditor.parser.rows import CELL_WORDS, _unit_stands_out, cell_word
@@ -41,30 +41,14 @@ def test_the_lines_are_numbered_one_after_another(texts):
         assert [line.no for line in lines_and_texts(text)[0]] == list(range(1, len(lines_and_texts(text)[0]) + 1))
 
 
-def _join_wrapped_plainly(parts: list[Line], cut=None) -> str:
-    """``join_wrapped`` as first written: one line at a time, also when there is one."""
-    text = ""
-    for i, line in enumerate(parts):
-        piece = line.raw.strip()
-        if not piece:
-            continue
-        if not text:
-            text = piece
-        elif _needs_space(parts[i - 1], text, piece) and not (parts[i - 1].blind_end and cut and cut(text, piece)):
-            text += " " + piece
-        else:
-            text += piece
-    return " ".join(text.split())
-
-
 def test_one_line_is_joined_as_the_loop_joins_it(texts):
     odd = [Line(1, raw, raw.strip()) for raw in ["", "   ", " a  b ", "x\u2003y", "\u3000", "a\x1cb", "Tas fram "]]
     for text in texts[:20]:
         lines = lines_and_texts(text)[0] + odd
         for line in lines:
-            assert join_wrapped([line]) == _join_wrapped_plainly([line]), line
+            assert join_wrapped([line]) == _join_lines([line], None), line
         for k in range(0, len(lines) - 3, 3):
-            assert join_wrapped(lines[k:k + 3]) == _join_wrapped_plainly(lines[k:k + 3])
+            assert join_wrapped(lines[k:k + 3]) == _join_lines(lines[k:k + 3], None)
 
 
 def _cell_word_plainly(w: str) -> bool:
